@@ -1,0 +1,221 @@
+package model
+
+import (
+	"strings"
+	"time"
+)
+
+// Step is one kind of work a phase offers. A phase's steps decide which
+// screens the facilitator can reach from its board.
+type Step uint8
+
+// The steps a phase can offer.
+const (
+	StepCollect Step = 1 << iota // cards are written
+	StepCluster                  // cards are grouped into themes
+	StepVote                     // dots are counted per theme (and card)
+	StepReverse                  // top themes of the previous phase become positive statements
+	StepPlan                     // measures are planned
+)
+
+// Steps is a set of steps.
+type Steps uint8
+
+// Has reports whether s contains step.
+func (s Steps) Has(step Step) bool { return uint8(s)&uint8(step) != 0 }
+
+func steps(list ...Step) Steps {
+	var s Steps
+	for _, st := range list {
+		s |= Steps(st)
+	}
+	return s
+}
+
+// Phase is one stage of a method, described as data: what it is called,
+// the question the room answers, the rules shown to the room, how long it
+// usually takes and what the facilitator does in it.
+type Phase struct {
+	ID       string        // stable id, e.g. "critique"
+	Aliases  []string      // other accepted ids, e.g. the German "kritik"
+	Name     Text          // e.g. "Kritikphase"
+	Question Text          // the default guiding question of the phase
+	Rules    []Text        // shown to the room on request
+	Timebox  time.Duration // default countdown
+	Steps    Steps
+	// VoteCards says that dots are counted per card as well as per theme.
+	VoteCards bool
+}
+
+// Matches reports whether id names this phase by its id or an alias,
+// ignoring case.
+func (p Phase) Matches(id string) bool {
+	id = strings.ToLower(strings.TrimSpace(id))
+	if id == p.ID {
+		return true
+	}
+	for _, a := range p.Aliases {
+		if id == a {
+			return true
+		}
+	}
+	return false
+}
+
+// Method is a workshop format: an ordered list of phases.
+type Method struct {
+	ID          string
+	Name        Text
+	Description Text
+	Phases      []Phase
+}
+
+// Phase finds a phase by id or alias and returns its index.
+func (m Method) Phase(id string) (Phase, int, bool) {
+	for i, p := range m.Phases {
+		if p.Matches(id) {
+			return p, i, true
+		}
+	}
+	return Phase{}, -1, false
+}
+
+// PhaseIDs lists the phase ids in order.
+func (m Method) PhaseIDs() []string {
+	ids := make([]string, len(m.Phases))
+	for i, p := range m.Phases {
+		ids[i] = p.ID
+	}
+	return ids
+}
+
+// The ids of the built-in methods.
+const (
+	MethodZukunftswerkstatt = "zukunftswerkstatt"
+	MethodReflexion         = "reflexion"
+)
+
+// Methods returns the built-in methods. The slice is new on every call, so
+// callers may keep or change it.
+func Methods() []Method {
+	return []Method{zukunftswerkstatt(), reflexion()}
+}
+
+// MethodByID finds a built-in method by its id.
+func MethodByID(id string) (Method, bool) {
+	id = strings.ToLower(strings.TrimSpace(id))
+	for _, m := range Methods() {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return Method{}, false
+}
+
+func zukunftswerkstatt() Method {
+	return Method{
+		ID:   MethodZukunftswerkstatt,
+		Name: Text{De: "Zukunftswerkstatt", En: "Future workshop"},
+		Description: Text{
+			De: "Kritik, Phantasie, Verwirklichung – nach Robert Jungk",
+			En: "Critique, vision, implementation – after Robert Jungk",
+		},
+		Phases: []Phase{
+			{
+				ID:      "critique",
+				Aliases: []string{"kritik", "kritikphase", "beschwerde"},
+				Name:    Text{De: "Kritikphase", En: "Critique phase"},
+				Question: Text{
+					De: "Was ärgert Sie? Was fehlt, was stört?",
+					En: "What annoys you? What is missing, what is in the way?",
+				},
+				Rules: []Text{
+					{De: "Keine Diskussion, keine Rechtfertigung", En: "No discussion, no justifying"},
+					{De: "Kurz und knapp: ein Gedanke pro Karte", En: "Keep it short: one thought per card"},
+					{De: "Jede Kritik zählt", En: "Every critique counts"},
+				},
+				Timebox: 60 * time.Minute,
+				Steps:   steps(StepCollect, StepCluster, StepVote),
+			},
+			{
+				ID:      "vision",
+				Aliases: []string{"phantasie", "phantasiephase", "fantasie", "utopie", "utopiephase"},
+				Name:    Text{De: "Phantasiephase", En: "Vision phase"},
+				Question: Text{
+					De: "Stellen Sie sich vor, alles wäre möglich: Wie sieht es aus?",
+					En: "Imagine everything were possible: what does it look like?",
+				},
+				Rules: []Text{
+					{De: "Alles ist erlaubt – kein Geld, kein Gesetz als Grenze", En: "Everything is allowed – no limits of money or law"},
+					{De: "Keine Killerphrasen („Das geht nie“, „Zu teuer“)", En: "No killer phrases (\"that will never work\", \"too expensive\")"},
+					{De: "Auf den Ideen der anderen aufbauen", En: "Build on the ideas of others"},
+				},
+				Timebox: 90 * time.Minute,
+				Steps:   steps(StepReverse, StepCollect, StepCluster, StepVote),
+			},
+			{
+				ID:      "implementation",
+				Aliases: []string{"verwirklichung", "verwirklichungsphase", "realisierung", "realisierungsphase"},
+				Name:    Text{De: "Verwirklichungsphase", En: "Implementation phase"},
+				Question: Text{
+					De: "Was davon packen wir an? Wer macht was bis wann?",
+					En: "What do we take on? Who does what by when?",
+				},
+				Rules: []Text{
+					{De: "Konkret werden: kleine erste Schritte", En: "Be concrete: small first steps"},
+					{De: "Namen und Termine", En: "Names and dates"},
+				},
+				Timebox: 90 * time.Minute,
+				Steps:   steps(StepCollect, StepPlan),
+			},
+		},
+	}
+}
+
+func reflexion() Method {
+	return Method{
+		ID:   MethodReflexion,
+		Name: Text{De: "Reflexionsworkshop", En: "Reflection workshop"},
+		Description: Text{
+			De: "Standortbestimmung: erreicht, jetzt, als Nächstes",
+			En: "Taking stock: achieved, now, next",
+		},
+		Phases: []Phase{
+			{
+				ID:       "achieved",
+				Aliases:  []string{"erreicht", "bisher"},
+				Name:     Text{De: "Erreichtes", En: "Achieved"},
+				Question: Text{De: "Was haben wir bisher erreicht?", En: "What have we achieved so far?"},
+				Rules: []Text{
+					{De: "Auch kleine Erfolge zählen", En: "Small successes count too"},
+					{De: "Ein Gedanke pro Karte", En: "One thought per card"},
+				},
+				Timebox: 30 * time.Minute,
+				Steps:   steps(StepCollect, StepCluster, StepVote),
+			},
+			{
+				ID:       "now",
+				Aliases:  []string{"jetzt", "standort"},
+				Name:     Text{De: "Standort", En: "Where we stand"},
+				Question: Text{De: "Wo stehen wir?", En: "Where do we stand?"},
+				Rules: []Text{
+					{De: "Ehrlich und konkret", En: "Honest and concrete"},
+					{De: "Ein Gedanke pro Karte", En: "One thought per card"},
+				},
+				Timebox: 30 * time.Minute,
+				Steps:   steps(StepCollect, StepCluster, StepVote),
+			},
+			{
+				ID:       "next",
+				Aliases:  []string{"naechstes", "nächstes", "ziel", "weiter"},
+				Name:     Text{De: "Nächste Schritte", En: "Next steps"},
+				Question: Text{De: "Wo wollen wir hin?", En: "Where do we want to go?"},
+				Rules: []Text{
+					{De: "Konkret werden: wer, was, bis wann", En: "Be concrete: who, what, by when"},
+				},
+				Timebox: 45 * time.Minute,
+				Steps:   steps(StepCollect, StepCluster, StepVote, StepPlan),
+			},
+		},
+	}
+}

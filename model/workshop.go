@@ -1,0 +1,193 @@
+package model
+
+import (
+	"time"
+)
+
+// Workshop is one event: its metadata, the method it follows, where it
+// stands and the state of its timers. The contributions of a workshop are
+// kept apart from it (see Snapshot), so that saving one card never rewrites
+// the workshop.
+type Workshop struct {
+	ID           string   `json:"id"`
+	Handle       string   `json:"handle"` // short, unique, typeable: "musterdorf-2035"
+	Title        string   `json:"title"`
+	Question     string   `json:"question"` // the Leitfrage
+	Date         Date     `json:"date,omitempty"`
+	Place        string   `json:"place,omitempty"`
+	Client       string   `json:"client,omitempty"`
+	Facilitators []string `json:"facilitators,omitempty"`
+	Participants int      `json:"participants"`
+	Dots         int      `json:"dots"`              // dots per participant
+	DotCap       int      `json:"dot_cap,omitempty"` // most dots one theme may get, 0 for no cap
+	Method       string   `json:"method"`
+	Phase        string   `json:"phase"`          // id of the current phase
+	Lang         Lang     `json:"lang,omitempty"` // language of the record
+	// Questions overrides the method's question per phase id.
+	Questions   map[string]string `json:"questions,omitempty"`
+	NextMeeting string            `json:"next_meeting,omitempty"` // free text, e.g. "2026-05-20 19:00, Bürgerhaus"
+	Timers      map[string]Timer  `json:"timers,omitempty"`       // per phase id
+	Created     time.Time         `json:"created"`
+	Updated     time.Time         `json:"updated"`
+}
+
+// MethodOf returns the workshop's method, falling back to the
+// Zukunftswerkstatt for an unknown id.
+func (w Workshop) MethodOf() Method {
+	if m, ok := MethodByID(w.Method); ok {
+		return m
+	}
+	m, _ := MethodByID(MethodZukunftswerkstatt)
+	return m
+}
+
+// QuestionFor returns the guiding question of a phase: the workshop's own
+// if it set one, else the method's.
+func (w Workshop) QuestionFor(phase string, l Lang) string {
+	if q := w.Questions[phase]; q != "" {
+		return q
+	}
+	if p, _, ok := w.MethodOf().Phase(phase); ok {
+		return p.Question.In(l)
+	}
+	return ""
+}
+
+// Budget is the number of dots the room has: participants × dots each.
+func (w Workshop) Budget() int {
+	if w.Participants <= 0 || w.Dots <= 0 {
+		return 0
+	}
+	return w.Participants * w.Dots
+}
+
+// Card is one contribution, as written on a paper card.
+type Card struct {
+	ID      string    `json:"id"`
+	Phase   string    `json:"phase"`
+	Text    string    `json:"text"` // may hold line breaks
+	Author  string    `json:"author,omitempty"`
+	Group   string    `json:"group,omitempty"` // table or group
+	Theme   string    `json:"theme,omitempty"` // id of its theme, "" when unthemed
+	Dots    int       `json:"dots,omitempty"`
+	Order   int       `json:"order"` // position within its theme
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+}
+
+// Theme is a cluster of cards in one phase.
+type Theme struct {
+	ID      string    `json:"id"`
+	Phase   string    `json:"phase"`
+	Title   string    `json:"title"`
+	Order   int       `json:"order"`
+	Dots    int       `json:"dots"`
+	Top     bool      `json:"top,omitempty"` // marked by the facilitator to go on
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+}
+
+// Reversal is a positive statement (Positivumkehr) that turns a critique
+// theme into a vision.
+type Reversal struct {
+	ID      string    `json:"id"`
+	Theme   string    `json:"theme"` // id of the critique theme it reverses
+	Text    string    `json:"text"`
+	Order   int       `json:"order"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+}
+
+// Status is where a measure stands.
+type Status int
+
+// The statuses of a measure, in the order the facilitator cycles them.
+const (
+	StatusOpen Status = iota
+	StatusInProgress
+	StatusDone
+)
+
+// Next returns the status that follows s in the cycle open → in progress →
+// done → open.
+func (s Status) Next() Status { return (s + 1) % 3 }
+
+// Measure is one line of the action plan.
+type Measure struct {
+	ID        string    `json:"id"`
+	What      string    `json:"what"`
+	Vision    string    `json:"vision,omitempty"` // id of the vision theme
+	Who       string    `json:"who,omitempty"`
+	WhoIsRole bool      `json:"who_is_role,omitempty"` // Who names a role, not a person: kept when anonymizing
+	Due       Date      `json:"due,omitempty"`
+	FirstStep string    `json:"first_step,omitempty"`
+	Resources string    `json:"resources,omitempty"`
+	Status    Status    `json:"status"`
+	Order     int       `json:"order"`
+	Created   time.Time `json:"created"`
+	Updated   time.Time `json:"updated"`
+}
+
+// Timer is the countdown of one phase. It stores when it was started rather
+// than a ticking value, so it survives closing and reopening the workshop.
+type Timer struct {
+	Total   time.Duration `json:"total"`            // timebox plus extensions
+	Elapsed time.Duration `json:"elapsed"`          // run time before Started
+	Started time.Time     `json:"started,omitzero"` // zero when paused
+}
+
+// Running reports whether the countdown runs.
+func (t Timer) Running() bool { return !t.Started.IsZero() }
+
+// Remaining returns the time left at now; negative once it has run out.
+func (t Timer) Remaining(now time.Time) time.Duration {
+	el := t.Elapsed
+	if t.Running() {
+		el += now.Sub(t.Started)
+	}
+	return t.Total - el
+}
+
+// Start starts or resumes the countdown.
+func (t Timer) Start(now time.Time) Timer {
+	if !t.Running() {
+		t.Started = now
+	}
+	return t
+}
+
+// Pause stops the countdown, keeping the time that ran.
+func (t Timer) Pause(now time.Time) Timer {
+	if t.Running() {
+		t.Elapsed += now.Sub(t.Started)
+		t.Started = time.Time{}
+	}
+	return t
+}
+
+// Extend adds d to the countdown.
+func (t Timer) Extend(d time.Duration) Timer {
+	t.Total += d
+	return t
+}
+
+// Reset stops the countdown and sets it back to total.
+func (t Timer) Reset(total time.Duration) Timer {
+	return Timer{Total: total}
+}
+
+// Snapshot is everything stored for one workshop. It is what the exports
+// render and what the JSON archive holds.
+type Snapshot struct {
+	Workshop  Workshop   `json:"workshop"`
+	Cards     []Card     `json:"cards"`
+	Themes    []Theme    `json:"themes"`
+	Reversals []Reversal `json:"reversals"`
+	Measures  []Measure  `json:"measures"`
+}
+
+// Summary is one line of the workshop list.
+type Summary struct {
+	Workshop
+	Cards int `json:"cards"` // number of contributions
+}
