@@ -2,6 +2,7 @@ package model
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -196,20 +197,7 @@ func Handle(title string, taken func(string) bool) string {
 	}
 	h := base
 	for n := 2; taken != nil && taken(h); n++ {
-		h = base + "-" + itoa(n)
+		h = base + "-" + strconv.Itoa(n)
 	}
 	return h
-}
-
-func itoa(n int) string {
-	var buf [20]byte
-	i := len(buf)
-	for n >= 10 {
-		i--
-		buf[i] = byte('0' + n%10)
-		n /= 10
-	}
-	i--
-	buf[i] = byte('0' + n)
-	return string(buf[i:])
 }
