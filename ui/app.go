@@ -1,0 +1,360 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
+)
+
+// screen is one page of the TUI. Screens are plain structs that share the
+// *shared context; the root passes them the messages that concern them and
+// asks them to render a body of the given size.
+type screen interface {
+	// Update handles a message for this screen.
+	Update(msg tea.Msg) tea.Cmd
+	// View renders the screen's body, at most width×height cells.
+	View(width, height int) string
+	// KeyMap lists the screen's keys for the help line and the full help.
+	KeyMap() help.KeyMap
+	// Typing reports whether a text field has the focus, so single-letter
+	// global keys must go to the field.
+	Typing() bool
+	// Enter is called when the screen becomes visible or its phase changes.
+	Enter() tea.Cmd
+}
+
+// drafter is a screen that can hold typed text not yet saved; on quit the
+// root asks it to save the draft so nothing typed is lost.
+type drafter interface {
+	SaveDraft() tea.Cmd
+}
+
+// minWidth and minHeight are the smallest window werkstatt lays out; below
+// it shows a one-line request to enlarge the window.
+const (
+	minWidth  = 20
+	minHeight = 6
+)
+
+// statusTTL is how long a status message stays.
+const statusTTL = 5 * time.Second
+
+// app is the root model.
+type app struct {
+	sh      *shared
+	screens map[screenID]screen
+	cur     screenID
+	help    help.Model
+
+	projector bool
+	fullHelp  bool
+	rules     bool
+	quitting  bool
+	loading   bool
+
+	status    string
+	statusK   statusKind
+	statusGen int
+	ticking   bool
+	lastRem   time.Duration
+	openCfg   *openMsg // workshop to open at start
+}
+
+func newApp(st Store, lang model.Lang, now func() time.Time) *app {
+	t := catalogFor(lang)
+	sh := &shared{store: st, lang: lang, t: t, st: NewStyles(true), keys: newGlobalKeys(t), now: now, width: 80, height: 24}
+	a := &app{sh: sh, help: help.New()}
+	a.help.Styles = help.DefaultStyles(true)
+	a.screens = map[screenID]screen{
+		screenHome:    newHome(sh),
+		screenBoard:   newBoard(sh),
+		screenVote:    newVote(sh),
+		screenReverse: newReverse(sh),
+		screenPlan:    newPlan(sh),
+		screenPreview: newPreview(sh),
+	}
+	return a
+}
+
+func (a *app) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if a.openCfg != nil {
+		o := *a.openCfg
+		cmds = append(cmds, func() tea.Msg { return o })
+	} else {
+		cmds = append(cmds, a.screens[screenHome].Enter())
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update handles messages in a fixed order: window size and terminal
+// facts; async results; overlays; global keys; the active screen.
+func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.sh.width, a.sh.height = max(msg.Width, 0), max(msg.Height, 0)
+		a.help.SetWidth(a.sh.width)
+		return a, a.broadcast(msg)
+	case tea.BackgroundColorMsg:
+		dark := msg.IsDark()
+		a.sh.st = NewStyles(dark)
+		a.help.Styles = help.DefaultStyles(dark)
+		return a, a.broadcast(msg)
+
+	case savedMsg:
+		return a, a.saved(msg)
+	case ownedMsg:
+		if s, ok := a.screens[msg.owner()]; ok {
+			return a, s.Update(msg)
+		}
+		return a, nil
+	case statusMsg:
+		return a, a.setStatus(msg.text, msg.kind)
+	case clearStatusMsg:
+		if msg.gen == a.statusGen {
+			a.status = ""
+		}
+		return a, nil
+	case tickMsg:
+		return a, a.onTick(time.Time(msg))
+
+	case openMsg:
+		a.loading = true
+		st := a.sh.store
+		return a, func() tea.Msg {
+			snap, err := st.Snapshot(msg.id)
+			return loadedMsg{snap: snap, phase: msg.phase, err: err}
+		}
+	case loadedMsg:
+		a.loading = false
+		if msg.err != nil {
+			return a, a.setStatus(a.sh.T("status.loadfail", msg.err), statusError)
+		}
+		a.sh.ws = newSession(msg.snap, msg.phase)
+		return a, tea.Batch(a.enterPhase(), a.switchTo(screenBoard))
+	case homeMsg:
+		a.sh.ws = nil
+		a.projector = false
+		return a, a.switchTo(screenHome)
+	case gotoMsg:
+		return a, a.switchTo(msg.to)
+
+	case tea.PasteMsg:
+		if a.fullHelp {
+			return a, nil
+		}
+		return a, a.screens[a.cur].Update(msg)
+	case tea.KeyPressMsg:
+		return a, a.key(msg)
+	}
+	return a, a.screens[a.cur].Update(msg)
+}
+
+// broadcast passes a message every screen must see (size, colours).
+func (a *app) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, s := range a.screens {
+		cmds = append(cmds, s.Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
+	g := a.sh.keys
+	if key.Matches(msg, g.Quit) {
+		return a.quit()
+	}
+	if a.quitting {
+		return nil
+	}
+	if a.fullHelp {
+		a.fullHelp = false
+		return nil
+	}
+	scr := a.screens[a.cur]
+	inWorkshop := a.sh.ws != nil && a.cur != screenHome
+	switch {
+	case key.Matches(msg, g.HelpF1):
+		a.fullHelp = true
+		return nil
+	case key.Matches(msg, g.Projector) && inWorkshop:
+		a.projector = !a.projector
+		return nil
+	case key.Matches(msg, g.Rules) && inWorkshop:
+		a.rules = !a.rules
+		return nil
+	case key.Matches(msg, g.Timer) && inWorkshop:
+		return a.toggleTimer()
+	case key.Matches(msg, g.Reset) && inWorkshop:
+		p, _ := a.sh.ws.Phase()
+		return tea.Batch(a.sh.setTimer(model.Timer{}.Reset(p.Timebox)), a.setStatus(a.sh.T("timer.reset"), statusInfo))
+	}
+	if a.projector {
+		// In projector mode only the keys above act; everything else
+		// would change what the room sees by accident.
+		return nil
+	}
+	if !scr.Typing() {
+		switch {
+		case key.Matches(msg, g.Help):
+			a.fullHelp = true
+			return nil
+		case key.Matches(msg, g.Extend) && inWorkshop:
+			t := a.sh.phaseTimer().Extend(extendBy)
+			return tea.Batch(a.sh.setTimer(t), a.setStatus(a.sh.T("timer.extended"), statusInfo), a.startTicking())
+		case key.Matches(msg, g.NextPhase) && inWorkshop:
+			return a.movePhase(+1)
+		case key.Matches(msg, g.PrevPhase) && inWorkshop:
+			return a.movePhase(-1)
+		case key.Matches(msg, g.Preview) && a.cur != screenPreview:
+			return a.switchTo(screenPreview)
+		}
+	}
+	return scr.Update(msg)
+}
+
+func (a *app) toggleTimer() tea.Cmd {
+	now := a.sh.now()
+	t := a.sh.phaseTimer()
+	if t.Running() {
+		return a.sh.setTimer(t.Pause(now))
+	}
+	return tea.Batch(a.sh.setTimer(t.Start(now)), a.setStatus(a.sh.T("timer.started"), statusOK), a.startTicking())
+}
+
+// movePhase goes to the next or previous phase of the method and makes it
+// the workshop's current phase.
+func (a *app) movePhase(dir int) tea.Cmd {
+	ws := a.sh.ws
+	var id string
+	var ok bool
+	if dir > 0 {
+		id, ok = model.NextPhase(ws.method, ws.phase)
+	} else {
+		id, ok = model.PrevPhase(ws.method, ws.phase)
+	}
+	if !ok {
+		return a.setStatus(a.sh.T("phase.none"), statusInfo)
+	}
+	ws.phase = id
+	w := a.sh.touchedWorkshop()
+	w.Phase = id
+	return tea.Batch(a.sh.commit(screenBoard, model.Change{Workshop: w}, ""), a.enterPhase(), a.switchTo(screenBoard))
+}
+
+// enterPhase tells every screen about the phase and offers to start an
+// untouched countdown.
+func (a *app) enterPhase() tea.Cmd {
+	cmds := []tea.Cmd{a.broadcast(phaseMsg{phase: a.sh.ws.phase}), a.startTicking()}
+	if a.sh.timerUntouched() {
+		p, _ := a.sh.ws.Phase()
+		cmds = append(cmds, a.setStatus(a.sh.T("timer.offer", formatCountdown(p.Timebox)), statusInfo))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *app) switchTo(id screenID) tea.Cmd {
+	if id != screenHome && id != screenPreview && a.sh.ws == nil {
+		id = screenHome
+	}
+	a.cur = id
+	a.fullHelp = false
+	return a.screens[id].Enter()
+}
+
+// startTicking starts the once-a-second tick if a countdown runs.
+func (a *app) startTicking() tea.Cmd {
+	if a.ticking || a.sh.ws == nil || !a.sh.phaseTimer().Running() {
+		return nil
+	}
+	a.ticking = true
+	a.lastRem = a.sh.phaseTimer().Remaining(a.sh.now())
+	return tick(a.sh.now())
+}
+
+// onTick redraws the countdown and rings the bell when it reaches zero.
+func (a *app) onTick(now time.Time) tea.Cmd {
+	a.ticking = false
+	if a.sh.ws == nil || !a.sh.phaseTimer().Running() {
+		return nil
+	}
+	a.ticking = true
+	rem := a.sh.phaseTimer().Remaining(now)
+	cmds := []tea.Cmd{tick(now)}
+	if a.lastRem > 0 && rem <= 0 {
+		cmds = append(cmds, tea.Raw("\a"))
+	}
+	a.lastRem = rem
+	return tea.Batch(cmds...)
+}
+
+// saved handles the end of a write: the next one starts; a failure rolls
+// the change back and tells the screen that made it.
+func (a *app) saved(msg savedMsg) tea.Cmd {
+	wr, ok := a.sh.w.done(msg)
+	if !ok {
+		return nil
+	}
+	if ws := a.sh.ws; ws != nil && ws.snap.Workshop.ID == wr.workshop {
+		for _, id := range wr.ids {
+			if ws.pending[id]--; ws.pending[id] <= 0 {
+				delete(ws.pending, id)
+			}
+		}
+	}
+	cmds := []tea.Cmd{a.sh.w.next(a.sh.store)}
+	if msg.err != nil {
+		if ws := a.sh.ws; ws != nil && ws.snap.Workshop.ID == wr.workshop {
+			ws.snap.Apply(wr.inverse)
+			ws.version++
+		}
+		cmds = append(cmds, a.setStatus(a.sh.T("status.savefail", oneLine(msg.err)), statusError))
+		if s, ok := a.screens[wr.owner]; ok {
+			cmds = append(cmds, s.Update(saveFailedMsg{to: wr.owner, restore: wr.restore, err: msg.err}))
+		}
+	}
+	if a.quitting && a.sh.w.idle() {
+		cmds = append(cmds, tea.Quit)
+	}
+	return tea.Batch(cmds...)
+}
+
+// quit saves a typed draft, waits for the writer and then ends.
+func (a *app) quit() tea.Cmd {
+	if a.quitting {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if d, ok := a.screens[a.cur].(drafter); ok && a.sh.ws != nil {
+		cmds = append(cmds, d.SaveDraft())
+	}
+	a.quitting = true
+	if a.sh.w.idle() {
+		cmds = append(cmds, tea.Quit)
+	} else {
+		a.status, a.statusK = a.sh.T("status.quitting"), statusInfo
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *app) setStatus(text string, kind statusKind) tea.Cmd {
+	a.status, a.statusK = text, kind
+	a.statusGen++
+	gen := a.statusGen
+	ttl := statusTTL
+	if kind == statusError {
+		ttl *= 2
+	}
+	return tea.Tick(ttl, func(time.Time) tea.Msg { return clearStatusMsg{gen: gen} })
+}
+
+// oneLine keeps the first line of an error, for the status bar.
+func oneLine(err error) string {
+	s, _, _ := strings.Cut(err.Error(), "\n")
+	return s
+}

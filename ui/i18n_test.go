@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestCataloguesMatch checks that German and English have the same keys
+// and no empty text.
+func TestCataloguesMatch(t *testing.T) {
+	for k, v := range stringsDE {
+		if _, ok := stringsEN[k]; !ok {
+			t.Errorf("key %q is German only", k)
+		}
+		if strings.TrimSpace(v) == "" {
+			t.Errorf("key %q is empty in German", k)
+		}
+	}
+	for k, v := range stringsEN {
+		if _, ok := stringsDE[k]; !ok {
+			t.Errorf("key %q is English only", k)
+		}
+		if strings.TrimSpace(v) == "" {
+			t.Errorf("key %q is empty in English", k)
+		}
+	}
+}
+
+// TestEveryUsedKeyExists parses the package and checks every literal key
+// passed to T(...) exists in the catalogues, so no screen shows a raw key.
+func TestEveryUsedKeyExists(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var missing []string
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "T" {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			k, _ := strconv.Unquote(lit.Value)
+			if _, ok := stringsDE[k]; !ok {
+				missing = append(missing, fset.Position(lit.Pos()).String()+" "+k)
+			}
+			return true
+		})
+	}
+	sort.Strings(missing)
+	for _, m := range missing {
+		t.Errorf("key not in the catalogue: %s", m)
+	}
+}

@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+)
+
+// globalKeys are the keys every screen shares. Keys marked "always" work
+// even while a text field has the focus; the others only when no text is
+// being typed (single letters would otherwise eat the text).
+type globalKeys struct {
+	Quit      key.Binding // always
+	Help      key.Binding
+	HelpF1    key.Binding // always
+	Projector key.Binding // always
+	Timer     key.Binding // always: start/pause
+	Extend    key.Binding
+	Reset     key.Binding
+	NextPhase key.Binding
+	PrevPhase key.Binding
+	Preview   key.Binding
+	Rules     key.Binding // always
+}
+
+func newGlobalKeys(t catalog) globalKeys {
+	return globalKeys{
+		Quit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.T("key.quit"))),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.T("key.help"))),
+		HelpF1:    key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", t.T("key.help"))),
+		Projector: key.NewBinding(key.WithKeys("f5"), key.WithHelp("F5", t.T("key.projector"))),
+		Timer:     key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", t.T("key.timer"))),
+		Extend:    key.NewBinding(key.WithKeys("+"), key.WithHelp("+", t.T("key.timer.extend"))),
+		Reset:     key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", t.T("key.timer.reset"))),
+		NextPhase: key.NewBinding(key.WithKeys(">"), key.WithHelp(">", t.T("key.phase.next"))),
+		PrevPhase: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", t.T("key.phase.prev"))),
+		Preview:   key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", t.T("key.preview"))),
+		Rules:     key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", t.T("key.rules"))),
+	}
+}
+
+// workshopBindings are the global keys that make sense inside a workshop,
+// for the full help.
+func (g globalKeys) workshopBindings() []key.Binding {
+	return []key.Binding{g.Timer, g.Extend, g.Reset, g.NextPhase, g.PrevPhase, g.Rules, g.Projector, g.Preview, g.HelpF1, g.Quit}
+}
+
+// keyMap is a screen's keys for bubbles/help.
+type keyMap struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (k keyMap) ShortHelp() []key.Binding  { return k.short }
+func (k keyMap) FullHelp() [][]key.Binding { return k.full }

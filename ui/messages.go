@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"time"
+
+	"werkstatt/model"
+)
+
+// screenID names a screen.
+type screenID int
+
+const (
+	screenHome screenID = iota
+	screenBoard
+	screenVote
+	screenReverse
+	screenPlan
+	screenPreview
+)
+
+// gotoMsg asks the root to show another screen of the open workshop.
+type gotoMsg struct{ to screenID }
+
+// openMsg asks the root to load and open a workshop.
+type openMsg struct {
+	id    string
+	phase string // "" for the workshop's current phase
+}
+
+// loadedMsg carries a workshop read from the store.
+type loadedMsg struct {
+	snap  model.Snapshot
+	phase string
+	err   error
+}
+
+// homeMsg closes the workshop and shows the home screen.
+type homeMsg struct{}
+
+// phaseMsg tells the screens that the phase on screen changed.
+type phaseMsg struct{ phase string }
+
+// saveFailedMsg goes to the screen that made a change that could not be
+// written. The change is already rolled back; restore is what the screen
+// gave to put back (e.g. the typed text).
+type saveFailedMsg struct {
+	to      screenID
+	restore string
+	err     error
+}
+
+// statusKind is how a status message looks.
+type statusKind int
+
+const (
+	statusInfo statusKind = iota
+	statusOK
+	statusError
+)
+
+// statusMsg shows a line in the status bar for a few seconds.
+type statusMsg struct {
+	text string
+	kind statusKind
+}
+
+// clearStatusMsg clears the status line if it is still the one with gen.
+type clearStatusMsg struct{ gen int }
+
+// tickMsg drives the countdown.
+type tickMsg time.Time
+
+// ownedMsg is an async result that belongs to one screen; the root routes
+// it there even when another screen is showing.
+type ownedMsg interface{ owner() screenID }
+
+func (m saveFailedMsg) owner() screenID { return m.to }

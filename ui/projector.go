@@ -1,0 +1,7 @@
+package ui
+
+// projectorView renders the current phase for the room: large, high
+// contrast, no chrome. (To be completed.)
+func (a *app) projectorView(w, h int) string {
+	return a.sh.st.ProjQuestion.Render(a.sh.ws.snap.Workshop.QuestionFor(a.sh.ws.phase, a.sh.lang))
+}

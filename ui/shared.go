@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"slices"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
+)
+
+// Store is what the TUI needs of the database. *store.Store implements it;
+// tests use a real store on a file in a temporary folder.
+type Store interface {
+	Path() string
+	Workshops() ([]model.Summary, error)
+	Snapshot(id string) (model.Snapshot, error)
+	CreateWorkshop(w *model.Workshop) error
+	Apply(id string, ch model.Change) error
+	DeleteWorkshop(id string) error
+}
+
+// shared is the context every screen receives: size, language, styles,
+// keys, the store, the open workshop and the ordered writer. Screens read
+// it freely and change the workshop only through commit.
+type shared struct {
+	store  Store
+	lang   model.Lang
+	t      catalog
+	st     *Styles
+	keys   globalKeys
+	width  int
+	height int
+	now    func() time.Time
+
+	ws *session // the open workshop; nil on the home screen
+	w  writer
+}
+
+// T is a short way to the catalogue.
+func (sh *shared) T(key string, args ...any) string { return sh.t.T(key, args...) }
+
+// session is the open workshop in memory. It is the source of what the
+// screens show; every change is applied here first (so it shows at once)
+// and then written to disk in order by the writer.
+type session struct {
+	snap   model.Snapshot
+	method model.Method
+	phase  string // id of the phase on screen
+	// version counts changes, so screens can cache what they derive.
+	version int
+	// pending counts unwritten changes per item id, to mark them on screen.
+	pending map[string]int
+}
+
+func newSession(snap model.Snapshot, phase string) *session {
+	m := snap.Workshop.MethodOf()
+	if _, _, ok := m.Phase(phase); !ok {
+		phase = snap.Workshop.Phase
+	}
+	if p, _, ok := m.Phase(phase); ok {
+		phase = p.ID
+	} else {
+		phase = m.Phases[0].ID
+	}
+	return &session{snap: snap, method: m, phase: phase, pending: map[string]int{}}
+}
+
+// Phase returns the phase on screen and its index.
+func (s *session) Phase() (model.Phase, int) {
+	p, i, _ := s.method.Phase(s.phase)
+	return p, i
+}
+
+// Cards returns the cards of a phase in creation order.
+func (s *session) Cards(phase string) []model.Card {
+	var out []model.Card
+	for _, c := range s.snap.Cards {
+		if c.Phase == phase {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Themes returns the themes of a phase in their order.
+func (s *session) Themes(phase string) []model.Theme {
+	var out []model.Theme
+	for _, t := range s.snap.Themes {
+		if t.Phase == phase {
+			out = append(out, t)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b model.Theme) int { return a.Order - b.Order })
+	return out
+}
+
+// Pending reports whether an item has a change not yet on disk.
+func (s *session) Pending(id string) bool { return s.pending[id] > 0 }
+
+func changeIDs(ch model.Change) []string {
+	var ids []string
+	if ch.Workshop != nil {
+		ids = append(ids, ch.Workshop.ID)
+	}
+	for _, c := range ch.Cards {
+		ids = append(ids, c.ID)
+	}
+	for _, t := range ch.Themes {
+		ids = append(ids, t.ID)
+	}
+	for _, r := range ch.Reversals {
+		ids = append(ids, r.ID)
+	}
+	for _, m := range ch.Measures {
+		ids = append(ids, m.ID)
+	}
+	ids = append(ids, ch.DeleteCards...)
+	ids = append(ids, ch.DeleteThemes...)
+	ids = append(ids, ch.DeleteReversals...)
+	ids = append(ids, ch.DeleteMeasures...)
+	return ids
+}
+
+// commit applies a change to the open workshop at once and queues it for
+// the disk. If the write fails, the change is rolled back in memory, the
+// error is shown, and the owner screen gets a saveFailedMsg carrying
+// restore (e.g. the typed text, to put back into its input).
+func (sh *shared) commit(owner screenID, ch model.Change, restore string) tea.Cmd {
+	if sh.ws == nil || ch.Empty() {
+		return nil
+	}
+	inv := sh.ws.snap.Apply(ch)
+	sh.ws.version++
+	ids := changeIDs(ch)
+	for _, id := range ids {
+		sh.ws.pending[id]++
+	}
+	return sh.w.enqueue(sh.store, write{
+		workshop: sh.ws.snap.Workshop.ID,
+		change:   ch,
+		inverse:  inv,
+		ids:      ids,
+		owner:    owner,
+		restore:  restore,
+	})
+}
+
+// touch stamps the workshop's Updated time and returns a copy to write.
+func (sh *shared) touchedWorkshop() *model.Workshop {
+	w := sh.ws.snap.Workshop
+	w.Updated = sh.now()
+	return &w
+}
+
+// clamp keeps n within [lo, hi]; hi < lo gives lo.
+func clamp(n, lo, hi int) int {
+	if n > hi {
+		n = hi
+	}
+	if n < lo {
+		n = lo
+	}
+	return n
+}
