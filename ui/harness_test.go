@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"werkstatt/model"
+	"werkstatt/store"
+)
+
+// The test harness drives the real root model with key messages against a
+// real store on a file in a temporary folder, and runs the Cmds the model
+// returns, as Bubble Tea would, until the model is quiet.
+
+// fixedNow is the clock of every UI test, so countdowns and times in
+// goldens do not move.
+var fixedNow = time.Date(2026, 3, 14, 10, 0, 0, 0, time.UTC)
+
+type harness struct {
+	t     testing.TB
+	st    *store.Store
+	app   *app
+	clock time.Time
+}
+
+// newHarness opens a fresh store and a root model of the given size.
+func newHarness(t testing.TB, lang model.Lang, w, h int) *harness {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "werkstatt.db"), nil)
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	hs := &harness{t: t, st: st, clock: fixedNow}
+	hs.app = newApp(st, lang, func() time.Time { return hs.clock })
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.run(hs.app.Init())
+	return hs
+}
+
+// send passes one message to the model and runs the resulting Cmds.
+func (hs *harness) send(msg tea.Msg) {
+	hs.t.Helper()
+	_, cmd := hs.app.Update(msg)
+	hs.run(cmd)
+}
+
+// run executes a Cmd and feeds its messages back, depth first, skipping
+// timers (ticks and status clears) so tests stay fast and deterministic.
+func (hs *harness) run(cmd tea.Cmd) {
+	hs.t.Helper()
+	if cmd == nil {
+		return
+	}
+	msg := runCmd(cmd)
+	for _, m := range flatten(msg) {
+		switch m.(type) {
+		case tickMsg, clearStatusMsg, tea.QuitMsg:
+			continue
+		}
+		if isTimer(m) {
+			continue
+		}
+		hs.send(m)
+	}
+}
+
+// runCmd runs a Cmd but does not wait for tea.Tick timers.
+func runCmd(cmd tea.Cmd) tea.Msg {
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case m := <-done:
+		return m
+	case <-time.After(200 * time.Millisecond):
+		return nil // a tea.Tick: ignored
+	}
+}
+
+func isTimer(m tea.Msg) bool { return m == nil }
+
+// flatten expands batch and sequence messages.
+func flatten(msg tea.Msg) []tea.Msg {
+	switch m := msg.(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range m {
+			if c != nil {
+				out = append(out, flatten(runCmd(c))...)
+			}
+		}
+		return out
+	case tea.RawMsg:
+		return nil
+	}
+	if s, ok := sequenceCmds(msg); ok {
+		var out []tea.Msg
+		for _, c := range s {
+			if c != nil {
+				out = append(out, flatten(runCmd(c))...)
+			}
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+// typeText sends each rune as a key press, as a user types.
+func (hs *harness) typeText(s string) {
+	hs.t.Helper()
+	for _, r := range s {
+		hs.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+// press sends named keys such as "enter", "esc", "tab", "down", "ctrl+c",
+// "f5" or a single character.
+func (hs *harness) press(keys ...string) {
+	hs.t.Helper()
+	for _, k := range keys {
+		hs.send(keyMsg(k))
+	}
+}
+
+// keyMsg builds the key press that String() prints as k.
+func keyMsg(k string) tea.KeyPressMsg {
+	named := map[string]rune{
+		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "backspace": tea.KeyBackspace,
+		"delete": tea.KeyDelete, "up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "space": tea.KeySpace,
+		"f1": tea.KeyF1, "f2": tea.KeyF2, "f5": tea.KeyF5, "f6": tea.KeyF6,
+	}
+	var mod tea.KeyMod
+	rest := k
+	for {
+		switch {
+		case strings.HasPrefix(rest, "ctrl+"):
+			mod |= tea.ModCtrl
+			rest = rest[5:]
+			continue
+		case strings.HasPrefix(rest, "alt+"):
+			mod |= tea.ModAlt
+			rest = rest[4:]
+			continue
+		case strings.HasPrefix(rest, "shift+"):
+			mod |= tea.ModShift
+			rest = rest[6:]
+			continue
+		}
+		break
+	}
+	if code, ok := named[rest]; ok {
+		return tea.KeyPressMsg{Code: code, Mod: mod}
+	}
+	r := []rune(rest)[0]
+	if mod == 0 {
+		return tea.KeyPressMsg{Code: r, Text: rest}
+	}
+	return tea.KeyPressMsg{Code: r, Mod: mod}
+}
+
+// screen returns the current frame without colours.
+func (hs *harness) screen() string {
+	return ansi.Strip(hs.app.View().Content)
+}
+
+// golden compares the current frame with testdata/<test name>.golden;
+// `go test ./ui -update` rewrites it.
+func (hs *harness) golden() {
+	hs.t.Helper()
+	golden.RequireEqual(hs.t, []byte(hs.screen()))
+}
+
+// demoWorkshop stores a small workshop and returns it.
+func (hs *harness) workshop(title string) model.Workshop {
+	hs.t.Helper()
+	w := model.Workshop{Title: title, Question: "Wie wollen wir leben?", Participants: 20, Dots: 3, Method: model.MethodZukunftswerkstatt}
+	if err := hs.st.CreateWorkshop(&w); err != nil {
+		hs.t.Fatalf("create workshop: %v", err)
+	}
+	return w
+}
+
+// open opens a workshop in the TUI.
+func (hs *harness) open(id string) {
+	hs.t.Helper()
+	hs.send(openMsg{id: id})
+}
+
+// sequenceCmds opens Bubble Tea's unexported sequence message (a slice of
+// Cmds) so the harness can run tea.Sequence in order.
+func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil, false
+	}
+	out := make([]tea.Cmd, v.Len())
+	for i := range out {
+		out[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return out, true
+}
