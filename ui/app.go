@@ -67,7 +67,7 @@ type app struct {
 
 func newApp(st Store, lang model.Lang, now func() time.Time) *app {
 	t := catalogFor(lang)
-	sh := &shared{store: st, lang: lang, t: t, st: NewStyles(true), keys: newGlobalKeys(t), now: now, width: 80, height: 24}
+	sh := &shared{store: st, lang: lang, t: t, st: NewStyles(true), keys: newGlobalKeys(t), now: now, after: tea.Tick, width: 80, height: 24}
 	a := &app{sh: sh, help: help.New()}
 	a.help.Styles = help.DefaultStyles(true)
 	a.screens = map[screenID]screen{
@@ -274,7 +274,7 @@ func (a *app) startTicking() tea.Cmd {
 	}
 	a.ticking = true
 	a.lastRem = a.sh.phaseTimer().Remaining(a.sh.now())
-	return tick(a.sh.now())
+	return a.sh.tick()
 }
 
 // onTick redraws the countdown and rings the bell when it reaches zero.
@@ -285,7 +285,7 @@ func (a *app) onTick(now time.Time) tea.Cmd {
 	}
 	a.ticking = true
 	rem := a.sh.phaseTimer().Remaining(now)
-	cmds := []tea.Cmd{tick(now)}
+	cmds := []tea.Cmd{a.sh.tick()}
 	if a.lastRem > 0 && rem <= 0 {
 		cmds = append(cmds, tea.Raw("\a"))
 	}
@@ -350,7 +350,7 @@ func (a *app) setStatus(text string, kind statusKind) tea.Cmd {
 	if kind == statusError {
 		ttl *= 2
 	}
-	return tea.Tick(ttl, func(time.Time) tea.Msg { return clearStatusMsg{gen: gen} })
+	return a.sh.after(ttl, func(time.Time) tea.Msg { return clearStatusMsg{gen: gen} })
 }
 
 // oneLine keeps the first line of an error, for the status bar.

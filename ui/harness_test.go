@@ -40,6 +40,7 @@ func newHarness(t testing.TB, lang model.Lang, w, h int) *harness {
 	t.Cleanup(func() { st.Close() })
 	hs := &harness{t: t, st: st, clock: fixedNow}
 	hs.app = newApp(st, lang, func() time.Time { return hs.clock })
+	hs.app.sh.after = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())
 	return hs
@@ -65,26 +66,13 @@ func (hs *harness) run(cmd tea.Cmd) {
 		case tickMsg, clearStatusMsg, tea.QuitMsg:
 			continue
 		}
-		if isTimer(m) {
-			continue
-		}
 		hs.send(m)
 	}
 }
 
-// runCmd runs a Cmd but does not wait for tea.Tick timers.
-func runCmd(cmd tea.Cmd) tea.Msg {
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	select {
-	case m := <-done:
-		return m
-	case <-time.After(200 * time.Millisecond):
-		return nil // a tea.Tick: ignored
-	}
-}
-
-func isTimer(m tea.Msg) bool { return m == nil }
+// runCmd runs a Cmd synchronously; the app's timers are switched off in
+// tests, so no Cmd waits.
+func runCmd(cmd tea.Cmd) tea.Msg { return cmd() }
 
 // flatten expands batch and sequence messages.
 func flatten(msg tea.Msg) []tea.Msg {

@@ -32,6 +32,8 @@ type shared struct {
 	width  int
 	height int
 	now    func() time.Time
+	// after is tea.Tick; tests replace it so no timer runs.
+	after func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 
 	ws *session // the open workshop; nil on the home screen
 	w  writer

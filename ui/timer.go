@@ -87,7 +87,7 @@ func (sh *shared) timerView() string {
 }
 
 // tick schedules the next countdown update on the full second.
-func tick(now time.Time) tea.Cmd {
-	d := time.Second - time.Duration(now.Nanosecond())
-	return tea.Tick(d, func(t time.Time) tea.Msg { return tickMsg(t) })
+func (sh *shared) tick() tea.Cmd {
+	d := time.Second - time.Duration(sh.now().Nanosecond())
+	return sh.after(d, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
