@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Ranked is a theme with its place in the ranking. Themes with the same
@@ -143,9 +144,19 @@ func Inherited(m Method, themes []Theme, phase string) []Ranked {
 func Handle(title string, taken func(string) bool) string {
 	var b strings.Builder
 	dash := false
+	last := rune(0) // the last letter written, for combining marks
 	for _, r := range strings.ToLower(title) {
 		var s string
 		switch {
+		case unicode.Is(unicode.Mn, r):
+			// A decomposed (NFD) umlaut, as macOS and some pastes send
+			// it, is a vowel followed by U+0308; other marks are accents
+			// that the transliteration drops anyway.
+			if r == '\u0308' && strings.ContainsRune("aou", last) {
+				b.WriteByte('e')
+				last = 'e'
+			}
+			continue
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			s = string(r)
 		case r == 'ä':
@@ -179,11 +190,10 @@ func Handle(title string, taken func(string) bool) string {
 			dash = false
 		}
 		b.WriteString(s)
+		last = r
 	}
 	base := b.String()
-	if len(base) > 40 {
-		base = strings.TrimRight(base[:40], "-")
-	}
+	base = cutHandle(base, maxHandle)
 	// Drop the generic method words at the front when something is left:
 	// "zukunftswerkstatt-musterdorf-2035" is typed as "musterdorf-2035".
 	for _, prefix := range []string{"zukunftswerkstatt-", "reflexionsworkshop-", "workshop-"} {
@@ -197,7 +207,27 @@ func Handle(title string, taken func(string) bool) string {
 	}
 	h := base
 	for n := 2; taken != nil && taken(h); n++ {
-		h = base + "-" + strconv.Itoa(n)
+		// The number must fit in the 40 characters too, so the base
+		// gives way to it rather than the handle growing.
+		suffix := "-" + strconv.Itoa(n)
+		h = cutHandle(base, maxHandle-len(suffix)) + suffix
 	}
 	return h
+}
+
+// maxHandle is the longest handle Handle makes, so it stays typeable.
+const maxHandle = 40
+
+// cutHandle shortens an ASCII handle to at most n bytes, at the end of a
+// word when there is one, so a long title does not leave half a word.
+func cutHandle(h string, n int) string {
+	if len(h) <= n {
+		return h
+	}
+	if h[n] != '-' {
+		if i := strings.LastIndexByte(h[:n], '-'); i > 0 {
+			return h[:i]
+		}
+	}
+	return strings.TrimRight(h[:n], "-")
 }
