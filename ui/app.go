@@ -63,6 +63,8 @@ type app struct {
 	ticking   bool
 	lastRem   time.Duration
 	openCfg   *openMsg // workshop to open at start
+
+	proj projCache // projector.go: the phase's content, built once per change
 }
 
 func newApp(st Store, lang model.Lang, now func() time.Time) *app {

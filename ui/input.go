@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/textinput"
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/text/unicode/norm"
 )
@@ -58,4 +59,25 @@ func normalizeInput(s string) (string, error) {
 		b.WriteRune(r)
 	}
 	return b.String(), nil
+}
+
+// newField returns a one-line text input styled for the background, with a
+// steady cursor: a blinking one would redraw the projector twice a second
+// and keep a timer running that tests would have to wait for.
+func newField(st *Styles, placeholder string) textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.Placeholder = placeholder
+	s := textinput.DefaultStyles(st.Dark)
+	s.Cursor.Blink = false
+	ti.SetStyles(s)
+	return ti
+}
+
+// restyleField keeps a field's text and cursor but switches its colours
+// after the terminal reported its background.
+func restyleField(ti *textinput.Model, st *Styles) {
+	s := textinput.DefaultStyles(st.Dark)
+	s.Cursor.Blink = false
+	ti.SetStyles(s)
 }

@@ -37,6 +37,10 @@ type shared struct {
 
 	ws *session // the open workshop; nil on the home screen
 	w  writer
+
+	// homeSel is the id of the workshop selected on the home screen, so
+	// F6 there previews its record (home.go sets it, preview.go reads it).
+	homeSel string
 }
 
 // T is a short way to the catalogue.
