@@ -1,0 +1,332 @@
+// Package cli is werkstatt's command line: it parses the global flags and
+// the subcommands, opens the store and either starts the TUI (package ui)
+// or does the job itself and prints the result.
+//
+// The command line is a contract with scripts and with the README: the
+// names of subcommands and flags, exit codes (0 ok, 1 error, 2 usage) and
+// the one-line "werkstatt: …" error on stderr stay stable.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"werkstatt/model"
+	"werkstatt/store"
+)
+
+// Version is the version printed by `werkstatt version`. Release builds set
+// it with -ldflags "-X werkstatt/ui/cli.Version=1.2.3".
+var Version = "dev"
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// cli carries what every subcommand needs: the streams, the environment
+// and the global flags.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+
+	db      string     // --db, "" until resolved by dbPath
+	langArg string     // --lang as given
+	lang    model.Lang // the language of messages
+}
+
+// usageError is a mistake in how werkstatt was called; it exits with 2 and
+// shows the usage of cmd ("" for the whole program).
+type usageError struct {
+	cmd string
+	msg string
+}
+
+func (e usageError) Error() string { return e.msg }
+
+// Main runs werkstatt with the arguments after the program name and
+// returns the exit code. It never panics: a panic becomes a one-line
+// internal error, so a user never sees a stack trace.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) (code int) {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	c.lang = model.LangFromLocale(getenv)
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "werkstatt: %s\n", c.t("err.internal", fmt.Sprint(r)))
+			code = exitError
+		}
+	}()
+	err := c.run(args)
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "werkstatt: %s\n\n", oneLine(ue.msg))
+		fmt.Fprint(stderr, c.usage(ue.cmd))
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "werkstatt: %s\n", oneLine(c.explain(err)))
+	return exitError
+}
+
+// oneLine keeps an error message on one line, whatever a wrapped error
+// holds, so scripts can read the first line of stderr.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// command is one subcommand: its flags are defined on fs by setup, and run
+// gets the positional arguments once all flags are parsed.
+type command struct {
+	name string
+	// nargs is the number of positional arguments, -1 for "any".
+	nargs int
+	setup func(c *cli, fs *flag.FlagSet) func(args []string) error
+}
+
+func (c *cli) commands() []command {
+	return []command{
+		{"new", 0, (*cli).cmdNew},
+		{"list", 0, (*cli).cmdList},
+		{"open", 1, (*cli).cmdOpen},
+		{"demo", 0, (*cli).cmdDemo},
+		{"export", 1, (*cli).cmdExport},
+		{"import", 1, (*cli).cmdImport},
+		{"backup", 1, (*cli).cmdBackup},
+		{"methods", 0, (*cli).cmdMethods},
+		{"version", 0, (*cli).cmdVersion},
+		{"help", -1, (*cli).cmdHelp},
+		{"_hold", 1, (*cli).cmdHold},
+	}
+}
+
+// run parses the global flags up to the subcommand, then the subcommand's
+// own flags (which include the global ones, so they may come after it).
+func (c *cli) run(args []string) error {
+	top := c.flagSet("")
+	if err := top.Parse(args); err != nil {
+		return c.flagError("", err)
+	}
+	if err := c.resolveLang(); err != nil {
+		return err
+	}
+	rest := top.Args()
+	if len(rest) == 0 {
+		return c.runTUI("", "")
+	}
+	name := rest[0]
+	for _, cmd := range c.commands() {
+		if cmd.name != name {
+			continue
+		}
+		fs := c.flagSet(name)
+		runCmd := cmd.setup(c, fs)
+		pos, err := parseInterleaved(fs, rest[1:])
+		if err != nil {
+			return c.flagError(name, err)
+		}
+		if err := c.resolveLang(); err != nil {
+			return err
+		}
+		if cmd.nargs >= 0 && len(pos) != cmd.nargs {
+			if len(pos) < cmd.nargs {
+				return usageError{name, c.t("usage.missing", name)}
+			}
+			return usageError{name, c.t("usage.extra", strings.Join(pos[cmd.nargs:], " "))}
+		}
+		return runCmd(pos)
+	}
+	return usageError{"", c.t("usage.unknown", name)}
+}
+
+// flagSet makes a silent FlagSet that knows the global flags, so --db and
+// --lang work before and after the subcommand.
+func (c *cli) flagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	fs.StringVar(&c.db, "db", c.db, "")
+	fs.StringVar(&c.langArg, "lang", c.langArg, "")
+	return fs
+}
+
+func (c *cli) resolveLang() error {
+	if c.langArg == "" {
+		return nil
+	}
+	switch strings.ToLower(strings.TrimSpace(c.langArg)) {
+	case "de":
+		c.lang = model.German
+	case "en":
+		c.lang = model.English
+	default:
+		return usageError{"", c.t("usage.lang", c.langArg)}
+	}
+	return nil
+}
+
+// parseInterleaved parses flags that may come before, between and after
+// positional arguments ("open musterdorf --phase vision"), which the flag
+// package alone stops at. Everything after "--" is positional.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		consumed := args[:len(args)-len(rest)]
+		if len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// flagError turns the flag package's English errors into the user's
+// language; -h and --help show the usage on stdout.
+func (c *cli) flagError(cmd string, err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(c.stdout, c.usage(cmd))
+		return err
+	}
+	msg := err.Error()
+	for _, p := range []struct{ prefix, key string }{
+		{"flag provided but not defined: ", "usage.flag.unknown"},
+		{"flag needs an argument: ", "usage.flag.arg"},
+		{"bad flag syntax: ", "usage.flag.syntax"},
+	} {
+		if rest, ok := strings.CutPrefix(msg, p.prefix); ok {
+			return usageError{cmd, c.t(p.key, rest)}
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		// invalid value "x" for flag -dots: <reason>
+		if val, flagAndReason, ok := strings.Cut(rest, " for flag "); ok {
+			name, reason, _ := strings.Cut(flagAndReason, ": ")
+			return usageError{cmd, c.t("usage.flag.value", val, name, c.reason(reason))}
+		}
+	}
+	return usageError{cmd, msg}
+}
+
+// reason translates why a flag value was refused.
+func (c *cli) reason(r string) string {
+	switch {
+	case strings.Contains(r, "parse error"), strings.Contains(r, "invalid syntax"):
+		return c.t("usage.flag.notnumber")
+	case strings.Contains(r, "out of range"):
+		return c.t("usage.flag.range")
+	}
+	return r
+}
+
+// explain turns the store's sentinel errors into messages that say what to
+// do; other errors already carry their context.
+func (c *cli) explain(err error) string {
+	path := c.dbPath()
+	switch {
+	case errors.Is(err, store.ErrInUse):
+		return c.t("err.inuse", path)
+	case errors.Is(err, store.ErrNotWerkstatt):
+		return c.t("err.notwerkstatt", path)
+	case errors.Is(err, store.ErrTooNew):
+		return c.t("err.toonew", path)
+	}
+	return err.Error()
+}
+
+// dbPath returns the database file: --db, else $WERKSTATT_DB, else the XDG
+// data folder.
+func (c *cli) dbPath() string {
+	if c.db != "" {
+		return c.db
+	}
+	if p := c.getenv("WERKSTATT_DB"); p != "" {
+		return p
+	}
+	if x := c.getenv("XDG_DATA_HOME"); x != "" && filepath.IsAbs(x) {
+		return filepath.Join(x, "werkstatt", "werkstatt.db")
+	}
+	home := c.getenv("HOME")
+	if home == "" {
+		home, _ = os.UserHomeDir()
+	}
+	return filepath.Join(home, ".local", "share", "werkstatt", "werkstatt.db")
+}
+
+// openStore opens the database, creating its folder (0700: the cards may
+// name people) when it is missing.
+func (c *cli) openStore() (*store.Store, error) {
+	path := c.dbPath()
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("%s: %w", c.t("err.mkdir", dir), err)
+		}
+	}
+	s, err := store.Open(path, &store.Options{Timeout: time.Second})
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// withStore opens the store for the length of fn.
+func (c *cli) withStore(fn func(s *store.Store) error) error {
+	s, err := c.openStore()
+	if err != nil {
+		return err
+	}
+	err = fn(s)
+	if cerr := s.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("close %s: %w", s.Path(), cerr)
+	}
+	return err
+}
+
+// findWorkshop looks a workshop up by handle or id with a message that
+// points to `werkstatt list`.
+func (c *cli) findWorkshop(s *store.Store, ref string) (model.Workshop, error) {
+	w, err := s.Workshop(ref)
+	if errors.Is(err, store.ErrNotFound) {
+		return w, errors.New(c.t("err.nohandle", ref))
+	}
+	return w, err
+}
+
+// version returns the version line: the -ldflags version, else the module
+// version or VCS revision Go stamped into the binary, and the Go version.
+func version() string {
+	v := Version
+	if info, ok := debug.ReadBuildInfo(); ok && v == "dev" {
+		if mv := info.Main.Version; mv != "" && mv != "(devel)" {
+			v = mv
+		} else {
+			for _, s := range info.Settings {
+				if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+					v = "dev-" + s.Value[:12]
+				}
+			}
+		}
+	}
+	return fmt.Sprintf("werkstatt %s (%s, %s/%s)", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}

@@ -1,0 +1,356 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+
+	"werkstatt/model"
+	"werkstatt/model/demo"
+	"werkstatt/store"
+	"werkstatt/ui"
+)
+
+// listFlag collects a repeatable flag such as --facilitator.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ", ") }
+
+func (l *listFlag) Set(v string) error {
+	*l = append(*l, strings.TrimSpace(v))
+	return nil
+}
+
+// isTerminal reports whether f is an *os.File on a terminal; the TUI needs
+// one on both ends, and a test or a pipe must get an error, not a hang.
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && term.IsTerminal(file.Fd())
+}
+
+// runTUI opens the store and starts the TUI on a workshop, or on the home
+// screen when id is "".
+func (c *cli) runTUI(id, phase string) error {
+	return c.withStore(func(s *store.Store) error { return c.tui(s, id, phase) })
+}
+
+func (c *cli) tui(s *store.Store, id, phase string) error {
+	if !isTerminal(c.stdin) || !isTerminal(c.stdout) {
+		return errors.New(c.t("err.notty"))
+	}
+	return ui.Run(ui.Config{Store: s, Lang: c.lang, Workshop: id, Phase: phase})
+}
+
+// newFlags are the metadata flags of `werkstatt new`.
+type newFlags struct {
+	title, question, method, date, place, client, from string
+	facilitators                                       listFlag
+	participants, dots, cap                            int
+}
+
+func (c *cli) cmdNew(fs *flag.FlagSet) func([]string) error {
+	var f newFlags
+	fs.StringVar(&f.title, "title", "", "")
+	fs.StringVar(&f.question, "question", "", "")
+	fs.StringVar(&f.method, "method", model.MethodZukunftswerkstatt, "")
+	fs.StringVar(&f.date, "date", "", "")
+	fs.StringVar(&f.place, "place", "", "")
+	fs.StringVar(&f.client, "client", "", "")
+	fs.Var(&f.facilitators, "facilitator", "")
+	fs.IntVar(&f.participants, "participants", 0, "")
+	fs.IntVar(&f.dots, "dots", 3, "")
+	fs.IntVar(&f.cap, "cap", 0, "")
+	fs.StringVar(&f.from, "from", "", "")
+	return func([]string) error {
+		set := map[string]bool{}
+		fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+		var tpl model.Snapshot
+		if f.from != "" {
+			var err error
+			if tpl, err = c.readTemplate(f.from); err != nil {
+				return err
+			}
+		} else {
+			tpl.Workshop = model.Workshop{Method: f.method, Dots: f.dots, Lang: c.lang}
+		}
+		w := &tpl.Workshop
+		if err := c.applyNewFlags(w, f, set); err != nil {
+			return err
+		}
+		return c.withStore(func(s *store.Store) error {
+			if err := s.CreateWorkshop(w); err != nil {
+				return fmt.Errorf("create %q: %w", w.Title, err)
+			}
+			if rest := templateItems(tpl); !rest.Empty() {
+				if err := s.Apply(w.ID, rest); err != nil {
+					return fmt.Errorf("create %q from %s: %w", w.Title, f.from, err)
+				}
+			}
+			fmt.Fprintln(c.stdout, w.Handle)
+			return nil
+		})
+	}
+}
+
+// applyNewFlags checks the flags of `new` and writes the ones given (all
+// of them without --from) into w. Mistakes are usage errors: the call was
+// wrong, not the database.
+func (c *cli) applyNewFlags(w *model.Workshop, f newFlags, set map[string]bool) error {
+	bad := func(key string, args ...any) error { return usageError{"new", c.t(key, args...)} }
+	for _, n := range []struct {
+		name string
+		v    int
+	}{{"participants", f.participants}, {"dots", f.dots}, {"cap", f.cap}} {
+		if n.v < 0 {
+			return bad("new.negative", n.name, n.v)
+		}
+	}
+	str := func(name string, dst *string, v string) {
+		if set[name] {
+			*dst = strings.TrimSpace(v)
+		}
+	}
+	str("title", &w.Title, f.title)
+	str("question", &w.Question, f.question)
+	str("place", &w.Place, f.place)
+	str("client", &w.Client, f.client)
+	if w.Title == "" {
+		return bad("new.title")
+	}
+	if set["date"] {
+		d, err := model.ParseDate(strings.TrimSpace(f.date))
+		if err != nil {
+			return bad("new.date", f.date)
+		}
+		w.Date = d
+	}
+	if set["method"] || w.Method == "" {
+		w.Method = f.method
+	}
+	m, ok := model.MethodByID(w.Method)
+	if !ok {
+		var ids []string
+		for _, m := range model.Methods() {
+			ids = append(ids, m.ID)
+		}
+		return bad("new.method", w.Method, strings.Join(ids, ", "))
+	}
+	w.Method = m.ID
+	if _, _, ok := m.Phase(w.Phase); !ok {
+		w.Phase = m.Phases[0].ID
+	}
+	if set["facilitator"] {
+		w.Facilitators = nil
+		for _, name := range f.facilitators {
+			if name != "" {
+				w.Facilitators = append(w.Facilitators, name)
+			}
+		}
+	}
+	if set["participants"] {
+		w.Participants = f.participants
+	}
+	if set["dots"] {
+		w.Dots = f.dots
+	}
+	if set["cap"] {
+		w.DotCap = f.cap
+	}
+	if c.langArg != "" || w.Lang == "" {
+		w.Lang = c.lang
+	}
+	return nil
+}
+
+func (c *cli) cmdList(fs *flag.FlagSet) func([]string) error {
+	asJSON := fs.Bool("json", false, "")
+	return func([]string) error {
+		return c.withStore(func(s *store.Store) error {
+			list, err := s.Workshops()
+			if err != nil {
+				return fmt.Errorf("list: %w", err)
+			}
+			if *asJSON {
+				if list == nil {
+					list = []model.Summary{}
+				}
+				enc := json.NewEncoder(c.stdout)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				return enc.Encode(list)
+			}
+			if len(list) == 0 {
+				fmt.Fprintln(c.stdout, c.t("list.empty"))
+				return nil
+			}
+			tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.t("list.handle"), c.t("list.title"),
+				c.t("list.date"), c.t("list.method"), c.t("list.phase"), c.t("list.cards"))
+			for _, w := range list {
+				date := w.Date.Format(c.lang)
+				if date == "" {
+					date = c.t("list.nodate")
+				}
+				m := w.MethodOf()
+				phase := c.t("list.phasenil")
+				if p, _, ok := m.Phase(w.Phase); ok {
+					phase = p.Name.In(c.lang)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", w.Handle, oneLine(w.Title), date,
+					m.Name.In(c.lang), phase, w.Cards)
+			}
+			return tw.Flush()
+		})
+	}
+}
+
+// phaseRef resolves --phase against the workshop's method, by id or alias.
+func (c *cli) phaseRef(cmd string, w model.Workshop, ref string) (string, error) {
+	if ref == "" {
+		return "", nil
+	}
+	m := w.MethodOf()
+	if p, _, ok := m.Phase(ref); ok {
+		return p.ID, nil
+	}
+	var valid []string
+	for _, p := range m.Phases {
+		valid = append(valid, p.ID+" ("+strings.Join(p.Aliases, ", ")+")")
+	}
+	return "", usageError{cmd, c.t("err.phase", ref, strings.Join(valid, "; "))}
+}
+
+func (c *cli) cmdOpen(fs *flag.FlagSet) func([]string) error {
+	phase := fs.String("phase", "", "")
+	return func(args []string) error {
+		return c.withStore(func(s *store.Store) error {
+			w, err := c.findWorkshop(s, args[0])
+			if err != nil {
+				return err
+			}
+			ph, err := c.phaseRef("open", w, *phase)
+			if err != nil {
+				return err
+			}
+			return c.tui(s, w.ID, ph)
+		})
+	}
+}
+
+func (c *cli) cmdDemo(fs *flag.FlagSet) func([]string) error {
+	noOpen := fs.Bool("no-open", false, "")
+	return func([]string) error {
+		return c.withStore(func(s *store.Store) error {
+			w, err := s.Workshop(demo.WorkshopID)
+			if errors.Is(err, store.ErrNotFound) {
+				snap, derr := demo.Snapshot()
+				if derr != nil {
+					return derr
+				}
+				if _, err := s.Import(snap); err != nil {
+					return fmt.Errorf("demo: %w", err)
+				}
+				w, err = s.Workshop(demo.WorkshopID)
+			}
+			if err != nil {
+				return fmt.Errorf("demo: %w", err)
+			}
+			if *noOpen {
+				fmt.Fprintln(c.stdout, w.Handle)
+				return nil
+			}
+			return c.tui(s, w.ID, "")
+		})
+	}
+}
+
+func (c *cli) cmdBackup(fs *flag.FlagSet) func([]string) error {
+	return func(args []string) error {
+		dst := args[0]
+		if sameFile(dst, c.dbPath()) {
+			return errors.New(c.t("backup.same", dst))
+		}
+		return c.withStore(func(s *store.Store) error {
+			if err := s.Backup(dst); err != nil {
+				return fmt.Errorf("backup %s: %w", dst, err)
+			}
+			fmt.Fprintln(c.stdout, c.t("backup.done", dst))
+			return nil
+		})
+	}
+}
+
+// sameFile reports whether a and b name one file, also through links or
+// different spellings of the path.
+func sameFile(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(ia, ib)
+	}
+	absA, _ := filepath.Abs(a)
+	absB, _ := filepath.Abs(b)
+	return absA == absB
+}
+
+func (c *cli) cmdMethods(fs *flag.FlagSet) func([]string) error {
+	return func([]string) error {
+		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+		for i, m := range model.Methods() {
+			if i > 0 {
+				fmt.Fprintln(tw)
+			}
+			fmt.Fprintf(tw, "%s\t%s – %s\n", m.ID, m.Name.In(c.lang), m.Description.In(c.lang))
+			for _, p := range m.Phases {
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.ID, p.Name.In(c.lang),
+					c.t("methods.minutes", int(p.Timebox/time.Minute)),
+					c.t("methods.aliases", strings.Join(p.Aliases, ", ")))
+			}
+		}
+		return tw.Flush()
+	}
+}
+
+func (c *cli) cmdVersion(fs *flag.FlagSet) func([]string) error {
+	return func([]string) error {
+		fmt.Fprintln(c.stdout, version())
+		return nil
+	}
+}
+
+func (c *cli) cmdHelp(fs *flag.FlagSet) func([]string) error {
+	return func(args []string) error {
+		cmd := ""
+		if len(args) > 0 {
+			cmd = args[0]
+		}
+		fmt.Fprint(c.stdout, c.usage(cmd))
+		return nil
+	}
+}
+
+// cmdHold opens the database and keeps it open for the given seconds. It
+// is not in the help: the tests use it to hold the lock from a second
+// process, as a running TUI would.
+func (c *cli) cmdHold(fs *flag.FlagSet) func([]string) error {
+	return func(args []string) error {
+		secs, err := strconv.ParseFloat(args[0], 64)
+		if err != nil || secs < 0 {
+			return usageError{"", c.t("usage.flag.notnumber")}
+		}
+		return c.withStore(func(s *store.Store) error {
+			fmt.Fprintln(c.stdout, "held")
+			time.Sleep(time.Duration(secs * float64(time.Second)))
+			return nil
+		})
+	}
+}

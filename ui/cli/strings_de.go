@@ -1,0 +1,110 @@
+package cli
+
+// stringsDE is the German catalogue of the command line. Keep its keys in
+// step with stringsEN; a test checks both hold every key the code uses.
+var stringsDE = map[string]string{
+	// Aufruf.
+	"usage.title": "werkstatt – Zukunftswerkstatt oder Reflexionsworkshop im Terminal moderieren,\n" +
+		"offline, mit fertiger Dokumentation, sobald die Veranstaltung endet.",
+	"usage.synopsis": "werkstatt [--db PFAD] [--lang de|en] [BEFEHL] [ARGUMENTE]",
+	"usage.usage":    "Aufruf",
+	"usage.commands": "Befehle",
+	"usage.globals":  "Allgemeine Optionen (vor oder nach dem Befehl)",
+	"usage.more":     "'werkstatt help' zeigt alle Befehle.",
+	"usage.cmd.tui":  "(kein Befehl)                der Startbildschirm: alle Werkstätten",
+	"usage.cmd.new": "new --title T [Optionen]     Werkstatt anlegen, ihr Kürzel ausgeben\n" +
+		"    --question Q             die Leitfrage\n" +
+		"    --method M               zukunftswerkstatt (Standard) oder reflexion\n" +
+		"    --date JJJJ-MM-TT        der Tag der Veranstaltung\n" +
+		"    --place P  --client C    Ort und Auftraggeber\n" +
+		"    --facilitator F          Moderator/in; für mehrere wiederholen\n" +
+		"    --participants N         Zahl der Teilnehmenden (Standard 0)\n" +
+		"    --dots N                 Punkte pro Person (Standard 3)\n" +
+		"    --cap N                  höchstens so viele Punkte pro Thema (Standard 0: keine Grenze)\n" +
+		"    --from DATEI             aus einem JSON-Archiv oder einer Vorlage; Optionen gehen vor",
+	"usage.cmd.list": "list [--json]                die Werkstätten: Kürzel, Titel, Datum, Methode, Phase,\n" +
+		"                             Zahl der Beiträge",
+	"usage.cmd.open": "open KÜRZEL [--phase P]      eine Werkstatt öffnen (Phase als id oder deutscher Name)",
+	"usage.cmd.demo": "demo [--no-open]             die Demo-Werkstatt Musterdorf anlegen, falls sie fehlt, und öffnen",
+	"usage.cmd.export": "export KÜRZEL [Optionen]     die Dokumentation schreiben (Standard: Markdown auf stdout)\n" +
+		"    --format md|json|csv     Markdown-Dokumentation, JSON-Archiv oder Maßnahmen als CSV\n" +
+		"    -o DATEI                 in DATEI schreiben (Modus 0600) statt auf stdout\n" +
+		"    --anonymize              ohne Namen: wer was gesagt hat, fällt weg (md, csv)\n" +
+		"    --no-diagrams            keine Balken zu den Punkten (md)\n" +
+		"    --sep Z  --bom           CSV-Trennzeichen (Standard ';' auf Deutsch, ',' auf Englisch),\n" +
+		"                             Byte-Order-Mark für Tabellenprogramme",
+	"usage.cmd.import":  "import DATEI                 ein JSON-Archiv einlesen: legt die Werkstatt an oder führt zusammen",
+	"usage.cmd.backup":  "backup DATEI                 eine konsistente Kopie der ganzen Datenbank schreiben",
+	"usage.cmd.methods": "methods                      die Methoden und ihre Phasen",
+	"usage.cmd.version": "version                      die Version",
+	"usage.cmd.help":    "help [BEFEHL]                diese Hilfe",
+	"usage.global.db": "--db PFAD                    die Datenbank (Standard $WERKSTATT_DB, sonst\n" +
+		"                             $XDG_DATA_HOME/werkstatt/werkstatt.db, sonst\n" +
+		"                             ~/.local/share/werkstatt/werkstatt.db)\n" +
+		"                             jetzt: %s",
+	"usage.global.lang": "--lang de|en                 Sprache (Standard aus LC_ALL, LC_MESSAGES, LANG)",
+	"usage.exit":        "Rückgabewerte: 0 erledigt, 1 Fehler, 2 falscher Aufruf.",
+
+	// Fehler im Aufruf.
+	"usage.missing":        "%s: ein Argument fehlt",
+	"usage.extra":          "zu viele Argumente: %s",
+	"usage.unknown":        "unbekannter Befehl „%s“",
+	"usage.lang":           "unbekannte Sprache „%s“: de oder en",
+	"usage.flag.unknown":   "unbekannte Option: -%s",
+	"usage.flag.arg":       "Option -%s braucht einen Wert",
+	"usage.flag.syntax":    "Option falsch geschrieben: %s",
+	"usage.flag.value":     "ungültiger Wert %s für -%s: %s",
+	"usage.flag.notnumber": "keine ganze Zahl",
+	"usage.flag.range":     "Zahl zu groß",
+
+	// Fehler.
+	"err.internal":     "interner Fehler: %s (was vorher gespeichert wurde, ist auf der Platte)",
+	"err.inuse":        "Datenbank %s wird von einem anderen werkstatt-Prozess benutzt; dort werkstatt zuerst beenden",
+	"err.notwerkstatt": "%s ist keine werkstatt-Datenbank; mit --db eine andere Datei wählen",
+	"err.toonew":       "%s wurde von einer neueren werkstatt geschrieben; bitte werkstatt aktualisieren",
+	"err.mkdir":        "Ordner %s lässt sich nicht anlegen",
+	"err.nohandle":     "keine Werkstatt „%s“; 'werkstatt list' zeigt alle",
+	"err.notty":        "die Werkstatt-Bildschirme brauchen ein Terminal; ohne eines gehen list, export, import oder demo --no-open",
+	"err.phase":        "unbekannte Phase „%s“; gültige Phasen: %s",
+	"err.write":        "%s lässt sich nicht schreiben",
+	"err.read":         "%s lässt sich nicht lesen",
+
+	// new
+	"new.title":    "der Titel fehlt: --title \"…\"",
+	"new.date":     "ungültiges Datum „%s“: JJJJ-MM-TT, z. B. 2026-03-14",
+	"new.negative": "--%s darf nicht negativ sein (angegeben: %d)",
+	"new.method":   "unbekannte Methode „%s“; gültige Methoden: %s",
+	"new.from":     "%s taugt nicht als Vorlage",
+
+	// list
+	"list.empty":    "Noch keine Werkstatt. Anlegen mit: werkstatt new --title \"…\" – oder ausprobieren: werkstatt demo",
+	"list.handle":   "KÜRZEL",
+	"list.title":    "TITEL",
+	"list.date":     "DATUM",
+	"list.method":   "METHODE",
+	"list.phase":    "PHASE",
+	"list.cards":    "BEITRÄGE",
+	"list.nodate":   "–",
+	"list.phasenil": "?",
+
+	// export
+	"export.format":    "unbekanntes Format „%s“; gültig: md, json, csv",
+	"export.sep":       "--sep nimmt ein Zeichen, z. B. ';' oder ',' oder 'tab' (angegeben: „%s“)",
+	"export.anonymize": "--anonymize gilt für md und csv; ein JSON-Archiv enthält immer alles",
+	"export.csvonly":   "--%s gilt nur für --format csv",
+	"export.mdonly":    "--no-diagrams gilt nur für --format md",
+	"export.done":      "geschrieben: %s",
+
+	// import
+	"import.created":  "angelegt %s: %d Einträge",
+	"import.merged":   "zusammengeführt in %s: %d neu, %d aktualisiert, %d unverändert, %d Konflikte",
+	"import.conflict": "Konflikt: %s",
+
+	// backup
+	"backup.done": "Sicherung geschrieben: %s",
+	"backup.same": "%s ist die Datenbank selbst; bitte eine andere Datei wählen",
+
+	// methods
+	"methods.aliases": "auch: %s",
+	"methods.minutes": "%d Min.",
+}

@@ -1,0 +1,110 @@
+package cli
+
+// stringsEN is the English catalogue of the command line. Keep its keys in
+// step with stringsDE; a test checks both hold every key the code uses.
+var stringsEN = map[string]string{
+	// Usage.
+	"usage.title": "werkstatt – run a Zukunftswerkstatt or a reflection workshop in the terminal,\n" +
+		"offline, and get the written record the moment it ends.",
+	"usage.synopsis": "werkstatt [--db PATH] [--lang de|en] [COMMAND] [ARGS]",
+	"usage.usage":    "Usage",
+	"usage.commands": "Commands",
+	"usage.globals":  "Global flags (before or after the command)",
+	"usage.more":     "Run 'werkstatt help' for all commands.",
+	"usage.cmd.tui":  "(no command)                 the home screen: all workshops",
+	"usage.cmd.new": "new --title T [flags]        create a workshop, print its handle\n" +
+		"    --question Q             the guiding question (Leitfrage)\n" +
+		"    --method M               zukunftswerkstatt (default) or reflexion\n" +
+		"    --date YYYY-MM-DD        the day of the workshop\n" +
+		"    --place P  --client C    where, and for whom\n" +
+		"    --facilitator F          a facilitator; repeat for several\n" +
+		"    --participants N         number of participants (default 0)\n" +
+		"    --dots N                 dots per participant (default 3)\n" +
+		"    --cap N                  most dots one theme may get (default 0: no cap)\n" +
+		"    --from FILE              start from a JSON archive or template; flags override it",
+	"usage.cmd.list": "list [--json]                the workshops: handle, title, date, method, phase,\n" +
+		"                             number of contributions",
+	"usage.cmd.open": "open HANDLE [--phase P]      open a workshop (phase by id or German name)",
+	"usage.cmd.demo": "demo [--no-open]             create the Musterdorf demo workshop if missing and open it",
+	"usage.cmd.export": "export HANDLE [flags]        write the record (default Markdown to stdout)\n" +
+		"    --format md|json|csv     Markdown record, JSON archive, or measures as CSV\n" +
+		"    -o FILE                  write to FILE (mode 0600) instead of stdout\n" +
+		"    --anonymize              leave out who said what (md, csv)\n" +
+		"    --no-diagrams            no bar charts of the votes (md)\n" +
+		"    --sep C  --bom           CSV separator (default ';' in German, ',' in English),\n" +
+		"                             byte order mark for spreadsheet programs",
+	"usage.cmd.import":  "import FILE                  import a JSON archive: creates the workshop or merges it",
+	"usage.cmd.backup":  "backup FILE                  write a consistent copy of the whole database",
+	"usage.cmd.methods": "methods                      the methods and their phases",
+	"usage.cmd.version": "version                      the version",
+	"usage.cmd.help":    "help [COMMAND]               this help",
+	"usage.global.db": "--db PATH                    the database (default $WERKSTATT_DB, else\n" +
+		"                             $XDG_DATA_HOME/werkstatt/werkstatt.db, else\n" +
+		"                             ~/.local/share/werkstatt/werkstatt.db)\n" +
+		"                             now: %s",
+	"usage.global.lang": "--lang de|en                 language (default from LC_ALL, LC_MESSAGES, LANG)",
+	"usage.exit":        "Exit codes: 0 done, 1 error, 2 wrong call.",
+
+	// Mistakes in the call.
+	"usage.missing":        "%s: an argument is missing",
+	"usage.extra":          "too many arguments: %s",
+	"usage.unknown":        "unknown command %q",
+	"usage.lang":           "unknown language %q: use de or en",
+	"usage.flag.unknown":   "unknown flag: -%s",
+	"usage.flag.arg":       "flag -%s needs a value",
+	"usage.flag.syntax":    "bad flag syntax: %s",
+	"usage.flag.value":     "invalid value %s for -%s: %s",
+	"usage.flag.notnumber": "not a whole number",
+	"usage.flag.range":     "number too large",
+
+	// Errors.
+	"err.internal":     "internal error: %s (what was saved before is on disk)",
+	"err.inuse":        "database %s is in use by another werkstatt process; close werkstatt there first",
+	"err.notwerkstatt": "%s is not a werkstatt database; choose another file with --db",
+	"err.toonew":       "%s was written by a newer werkstatt; please update werkstatt",
+	"err.mkdir":        "cannot create the folder %s",
+	"err.nohandle":     "no workshop %q; 'werkstatt list' shows them all",
+	"err.notty":        "the workshop screens need a terminal; without one use list, export, import or demo --no-open",
+	"err.phase":        "unknown phase %q; valid phases: %s",
+	"err.write":        "cannot write %s",
+	"err.read":         "cannot read %s",
+
+	// new
+	"new.title":    "the title is missing: --title \"…\"",
+	"new.date":     "invalid date %q: use YYYY-MM-DD, e.g. 2026-03-14",
+	"new.negative": "--%s must not be negative (got %d)",
+	"new.method":   "unknown method %q; valid methods: %s",
+	"new.from":     "cannot use %s as a template",
+
+	// list
+	"list.empty":    "No workshops yet. Create one with: werkstatt new --title \"…\" – or try: werkstatt demo",
+	"list.handle":   "HANDLE",
+	"list.title":    "TITLE",
+	"list.date":     "DATE",
+	"list.method":   "METHOD",
+	"list.phase":    "PHASE",
+	"list.cards":    "CONTRIBUTIONS",
+	"list.nodate":   "–",
+	"list.phasenil": "?",
+
+	// export
+	"export.format":    "unknown format %q; valid formats: md, json, csv",
+	"export.sep":       "--sep takes one character, e.g. ';' or ',' or 'tab' (got %q)",
+	"export.anonymize": "--anonymize applies to md and csv; a json archive always holds everything",
+	"export.csvonly":   "--%s applies to --format csv only",
+	"export.mdonly":    "--no-diagrams applies to --format md only",
+	"export.done":      "written: %s",
+
+	// import
+	"import.created":  "created %s: %d items",
+	"import.merged":   "merged into %s: %d added, %d updated, %d unchanged, %d conflicts",
+	"import.conflict": "conflict: %s",
+
+	// backup
+	"backup.done": "backup written: %s",
+	"backup.same": "%s is the database itself; choose another file",
+
+	// methods
+	"methods.aliases": "also: %s",
+	"methods.minutes": "%d min",
+}

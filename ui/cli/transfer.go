@@ -1,0 +1,211 @@
+//go:build modelexports
+
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"werkstatt/model"
+	"werkstatt/store"
+)
+
+func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
+	format := fs.String("format", "md", "")
+	out := fs.String("o", "", "")
+	anonymize := fs.Bool("anonymize", false, "")
+	noDiagrams := fs.Bool("no-diagrams", false, "")
+	sepArg := fs.String("sep", "", "")
+	bom := fs.Bool("bom", false, "")
+	return func(args []string) error {
+		set := map[string]bool{}
+		fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+		bad := func(key string, a ...any) error { return usageError{"export", c.t(key, a...)} }
+		switch *format {
+		case "md", "json", "csv":
+		default:
+			return bad("export.format", *format)
+		}
+		if *format == "json" && *anonymize {
+			return bad("export.anonymize")
+		}
+		for _, name := range []string{"sep", "bom"} {
+			if set[name] && *format != "csv" {
+				return bad("export.csvonly", name)
+			}
+		}
+		if *noDiagrams && *format != "md" {
+			return bad("export.mdonly")
+		}
+		sep, err := c.parseSep(*sepArg)
+		if err != nil {
+			return err
+		}
+		var snap model.Snapshot
+		err = c.withStore(func(s *store.Store) error {
+			w, err := c.findWorkshop(s, args[0])
+			if err != nil {
+				return err
+			}
+			snap, err = s.Snapshot(w.ID)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		// The record is in the workshop's language unless --lang says
+		// otherwise; the command line's messages stay in the user's.
+		lang := c.lang
+		if c.langArg == "" && snap.Workshop.Lang != "" {
+			lang = snap.Workshop.Lang
+		}
+		if sep == 0 {
+			sep = ','
+			if lang == model.German {
+				sep = ';'
+			}
+		}
+		var buf bytes.Buffer
+		switch *format {
+		case "md":
+			err = model.WriteMarkdown(&buf, snap, model.MarkdownOptions{Lang: lang, Anonymize: *anonymize, Diagrams: !*noDiagrams})
+		case "json":
+			err = model.WriteArchive(&buf, snap)
+		case "csv":
+			err = model.WriteMeasuresCSV(&buf, snap, model.CSVOptions{Lang: lang, Sep: sep, BOM: *bom, Anonymize: *anonymize})
+		}
+		if err != nil {
+			return fmt.Errorf("export %s: %w", args[0], err)
+		}
+		if *out == "" || *out == "-" {
+			_, err := c.stdout.Write(buf.Bytes())
+			return err
+		}
+		if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+			return fmt.Errorf("%s: %w", c.t("err.write", *out), err)
+		}
+		fmt.Fprintln(c.stdout, c.t("export.done", *out))
+		return nil
+	}
+}
+
+// parseSep reads --sep: one character, or "tab" / "\t" for a tab. Zero
+// means the language's default.
+func (c *cli) parseSep(s string) (rune, error) {
+	switch s {
+	case "":
+		return 0, nil
+	case "tab", `\t`, "\t":
+		return '\t', nil
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if size != len(s) || r == utf8.RuneError || r == '"' || r == '\n' || r == '\r' {
+		return 0, usageError{"export", c.t("export.sep", s)}
+	}
+	return r, nil
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// folder, so a reader never sees half a record and a crash leaves the old
+// file. The file is 0600: records can name people.
+func writeFileAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = tmp.Chmod(0o600); err != nil {
+		return err
+	}
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	if d, derr := os.Open(dir); derr == nil {
+		_ = d.Sync() // make the rename durable where the system allows it
+		d.Close()
+	}
+	return nil
+}
+
+// readArchive reads a JSON archive from a file, or from stdin for "-".
+func (c *cli) readArchive(path string) (model.Snapshot, error) {
+	var r io.Reader = c.stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return model.Snapshot{}, fmt.Errorf("%s: %w", c.t("err.read", path), errors.Unwrap(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	snap, err := model.ReadArchive(r)
+	if err != nil {
+		return model.Snapshot{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return snap, nil
+}
+
+// readTemplate reads an archive or template for `new --from`.
+func (c *cli) readTemplate(path string) (model.Snapshot, error) {
+	snap, err := c.readArchive(path)
+	if err != nil {
+		return snap, err
+	}
+	return model.TemplateFrom(snap), nil
+}
+
+// templateItems is what a template holds besides the workshop (themes
+// prepared in advance, say), written right after the workshop is created.
+func templateItems(tpl model.Snapshot) model.Change {
+	return model.Change{Cards: tpl.Cards, Themes: tpl.Themes, Reversals: tpl.Reversals, Measures: tpl.Measures}
+}
+
+func (c *cli) cmdImport(fs *flag.FlagSet) func([]string) error {
+	return func(args []string) error {
+		snap, err := c.readArchive(args[0])
+		if err != nil {
+			return err
+		}
+		return c.withStore(func(s *store.Store) error {
+			rep, err := s.Import(snap)
+			if err != nil {
+				return fmt.Errorf("import %s: %w", args[0], err)
+			}
+			handle := snap.Workshop.Handle
+			if w, err := s.Workshop(snap.Workshop.ID); err == nil {
+				handle = w.Handle
+			}
+			if rep.Created {
+				fmt.Fprintln(c.stdout, c.t("import.created", handle, rep.Added))
+			} else {
+				fmt.Fprintln(c.stdout, c.t("import.merged", handle, rep.Added, rep.Updated, rep.Unchanged, len(rep.Conflicts)))
+			}
+			for _, conflict := range rep.Conflicts {
+				fmt.Fprintln(c.stdout, c.t("import.conflict", strings.TrimSpace(conflict)))
+			}
+			return nil
+		})
+	}
+}
