@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+
+	"werkstatt/model"
+)
+
+// homeKeys are the home screen's keys. The letters are the same in both
+// languages; only the help texts change.
+type homeKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, New, Filter, Clear, Rename        key.Binding
+	Delete, Preview, Quit                   key.Binding
+	NextField, PrevField, Method, Save      key.Binding
+	Accept, Cancel, Yes, No                 key.Binding
+}
+
+func newHomeKeys(t catalog) homeKeys {
+	b := func(keys []string, label, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, t.T(desc)))
+	}
+	return homeKeys{
+		Up:        b([]string{"up", "k"}, "↑/k", "home.key.up"),
+		Down:      b([]string{"down", "j"}, "↓/j", "home.key.down"),
+		PageUp:    b([]string{"pgup"}, "pgup", "home.key.pgup"),
+		PageDown:  b([]string{"pgdown"}, "pgdn", "home.key.pgdown"),
+		Top:       b([]string{"home", "g"}, "home/g", "home.key.top"),
+		Bottom:    b([]string{"end", "G"}, "end/G", "home.key.bottom"),
+		Open:      b([]string{"enter"}, "enter", "home.key.open"),
+		New:       b([]string{"n"}, "n", "home.key.new"),
+		Filter:    b([]string{"/"}, "/", "home.key.filter"),
+		Clear:     b([]string{"esc"}, "esc", "home.key.clear"),
+		Rename:    b([]string{"r"}, "r", "home.key.rename"),
+		Delete:    b([]string{"x", "delete"}, "x", "home.key.delete"),
+		Preview:   b([]string{"f6"}, "F6", "key.preview"),
+		Quit:      b([]string{"q"}, "q", "key.quit"),
+		NextField: b([]string{"tab"}, "tab", "home.key.nextfield"),
+		PrevField: b([]string{"shift+tab"}, "⇧tab", "home.key.prevfield"),
+		Method:    b([]string{"left", "right"}, "←/→", "home.key.method"),
+		Save:      b([]string{"ctrl+s"}, "ctrl+s", "home.key.save"),
+		Accept:    b([]string{"enter"}, "enter", "home.key.accept"),
+		Cancel:    b([]string{"esc"}, "esc", "home.key.cancel"),
+		Yes:       b([]string{"j", "y"}, t.T("home.yes.key"), "home.key.yes"),
+		No:        b([]string{"n", "esc"}, "n/esc", "home.key.no"),
+	}
+}
+
+// View draws the list (or the form) into w×h cells. Only the workshops
+// that fit are rendered.
+func (s *homeScreen) View(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	st := s.sh.st
+	if s.mode == homeForm {
+		return s.form.view(w, h)
+	}
+	var top []string
+	if s.err != "" {
+		top = append(top, st.Danger.Render(truncate(s.err, w)))
+	}
+	if s.mode == homeFilter || s.filter.Value() != "" {
+		prefix := st.Key.Render("/ ")
+		count := st.Muted.Render(" " + s.sh.T("home.filter.count", len(s.shown), len(s.rows)))
+		s.filter.SetWidth(max(w-width(prefix)-width(count)-1, 1))
+		top = append(top, truncate(prefix+s.filter.View()+count, w))
+	}
+	switch s.mode {
+	case homeRename:
+		label := st.Label.Render(s.sh.T("home.rename.label") + " ")
+		s.rename.SetWidth(max(w-width(label)-1, 1))
+		top = append(top, truncate(label+s.rename.View(), w))
+	case homeConfirm:
+		q := s.sh.T("home.confirm", s.confirm.Title, s.confirm.Cards)
+		for _, l := range wrap(q, w) {
+			top = append(top, st.Warn.Render(l))
+		}
+	}
+	if len(top) > 0 {
+		top = append(top, "")
+	}
+	body := s.listView(w, h-len(top))
+	return clip(strings.Join(append(top, body...), "\n"), w, h)
+}
+
+// listView renders the visible part of the list, or the empty state.
+func (s *homeScreen) listView(w, h int) []string {
+	st := s.sh.st
+	switch {
+	case h <= 0:
+		return nil
+	case !s.loaded:
+		return []string{st.Muted.Render(s.sh.T("loading"))}
+	case s.loadErr != nil:
+		return []string{st.Danger.Render(truncate(s.sh.T("status.loadfail", oneLine(s.loadErr)), w))}
+	case len(s.rows) == 0:
+		var out []string
+		for _, l := range wrap(s.sh.T("home.empty"), max(w-2, 1)) {
+			out = append(out, "  "+l)
+		}
+		return out
+	case len(s.shown) == 0:
+		return []string{st.Muted.Render(truncate(s.sh.T("home.nomatch", s.filter.Value()), w))}
+	}
+	rowH := homeRowH
+	if h < 2*homeRowH {
+		rowH = 2 // a gap costs more than it gives in a tiny window
+	}
+	vis := max(h/rowH, 1)
+	s.off = clamp(s.off, s.sel-vis+1, s.sel)
+	s.off = clamp(s.off, 0, max(len(s.shown)-vis, 0))
+	var out []string
+	for i := s.off; i < len(s.shown) && i < s.off+vis; i++ {
+		out = append(out, s.rowView(s.rows[s.shown[i]].Summary, i == s.sel, w)...)
+		if rowH == homeRowH {
+			out = append(out, "")
+		}
+	}
+	return out
+}
+
+// rowView renders one workshop as two lines: title and date, then method,
+// phase and the number of contributions.
+func (s *homeScreen) rowView(ws model.Summary, selected bool, w int) []string {
+	st := s.sh.st
+	lang := s.sh.lang
+	m := ws.MethodOf()
+	phase := "–"
+	if p, _, ok := m.Phase(ws.Phase); ok {
+		phase = p.Name.In(lang)
+	}
+	count := s.sh.T("home.count.many", ws.Cards)
+	if ws.Cards == 1 {
+		count = s.sh.T("home.count.one")
+	}
+	date := ws.Date.Format(lang)
+	marker := "  "
+	if selected {
+		marker = "▌ "
+	}
+	inner := max(w-width(marker), 0)
+	dateW := width(date)
+	titleW := inner - dateW - 2
+	if titleW < 8 {
+		titleW, date = inner, ""
+	}
+	line1 := pad(truncate(ws.Title, titleW), titleW)
+	if date != "" {
+		line1 += "  " + date
+	}
+	line2 := truncate(m.Name.In(lang)+" · "+phase+" · "+count, inner)
+	if selected {
+		return []string{
+			st.CardSelected.Bold(true).Render(pad(marker+line1, w)),
+			st.CardSelected.Render(pad(marker+line2, w)),
+		}
+	}
+	return []string{
+		marker + st.Title.Render(line1),
+		marker + st.Muted.Render(line2),
+	}
+}
+
+// view renders the create form: one labelled line per field, the method
+// choice, and the error next to the field it is about.
+func (f *createForm) view(w, h int) string {
+	st := f.sh.st
+	labelW := 0
+	for _, l := range f.labels {
+		labelW = max(labelW, width(l))
+	}
+	methodLabel := f.sh.T("home.f.method")
+	labelW = min(max(labelW, width(methodLabel))+2, max(w/3, 1))
+	fieldW := max(w-labelW-2, 1)
+	lines := []string{st.Title.Render(truncate(f.sh.T("home.form.title"), w)), ""}
+	label := func(i int, text string) string {
+		mark := "  "
+		style := st.Label
+		if i == f.cur {
+			mark, style = "› ", st.Accent.Bold(true)
+		}
+		return mark + style.Render(pad(truncate(text, labelW-2), labelW-2)) + "  "
+	}
+	errLine := func(i int) {
+		if f.err != "" && f.errAt == i {
+			lines = append(lines, repeat(" ", labelW+2)+st.Danger.Render(truncate(f.err, fieldW)))
+		}
+	}
+	for i := range f.fields {
+		f.fields[i].SetWidth(max(fieldW-1, 1))
+		lines = append(lines, truncate(label(i, f.labels[i])+f.fields[i].View(), w))
+		errLine(i)
+	}
+	m := model.Methods()[f.method]
+	choice := "‹ " + m.Name.In(f.sh.lang) + " ›"
+	if f.cur == len(f.fields) {
+		choice = st.StepActive.Render(choice)
+	}
+	lines = append(lines, truncate(label(len(f.fields), methodLabel)+choice, w))
+	for _, l := range wrap(m.Description.In(f.sh.lang), fieldW) {
+		lines = append(lines, repeat(" ", labelW+2)+st.Muted.Render(l))
+	}
+	lines = append(lines, "")
+	if f.err != "" && f.errAt < 0 {
+		for _, l := range wrap(f.err, w) {
+			lines = append(lines, st.Danger.Render(l))
+		}
+	}
+	for _, l := range wrap(f.sh.T("home.form.hint"), w) {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	return clip(strings.Join(lines, "\n"), w, h)
+}
