@@ -1,17 +1,494 @@
 package ui
 
 import (
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"strings"
+
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+
+	"werkstatt/model"
 )
 
-// previewScreen is a placeholder until the screen is built.
-type previewScreen struct{ sh *shared }
+// The preview shows the record (Dokumentation) as it will be mailed:
+// the Markdown from the model, rendered by glamour. Rendering takes
+// milliseconds per kilobyte, so it runs in a Cmd with a spinner, and the
+// result is kept per (content, width, style): going back and forth or
+// resizing to a width seen before costs nothing.
 
-func newPreview(sh *shared) *previewScreen { return &previewScreen{sh: sh} }
+// renderKey identifies one rendering of the record.
+type renderKey struct {
+	sum   uint64 // hash of the Markdown, which changes with the snapshot
+	width int
+	style string
+}
 
-func (s *previewScreen) Update(msg tea.Msg) tea.Cmd { return nil }
-func (s *previewScreen) View(w, h int) string       { return "" }
-func (s *previewScreen) KeyMap() help.KeyMap        { return keyMap{} }
-func (s *previewScreen) Typing() bool               { return false }
-func (s *previewScreen) Enter() tea.Cmd             { return nil }
+// previewSourceMsg carries the record of a workshop loaded from the home
+// screen; gen drops a load that a newer one has overtaken.
+type previewSourceMsg struct {
+	gen    int
+	md     string
+	handle string
+	err    error
+}
+
+func (previewSourceMsg) owner() screenID { return screenPreview }
+
+// previewRenderedMsg is glamour's output for the render with this id.
+type previewRenderedMsg struct {
+	id  int
+	key renderKey
+	out string
+	err error
+}
+
+func (previewRenderedMsg) owner() screenID { return screenPreview }
+
+// maxRenderCache bounds the kept renderings; a resize by dragging makes
+// one per width on the way.
+const maxRenderCache = 8
+
+type previewScreen struct {
+	sh      *shared
+	keys    previewKeys
+	noColor bool
+
+	vp   viewport.Model
+	spin spinner.Model
+	path textinput.Model
+
+	active  bool
+	asking  bool // the path for W is being typed
+	gen     int  // loads from the home screen
+	loading bool
+	loadErr error
+
+	md       string
+	handle   string
+	mdWS     *session // the session and version md was made from
+	mdVer    int
+	shownKey renderKey
+	wantKey  renderKey // the rendering on its way
+
+	renderID  int
+	rendering bool
+	renderErr error
+	cache     map[renderKey]string
+}
+
+func newPreview(sh *shared) *previewScreen {
+	s := &previewScreen{
+		sh:      sh,
+		keys:    newPreviewKeys(sh.t),
+		noColor: os.Getenv("NO_COLOR") != "",
+		vp:      viewport.New(),
+		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
+		path:    newField(sh.st, ""),
+		cache:   map[renderKey]string{},
+	}
+	s.spin.Style = sh.st.Accent
+	return s
+}
+
+// recordMarkdown is the one place the preview asks the model for the
+// record, so the call changes in one line when the model's writer does.
+func recordMarkdown(snap model.Snapshot, lang model.Lang) (string, error) {
+	var b strings.Builder
+	// Until model/markdown.go lands this line is interimMarkdown; then:
+	// err := model.WriteMarkdown(&b, snap, model.MarkdownOptions{Lang: lang, Diagrams: false})
+	err := interimMarkdown(&b, snap, lang)
+	return b.String(), err
+}
+
+// interimMarkdown is a bare record (title, question, themes and cards) for
+// the days before the model's Markdown writer exists. It is deleted with
+// the switch above.
+func interimMarkdown(b *strings.Builder, snap model.Snapshot, lang model.Lang) error {
+	w := snap.Workshop
+	esc := func(s string) string {
+		return strings.NewReplacer("\\", "\\\\", "#", "\\#", "*", "\\*", "_", "\\_", "|", "\\|", "\n", " ").Replace(s)
+	}
+	fmt.Fprintf(b, "# %s\n\n", esc(w.Title))
+	if w.Question != "" {
+		fmt.Fprintf(b, "%s\n\n", esc(w.Question))
+	}
+	if d := w.Date.Format(lang); d != "" {
+		fmt.Fprintf(b, "%s\n\n", d)
+	}
+	for _, p := range w.MethodOf().Phases {
+		fmt.Fprintf(b, "## %s\n\n", esc(p.Name.In(lang)))
+		for _, c := range snap.Cards {
+			if c.Phase == p.ID {
+				fmt.Fprintf(b, "- %s\n", esc(c.Text))
+			}
+		}
+		b.WriteString("\n")
+	}
+	return nil
+}
+
+// Enter shows the open workshop's record, or the record of the workshop
+// selected on the home screen, which is read from the store in a Cmd.
+func (s *previewScreen) Enter() tea.Cmd {
+	s.active, s.asking = true, false
+	s.loadErr, s.renderErr = nil, nil
+	if ws := s.sh.ws; ws != nil {
+		s.loading = false
+		if ws != s.mdWS || ws.version != s.mdVer || s.md == "" {
+			md, err := recordMarkdown(ws.snap, s.sh.lang)
+			if err != nil {
+				s.loadErr = err
+				return nil
+			}
+			s.md, s.handle, s.mdWS, s.mdVer = md, ws.snap.Workshop.Handle, ws, ws.version
+		}
+		return s.render()
+	}
+	s.mdWS = nil
+	s.md, s.handle = "", ""
+	s.vp.SetContent("")
+	s.shownKey = renderKey{}
+	id := s.sh.homeSel
+	if id == "" {
+		return nil
+	}
+	s.gen++
+	s.loading = true
+	gen, st, lang := s.gen, s.sh.store, s.sh.lang
+	return tea.Batch(func() tea.Msg {
+		snap, err := st.Snapshot(id)
+		if err != nil {
+			return previewSourceMsg{gen: gen, err: err}
+		}
+		md, err := recordMarkdown(snap, lang)
+		return previewSourceMsg{gen: gen, md: md, handle: snap.Workshop.Handle, err: err}
+	}, s.spin.Tick)
+}
+
+// style is glamour's style for the terminal: plain without colours.
+func (s *previewScreen) style() string {
+	switch {
+	case s.noColor:
+		return "notty"
+	case s.sh.st.Dark:
+		return "dark"
+	}
+	return "light"
+}
+
+// render shows the cached rendering for the current content, width and
+// style, or starts one in a Cmd.
+func (s *previewScreen) render() tea.Cmd {
+	if s.md == "" {
+		return nil
+	}
+	h := fnv.New64a()
+	h.Write([]byte(s.md))
+	k := renderKey{sum: h.Sum64(), width: max(s.sh.width, 10), style: s.style()}
+	if out, ok := s.cache[k]; ok {
+		s.show(k, out)
+		s.rendering = false
+		return nil
+	}
+	if s.rendering && s.wantKey == k {
+		return nil
+	}
+	s.wantKey = k
+	s.renderID++
+	s.rendering = true
+	id, md := s.renderID, s.md
+	return tea.Batch(func() tea.Msg {
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(k.style), glamour.WithWordWrap(k.width))
+		if err != nil {
+			return previewRenderedMsg{id: id, key: k, err: fmt.Errorf("set up the renderer: %w", err)}
+		}
+		out, err := r.Render(md)
+		if err != nil {
+			return previewRenderedMsg{id: id, key: k, err: fmt.Errorf("render the record: %w", err)}
+		}
+		return previewRenderedMsg{id: id, key: k, out: strings.TrimRight(out, "\n ")}
+	}, s.spin.Tick)
+}
+
+// show puts a rendering into the viewport; the same record at another
+// width keeps its relative position.
+func (s *previewScreen) show(k renderKey, out string) {
+	if k == s.shownKey {
+		return
+	}
+	same := k.sum == s.shownKey.sum
+	pct := s.vp.ScrollPercent()
+	s.vp.SetContent(out)
+	s.shownKey = k
+	if same {
+		s.vp.SetYOffset(int(pct * float64(max(s.vp.TotalLineCount()-s.vp.Height(), 0))))
+	} else {
+		s.vp.GotoTop()
+	}
+}
+
+func (s *previewScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
+		restyleField(&s.path, s.sh.st)
+		s.spin.Style = s.sh.st.Accent
+		if s.active {
+			return s.render()
+		}
+	case previewSourceMsg:
+		if msg.gen != s.gen {
+			return nil
+		}
+		s.loading = false
+		if msg.err != nil {
+			s.loadErr = msg.err
+			return nil
+		}
+		s.md, s.handle = msg.md, msg.handle
+		return s.render()
+	case previewRenderedMsg:
+		if msg.err == nil {
+			if len(s.cache) >= maxRenderCache {
+				clear(s.cache)
+			}
+			s.cache[msg.key] = msg.out
+		}
+		if msg.id != s.renderID {
+			return nil // a newer render is on its way
+		}
+		s.rendering, s.renderErr = false, msg.err
+		if msg.err == nil {
+			s.show(msg.key, msg.out)
+		}
+	case spinner.TickMsg:
+		if s.rendering || s.loading {
+			var cmd tea.Cmd
+			s.spin, cmd = s.spin.Update(msg)
+			return cmd
+		}
+	case tea.PasteMsg:
+		if s.asking {
+			clean, err := normalizeInput(msg.Content)
+			if err != nil {
+				return func() tea.Msg { return statusMsg{s.sh.T("input.toolong"), statusError} }
+			}
+			clean = strings.ReplaceAll(clean, "\n", "")
+			s.path.SetValue(insertAt(s.path.Value(), s.path.Position(), clean))
+			s.path.SetCursor(s.path.Position() + len([]rune(clean)))
+		}
+	case tea.KeyPressMsg:
+		if s.asking {
+			return s.pathKey(msg)
+		}
+		return s.key(msg)
+	}
+	return nil
+}
+
+func (s *previewScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		s.active = false
+		if s.sh.ws != nil {
+			return func() tea.Msg { return gotoMsg{to: screenBoard} }
+		}
+		return func() tea.Msg { return homeMsg{} }
+	case key.Matches(msg, k.Up):
+		s.vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		s.vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		s.vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		s.vp.PageDown()
+	case key.Matches(msg, k.Top):
+		s.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		s.vp.GotoBottom()
+	case key.Matches(msg, k.Write):
+		if s.md != "" {
+			return s.write(s.defaultPath())
+		}
+	case key.Matches(msg, k.WriteAs):
+		if s.md != "" {
+			s.asking = true
+			s.path.SetValue(s.defaultPath())
+			s.path.CursorEnd()
+			return s.path.Focus()
+		}
+	}
+	return nil
+}
+
+func (s *previewScreen) pathKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		s.asking = false
+		s.path.Blur()
+		return nil
+	case "enter":
+		p, err := normalizeInput(s.path.Value())
+		p = strings.TrimSpace(p)
+		if err != nil || p == "" {
+			return nil
+		}
+		s.asking = false
+		s.path.Blur()
+		return s.write(expandHome(p, s.handle))
+	}
+	var cmd tea.Cmd
+	s.path, cmd = s.path.Update(msg)
+	return cmd
+}
+
+// defaultPath is the record's file next to the database, named by the
+// workshop's handle.
+func (s *previewScreen) defaultPath() string {
+	name := s.handle
+	if name == "" {
+		name = "werkstatt"
+	}
+	return filepath.Join(filepath.Dir(s.sh.store.Path()), name+".md")
+}
+
+// expandHome turns "~/x" into a path in the home folder and a folder into
+// the record's file inside it, so "W ~/Desktop" does what one expects.
+func expandHome(p, handle string) string {
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			p = filepath.Join(home, strings.TrimPrefix(p, "~"))
+		}
+	}
+	if strings.HasSuffix(p, string(filepath.Separator)) {
+		if handle == "" {
+			handle = "werkstatt"
+		}
+		p = filepath.Join(p, handle+".md")
+	}
+	return p
+}
+
+// write saves the Markdown in a Cmd and reports in the status line.
+func (s *previewScreen) write(path string) tea.Cmd {
+	md, t := s.md, s.sh.t
+	return func() tea.Msg {
+		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+			path = filepath.Join(path, filepath.Base(path)+".md")
+		}
+		if err := writeFileAtomic(path, []byte(md)); err != nil {
+			return statusMsg{t.T("preview.writefail", oneLine(err)), statusError}
+		}
+		return statusMsg{t.T("preview.written", path), statusOK}
+	}
+}
+
+// writeFileAtomic writes data to path with mode 0600 through a temporary
+// file in the same folder, so a crash never leaves half a record and an
+// existing file with wider permissions is replaced by a private one: the
+// record holds what people said.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".werkstatt-*.md")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	_, werr := f.Write(data)
+	if werr == nil {
+		werr = f.Chmod(0o600)
+	}
+	if werr == nil {
+		werr = f.Sync()
+	}
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(tmp, path)
+	}
+	if werr != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, werr)
+	}
+	return nil
+}
+
+func (s *previewScreen) Typing() bool { return s.asking }
+
+// View shows one line of state (spinner, path prompt or position) and the
+// rendered record below it.
+func (s *previewScreen) View(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	st := s.sh.st
+	var top string
+	switch {
+	case s.asking:
+		label := st.Label.Render(s.sh.T("preview.path") + " ")
+		s.path.SetWidth(max(w-width(label)-1, 1))
+		top = label + s.path.View()
+	case s.loadErr != nil:
+		top = st.Danger.Render(s.sh.T("status.loadfail", oneLine(s.loadErr)))
+	case s.renderErr != nil:
+		top = st.Danger.Render(s.sh.T("preview.renderfail", oneLine(s.renderErr)))
+	case s.loading || s.rendering:
+		top = s.spin.View() + " " + st.Muted.Render(s.sh.T("preview.rendering"))
+	case s.md == "":
+		top = st.Muted.Render(s.sh.T("preview.none"))
+	default:
+		pos := fmt.Sprintf("%3.0f %%", s.vp.ScrollPercent()*100)
+		left := st.Muted.Render(s.sh.T("preview.file", s.handle+".md"))
+		top = pad(truncate(left, max(w-width(pos)-1, 0)), max(w-width(pos)-1, 0)) + " " + st.Muted.Render(pos)
+	}
+	lines := []string{truncate(top, w)}
+	if h > 1 && s.shownKey.sum != 0 && s.md != "" {
+		s.vp.SetWidth(w)
+		s.vp.SetHeight(h - 1)
+		lines = append(lines, s.vp.View())
+	}
+	return clip(strings.Join(lines, "\n"), w, h)
+}
+
+// previewKeys are the preview's keys.
+type previewKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Write, WriteAs, Back                    key.Binding
+}
+
+func newPreviewKeys(t catalog) previewKeys {
+	b := func(keys []string, label, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, t.T(desc)))
+	}
+	return previewKeys{
+		Up:       b([]string{"up", "k"}, "↑/k", "home.key.up"),
+		Down:     b([]string{"down", "j"}, "↓/j", "home.key.down"),
+		PageUp:   b([]string{"pgup", "b"}, "pgup", "home.key.pgup"),
+		PageDown: b([]string{"pgdown", "space", "f"}, "pgdn/space", "home.key.pgdown"),
+		Top:      b([]string{"home", "g"}, "home/g", "home.key.top"),
+		Bottom:   b([]string{"end", "G"}, "end/G", "home.key.bottom"),
+		Write:    b([]string{"w"}, "w", "preview.key.write"),
+		WriteAs:  b([]string{"W"}, "W", "preview.key.writeas"),
+		Back:     b([]string{"esc", "q"}, "esc/q", "key.back"),
+	}
+}
+
+func (s *previewScreen) KeyMap() help.KeyMap {
+	k := s.keys
+	if s.asking {
+		return keyMap{}
+	}
+	return keyMap{
+		short: []key.Binding{k.Down, k.PageDown, k.Write, k.WriteAs, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Write, k.WriteAs, k.Back}},
+	}
+}

@@ -96,4 +96,15 @@ var stringsDE = catalog{
 	"home.key.cancel":         "abbrechen",
 	"home.key.yes":            "ja, löschen",
 	"home.key.no":             "nein",
+
+	// Record preview (preview.go).
+	"preview.rendering":   "Dokumentation wird gesetzt …",
+	"preview.none":        "Keine Werkstatt gewählt. Esc führt zurück.",
+	"preview.file":        "Dokumentation · %s",
+	"preview.path":        "Speichern unter:",
+	"preview.written":     "Dokumentation gespeichert: %s",
+	"preview.writefail":   "Dokumentation nicht gespeichert: %s",
+	"preview.renderfail":  "Konnte die Dokumentation nicht darstellen: %s",
+	"preview.key.write":   "als .md speichern",
+	"preview.key.writeas": "speichern unter …",
 }

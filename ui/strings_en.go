@@ -96,4 +96,15 @@ var stringsEN = catalog{
 	"home.key.cancel":         "cancel",
 	"home.key.yes":            "yes, delete",
 	"home.key.no":             "no",
+
+	// Record preview (preview.go).
+	"preview.rendering":   "Rendering the record …",
+	"preview.none":        "No workshop selected. Esc goes back.",
+	"preview.file":        "Record · %s",
+	"preview.path":        "Save as:",
+	"preview.written":     "Record written to %s",
+	"preview.writefail":   "Record not written: %s",
+	"preview.renderfail":  "Could not render the record: %s",
+	"preview.key.write":   "save as .md",
+	"preview.key.writeas": "save as …",
 }
