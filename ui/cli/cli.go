@@ -151,6 +151,18 @@ func (c *cli) run(args []string) error {
 		}
 		return runCmd(pos)
 	}
+	// The unknown command's flags were never parsed; a --lang among them
+	// still decides the language of the message.
+	for i, a := range rest {
+		if v, ok := strings.CutPrefix(strings.TrimLeft(a, "-"), "lang="); ok && strings.HasPrefix(a, "-") {
+			c.langArg = v
+		} else if (a == "-lang" || a == "--lang") && i+1 < len(rest) {
+			c.langArg = rest[i+1]
+		}
+	}
+	if c.resolveLang() != nil {
+		c.langArg = ""
+	}
 	return usageError{"", c.t("usage.unknown", name)}
 }
 
@@ -219,11 +231,23 @@ func (c *cli) flagError(cmd string, err error) error {
 			return usageError{cmd, c.t(p.key, rest)}
 		}
 	}
-	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+	for _, p := range []struct{ prefix, sep, key string }{
+		{"invalid value ", " for flag ", ""},
+		{"invalid boolean value ", " for ", "usage.flag.bool"},
+	} {
 		// invalid value "x" for flag -dots: <reason>
-		if val, flagAndReason, ok := strings.Cut(rest, " for flag "); ok {
+		rest, ok := strings.CutPrefix(msg, p.prefix)
+		if !ok {
+			continue
+		}
+		if val, flagAndReason, ok := strings.Cut(rest, p.sep); ok {
 			name, reason, _ := strings.Cut(flagAndReason, ": ")
-			return usageError{cmd, c.t("usage.flag.value", val, name, c.reason(reason))}
+			if p.key != "" {
+				reason = c.t(p.key)
+			} else {
+				reason = c.reason(reason)
+			}
+			return usageError{cmd, c.t("usage.flag.value", val, name, reason)}
 		}
 	}
 	return usageError{cmd, msg}

@@ -50,11 +50,12 @@ var stringsDE = map[string]string{
 	"usage.extra":          "zu viele Argumente: %s",
 	"usage.unknown":        "unbekannter Befehl „%s“",
 	"usage.lang":           "unbekannte Sprache „%s“: de oder en",
-	"usage.flag.unknown":   "unbekannte Option: -%s",
-	"usage.flag.arg":       "Option -%s braucht einen Wert",
+	"usage.flag.unknown":   "unbekannte Option: %s",
+	"usage.flag.arg":       "Option %s braucht einen Wert",
 	"usage.flag.syntax":    "Option falsch geschrieben: %s",
-	"usage.flag.value":     "ungültiger Wert %s für -%s: %s",
+	"usage.flag.value":     "ungültiger Wert %s für %s: %s",
 	"usage.flag.notnumber": "keine ganze Zahl",
+	"usage.flag.bool":      "true oder false",
 	"usage.flag.range":     "Zahl zu groß",
 
 	// Fehler.

@@ -50,11 +50,12 @@ var stringsEN = map[string]string{
 	"usage.extra":          "too many arguments: %s",
 	"usage.unknown":        "unknown command %q",
 	"usage.lang":           "unknown language %q: use de or en",
-	"usage.flag.unknown":   "unknown flag: -%s",
-	"usage.flag.arg":       "flag -%s needs a value",
+	"usage.flag.unknown":   "unknown flag: %s",
+	"usage.flag.arg":       "flag %s needs a value",
 	"usage.flag.syntax":    "bad flag syntax: %s",
-	"usage.flag.value":     "invalid value %s for -%s: %s",
+	"usage.flag.value":     "invalid value %s for %s: %s",
 	"usage.flag.notnumber": "not a whole number",
+	"usage.flag.bool":      "true or false",
 	"usage.flag.range":     "number too large",
 
 	// Errors.

@@ -47,7 +47,8 @@ func (c *cli) usage(cmd string) string {
 	}
 	if known && cmd != "help" {
 		line(c.t("usage.usage") + ":")
-		indent("werkstatt " + c.t("usage.cmd."+cmd))
+		// The continuation lines move right with the program name.
+		indent("werkstatt " + strings.ReplaceAll(c.t("usage.cmd."+cmd), "\n", "\n          "))
 		line("")
 		line(c.t("usage.more"))
 		return b.String()
