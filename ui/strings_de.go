@@ -107,4 +107,13 @@ var stringsDE = catalog{
 	"preview.renderfail":  "Konnte die Dokumentation nicht darstellen: %s",
 	"preview.key.write":   "als .md speichern",
 	"preview.key.writeas": "speichern unter …",
+
+	// Projector (projector.go).
+	"proj.nothemes": "Noch keine Themen.",
+	"proj.nocards":  "Noch keine Karten.",
+	"proj.unthemed": "Ohne Thema",
+	"proj.shown":    "%d von %d",
+	"proj.tie":      "gleichauf",
+	"proj.dots":     "%d Punkte",
+	"proj.dots.of":  "%d von %d Punkten",
 }

@@ -107,4 +107,13 @@ var stringsEN = catalog{
 	"preview.renderfail":  "Could not render the record: %s",
 	"preview.key.write":   "save as .md",
 	"preview.key.writeas": "save as …",
+
+	// Projector (projector.go).
+	"proj.nothemes": "No themes yet.",
+	"proj.nocards":  "No cards yet.",
+	"proj.unthemed": "No theme",
+	"proj.shown":    "%d of %d",
+	"proj.tie":      "tie",
+	"proj.dots":     "%d dots",
+	"proj.dots.of":  "%d of %d dots",
 }
