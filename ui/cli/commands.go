@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/term"
+	"golang.org/x/text/unicode/norm"
 
 	"werkstatt/model"
 	"werkstatt/model/demo"
@@ -26,7 +27,7 @@ type listFlag []string
 func (l *listFlag) String() string { return strings.Join(*l, ", ") }
 
 func (l *listFlag) Set(v string) error {
-	*l = append(*l, strings.TrimSpace(v))
+	*l = append(*l, oneLine(norm.NFC.String(v)))
 	return nil
 }
 
@@ -114,9 +115,11 @@ func (c *cli) applyNewFlags(w *model.Workshop, f newFlags, set map[string]bool) 
 			return bad("new.negative", n.name, n.v)
 		}
 	}
+	// Text from the shell is stored as the TUI stores typed text: NFC (a
+	// macOS terminal may pass a decomposed "ä") on one line.
 	str := func(name string, dst *string, v string) {
 		if set[name] {
-			*dst = strings.TrimSpace(v)
+			*dst = oneLine(norm.NFC.String(v))
 		}
 	}
 	str("title", &w.Title, f.title)

@@ -153,4 +153,11 @@ func TestApplyNewFlagsKeepsTemplate(t *testing.T) {
 		w.Participants != 12 || w.Dots != 5 || len(w.Facilitators) != 1 || w.Lang != model.English {
 		t.Errorf("flags not given changed the template: %+v", w)
 	}
+	f = newFlags{title: " Mu\u0308hle  am\nBach ", method: model.MethodZukunftswerkstatt, dots: 3}
+	if err := c.applyNewFlags(&w, f, map[string]bool{"title": true}); err != nil {
+		t.Fatal(err)
+	}
+	if w.Title != "Mühle am Bach" {
+		t.Errorf("title %q, want NFC on one line", w.Title)
+	}
 }
