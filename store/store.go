@@ -1,14 +1,57 @@
-// Package store keeps werkstatt's workshops in a bbolt file.
+// Package store keeps werkstatt's workshops in one bbolt file, so that every
+// card a facilitator types is on disk before the next one is written, with
+// no server and no network.
 //
-// This file is the API the rest of the program codes against; the
-// implementation replaces the bodies.
+// # Layout
+//
+// Buckets and keys, drawn as a tree (schema 2):
+//
+//	meta/                      what this file is
+//	    format   = "werkstatt"   text; another program's bbolt file lacks it
+//	    schema   = "2"           decimal text; see Schema and migrate.go
+//	workshops/                 one entry per workshop
+//	    <workshop id> = value(model.Workshop)
+//	handles/                   index handle → id, unique handles (new in schema 2)
+//	    <handle> = <workshop id>
+//	w/                         the contributions, one nested bucket per workshop
+//	    <workshop id>/
+//	        cards/       <card id>     = value(model.Card)
+//	        themes/      <theme id>    = value(model.Theme)
+//	        reversals/   <reversal id> = value(model.Reversal)
+//	        measures/    <measure id>  = value(model.Measure)
+//
+// Keys are the items' ids as their bytes. model.NewID makes ids of 26
+// characters of Crockford base32 that begin with the time they were made,
+// so bbolt's byte order of the keys is the order the items were created in,
+// and a cursor walk returns a phase's cards as they were written.
+//
+// A value is one encoding byte followed by the body. Encoding 1 (the only
+// one) is the JSON of the model struct, as encoding/json writes it: JSON
+// because the model's fields carry JSON tags for the archive anyway, and
+// because a new optional field then needs no migration. A value with an
+// unknown encoding byte is refused rather than guessed at.
+//
+// The workshop itself is kept apart from its contributions, so saving a card
+// writes one small value and never rewrites the workshop.
+//
+// # Durability and safety
+//
+// Every mutation is one bbolt read-write transaction, committed with fsync
+// before the call returns; there is no NoSync and no batching. Open takes
+// bbolt's file lock with a timeout, so a second werkstatt on the same file
+// gets ErrInUse instead of hanging. A file that is not a werkstatt database
+// is recognised before anything is written to it (see open.go) and left
+// exactly as it was.
 package store
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
 	"time"
 
-	"werkstatt/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Errors callers can test for with errors.Is.
@@ -19,7 +62,10 @@ var (
 	ErrTooNew       = errors.New("written by a newer werkstatt")
 )
 
-var errTODO = errors.New("store: not implemented yet")
+// DefaultTimeout is how long Open waits for another process's lock when
+// Options.Timeout is 0: long enough to ride out a werkstatt that is just
+// closing, short enough that nobody thinks the program hangs.
+const DefaultTimeout = time.Second
 
 // Options tune Open.
 type Options struct {
@@ -27,46 +73,70 @@ type Options struct {
 	ReadOnly bool
 }
 
-// Store is an open werkstatt database.
-type Store struct{ path string }
+// Store is an open werkstatt database. Its methods are safe for concurrent
+// use, as bbolt's transactions are.
+type Store struct {
+	path     string
+	db       *bolt.DB
+	readOnly bool
+}
 
-// Open opens or creates the database at path.
-func Open(path string, opt *Options) (*Store, error) { return nil, errTODO }
-
-// Close closes the database.
-func (s *Store) Close() error { return nil }
+// Close closes the database and releases its lock.
+func (s *Store) Close() error {
+	if s == nil || s.db == nil {
+		return nil
+	}
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", s.path, err)
+	}
+	return nil
+}
 
 // Path returns the file's path.
 func (s *Store) Path() string { return s.path }
 
-// CreateWorkshop stores a new workshop. It fills in ID, a unique Handle
-// derived from the title (unless w.Handle is set and free), Created and
-// Updated.
-func (s *Store) CreateWorkshop(w *model.Workshop) error { return errTODO }
+// ReadOnly reports whether the store was opened read-only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
-// Workshop finds a workshop by handle or id.
-func (s *Store) Workshop(ref string) (model.Workshop, error) { return model.Workshop{}, errTODO }
-
-// Workshops lists all workshops with their number of cards, newest first by date.
-func (s *Store) Workshops() ([]model.Summary, error) { return nil, errTODO }
-
-// Snapshot loads everything of one workshop, items in creation order.
-func (s *Store) Snapshot(id string) (model.Snapshot, error) { return model.Snapshot{}, errTODO }
-
-// Apply writes a change to workshop id in one durable transaction.
-func (s *Store) Apply(id string, ch model.Change) error { return errTODO }
-
-// DeleteWorkshop removes a workshop and everything in it.
-func (s *Store) DeleteWorkshop(id string) error { return errTODO }
-
-// Import creates the snapshot's workshop or merges it into the one with the
-// same id, in one transaction.
-func (s *Store) Import(snap model.Snapshot) (model.MergeReport, error) {
-	return model.MergeReport{}, errTODO
+// notFound is the error for an unknown workshop or item. Its text names
+// what was looked for, as a user typed it; errors.Is matches ErrNotFound.
+type notFound struct {
+	what, ref string
 }
 
-// Backup writes a consistent copy of the open database to path.
-func (s *Store) Backup(path string) error { return errTODO }
+func (e *notFound) Error() string        { return fmt.Sprintf("no %s %q", e.what, e.ref) }
+func (e *notFound) Is(target error) bool { return target == ErrNotFound }
 
-// Check runs bbolt's consistency check.
-func (s *Store) Check() error { return errTODO }
+// damaged turns a panic inside bbolt, which a corrupt file can cause, into
+// an error that names the file. SetPanicOnFault makes a read past the end of
+// a truncated, memory-mapped file a panic instead of a crash of the process.
+func (s *Store) guard(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("database %s is damaged (%v); run `werkstatt check` or restore a backup", s.path, r)
+	}
+}
+
+// view runs fn in a read transaction, turning bbolt panics into errors.
+func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer s.guard(&err)
+	return s.db.View(fn)
+}
+
+// update runs fn in one read-write transaction that is committed with
+// fsync before update returns, or rolled back entirely when fn fails.
+func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
+	if s.readOnly {
+		return fmt.Errorf("database %s is open read-only", s.path)
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer s.guard(&err)
+	return s.db.Update(fn)
+}
+
+// fileMode is the mode of the database and its backups: the cards may name
+// people, so only the owner reads them.
+const fileMode os.FileMode = 0o600
+
+// dirMode is the mode of a folder Open creates for the database.
+const dirMode os.FileMode = 0o700

@@ -1,0 +1,106 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Backup writes a consistent copy of the open database to path while it
+// stays open: bbolt copies the file as a read transaction sees it, so
+// writes made meanwhile are either wholly in the copy or not at all. The
+// copy goes to a temporary file in path's folder, is synced and then
+// renamed, so path holds either its old content or the whole copy, with
+// mode 0600. Backing up onto the open database itself is refused.
+func (s *Store) Backup(path string) error {
+	if path == "" {
+		return errors.New("backup: no file given")
+	}
+	if s.isOwnFile(path) {
+		return fmt.Errorf("backup: %s is the open database itself; choose another file", path)
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("backup: %s is a folder; give a file name", path)
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if err := tmp.Chmod(fileMode); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	err = s.view(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(tmp)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("backup %s to %s: %w", s.path, path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("backup: sync %s: %w", tmp.Name(), err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("backup: close %s: %w", tmp.Name(), err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	done = true
+	// The rename is durable only once the folder is synced.
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+	return nil
+}
+
+// isOwnFile reports whether path names the open database file, by its
+// identity on disk or, failing that, by its cleaned absolute path.
+func (s *Store) isOwnFile(path string) bool {
+	own, err1 := os.Stat(s.path)
+	other, err2 := os.Stat(path)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(own, other)
+	}
+	a, err1 := filepath.Abs(s.path)
+	b, err2 := filepath.Abs(path)
+	return err1 == nil && err2 == nil && a == b
+}
+
+// Check runs bbolt's consistency check over the whole file and returns the
+// first problem it finds. It holds the write lock meanwhile (in a
+// transaction it rolls back), since bbolt's check reads the free-page list
+// that a concurrent writer would change.
+func (s *Store) Check() (err error) {
+	defer s.guard(&err)
+	tx, err := s.db.Begin(!s.readOnly)
+	if err != nil {
+		return fmt.Errorf("check %s: %w", s.path, err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	var first error
+	n := 0
+	for e := range tx.Check() {
+		// Drain the channel: the check runs in its own goroutine and must
+		// finish before the transaction ends.
+		if first == nil {
+			first = e
+		}
+		n++
+	}
+	if first != nil {
+		return fmt.Errorf("check %s: %d problem(s), the first: %w", s.path, n, first)
+	}
+	return nil
+}

@@ -1,0 +1,208 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Schema is the layout version this werkstatt writes, and the newest one it
+// reads. Older files are migrated at Open (see migrate.go).
+const Schema = 2
+
+// formatName is what meta/format holds in every werkstatt database.
+const formatName = "werkstatt"
+
+// Bucket names and meta keys, as drawn in the package comment.
+var (
+	bucketMeta      = []byte("meta")
+	bucketWorkshops = []byte("workshops")
+	bucketHandles   = []byte("handles")
+	bucketW         = []byte("w")
+
+	bucketCards     = []byte("cards")
+	bucketThemes    = []byte("themes")
+	bucketReversals = []byte("reversals")
+	bucketMeasures  = []byte("measures")
+
+	keyFormat = []byte("format")
+	keySchema = []byte("schema")
+)
+
+// itemBuckets are the sub-buckets every workshop has under w/<id>.
+var itemBuckets = [][]byte{bucketCards, bucketThemes, bucketReversals, bucketMeasures}
+
+// encodingJSON is the first byte of every value: the body is JSON.
+const encodingJSON byte = 1
+
+// encode writes v as a value: the encoding byte, then the JSON.
+func encode(v any) ([]byte, error) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(body)+1)
+	out = append(out, encodingJSON)
+	return append(out, body...), nil
+}
+
+// decode reads a value into v. The result shares no memory with b, so it
+// stays valid after the transaction that b came from has ended.
+func decode(b []byte, v any) error {
+	if len(b) == 0 {
+		return errors.New("empty value")
+	}
+	if b[0] != encodingJSON {
+		return fmt.Errorf("value encoding %d is unknown (written by a newer werkstatt?)", b[0])
+	}
+	return json.Unmarshal(b[1:], v)
+}
+
+// readMeta returns the schema of an open file, or an error wrapping
+// ErrNotWerkstatt when the file lacks werkstatt's meta bucket.
+func readMeta(tx *bolt.Tx) (int, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return 0, fmt.Errorf("%w (a bbolt file without werkstatt's meta bucket)", ErrNotWerkstatt)
+	}
+	if f := meta.Get(keyFormat); string(f) != formatName {
+		return 0, fmt.Errorf("%w (its meta bucket names the format %q)", ErrNotWerkstatt, f)
+	}
+	raw := meta.Get(keySchema)
+	n, err := strconv.Atoi(string(raw))
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("%w (schema %q is not a version number)", ErrNotWerkstatt, raw)
+	}
+	return n, nil
+}
+
+// initLayout creates the buckets of a new, empty database at the current
+// schema.
+func initLayout(tx *bolt.Tx) error {
+	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+	if err != nil {
+		return err
+	}
+	if err := meta.Put(keyFormat, []byte(formatName)); err != nil {
+		return err
+	}
+	if err := meta.Put(keySchema, []byte(strconv.Itoa(Schema))); err != nil {
+		return err
+	}
+	for _, name := range [][]byte{bucketWorkshops, bucketHandles, bucketW} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// top returns one of the top-level buckets, which every database at the
+// current schema has; a missing one means the file was damaged.
+func top(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
+	b := tx.Bucket(name)
+	if b == nil {
+		return nil, fmt.Errorf("bucket %q is missing: the file is damaged", name)
+	}
+	return b, nil
+}
+
+// items returns the item bucket name of workshop id, or an error when the
+// workshop has none.
+func items(tx *bolt.Tx, id string, name []byte) (*bolt.Bucket, error) {
+	w, err := top(tx, bucketW)
+	if err != nil {
+		return nil, err
+	}
+	ws := w.Bucket([]byte(id))
+	if ws == nil {
+		return nil, fmt.Errorf("bucket w/%s is missing: the file is damaged", id)
+	}
+	b := ws.Bucket(name)
+	if b == nil {
+		return nil, fmt.Errorf("bucket w/%s/%s is missing: the file is damaged", id, name)
+	}
+	return b, nil
+}
+
+// createItemBuckets makes w/<id> with its four item buckets.
+func createItemBuckets(tx *bolt.Tx, id string) error {
+	w, err := top(tx, bucketW)
+	if err != nil {
+		return err
+	}
+	ws, err := w.CreateBucketIfNotExists([]byte(id))
+	if err != nil {
+		return fmt.Errorf("bucket w/%s: %w", id, err)
+	}
+	for _, name := range itemBuckets {
+		if _, err := ws.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("bucket w/%s/%s: %w", id, name, err)
+		}
+	}
+	return nil
+}
+
+// putAll writes items under their ids.
+func putAll[T any](b *bolt.Bucket, list []T, id func(T) string) error {
+	for _, it := range list {
+		k := id(it)
+		if k == "" {
+			return errors.New("an item without an id")
+		}
+		v, err := encode(it)
+		if err != nil {
+			return fmt.Errorf("encode %s: %w", k, err)
+		}
+		if err := b.Put([]byte(k), v); err != nil {
+			return fmt.Errorf("put %s: %w", k, err)
+		}
+	}
+	return nil
+}
+
+// deleteAll removes items by id; unknown ids are no error, as in
+// model.Snapshot.Apply.
+func deleteAll(b *bolt.Bucket, ids []string) error {
+	for _, k := range ids {
+		if k == "" {
+			continue
+		}
+		if err := b.Delete([]byte(k)); err != nil {
+			return fmt.Errorf("delete %s: %w", k, err)
+		}
+	}
+	return nil
+}
+
+// readAll decodes every value of b in key order, which is creation order.
+// The slice is empty, not nil, when b holds nothing, so a snapshot's JSON
+// shows [] rather than null.
+func readAll[T any](b *bolt.Bucket) ([]T, error) {
+	out := []T{}
+	err := b.ForEach(func(k, v []byte) error {
+		if v == nil {
+			return fmt.Errorf("unexpected bucket %q among the items", k)
+		}
+		var it T
+		if err := decode(v, &it); err != nil {
+			return fmt.Errorf("item %s: %w", k, err)
+		}
+		out = append(out, it)
+		return nil
+	})
+	return out, err
+}
+
+// count returns the number of keys in b without decoding them.
+func count(b *bolt.Bucket) int {
+	n := 0
+	c := b.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		n++
+	}
+	return n
+}

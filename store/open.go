@@ -1,0 +1,211 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// Open opens or creates the database at path.
+//
+// A missing file is created (its folder with mode 0700, the file 0600). An
+// existing file is first opened read-only and checked for werkstatt's meta
+// bucket, so that a file of another program, an empty file or a damaged one
+// is refused with an error wrapping ErrNotWerkstatt before bbolt could write
+// a byte to it. A file of a newer schema is refused with ErrTooNew; an older
+// one is backed up next to itself and migrated. A file whose mode lets
+// others read it is restricted to 0600.
+func Open(path string, opt *Options) (*Store, error) {
+	var o Options
+	if opt != nil {
+		o = *opt
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if o.ReadOnly {
+			return nil, fmt.Errorf("open database: %w", err)
+		}
+		return create(path, o.Timeout)
+	case err != nil:
+		return nil, fmt.Errorf("open database: %w", err)
+	case fi.IsDir():
+		return nil, notWerkstatt(path, "it is a directory")
+	case !fi.Mode().IsRegular():
+		return nil, notWerkstatt(path, "it is not a regular file")
+	case fi.Size() == 0:
+		// bbolt would silently turn an empty file into a database.
+		return nil, notWerkstatt(path, "it is empty")
+	}
+
+	schema, err := verify(path, o.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	if schema > Schema {
+		return nil, tooNew(path, schema)
+	}
+	if o.ReadOnly {
+		if schema < Schema {
+			return nil, fmt.Errorf("database %s has schema %d and must be upgraded to schema %d: open it once without read-only",
+				path, schema, Schema)
+		}
+		db, err := openBolt(path, &bolt.Options{ReadOnly: true, Timeout: o.Timeout})
+		if err != nil {
+			return nil, err
+		}
+		return &Store{path: path, db: db, readOnly: true}, nil
+	}
+
+	db, err := openBolt(path, &bolt.Options{Timeout: o.Timeout})
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, db: db}
+	if err := s.upgrade(); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	if perm := fi.Mode().Perm(); perm&^fileMode != 0 {
+		if err := os.Chmod(path, fileMode); err != nil {
+			_ = db.Close()
+			return nil, fmt.Errorf("restrict %s to its owner (mode %v): %w", path, perm, err)
+		}
+	}
+	return s, nil
+}
+
+// create makes a new database with the current layout. O_EXCL keeps it
+// from initialising a file that another process created a moment ago.
+func create(path string, timeout time.Duration) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), dirMode); err != nil {
+		return nil, fmt.Errorf("create database folder: %w", err)
+	}
+	db, err := openBolt(path, &bolt.Options{
+		Timeout: timeout,
+		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
+			return os.OpenFile(name, flag|os.O_EXCL, mode)
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, db: db}
+	if err := s.update(initLayout); err != nil {
+		_ = db.Close()
+		_ = os.Remove(path)
+		return nil, fmt.Errorf("create database %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// verify opens an existing file read-only and returns its schema, or an
+// error saying why it is not a werkstatt database. It writes nothing.
+func verify(path string, timeout time.Duration) (schema int, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = notWerkstatt(path, fmt.Sprintf("bbolt cannot read it: %v", r))
+		}
+	}()
+	db, err := openBolt(path, &bolt.Options{ReadOnly: true, Timeout: timeout})
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	err = db.View(func(tx *bolt.Tx) error {
+		// A truncated copy has valid meta pages that point past its end;
+		// reading there would fault, so compare sizes before reading.
+		fi, err := os.Stat(path)
+		if err != nil {
+			return err
+		}
+		if tx.Size() > fi.Size() {
+			return notWerkstatt(path, fmt.Sprintf("it is cut off: %d of %d bytes", fi.Size(), tx.Size()))
+		}
+		schema, err = readMeta(tx)
+		if err != nil {
+			return fmt.Errorf("%s is %w", path, err)
+		}
+		return nil
+	})
+	return schema, err
+}
+
+// openBolt opens the file with bbolt and translates its errors into ours.
+// A panic inside bbolt, which some damaged files cause, becomes an error.
+func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, notWerkstatt(path, fmt.Sprintf("bbolt cannot read it: %v", r))
+		}
+	}()
+	db, err = bolt.Open(path, fileMode, o)
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, fmt.Errorf("database %s is %w", path, ErrInUse)
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrExist), errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("open database: %w", err)
+	case errors.Is(err, berrors.ErrInvalid):
+		return nil, notWerkstatt(path, "it is not a bbolt file")
+	case errors.Is(err, berrors.ErrVersionMismatch):
+		return nil, notWerkstatt(path, "it is a bbolt file of another format version")
+	case errors.Is(err, berrors.ErrChecksum):
+		return nil, notWerkstatt(path, "its header is damaged")
+	}
+	return nil, notWerkstatt(path, err.Error())
+}
+
+// notWerkstatt is the one-line error for a file that is no werkstatt
+// database, saying why.
+func notWerkstatt(path, why string) error {
+	return fmt.Errorf("%s is %w (%s)", path, ErrNotWerkstatt, why)
+}
+
+// tooNew is the error for a file of a schema newer than this program's.
+func tooNew(path string, schema int) error {
+	return fmt.Errorf("database %s was %w (schema %d); this werkstatt reads up to schema %d",
+		path, ErrTooNew, schema, Schema)
+}
+
+// upgrade checks the schema again under the write lock, and migrates an
+// older file after writing a backup of it next to the file.
+func (s *Store) upgrade() error {
+	var schema int
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		schema, err = readMeta(tx)
+		return err
+	})
+	switch {
+	case err != nil:
+		return fmt.Errorf("%s is %w", s.path, err)
+	case schema > Schema:
+		return tooNew(s.path, schema)
+	case schema == Schema:
+		return nil
+	}
+	bak := s.path + ".schema" + strconv.Itoa(schema) + "-" + time.Now().UTC().Format("20060102T150405") + ".bak"
+	if err := s.Backup(bak); err != nil {
+		return fmt.Errorf("back up %s before upgrading it from schema %d: %w", s.path, schema, err)
+	}
+	if err := s.update(func(tx *bolt.Tx) error { return migrate(tx, schema) }); err != nil {
+		return fmt.Errorf("upgrade %s from schema %d to %d (a copy of the old file is in %s): %w",
+			s.path, schema, Schema, bak, err)
+	}
+	return nil
+}

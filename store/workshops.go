@@ -1,0 +1,388 @@
+package store
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"werkstatt/model"
+)
+
+// CreateWorkshop stores a new workshop. It fills in ID (unless set), a
+// unique Handle derived from the title (a set handle is kept when it is
+// free and well-formed, else numbered), Created and Updated (when zero),
+// the method (the Zukunftswerkstatt when empty) and the phase (the method's
+// first when empty). w is changed only when the workshop was stored.
+func (s *Store) CreateWorkshop(w *model.Workshop) error {
+	nw := *w
+	now := time.Now()
+	if nw.Method == "" {
+		nw.Method = model.MethodZukunftswerkstatt
+	}
+	if err := validateWorkshop(&nw); err != nil {
+		return err
+	}
+	if nw.Created.IsZero() {
+		nw.Created = now
+	}
+	if nw.Updated.IsZero() {
+		nw.Updated = nw.Created
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		wsb, err := top(tx, bucketWorkshops)
+		if err != nil {
+			return err
+		}
+		hb, err := top(tx, bucketHandles)
+		if err != nil {
+			return err
+		}
+		if nw.ID == "" {
+			nw.ID = model.NewID(now)
+		} else if wsb.Get([]byte(nw.ID)) != nil {
+			return fmt.Errorf("workshop %s exists already", nw.ID)
+		}
+		nw.Handle = freeHandle(hb, nw.Handle, nw.Title)
+		if err := createItemBuckets(tx, nw.ID); err != nil {
+			return err
+		}
+		return putWorkshop(tx, nw, "")
+	})
+	if err != nil {
+		return fmt.Errorf("create workshop %q: %w", w.Title, err)
+	}
+	*w = nw
+	return nil
+}
+
+// Workshop finds a workshop by handle or id. A handle is also found when
+// typed in capitals.
+func (s *Store) Workshop(ref string) (model.Workshop, error) {
+	var w model.Workshop
+	err := s.view(func(tx *bolt.Tx) error {
+		id, err := resolve(tx, ref)
+		if err != nil {
+			return err
+		}
+		w, err = getWorkshop(tx, id)
+		return err
+	})
+	return w, err
+}
+
+// resolve turns a handle or id into an id.
+func resolve(tx *bolt.Tx, ref string) (string, error) {
+	wsb, err := top(tx, bucketWorkshops)
+	if err != nil {
+		return "", err
+	}
+	hb, err := top(tx, bucketHandles)
+	if err != nil {
+		return "", err
+	}
+	for _, k := range []string{ref, strings.ToLower(strings.TrimSpace(ref))} {
+		if id := hb.Get([]byte(k)); id != nil {
+			return string(id), nil
+		}
+	}
+	for _, k := range []string{ref, strings.ToUpper(strings.TrimSpace(ref))} {
+		if k != "" && wsb.Get([]byte(k)) != nil {
+			return k, nil
+		}
+	}
+	return "", &notFound{what: "workshop", ref: ref}
+}
+
+// Workshops lists all workshops with their number of cards, the latest
+// date first and, on the same date, the one created last first. Workshops
+// without a date come last.
+func (s *Store) Workshops() ([]model.Summary, error) {
+	var out []model.Summary
+	err := s.view(func(tx *bolt.Tx) error {
+		wsb, err := top(tx, bucketWorkshops)
+		if err != nil {
+			return err
+		}
+		return wsb.ForEach(func(k, v []byte) error {
+			var w model.Workshop
+			if err := decode(v, &w); err != nil {
+				return fmt.Errorf("workshop %s: %w", k, err)
+			}
+			cards, err := items(tx, string(k), bucketCards)
+			if err != nil {
+				return err
+			}
+			out = append(out, model.Summary{Workshop: w, Cards: count(cards)})
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list workshops: %w", err)
+	}
+	slices.SortStableFunc(out, func(a, b model.Summary) int {
+		if c := cmp.Compare(b.Date, a.Date); c != 0 {
+			return c
+		}
+		return b.Created.Compare(a.Created)
+	})
+	return out, nil
+}
+
+// Snapshot loads everything of one workshop, items in creation order.
+func (s *Store) Snapshot(id string) (model.Snapshot, error) {
+	var snap model.Snapshot
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		snap, err = readSnapshot(tx, id)
+		return err
+	})
+	return snap, err
+}
+
+// readSnapshot reads workshop id and its items inside tx.
+func readSnapshot(tx *bolt.Tx, id string) (model.Snapshot, error) {
+	var snap model.Snapshot
+	var err error
+	if snap.Workshop, err = getWorkshop(tx, id); err != nil {
+		return snap, err
+	}
+	b := [4]*bolt.Bucket{}
+	for i, name := range itemBuckets {
+		if b[i], err = items(tx, id, name); err != nil {
+			return snap, err
+		}
+	}
+	if snap.Cards, err = readAll[model.Card](b[0]); err != nil {
+		return snap, fmt.Errorf("cards of %s: %w", id, err)
+	}
+	if snap.Themes, err = readAll[model.Theme](b[1]); err != nil {
+		return snap, fmt.Errorf("themes of %s: %w", id, err)
+	}
+	if snap.Reversals, err = readAll[model.Reversal](b[2]); err != nil {
+		return snap, fmt.Errorf("reversals of %s: %w", id, err)
+	}
+	if snap.Measures, err = readAll[model.Measure](b[3]); err != nil {
+		return snap, fmt.Errorf("measures of %s: %w", id, err)
+	}
+	return snap, nil
+}
+
+// getWorkshop reads one workshop by id.
+func getWorkshop(tx *bolt.Tx, id string) (model.Workshop, error) {
+	var w model.Workshop
+	wsb, err := top(tx, bucketWorkshops)
+	if err != nil {
+		return w, err
+	}
+	v := wsb.Get([]byte(id))
+	if v == nil {
+		return w, &notFound{what: "workshop", ref: id}
+	}
+	if err := decode(v, &w); err != nil {
+		return w, fmt.Errorf("workshop %s: %w", id, err)
+	}
+	return w, nil
+}
+
+// Apply writes a change to workshop id in one transaction, committed to
+// disk before Apply returns: all of it, or on an error none of it. Puts
+// come before deletes, as in model.Snapshot.Apply. A workshop in the
+// change must have the id, and a new handle must be free. The store keeps
+// the times it is given.
+func (s *Store) Apply(id string, ch model.Change) error {
+	if ch.Empty() {
+		return s.view(func(tx *bolt.Tx) error {
+			_, err := getWorkshop(tx, id)
+			return err
+		})
+	}
+	var nw model.Workshop
+	if ch.Workshop != nil {
+		if ch.Workshop.ID != id {
+			return fmt.Errorf("apply to workshop %s: the change carries workshop %q", id, ch.Workshop.ID)
+		}
+		nw = *ch.Workshop
+		if err := validateWorkshop(&nw); err != nil {
+			return fmt.Errorf("apply to workshop %s: %w", id, err)
+		}
+		if !validHandle(nw.Handle) {
+			return fmt.Errorf("apply to workshop %s: handle %q: use 1 to 64 of a–z, 0–9 and -", id, nw.Handle)
+		}
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		old, err := getWorkshop(tx, id)
+		if err != nil {
+			return err
+		}
+		if ch.Workshop != nil {
+			if err := putWorkshop(tx, nw, old.Handle); err != nil {
+				return err
+			}
+		}
+		return putChange(tx, id, ch)
+	})
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("apply to workshop %s: %w", id, err)
+	}
+	return err
+}
+
+// putChange writes the items of ch into workshop id's buckets.
+func putChange(tx *bolt.Tx, id string, ch model.Change) error {
+	var b [4]*bolt.Bucket
+	for i, name := range itemBuckets {
+		var err error
+		if b[i], err = items(tx, id, name); err != nil {
+			return err
+		}
+	}
+	if err := putAll(b[0], ch.Cards, func(c model.Card) string { return c.ID }); err != nil {
+		return fmt.Errorf("card: %w", err)
+	}
+	if err := putAll(b[1], ch.Themes, func(t model.Theme) string { return t.ID }); err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	if err := putAll(b[2], ch.Reversals, func(r model.Reversal) string { return r.ID }); err != nil {
+		return fmt.Errorf("reversal: %w", err)
+	}
+	if err := putAll(b[3], ch.Measures, func(m model.Measure) string { return m.ID }); err != nil {
+		return fmt.Errorf("measure: %w", err)
+	}
+	for i, dels := range [][]string{ch.DeleteCards, ch.DeleteThemes, ch.DeleteReversals, ch.DeleteMeasures} {
+		if err := deleteAll(b[i], dels); err != nil {
+			return fmt.Errorf("%s: %w", itemBuckets[i], err)
+		}
+	}
+	return nil
+}
+
+// putWorkshop writes w and keeps the handles index in step: oldHandle is
+// the handle w had before, "" for a new workshop, whose item buckets the
+// caller creates. A handle another workshop holds is refused.
+func putWorkshop(tx *bolt.Tx, w model.Workshop, oldHandle string) error {
+	wsb, err := top(tx, bucketWorkshops)
+	if err != nil {
+		return err
+	}
+	hb, err := top(tx, bucketHandles)
+	if err != nil {
+		return err
+	}
+	if w.Handle != oldHandle {
+		if owner := hb.Get([]byte(w.Handle)); owner != nil && string(owner) != w.ID {
+			return fmt.Errorf("handle %q is taken by another workshop", w.Handle)
+		}
+		if oldHandle != "" && string(hb.Get([]byte(oldHandle))) == w.ID {
+			if err := hb.Delete([]byte(oldHandle)); err != nil {
+				return err
+			}
+		}
+		if err := hb.Put([]byte(w.Handle), []byte(w.ID)); err != nil {
+			return fmt.Errorf("handle %q: %w", w.Handle, err)
+		}
+	}
+	v, err := encode(w)
+	if err != nil {
+		return fmt.Errorf("encode workshop %s: %w", w.ID, err)
+	}
+	return wsb.Put([]byte(w.ID), v)
+}
+
+// DeleteWorkshop removes a workshop, its handle and everything in it.
+func (s *Store) DeleteWorkshop(id string) error {
+	err := s.update(func(tx *bolt.Tx) error {
+		w, err := getWorkshop(tx, id)
+		if err != nil {
+			return err
+		}
+		hb, err := top(tx, bucketHandles)
+		if err != nil {
+			return err
+		}
+		if string(hb.Get([]byte(w.Handle))) == id {
+			if err := hb.Delete([]byte(w.Handle)); err != nil {
+				return err
+			}
+		}
+		wb, err := top(tx, bucketW)
+		if err != nil {
+			return err
+		}
+		if err := wb.DeleteBucket([]byte(id)); err != nil && wb.Bucket([]byte(id)) != nil {
+			return err
+		}
+		return tx.Bucket(bucketWorkshops).Delete([]byte(id))
+	})
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("delete workshop %s: %w", id, err)
+	}
+	return err
+}
+
+// validateWorkshop checks what a stored workshop must satisfy and writes
+// the method's and phase's canonical ids into w.
+func validateWorkshop(w *model.Workshop) error {
+	if strings.TrimSpace(w.Title) == "" {
+		return errors.New("a workshop needs a title")
+	}
+	if w.Participants < 0 || w.Dots < 0 || w.DotCap < 0 {
+		return fmt.Errorf("participants (%d), dots (%d) and the dot cap (%d) cannot be negative",
+			w.Participants, w.Dots, w.DotCap)
+	}
+	m, ok := model.MethodByID(w.Method)
+	if !ok {
+		var known []string
+		for _, m := range model.Methods() {
+			known = append(known, m.ID)
+		}
+		return fmt.Errorf("unknown method %q (known: %s)", w.Method, strings.Join(known, ", "))
+	}
+	w.Method = m.ID
+	if _, err := model.ParseDate(string(w.Date)); err != nil {
+		return err
+	}
+	if w.Phase == "" {
+		w.Phase = m.Phases[0].ID
+	} else {
+		p, _, ok := m.Phase(w.Phase)
+		if !ok {
+			return fmt.Errorf("method %s has no phase %q (phases: %s)", m.ID, w.Phase, strings.Join(m.PhaseIDs(), ", "))
+		}
+		w.Phase = p.ID
+	}
+	return nil
+}
+
+// maxHandle is the longest handle the store accepts as given.
+const maxHandle = 64
+
+// validHandle reports whether h is typeable: 1 to 64 of a–z, 0–9 and -.
+func validHandle(h string) bool {
+	if h == "" || len(h) > maxHandle {
+		return false
+	}
+	for _, r := range h {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// freeHandle returns want when it is well-formed and free, else a free
+// handle made from want (or from the title when want is empty).
+func freeHandle(hb *bolt.Bucket, want, title string) string {
+	taken := func(h string) bool { return hb.Get([]byte(h)) != nil }
+	switch {
+	case want == "":
+		return model.Handle(title, taken)
+	case validHandle(want) && !taken(want):
+		return want
+	}
+	return model.Handle(want, taken)
+}
