@@ -115,7 +115,8 @@ func (s *homeScreen) KeyMap() help.KeyMap {
 		return keyMap{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
 	}
 	return keyMap{
-		short: []key.Binding{k.Open, k.New, k.Filter, k.Rename, k.Delete, k.Preview, k.Quit},
+		// The short line fits 80 columns in German; rename, F6 and q are in the full help.
+		short: []key.Binding{k.Open, k.New, k.Filter, k.Delete},
 		full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 			{k.Open, k.New, k.Rename, k.Delete, k.Filter, k.Preview, k.Quit},

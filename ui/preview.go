@@ -295,6 +295,10 @@ func (s *previewScreen) Update(msg tea.Msg) tea.Cmd {
 
 func (s *previewScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
+	if s.vp.Height() == 0 {
+		// View sets the exact height; before the first frame, an estimate.
+		s.vp.SetHeight(max(s.sh.height-4, 1))
+	}
 	switch {
 	case key.Matches(msg, k.Back):
 		s.active = false

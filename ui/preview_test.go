@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
+)
+
+func previewOf(hs *harness) *previewScreen { return hs.app.screens[screenPreview].(*previewScreen) }
+
+func TestPreviewFromHome(t *testing.T) {
+	for _, lang := range []model.Lang{model.German, model.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			hs := newHarness(t, lang, 80, 24)
+			storeWorkshop(t, hs, "Musterdorf 2035", "2026-03-14", model.MethodZukunftswerkstatt, 3)
+			hs.run(hs.app.screens[screenHome].Enter())
+			hs.press("f6")
+			if hs.app.cur != screenPreview {
+				t.Fatalf("F6 on home did not open the preview")
+			}
+			s := hs.screen()
+			if !strings.Contains(s, "Musterdorf 2035") || !strings.Contains(s, "musterdorf-2035.md") {
+				t.Fatalf("record heading missing:\n%s", s)
+			}
+			checkFrame(t, s, 80, 24)
+			hs.press("esc")
+			if hs.app.cur != screenHome {
+				t.Errorf("esc went to screen %d, want home", hs.app.cur)
+			}
+		})
+	}
+}
+
+func TestPreviewInWorkshopAndBack(t *testing.T) {
+	hs := newHarness(t, model.German, 80, 24)
+	w := storeWorkshop(t, hs, "Offene Werkstatt", "2026-03-14", model.MethodZukunftswerkstatt, 2)
+	hs.open(w.ID)
+	hs.press("f6")
+	if s := hs.screen(); hs.app.cur != screenPreview || !strings.Contains(s, "Offene Werkstatt") {
+		t.Fatalf("preview in workshop:\n%s", s)
+	}
+	hs.press("q")
+	if hs.app.cur != screenBoard || hs.app.sh.ws == nil {
+		t.Errorf("q went to screen %d, want the board", hs.app.cur)
+	}
+}
+
+func TestPreviewWritesFile(t *testing.T) {
+	hs := newHarness(t, model.German, 80, 24)
+	w := storeWorkshop(t, hs, "Schreib mich", "2026-03-14", model.MethodZukunftswerkstatt, 1)
+	hs.open(w.ID)
+	hs.press("f6", "w")
+	path := filepath.Join(filepath.Dir(hs.st.Path()), w.Handle+".md")
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatalf("w wrote nothing: %v", err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), "Schreib mich") {
+		t.Errorf("file lacks the title:\n%s", data)
+	}
+	if s := hs.screen(); !strings.Contains(s, "gespeichert") {
+		t.Errorf("status does not say where:\n%s", s)
+	}
+
+	// W asks for a path; an existing file with wider permissions ends up 0600.
+	other := filepath.Join(t.TempDir(), "protokoll.md")
+	if err := os.WriteFile(other, []byte("alt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hs.press("W")
+	if !previewOf(hs).Typing() {
+		t.Fatal("W does not ask for a path")
+	}
+	hs.press("ctrl+u")
+	hs.send(tea.PasteMsg{Content: other})
+	hs.press("enter")
+	fi, err = os.Stat(other)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("W: %v, %v", err, fi)
+	}
+	if data, _ := os.ReadFile(other); !strings.Contains(string(data), "Schreib mich") {
+		t.Errorf("W did not replace the file")
+	}
+	if ents, _ := os.ReadDir(filepath.Dir(other)); len(ents) != 1 {
+		t.Errorf("temporary files left: %v", ents)
+	}
+}
+
+func TestPreviewScrollsAndCaches(t *testing.T) {
+	hs := newHarness(t, model.English, 80, 24)
+	w := storeWorkshop(t, hs, "Long one", "2026-03-14", model.MethodZukunftswerkstatt, 120)
+	hs.open(w.ID)
+	hs.press("f6")
+	p := previewOf(hs)
+	if p.vp.TotalLineCount() <= p.vp.Height() {
+		t.Fatalf("record too short to scroll: %d lines", p.vp.TotalLineCount())
+	}
+	hs.press("pgdown")
+	if p.vp.YOffset() == 0 {
+		t.Error("pgdown did not scroll")
+	}
+	hs.press("end")
+	if !p.vp.AtBottom() {
+		t.Error("end did not reach the bottom")
+	}
+	hs.press("home")
+	if p.vp.YOffset() != 0 {
+		t.Error("home did not go to the top")
+	}
+	// A width seen before comes from the cache without a new render.
+	renders := p.renderID
+	hs.send(tea.WindowSizeMsg{Width: 100, Height: 24})
+	if p.renderID != renders+1 {
+		t.Fatalf("a new width did not render")
+	}
+	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	hs.press("esc", "f6")
+	if p.renderID != renders+1 {
+		t.Errorf("a known width and re-entry rendered again (%d → %d)", renders, p.renderID)
+	}
+	// A stale result is dropped.
+	p.Update(previewRenderedMsg{id: p.renderID - 1, key: renderKey{sum: 1, width: 80, style: "dark"}, out: "STALE"})
+	if strings.Contains(hs.screen(), "STALE") {
+		t.Error("a stale rendering was shown")
+	}
+	// A change to the workshop renders again.
+	hs.run(hs.app.sh.commit(screenBoard, model.Change{Cards: []model.Card{{ID: model.NewID(fixedNow), Phase: "critique", Text: "Neu dazu"}}}, ""))
+	hs.press("esc", "f6")
+	if p.renderID != renders+2 {
+		t.Errorf("a changed record was not rendered again")
+	}
+}
+
+func TestPreviewNoWorkshop(t *testing.T) {
+	hs := newHarness(t, model.German, 80, 24)
+	hs.press("f6")
+	if s := hs.screen(); !strings.Contains(s, "Keine Werkstatt gewählt") {
+		t.Errorf("empty preview:\n%s", s)
+	}
+	hs.press("w") // nothing to write: no panic, no file
+	hs.press("esc")
+	if hs.app.cur != screenHome {
+		t.Errorf("esc went to %d", hs.app.cur)
+	}
+}
+
+func TestExpandHome(t *testing.T) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		t.Skip("no home folder")
+	}
+	tests := []struct{ in, want string }{
+		{"~/x.md", filepath.Join(home, "x.md")},
+		{"/tmp/dir/", "/tmp/dir/h.md"},
+		{"rel.md", "rel.md"},
+	}
+	for _, tt := range tests {
+		if got := expandHome(tt.in, "h"); got != tt.want {
+			t.Errorf("expandHome(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

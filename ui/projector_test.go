@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"werkstatt/model"
+)
+
+// wallWorkshop stores a critique phase with three themes (two tied), their
+// cards, and two cards without a theme, and opens it.
+func wallWorkshop(t testing.TB, hs *harness, cardsPerTheme int) model.Workshop {
+	t.Helper()
+	w := storeWorkshop(t, hs, "Musterdorf 2035", "2026-03-14", model.MethodZukunftswerkstatt, 0)
+	var ch model.Change
+	at := fixedNow
+	next := func() time.Time { at = at.Add(time.Minute); return at }
+	themes := []struct {
+		title string
+		dots  int
+	}{{"Verkehr im Ortskern", 14}, {"Kein Treffpunkt für Jugendliche 🎸", 9}, {"Ärztliche Versorgung", 9}}
+	for i, th := range themes {
+		tt := next()
+		theme := model.Theme{ID: model.NewID(tt), Phase: "critique", Title: th.title, Order: i, Dots: th.dots, Created: tt, Updated: tt}
+		ch.Themes = append(ch.Themes, theme)
+		for j := range cardsPerTheme {
+			ct := next()
+			ch.Cards = append(ch.Cards, model.Card{ID: model.NewID(ct), Phase: "critique", Theme: theme.ID, Order: j,
+				Text: "Karte " + strconv.Itoa(j+1) + " zu " + th.title + ": die Straße ist zu laut und zu schnell befahren", Created: ct, Updated: ct})
+		}
+	}
+	for j := range 2 {
+		ct := next()
+		ch.Cards = append(ch.Cards, model.Card{ID: model.NewID(ct), Phase: "critique", Text: "Lose Karte " + strconv.Itoa(j+1), Created: ct, Updated: ct})
+	}
+	if err := hs.st.Apply(w.ID, ch); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	hs.open(w.ID)
+	return w
+}
+
+func TestProjectorGolden(t *testing.T) {
+	for _, lang := range []model.Lang{model.German, model.English} {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			name := "TestProjector_" + string(lang) + "_" + strconv.Itoa(size[0]) + "x" + strconv.Itoa(size[1])
+			t.Run(name, func(t *testing.T) {
+				hs := newHarness(t, lang, size[0], size[1])
+				wallWorkshop(t, hs, 3)
+				hs.press("f5")
+				if !hs.app.projector {
+					t.Fatal("F5 did not switch projector mode on")
+				}
+				checkFrame(t, hs.screen(), size[0], size[1])
+				golden.RequireEqual(namedTB{t, name}, []byte(hs.screen()))
+			})
+		}
+	}
+}
+
+func TestProjectorAnySize(t *testing.T) {
+	hs := newHarness(t, model.German, 80, 24)
+	wallWorkshop(t, hs, 12)
+	hs.press("f5")
+	for _, vote := range []bool{false, true} {
+		if vote {
+			hs.app.cur = screenVote
+		}
+		for _, sz := range [][2]int{{80, 24}, {120, 40}, {250, 70}, {1, 1}, {20, 5}, {20, 6}, {59, 19}, {60, 20}, {160, 50}, {300, 100}} {
+			hs.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			checkFrame(t, hs.screen(), sz[0], sz[1])
+			// The projector itself, below the root's minimum size too.
+			checkFrame(t, ansi.Strip(hs.app.projectorView(sz[0], sz[1])), sz[0], sz[1])
+		}
+	}
+	for _, sz := range [][2]int{{0, 0}, {1, 1}, {2, 3}, {5, 1}} {
+		checkFrame(t, ansi.Strip(hs.app.projectorView(sz[0], sz[1])), max(sz[0], 0), max(sz[1], 1))
+	}
+}
+
+func TestProjectorContent(t *testing.T) {
+	hs := newHarness(t, model.German, 120, 40)
+	wallWorkshop(t, hs, 2)
+	hs.press("f5")
+	s := hs.screen()
+	for _, want := range []string{"Kritikphase", "Was ärgert Sie?", "Verkehr im Ortskern", "Ohne Thema", "Lose Karte 2", "█", "F5"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("projector lacks %q:\n%s", want, s)
+		}
+	}
+	for _, no := range []string{"ctrl+c", "F1"} {
+		if strings.Contains(s, no) {
+			t.Errorf("projector shows chrome %q:\n%s", no, s)
+		}
+	}
+	// On the vote screen: bars, most dots first, the tie marked.
+	hs.app.cur = screenVote
+	s = hs.screen()
+	i1, i2 := strings.Index(s, "1. Verkehr"), strings.Index(s, "2. Kein Treffpunkt")
+	if i1 < 0 || i2 < 0 || i1 > i2 || strings.Count(s, "gleichauf") != 2 || !strings.Contains(s, "32 von 60 Punkten") {
+		t.Errorf("ranking:\n%s", s)
+	}
+	// F5 again leaves projector mode.
+	hs.press("f5")
+	if hs.app.projector {
+		t.Error("F5 did not leave projector mode")
+	}
+}
+
+func TestProjectorNewestFirstWhenFull(t *testing.T) {
+	hs := newHarness(t, model.English, 80, 24)
+	wallWorkshop(t, hs, 30)
+	hs.press("f5")
+	s := hs.screen()
+	// Every theme stays visible, with its newest card.
+	for _, want := range []string{"Verkehr im Ortskern", "Ärztliche Versorgung", "Karte 30 zu Verkehr"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("full wall lacks %q:\n%s", want, s)
+		}
+	}
+	if !strings.Contains(s, "of 30") {
+		t.Errorf("full wall does not say how many are shown:\n%s", s)
+	}
+}
+
+func TestBigDigits(t *testing.T) {
+	for _, in := range []string{"00:00", "12:34", "−05:09", "1:02:03", "99:59"} {
+		for _, large := range []bool{false, true} {
+			rows := bigDigits(in, large)
+			wantRows := 3
+			if large {
+				wantRows = 5
+			}
+			if len(rows) != wantRows {
+				t.Fatalf("%q: %d rows", in, len(rows))
+			}
+			for _, r := range rows[1:] {
+				if width(r) != width(rows[0]) {
+					t.Errorf("%q large=%v: ragged rows %q", in, large, rows)
+				}
+			}
+		}
+	}
+	if got := strings.Join(bigDigits("1", false), "\n"); got != "▄█ \n █ \n▀▀▀" {
+		t.Errorf("digit 1:\n%s", got)
+	}
+}
+
+func TestShareOut(t *testing.T) {
+	mk := func(n int) []model.Card {
+		var cs []model.Card
+		for i := range n {
+			at := fixedNow.Add(time.Duration(i) * time.Minute)
+			cs = append(cs, model.Card{ID: model.NewID(at), Created: at})
+		}
+		return cs
+	}
+	tests := []struct {
+		sizes    []int
+		capacity int
+		want     []int
+	}{
+		{[]int{10, 1, 3}, 12, []int{3, 1, 2}},
+		{[]int{10, 10}, 8, []int{2, 2}},
+		{[]int{0, 5}, 100, []int{0, 5}},
+		{[]int{4}, 1, []int{0}},
+	}
+	for _, tt := range tests {
+		var gs []projGroup
+		for _, n := range tt.sizes {
+			gs = append(gs, projGroup{cards: mk(n)})
+		}
+		shareOut(gs, tt.capacity, func(model.Card) int { return 1 })
+		for i, g := range gs {
+			if g.shown != tt.want[i] {
+				t.Errorf("sizes %v cap %d: group %d shows %d, want %d", tt.sizes, tt.capacity, i, g.shown, tt.want[i])
+			}
+			if len(g.cards) > 1 && g.cards[0].Created.Before(g.cards[1].Created) {
+				t.Errorf("group %d not newest first", i)
+			}
+		}
+	}
+}
