@@ -192,6 +192,10 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, g.Timer) && inWorkshop:
 		return a.toggleTimer()
+	case key.Matches(msg, g.Preview) && a.cur != screenPreview && !a.projector:
+		// A function key types nothing, so F6 works while a field has
+		// the focus, as F5 does; the field keeps its text.
+		return a.switchTo(screenPreview)
 	case key.Matches(msg, g.Reset) && inWorkshop:
 		p, _ := a.sh.ws.Phase()
 		return tea.Batch(a.sh.setTimer(model.Timer{}.Reset(p.Timebox)), a.setStatus(a.sh.T("timer.reset"), statusInfo))
@@ -213,8 +217,6 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 			return a.movePhase(+1)
 		case key.Matches(msg, g.PrevPhase) && inWorkshop:
 			return a.movePhase(-1)
-		case key.Matches(msg, g.Preview) && a.cur != screenPreview:
-			return a.switchTo(screenPreview)
 		}
 	}
 	return scr.Update(msg)

@@ -17,7 +17,7 @@ type globalKeys struct {
 	Reset     key.Binding
 	NextPhase key.Binding
 	PrevPhase key.Binding
-	Preview   key.Binding
+	Preview   key.Binding // always
 	Rules     key.Binding // always
 }
 
