@@ -1,17 +1,530 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/help"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
 )
 
-// boardScreen is a placeholder until the screen is built.
-type boardScreen struct{ sh *shared }
+// The board is where a phase's contributions are written and clustered.
+// It opens with the cursor in the input, because in the room speed of
+// capture is everything: type, Enter, type, Enter. Esc hands the keys to the
+// list, where single letters act on the selected card or theme.
 
-func newBoard(sh *shared) *boardScreen { return &boardScreen{sh: sh} }
+// boardFocus is where the board's keys go.
+type boardFocus int
 
-func (s *boardScreen) Update(msg tea.Msg) tea.Cmd { return nil }
-func (s *boardScreen) View(w, h int) string       { return "" }
-func (s *boardScreen) KeyMap() help.KeyMap        { return keyMap{} }
-func (s *boardScreen) Typing() bool               { return false }
-func (s *boardScreen) Enter() tea.Cmd             { return nil }
+const (
+	focusText   boardFocus = iota // the contribution being written
+	focusAuthor                   // the optional author
+	focusGroup                    // the optional group or table
+	focusList                     // the cards and themes
+	focusPrompt                   // a one-line question (theme title, merge target)
+	focusSearch                   // the search field
+)
+
+// promptKind is what the one-line question asks for.
+type promptKind int
+
+const (
+	promptNewTheme promptKind = iota
+	promptRename
+	promptMerge
+)
+
+// editMark starts the restore text of a failed edit, so the text goes back
+// into the input as the edit of the same card. Typed text never holds NUL
+// (normalizeInput removes control characters).
+const editMark = "\x00edit\x00"
+
+// boardScreen is the phase's board.
+type boardScreen struct {
+	sh    *shared
+	keys  boardKeys
+	ws    *session // the session the board's state belongs to
+	phase string   // the phase the board shows
+
+	focus  boardFocus
+	input  textarea.Model
+	author textinput.Model
+	group  textinput.Model
+
+	prompt      textinput.Model
+	promptKind  promptKind
+	promptTheme string // the theme renamed or merged
+
+	search  textinput.Model
+	query   string // the active search, "" when none
+	hits    []int  // rows of the matching cards
+	hitBase int    // row the search started from
+
+	list    cardList
+	editing string // id of the card being edited, "" when writing a new one
+	stash   string // the draft put aside while a card is edited
+	marked  map[string]bool
+	undo    []undoEntry
+}
+
+func newBoard(sh *shared) *boardScreen {
+	s := &boardScreen{sh: sh, keys: newBoardKeys(sh.t), marked: map[string]bool{}}
+	s.input = textarea.New()
+	s.input.ShowLineNumbers = false
+	s.input.SetPromptFunc(2, func(p textarea.PromptInfo) string {
+		if p.LineNumber == 0 {
+			return "› "
+		}
+		return "  "
+	})
+	s.input.Placeholder = sh.T("board.placeholder")
+	s.input.DynamicHeight = true
+	s.input.MinHeight = 1
+	s.input.MaxHeight = 4
+	// The input grows to four lines and scrolls beyond; only the text's
+	// length is limited, never the number of lines.
+	s.input.MaxContentHeight = maxInputRunes + 1
+	s.input.CharLimit = maxInputRunes
+	s.input.MaxWidth = 0
+	s.input.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
+	s.input.KeyMap.LineStart = key.NewBinding(key.WithKeys("home"))
+	s.input.KeyMap.SelectAll = key.NewBinding(key.WithDisabled())
+	s.author = newField(sh.st, "–")
+	s.group = newField(sh.st, "–")
+	s.author.CharLimit, s.group.CharLimit = 80, 80
+	s.prompt = newField(sh.st, "")
+	s.search = newField(sh.st, sh.T("board.search.placeholder"))
+	s.restyle()
+	s.resize(sh.width)
+	return s
+}
+
+// restyle builds the input's look from the semantic styles.
+func (s *boardScreen) restyle() {
+	st := s.sh.st
+	ts := textarea.DefaultStyles(st.Dark)
+	ts.Cursor.Blink = false
+	ts.Cursor.Color = st.pal.accent
+	ts.Focused.CursorLine = st.Card
+	ts.Focused.Text = st.Card
+	ts.Focused.Prompt = st.Accent
+	ts.Focused.Placeholder = st.Muted
+	ts.Blurred.CursorLine = st.Muted
+	ts.Blurred.Text = st.Muted
+	ts.Blurred.Prompt = st.Subtle
+	ts.Blurred.Placeholder = st.Subtle
+	s.input.SetStyles(ts)
+	for _, f := range []*textinput.Model{&s.author, &s.group, &s.prompt, &s.search} {
+		restyleField(f, st)
+	}
+}
+
+// resize fits the inputs to the window's width.
+func (s *boardScreen) resize(w int) {
+	if w <= 0 {
+		return
+	}
+	if s.input.Width() != max(w-2, 1) {
+		s.input.SetWidth(w)
+	}
+	field := max((w-36)/2, 4)
+	s.author.SetWidth(field)
+	s.group.SetWidth(field)
+	s.prompt.SetWidth(max(w-30, 4))
+	s.search.SetWidth(max(w-24, 4))
+}
+
+func (s *boardScreen) Typing() bool { return s.focus != focusList }
+
+// Enter shows the board for the phase on screen, with the cursor in the
+// input. A board that last showed another workshop starts afresh.
+func (s *boardScreen) Enter() tea.Cmd {
+	ws := s.sh.ws
+	if ws == nil {
+		return nil
+	}
+	if s.ws != ws {
+		s.ws = ws
+		s.undo, s.marked, s.editing, s.stash = nil, map[string]bool{}, "", ""
+		s.endSearch()
+		s.list = cardList{}
+	}
+	s.phase = ws.phase
+	s.sync()
+	if !s.offers(model.StepCollect) {
+		return s.focusOn(focusList)
+	}
+	return s.focusOn(focusText)
+}
+
+// sync brings the list's index up to date with the workshop.
+func (s *boardScreen) sync() {
+	if s.phase == "" {
+		s.phase = s.sh.ws.phase
+	}
+	s.list.sync(s.sh.ws, s.phase)
+}
+
+// offers reports whether the phase on the board offers a step.
+func (s *boardScreen) offers(step model.Step) bool {
+	p, _, ok := s.sh.ws.method.Phase(s.phase)
+	return ok && p.Steps.Has(step)
+}
+
+// focusOn moves the keys to a field or the list.
+func (s *boardScreen) focusOn(f boardFocus) tea.Cmd {
+	s.focus = f
+	s.input.Blur()
+	s.author.Blur()
+	s.group.Blur()
+	s.prompt.Blur()
+	s.search.Blur()
+	switch f {
+	case focusText:
+		return s.input.Focus()
+	case focusAuthor:
+		return s.author.Focus()
+	case focusGroup:
+		return s.group.Focus()
+	case focusPrompt:
+		return s.prompt.Focus()
+	case focusSearch:
+		return s.search.Focus()
+	}
+	return nil
+}
+
+func (s *boardScreen) status(text string, kind statusKind) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: text, kind: kind} }
+}
+
+func (s *boardScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		s.resize(msg.Width)
+		return nil
+	case tea.BackgroundColorMsg:
+		s.restyle()
+		return nil
+	case phaseMsg:
+		return s.changePhase(msg.phase)
+	case saveFailedMsg:
+		s.restore(msg.restore)
+		return nil
+	}
+	if s.sh.ws == nil || s.ws != s.sh.ws {
+		return nil
+	}
+	s.sync()
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		return s.paste(msg.Content)
+	case tea.KeyPressMsg:
+		switch s.focus {
+		case focusText:
+			return s.textKey(msg)
+		case focusAuthor, focusGroup:
+			return s.metaKey(msg)
+		case focusPrompt:
+			return s.promptKey(msg)
+		case focusSearch:
+			return s.searchKey(msg)
+		}
+		return s.listKey(msg)
+	}
+	return nil
+}
+
+// changePhase follows the workshop to another phase. Text still in the
+// input belongs to the phase it was typed in, so it is saved there first.
+func (s *boardScreen) changePhase(phase string) tea.Cmd {
+	if s.ws == nil || s.ws != s.sh.ws || phase == s.phase {
+		return nil
+	}
+	s.list.sync(s.ws, s.phase)
+	cmd := s.SaveDraft()
+	s.phase = phase
+	s.marked = map[string]bool{}
+	s.endSearch()
+	return cmd
+}
+
+// SaveDraft saves typed text on quit: as a new card, or as the edit in
+// progress.
+func (s *boardScreen) SaveDraft() tea.Cmd {
+	if s.sh.ws == nil || s.ws != s.sh.ws {
+		return nil
+	}
+	s.list.sync(s.ws, s.phase)
+	if strings.TrimSpace(s.input.Value()) == "" && s.editing == "" {
+		return nil
+	}
+	return s.submit()
+}
+
+// submit saves the input: the edit of a card, or a new card in the unthemed
+// pile. The input stays open and empty for the next contribution.
+func (s *boardScreen) submit() tea.Cmd {
+	text, err := normalizeInput(s.input.Value())
+	if err != nil {
+		return s.status(s.sh.T("board.toolong", maxInputRunes), statusError)
+	}
+	text = strings.TrimSpace(text)
+	now := s.sh.now()
+	if s.editing != "" {
+		if text == "" {
+			return s.status(s.sh.T("board.edit.empty"), statusInfo)
+		}
+		id := s.editing
+		s.endEdit()
+		c, ok := s.list.card(id)
+		if !ok || c.Text == text {
+			return nil
+		}
+		c.Text, c.Updated = text, now
+		s.list.selectCard(id)
+		return s.change(model.Change{Cards: []model.Card{c}}, editMark+id+"\x00"+text, s.sh.T("board.what.edit"))
+	}
+	if text == "" {
+		return s.status(s.sh.T("board.input.empty"), statusInfo)
+	}
+	c := model.Card{
+		ID: model.NewID(now), Phase: s.phase, Text: text,
+		Author: fieldValue(s.author), Group: fieldValue(s.group),
+		Order: s.list.groupOf("").maxOrder + 1, Created: now, Updated: now,
+	}
+	s.input.Reset()
+	s.list.selectCard(c.ID)
+	return s.change(model.Change{Cards: []model.Card{c}}, text, s.sh.T("board.what.new"))
+}
+
+// fieldValue is a one-line field's text, normalised and trimmed.
+func fieldValue(f textinput.Model) string {
+	v, err := normalizeInput(f.Value())
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(strings.ReplaceAll(v, "\n", " "))
+}
+
+// startEdit puts a card's text into the input; Enter saves it, Esc goes
+// back. A draft already typed is put aside and comes back afterwards.
+func (s *boardScreen) startEdit(c model.Card) tea.Cmd {
+	if s.editing == "" {
+		s.stash = s.input.Value()
+	}
+	s.editing = c.ID
+	s.input.SetValue(c.Text)
+	return s.focusOn(focusText)
+}
+
+func (s *boardScreen) endEdit() {
+	s.editing = ""
+	s.input.SetValue(s.stash)
+	s.stash = ""
+}
+
+// restore puts the text of a change that could not be written back into
+// the input; the root has already rolled the change back and shows why.
+func (s *boardScreen) restore(text string) {
+	// The undo entries may describe the rolled back change; none is safe.
+	s.undo = nil
+	if rest, ok := strings.CutPrefix(text, editMark); ok {
+		id, body, _ := strings.Cut(rest, "\x00")
+		if s.editing == "" {
+			s.stash = s.input.Value()
+		}
+		s.editing = id
+		s.input.SetValue(body)
+		s.focusOn(focusText)
+		return
+	}
+	if text == "" {
+		return
+	}
+	if cur := s.input.Value(); strings.TrimSpace(cur) != "" {
+		text += "\n" + cur
+	}
+	s.input.SetValue(text)
+	s.focusOn(focusText)
+}
+
+// paste inserts pasted text, normalised, where the focus is. A paste in the
+// list starts a contribution with it.
+func (s *boardScreen) paste(content string) tea.Cmd {
+	text, err := normalizeInput(content)
+	if err != nil {
+		return s.status(s.sh.T("board.toolong", maxInputRunes), statusError)
+	}
+	switch s.focus {
+	case focusList:
+		s.focusOn(focusText)
+		fallthrough
+	case focusText:
+		if utf8.RuneCountInString(s.input.Value())+utf8.RuneCountInString(text) > maxInputRunes {
+			return s.status(s.sh.T("board.toolong", maxInputRunes), statusError)
+		}
+		var cmd tea.Cmd
+		s.input, cmd = s.input.Update(tea.PasteMsg{Content: text})
+		return cmd
+	}
+	one := tea.PasteMsg{Content: strings.ReplaceAll(text, "\n", " ")}
+	var cmd tea.Cmd
+	switch s.focus {
+	case focusAuthor:
+		s.author, cmd = s.author.Update(one)
+	case focusGroup:
+		s.group, cmd = s.group.Update(one)
+	case focusPrompt:
+		s.prompt, cmd = s.prompt.Update(one)
+	case focusSearch:
+		s.search, cmd = s.search.Update(one)
+		s.runSearch()
+	}
+	return cmd
+}
+
+// textKey handles a key while a contribution is written.
+func (s *boardScreen) textKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Save):
+		return s.submit()
+	case key.Matches(msg, k.ToList):
+		if s.editing != "" {
+			s.endEdit()
+		}
+		return s.focusOn(focusList)
+	case key.Matches(msg, k.Author):
+		return s.focusOn(focusAuthor)
+	case key.Matches(msg, k.Group):
+		return s.focusOn(focusGroup)
+	case key.Matches(msg, k.UndoInput):
+		return s.undoLast()
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd
+}
+
+// metaKey handles a key in the author or group field. Their values stay
+// for the next cards until cleared, so a facilitator typing for one table
+// sets it once.
+func (s *boardScreen) metaKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.MetaDone):
+		return s.focusOn(focusText)
+	case key.Matches(msg, k.Author):
+		return s.focusOn(focusAuthor)
+	case key.Matches(msg, k.Group):
+		return s.focusOn(focusGroup)
+	case key.Matches(msg, k.MetaNext):
+		if s.focus == focusAuthor {
+			return s.focusOn(focusGroup)
+		}
+		return s.focusOn(focusText)
+	case key.Matches(msg, k.MetaPrev):
+		if s.focus == focusGroup {
+			return s.focusOn(focusAuthor)
+		}
+		return s.focusOn(focusText)
+	}
+	var cmd tea.Cmd
+	if s.focus == focusAuthor {
+		s.author, cmd = s.author.Update(msg)
+	} else {
+		s.group, cmd = s.group.Update(msg)
+	}
+	return cmd
+}
+
+// listKey handles a single key in the list.
+func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	l := &s.list
+	w, h := s.sh.width, max(s.sh.height-8, 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		l.setSel(l.sel - 1)
+	case key.Matches(msg, k.Down):
+		l.setSel(l.sel + 1)
+	case key.Matches(msg, k.PageUp):
+		l.setSel(l.page(-1, w, h))
+	case key.Matches(msg, k.PageDown):
+		l.setSel(l.page(+1, w, h))
+	case key.Matches(msg, k.First):
+		l.setSel(0)
+	case key.Matches(msg, k.Last):
+		l.setSel(len(l.rows) - 1)
+	case key.Matches(msg, k.Input):
+		return s.focusOn(focusText)
+	case key.Matches(msg, k.Edit):
+		if c, ok := l.selected(); ok {
+			return s.startEdit(c)
+		}
+		return s.startPrompt(promptRename)
+	case key.Matches(msg, k.Delete):
+		return s.deleteSelected()
+	case key.Matches(msg, k.Undo):
+		return s.undoLast()
+	case key.Matches(msg, k.Search):
+		s.search.SetValue(s.query)
+		s.hitBase = l.sel
+		return s.focusOn(focusSearch)
+	case key.Matches(msg, k.Next):
+		s.nextHit(+1)
+	case key.Matches(msg, k.Prev):
+		s.nextHit(-1)
+	case key.Matches(msg, k.Back):
+		switch {
+		case s.query != "":
+			s.endSearch()
+		case len(s.marked) > 0:
+			s.marked = map[string]bool{}
+		}
+	case key.Matches(msg, k.Vote):
+		return s.goTo(model.StepVote, screenVote)
+	case key.Matches(msg, k.Reverse):
+		return s.goTo(model.StepReverse, screenReverse)
+	case key.Matches(msg, k.Plan):
+		return s.goTo(model.StepPlan, screenPlan)
+	case key.Matches(msg, k.Home):
+		return tea.Batch(s.SaveDraft(), func() tea.Msg { return homeMsg{} })
+	default:
+		return s.clusterKey(msg)
+	}
+	return nil
+}
+
+// goTo shows another screen of the phase if the phase offers its step.
+func (s *boardScreen) goTo(step model.Step, to screenID) tea.Cmd {
+	if !s.offers(step) {
+		return s.status(s.sh.T("board.notoffered"), statusInfo)
+	}
+	return func() tea.Msg { return gotoMsg{to: to} }
+}
+
+// deleteSelected deletes the selected card, or the selected theme (its
+// cards go back to the pile); z brings either back.
+func (s *boardScreen) deleteSelected() tea.Cmd {
+	l := &s.list
+	if c, ok := l.selected(); ok {
+		delete(s.marked, c.ID)
+		l.keepPosition()
+		return tea.Batch(s.change(model.Change{DeleteCards: []string{c.ID}}, "", s.sh.T("board.what.delete")),
+			s.status(s.sh.T("board.deleted"), statusInfo))
+	}
+	g, ok := l.selectedGroup()
+	if !ok || g.theme < 0 {
+		return nil
+	}
+	t := l.themes[g.theme]
+	l.selectTheme("")
+	return tea.Batch(s.change(l.deleteTheme(t.ID, s.sh.now()), "", s.sh.T("board.what.deltheme", t.Title)),
+		s.status(s.sh.T("board.theme.deleted", t.Title), statusInfo))
+}

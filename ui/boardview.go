@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+
+	"werkstatt/model"
+)
+
+// View draws the board: the list on top, then a separator that says what
+// is going on (editing, marked cards, the reversal hint), the input and a
+// line for author and group, a prompt or the search. When the window is
+// short the input wins: the list, the separator and the extra line give
+// way first.
+func (s *boardScreen) View(w, h int) string {
+	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
+		return ""
+	}
+	s.sync()
+	s.resize(w)
+	if !s.offers(model.StepCollect) && !s.offers(model.StepCluster) {
+		return s.offersView(w, h)
+	}
+	input := strings.Split(s.input.View(), "\n")
+	if len(input) > h {
+		input = input[:h]
+	}
+	rest := h - len(input)
+	needField := (s.focus != focusText && s.focus != focusList) || s.query != ""
+	showField := rest >= 1 && (needField || rest >= 6)
+	if showField {
+		rest--
+	}
+	showSep := rest >= 3
+	if showSep {
+		rest--
+	}
+	lines := make([]string, 0, h)
+	if rest > 0 {
+		lines = append(lines, clip(s.listView(w, rest), w, rest))
+	}
+	if showSep {
+		lines = append(lines, s.separator(w))
+	}
+	for _, l := range input {
+		lines = append(lines, truncate(l, w))
+	}
+	if showField {
+		lines = append(lines, truncate(s.fieldLine(w), w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// listView draws the list, or what to do when there is nothing yet.
+func (s *boardScreen) listView(w, h int) string {
+	l := &s.list
+	if len(l.cards) == 0 && len(l.themes) == 0 {
+		var out []string
+		for _, line := range wrap(s.sh.T("board.empty"), w) {
+			out = append(out, s.sh.st.Muted.Render(line))
+		}
+		return strings.Join(out, "\n")
+	}
+	look := listLook{
+		st:      s.sh.st,
+		focused: s.focus == focusList || s.focus == focusPrompt || s.focus == focusSearch,
+		pending: s.sh.ws.Pending,
+		marked:  s.marked,
+		header:  s.headerText,
+	}
+	if s.query != "" {
+		look.matched = func(r int) bool { _, ok := searchRows(s.hits, r); return ok }
+	}
+	return l.render(w, h, look)
+}
+
+// headerText is a group's header: number (the key that moves a card into
+// it), title, number of cards and dots.
+func (s *boardScreen) headerText(g cardGroup, w int) string {
+	if g.theme < 0 {
+		name := s.sh.T("board.unthemed")
+		if !s.offers(model.StepCluster) {
+			name = s.sh.T("board.contributions")
+		}
+		return truncate(name+" · "+s.sh.T("board.ncards", g.n), w)
+	}
+	t := s.list.themes[g.theme]
+	txt := strconv.Itoa(g.theme+1) + " " + strings.ReplaceAll(t.Title, "\n", " ") + " · " + s.sh.T("board.ncards", g.n)
+	if t.Dots > 0 {
+		txt += " · ● " + strconv.Itoa(t.Dots)
+	}
+	return truncate(txt, w)
+}
+
+// separator is the line between list and input, labelled with what the
+// input is doing.
+func (s *boardScreen) separator(w int) string {
+	st := s.sh.st
+	var label string
+	switch {
+	case s.editing != "":
+		label = s.sh.T("board.editing")
+	case len(s.marked) > 0:
+		label = s.sh.T("board.marked", len(s.marked))
+	case s.offers(model.StepReverse):
+		label = s.sh.T("board.reverse.hint")
+	}
+	if label == "" || w < 8 {
+		return st.Subtle.Render(repeat("─", w))
+	}
+	label = truncate(label, w-4)
+	return st.Subtle.Render("── ") + st.Accent.Render(label) + " " + st.Subtle.Render(repeat("─", w-4-width(label)))
+}
+
+// fieldLine is the line under the input: the prompt, the search, or the
+// author and group that the next cards get.
+func (s *boardScreen) fieldLine(w int) string {
+	st := s.sh.st
+	switch {
+	case s.focus == focusPrompt:
+		label := s.promptLabel() + " "
+		s.prompt.SetWidth(max(w-width(label)-1, 1))
+		return st.Label.Render(label) + s.prompt.View()
+	case s.focus == focusSearch || s.query != "":
+		count := ""
+		if s.query != "" {
+			if len(s.hits) == 0 {
+				count = s.sh.T("board.search.none")
+			} else {
+				i, _ := searchRows(s.hits, s.list.sel)
+				count = s.sh.T("board.search.count", min(i+1, len(s.hits)), len(s.hits))
+			}
+		}
+		s.search.SetWidth(max(w-width(count)-5, 1))
+		return st.Key.Render("/ ") + s.search.View() + "  " + st.Muted.Render(count)
+	}
+	// The fields are drawn as fields only while they have the focus;
+	// otherwise their values are plain text, so the line stays short.
+	la := st.Key.Render("ctrl+a") + st.Label.Render(" "+s.sh.T("board.author")+": ")
+	lg := st.Key.Render("ctrl+g") + st.Label.Render(" "+s.sh.T("board.group")+": ")
+	room := max(w-width(la)-width(lg)-2, 2)
+	va, vg := s.metaValue(s.author, focusAuthor, room/2), s.metaValue(s.group, focusGroup, room-room/2)
+	return la + va + "  " + lg + vg
+}
+
+// metaValue draws the author or group: the field while it has the focus,
+// else its value or a dash.
+func (s *boardScreen) metaValue(f textinput.Model, focus boardFocus, w int) string {
+	if s.focus == focus {
+		f.SetWidth(max(w-1, 1))
+		return pad(f.View(), w)
+	}
+	v := fieldValue(f)
+	if v == "" {
+		return pad(s.sh.st.Muted.Render("–"), w)
+	}
+	return pad(s.sh.st.Card.Render(truncate(v, w)), w)
+}
+
+// offersView tells, in a phase without writing or clustering, what the
+// phase offers and which key leads there.
+func (s *boardScreen) offersView(w, h int) string {
+	st := s.sh.st
+	lines := wrap(s.sh.T("board.offers"), w)
+	for _, o := range []struct {
+		step model.Step
+		key  string
+		name string
+	}{
+		{model.StepReverse, "u", s.sh.T("screen.reverse")},
+		{model.StepVote, "v", s.sh.T("screen.vote")},
+		{model.StepPlan, "m", s.sh.T("screen.plan")},
+	} {
+		if s.offers(o.step) {
+			lines = append(lines, truncate("  "+st.Key.Render(o.key)+"  "+o.name, w))
+		}
+	}
+	return clip(strings.Join(lines, "\n"), w, h)
+}
+
+// searchRows finds row r among the sorted rows and returns its position,
+// or where it would go.
+func searchRows(rows []int, r int) (int, bool) {
+	lo, hi := 0, len(rows)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if rows[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(rows) && rows[lo] == r
+}

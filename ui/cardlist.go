@@ -1,0 +1,531 @@
+package ui
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"werkstatt/model"
+)
+
+// cardList is the board's list of one phase: its cards grouped by theme,
+// unthemed cards first (they are the pile still to sort), then the themes
+// in their order. It keeps a flat index of rows (a theme header or a card)
+// that is rebuilt only when the workshop's version changes, and it renders
+// only the rows that fit the window, so moving the selection costs the same
+// with ten cards as with ten thousand.
+type cardList struct {
+	built   bool
+	version int
+	phase   string
+
+	themes   []model.Theme // the phase's themes in their order
+	cards    []model.Card  // the phase's cards in row order
+	groups   []cardGroup   // groups[0] is the unthemed pile, then one per theme
+	rows     []listRow
+	cardRow  map[string]int // card id → row
+	themeRow map[string]int // theme id → row of its header; "" for the unthemed pile
+
+	sel    int    // selected row
+	selKey string // what is selected, so it stays selected across rebuilds
+	top    int    // first row in the window
+
+	width int                   // width the wraps below were made for
+	wraps map[string]*cardLines // card id → its wrapped lines at width
+	folds map[string]foldedText // card id → its search forms
+}
+
+// cardGroup is the unthemed pile or one theme with its cards.
+type cardGroup struct {
+	theme    int // index into themes, -1 for the unthemed pile
+	header   int // row of the header
+	first, n int // cards[first : first+n]
+	maxOrder int // highest card Order in the group, -1 when empty
+}
+
+// listRow is one row: a group's header (card < 0) or a card.
+type listRow struct {
+	group int
+	card  int
+}
+
+// cardLines is a card wrapped to a width, with the author and group placed
+// after the text or on a line of their own.
+type cardLines struct {
+	updated time.Time
+	text    []string
+	meta    string
+	metaOwn bool // the meta did not fit after the last line
+}
+
+func (c *cardLines) height() int {
+	if c.metaOwn {
+		return len(c.text) + 1
+	}
+	return len(c.text)
+}
+
+// foldedText holds a card's text in the two forms search compares with:
+// umlauts as plain vowels (über → uber) and spelled out (über → ueber).
+type foldedText struct {
+	updated time.Time
+	plain   string
+	spelled string
+}
+
+// cardIndent is the width of the selection mark and bullet before a card.
+const cardIndent = 4
+
+// sync rebuilds the index when the workshop changed or another phase is
+// shown. The rebuild sorts the phase's cards once; everything a key press
+// does afterwards works on the index.
+func (l *cardList) sync(ws *session, phase string) {
+	if l.built && l.version == ws.version && l.phase == phase {
+		return
+	}
+	if l.phase != phase {
+		l.sel, l.top, l.selKey = 0, 0, ""
+	}
+	l.built, l.version, l.phase = true, ws.version, phase
+
+	l.themes = l.themes[:0]
+	for _, t := range ws.snap.Themes {
+		if t.Phase == phase {
+			l.themes = append(l.themes, t)
+		}
+	}
+	// Themes are stored in creation order, so a stable sort keeps that
+	// order among themes with the same Order.
+	slices.SortStableFunc(l.themes, func(a, b model.Theme) int { return cmp.Compare(a.Order, b.Order) })
+	themeIdx := make(map[string]int, len(l.themes))
+	for i, t := range l.themes {
+		themeIdx[t.ID] = i
+	}
+
+	type sortKey struct {
+		group, order int
+		id           string
+		i            int
+	}
+	var keys []sortKey
+	l.cards = l.cards[:0]
+	for _, c := range ws.snap.Cards {
+		if c.Phase != phase {
+			continue
+		}
+		g := 0
+		if i, ok := themeIdx[c.Theme]; ok && c.Theme != "" {
+			g = i + 1
+		}
+		keys = append(keys, sortKey{g, c.Order, c.ID, len(l.cards)})
+		l.cards = append(l.cards, c)
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if a.group != b.group {
+			return a.group - b.group
+		}
+		if a.order != b.order {
+			return cmp.Compare(a.order, b.order)
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	sorted := make([]model.Card, len(l.cards))
+	for i, k := range keys {
+		sorted[i] = l.cards[k.i]
+	}
+	l.cards = sorted
+
+	l.groups = l.groups[:0]
+	for g := 0; g <= len(l.themes); g++ {
+		l.groups = append(l.groups, cardGroup{theme: g - 1, maxOrder: -1})
+	}
+	l.rows = l.rows[:0]
+	l.cardRow = make(map[string]int, len(l.cards))
+	l.themeRow = make(map[string]int, len(l.themes)+1)
+	k := 0
+	for g := range l.groups {
+		grp := &l.groups[g]
+		grp.header = len(l.rows)
+		grp.first = k
+		l.rows = append(l.rows, listRow{group: g, card: -1})
+		if grp.theme < 0 {
+			l.themeRow[""] = grp.header
+		} else {
+			l.themeRow[l.themes[grp.theme].ID] = grp.header
+		}
+		for k < len(keys) && keys[k].group == g {
+			l.cardRow[l.cards[k].ID] = len(l.rows)
+			l.rows = append(l.rows, listRow{group: g, card: k})
+			grp.maxOrder = max(grp.maxOrder, l.cards[k].Order)
+			k++
+		}
+		grp.n = k - grp.first
+	}
+	if r, ok := l.rowOfKey(l.selKey); ok {
+		l.sel = r
+	}
+	l.setSel(l.sel)
+}
+
+// rowOfKey finds the row of a selection key ("c:" card id or "t:" theme id).
+func (l *cardList) rowOfKey(key string) (int, bool) {
+	switch {
+	case strings.HasPrefix(key, "c:"):
+		r, ok := l.cardRow[key[2:]]
+		return r, ok
+	case strings.HasPrefix(key, "t:"):
+		r, ok := l.themeRow[key[2:]]
+		return r, ok
+	}
+	return 0, false
+}
+
+// setSel selects row r (clamped) and remembers what it shows.
+func (l *cardList) setSel(r int) {
+	l.sel = clamp(r, 0, len(l.rows)-1)
+	l.selKey = ""
+	if l.sel < len(l.rows) {
+		row := l.rows[l.sel]
+		if row.card >= 0 {
+			l.selKey = "c:" + l.cards[row.card].ID
+		} else if t := l.groups[row.group].theme; t >= 0 {
+			l.selKey = "t:" + l.themes[t].ID
+		} else {
+			l.selKey = "t:"
+		}
+	}
+}
+
+// selectCard selects a card by id, once it is in the index.
+func (l *cardList) selectCard(id string) { l.selKey = "c:" + id; l.reselect() }
+
+// selectTheme selects a theme's header by id ("" for the unthemed pile).
+func (l *cardList) selectTheme(id string) { l.selKey = "t:" + id; l.reselect() }
+
+// keepPosition makes the selection stay on the same row after the next
+// rebuild, whatever card lands there: after sending a card to a theme the
+// next card of the pile is selected, ready for its own number key.
+func (l *cardList) keepPosition() { l.selKey = "" }
+
+func (l *cardList) reselect() {
+	if r, ok := l.rowOfKey(l.selKey); ok {
+		l.sel = r
+	}
+}
+
+// selected returns the selected card, if a card is selected.
+func (l *cardList) selected() (model.Card, bool) {
+	if l.sel < 0 || l.sel >= len(l.rows) || l.rows[l.sel].card < 0 {
+		return model.Card{}, false
+	}
+	return l.cards[l.rows[l.sel].card], true
+}
+
+// selectedGroup returns the group of the selected row.
+func (l *cardList) selectedGroup() (cardGroup, bool) {
+	if l.sel < 0 || l.sel >= len(l.rows) {
+		return cardGroup{}, false
+	}
+	return l.groups[l.rows[l.sel].group], true
+}
+
+// card finds a card of the phase by id.
+func (l *cardList) card(id string) (model.Card, bool) {
+	r, ok := l.cardRow[id]
+	if !ok {
+		return model.Card{}, false
+	}
+	return l.cards[l.rows[r].card], true
+}
+
+// theme finds a theme of the phase by id and returns its index.
+func (l *cardList) theme(id string) (model.Theme, int, bool) {
+	r, ok := l.themeRow[id]
+	if !ok || id == "" {
+		return model.Theme{}, -1, false
+	}
+	i := l.groups[l.rows[r].group].theme
+	return l.themes[i], i, true
+}
+
+// groupOf returns the group of a theme id ("" for the unthemed pile).
+func (l *cardList) groupOf(themeID string) cardGroup {
+	if r, ok := l.themeRow[themeID]; ok {
+		return l.groups[l.rows[r].group]
+	}
+	return l.groups[0]
+}
+
+// wrapped returns a card's lines at width w, from the cache when the card
+// has not changed since.
+func (l *cardList) wrapped(c model.Card, w int) *cardLines {
+	if l.width != w || l.wraps == nil {
+		l.width = w
+		l.wraps = make(map[string]*cardLines)
+	}
+	if cl, ok := l.wraps[c.ID]; ok && cl.updated.Equal(c.Updated) {
+		return cl
+	}
+	tw := max(w-cardIndent, 1)
+	cl := &cardLines{updated: c.Updated, text: wrap(c.Text, tw)}
+	if len(cl.text) == 0 {
+		cl.text = []string{""}
+	}
+	cl.meta = joinNonEmpty(" · ", c.Author, c.Group)
+	if cl.meta != "" {
+		cl.meta = "– " + cl.meta
+		last := cl.text[len(cl.text)-1]
+		if width(last)+1+width(cl.meta) > tw {
+			cl.metaOwn = true
+			cl.meta = truncate(cl.meta, tw)
+		}
+	}
+	l.wraps[c.ID] = cl
+	return cl
+}
+
+// rowHeight is the number of lines row r takes at width w.
+func (l *cardList) rowHeight(r, w int) int {
+	row := l.rows[r]
+	if row.card < 0 {
+		return 1
+	}
+	return l.wrapped(l.cards[row.card], w).height()
+}
+
+// scroll moves the window so the selected row is in it, touching only the
+// rows between the window and the selection.
+func (l *cardList) scroll(w, h int) {
+	if len(l.rows) == 0 || h <= 0 {
+		l.top = 0
+		return
+	}
+	l.top = clamp(l.top, 0, len(l.rows)-1)
+	if l.sel < l.top {
+		l.top = l.sel
+	}
+	if l.sel-l.top >= h {
+		l.top = l.fitAbove(l.sel, w, h)
+	} else {
+		used := 0
+		for r := l.top; r <= l.sel; r++ {
+			used += l.rowHeight(r, w)
+		}
+		if used > h {
+			l.top = l.fitAbove(l.sel, w, h)
+		}
+	}
+	// Near the end, pull the window up so it is full rather than showing
+	// empty lines below the last card.
+	used := 0
+	for r := l.top; r < len(l.rows) && used < h; r++ {
+		used += l.rowHeight(r, w)
+	}
+	for l.top > 0 && used < h {
+		hh := l.rowHeight(l.top-1, w)
+		if used+hh > h {
+			break
+		}
+		used += hh
+		l.top--
+	}
+}
+
+// fitAbove returns the first row of a window of h lines that ends with row
+// sel (or starts with it if sel alone is taller than the window).
+func (l *cardList) fitAbove(sel, w, h int) int {
+	used := l.rowHeight(sel, w)
+	top := sel
+	for top > 0 {
+		hh := l.rowHeight(top-1, w)
+		if used+hh > h {
+			break
+		}
+		used += hh
+		top--
+	}
+	return top
+}
+
+// page returns the row about one window of h lines away from the selection
+// in direction dir (+1 or -1).
+func (l *cardList) page(dir, w, h int) int {
+	r, used := l.sel, 0
+	for {
+		next := r + dir
+		if next < 0 || next >= len(l.rows) {
+			return r
+		}
+		used += l.rowHeight(next, w)
+		if used >= h && r != l.sel {
+			return r
+		}
+		r = next
+	}
+}
+
+// fold returns a text in the plain search form: lower case, umlauts and
+// accents as their base letter, ß as ss. With spell, ä ö ü become ae oe ue,
+// so "ueber" finds "über" as well as "uber" does.
+func fold(s string, spell bool) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			if spell && r == '\u0308' {
+				b.WriteByte('e')
+			}
+		case r == 'ß' || r == 'ẞ':
+			b.WriteString("ss")
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// matches returns the rows of the cards whose text, author or group
+// contains query, folded, in row order; buf is reused.
+func (l *cardList) matches(query string, buf []int) []int {
+	buf = buf[:0]
+	q := fold(strings.TrimSpace(query), false)
+	if q == "" {
+		return buf
+	}
+	if l.folds == nil {
+		l.folds = make(map[string]foldedText)
+	}
+	for i, c := range l.cards {
+		f, ok := l.folds[c.ID]
+		if !ok || !f.updated.Equal(c.Updated) {
+			s := c.Text + "\x00" + c.Author + "\x00" + c.Group
+			f = foldedText{updated: c.Updated, plain: fold(s, false), spelled: fold(s, true)}
+			l.folds[c.ID] = f
+		}
+		if strings.Contains(f.plain, q) || strings.Contains(f.spelled, q) {
+			// Cards are kept in row order, so the rows come out sorted.
+			buf = append(buf, l.cardRow[l.cards[i].ID])
+		}
+	}
+	return buf
+}
+
+// joinNonEmpty joins the parts that are not empty.
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// listLook says how the board wants the rows drawn.
+type listLook struct {
+	st      *Styles
+	focused bool // the list has the focus, so the selection shows
+	pending func(id string) bool
+	marked  map[string]bool
+	matched func(row int) bool
+	header  func(g cardGroup, w int) string // the header's text, plain
+}
+
+// render draws the rows that fit a window of w×h cells, starting at the
+// window's first row.
+func (l *cardList) render(w, h int, look listLook) string {
+	l.scroll(w, h)
+	var b strings.Builder
+	lines := 0
+	for r := l.top; r < len(l.rows) && lines < h; r++ {
+		for _, line := range l.renderRow(r, w, look) {
+			if lines == h {
+				break
+			}
+			if lines > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(line)
+			lines++
+		}
+	}
+	return b.String()
+}
+
+// renderRow draws one row as lines of at most w cells.
+func (l *cardList) renderRow(r, w int, look listLook) []string {
+	st := look.st
+	row := l.rows[r]
+	sel := look.focused && r == l.sel
+	cur := " "
+	if sel {
+		cur = "›"
+	}
+	if row.card < 0 {
+		txt := truncate(cur+" "+look.header(l.groups[row.group], max(w-2, 0)), w)
+		if sel {
+			return []string{st.ThemeSelected.Render(pad(txt, w))}
+		}
+		if l.groups[row.group].theme < 0 {
+			return []string{st.Label.Render(txt)}
+		}
+		return []string{st.ThemeTitle.Render(txt)}
+	}
+	c := l.cards[row.card]
+	cl := l.wrapped(c, w)
+	bullet := "•"
+	if look.marked[c.ID] {
+		bullet = "◆"
+	}
+	pending := look.pending(c.ID)
+	textStyle := st.Card
+	switch {
+	case pending:
+		textStyle = st.CardPending
+	case look.matched != nil && look.matched(r):
+		textStyle = st.Accent
+	}
+	out := make([]string, 0, cl.height())
+	last := len(cl.text) - 1
+	for i, t := range cl.text {
+		pre := "    "
+		if i == 0 {
+			pre = cur + " " + bullet + " "
+		}
+		tail := ""
+		if i == last {
+			if pending {
+				tail = " …"
+			}
+			if !cl.metaOwn && cl.meta != "" {
+				tail += " " + cl.meta
+			}
+		}
+		if sel {
+			out = append(out, st.CardSelected.Render(pad(pre+t+tail, w)))
+			continue
+		}
+		line := truncate(pre+t, w)
+		if tail != "" && width(line)+width(tail) <= w {
+			line = textStyle.Render(line) + st.CardMeta.Render(tail)
+		} else {
+			line = textStyle.Render(line)
+		}
+		out = append(out, line)
+	}
+	if cl.metaOwn {
+		m := truncate("    "+cl.meta, w)
+		if sel {
+			m = st.CardSelected.Render(pad(m, w))
+		} else {
+			m = st.CardMeta.Render(m)
+		}
+		out = append(out, m)
+	}
+	return out
+}
