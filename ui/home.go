@@ -108,7 +108,7 @@ func (s *homeScreen) KeyMap() help.KeyMap {
 		return keyMap{short: []key.Binding{k.Accept, k.Clear}, full: [][]key.Binding{{k.Accept, k.Clear}}}
 	case homeForm:
 		fk := []key.Binding{k.NextField, k.PrevField, k.Method, k.Save, k.Cancel}
-		return keyMap{short: fk, full: [][]key.Binding{fk}}
+		return keyMap{short: []key.Binding{k.Save, k.Cancel}, full: [][]key.Binding{fk}}
 	case homeRename:
 		return keyMap{short: []key.Binding{k.Accept, k.Cancel}, full: [][]key.Binding{{k.Accept, k.Cancel}}}
 	case homeConfirm:
