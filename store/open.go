@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -167,7 +168,10 @@ func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
 	case errors.Is(err, berrors.ErrChecksum):
 		return nil, notWerkstatt(path, "its header is damaged")
 	}
-	return nil, notWerkstatt(path, err.Error())
+	if strings.HasPrefix(err.Error(), "file size too small") {
+		return nil, notWerkstatt(path, "it is too short to hold a database: cut off?")
+	}
+	return nil, notWerkstatt(path, "bbolt: "+err.Error())
 }
 
 // notWerkstatt is the one-line error for a file that is no werkstatt
