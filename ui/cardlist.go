@@ -56,7 +56,7 @@ type listRow struct {
 // cardLines is a card wrapped to a width, with the author and group placed
 // after the text or on a line of their own.
 type cardLines struct {
-	updated time.Time
+	src     cardSource
 	text    []string
 	meta    string
 	metaOwn bool // the meta did not fit after the last line
@@ -72,9 +72,27 @@ func (c *cardLines) height() int {
 // foldedText holds a card's text in the two forms search compares with:
 // umlauts as plain vowels (über → uber) and spelled out (über → ueber).
 type foldedText struct {
-	updated time.Time
+	src     cardSource
 	plain   string
 	spelled string
+}
+
+// cardSource is what a card's cached renderings are made from. Updated
+// alone would do in real use, but two edits within one clock tick (a fixed
+// clock in tests, a coarse one on some systems) must not show stale text.
+type cardSource struct {
+	updated             time.Time
+	text, author, group string
+}
+
+// same compares with time.Time.Equal: a time read back from the store has
+// another location pointer than the one made in memory.
+func (a cardSource) same(b cardSource) bool {
+	return a.updated.Equal(b.updated) && a.text == b.text && a.author == b.author && a.group == b.group
+}
+
+func sourceOf(c model.Card) cardSource {
+	return cardSource{updated: c.Updated, text: c.Text, author: c.Author, group: c.Group}
 }
 
 // cardIndent is the width of the selection mark and bullet before a card.
@@ -267,11 +285,12 @@ func (l *cardList) wrapped(c model.Card, w int) *cardLines {
 		l.width = w
 		l.wraps = make(map[string]*cardLines)
 	}
-	if cl, ok := l.wraps[c.ID]; ok && cl.updated.Equal(c.Updated) {
+	src := sourceOf(c)
+	if cl, ok := l.wraps[c.ID]; ok && cl.src.same(src) {
 		return cl
 	}
 	tw := max(w-cardIndent, 1)
-	cl := &cardLines{updated: c.Updated, text: wrap(c.Text, tw)}
+	cl := &cardLines{src: src, text: wrap(c.Text, tw)}
 	if len(cl.text) == 0 {
 		cl.text = []string{""}
 	}
@@ -401,10 +420,11 @@ func (l *cardList) matches(query string, buf []int) []int {
 		l.folds = make(map[string]foldedText)
 	}
 	for i, c := range l.cards {
+		src := sourceOf(c)
 		f, ok := l.folds[c.ID]
-		if !ok || !f.updated.Equal(c.Updated) {
+		if !ok || !f.src.same(src) {
 			s := c.Text + "\x00" + c.Author + "\x00" + c.Group
-			f = foldedText{updated: c.Updated, plain: fold(s, false), spelled: fold(s, true)}
+			f = foldedText{src: src, plain: fold(s, false), spelled: fold(s, true)}
 			l.folds[c.ID] = f
 		}
 		if strings.Contains(f.plain, q) || strings.Contains(f.spelled, q) {

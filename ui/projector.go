@@ -287,7 +287,12 @@ func (a *app) projThemes(w, h int) []string {
 		cols = min(max((w+3)/61, 2), 5)
 	}
 	colW := max((w-2-3*(cols-1))/cols, 1)
+	// Each card is wrapped once; the fitting below tries several layouts.
+	memo := map[string][]string{}
 	cardLines := func(c model.Card) []string {
+		if ls, ok := memo[c.ID]; ok {
+			return ls
+		}
 		ls := wrap(strings.ReplaceAll(c.Text, "\n", " "), max(colW-2, 1))
 		if len(ls) > 4 {
 			ls = ls[:4]
@@ -300,6 +305,7 @@ func (a *app) projThemes(w, h int) []string {
 				ls[i] = "  " + st.ProjCard.Render(ls[i])
 			}
 		}
+		memo[c.ID] = ls
 		return ls
 	}
 	block := func(g projGroup) []string {
@@ -313,10 +319,16 @@ func (a *app) projThemes(w, h int) []string {
 		}
 		return append(out, "")
 	}
+	least := 0 // every card takes a line at least, every theme two
 	for i := range groups {
 		groups[i].shown = len(groups[i].cards)
+		least += 2 + len(groups[i].cards)
 	}
-	columns, ok := packColumns(groups, block, cols, h)
+	var columns [][]string
+	ok := false
+	if least <= cols*h {
+		columns, ok = packColumns(groups, block, cols, h)
+	}
 	for capacity := cols * h; !ok && capacity > 0; capacity -= max(h/4, 1) {
 		shareOut(groups, capacity, func(c model.Card) int { return len(cardLines(c)) })
 		columns, ok = packColumns(groups, block, cols, h)

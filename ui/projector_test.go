@@ -187,3 +187,28 @@ func TestShareOut(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkProjectorFrame measures one projector frame at 250×70 with 600
+// cards: the content comes from the cache, the countdown is drawn anew.
+func BenchmarkProjectorFrame(b *testing.B) {
+	hs := newHarness(b, model.German, 250, 70)
+	wallWorkshop(b, hs, 200)
+	hs.press("f5")
+	b.ResetTimer()
+	for b.Loop() {
+		_ = hs.app.View()
+	}
+}
+
+// BenchmarkProjectorBuild measures the content without the cache, as after
+// every change to the cards.
+func BenchmarkProjectorBuild(b *testing.B) {
+	hs := newHarness(b, model.German, 250, 70)
+	wallWorkshop(b, hs, 200)
+	hs.press("f5")
+	b.ResetTimer()
+	for b.Loop() {
+		hs.app.proj = projCache{}
+		_ = hs.app.View()
+	}
+}
