@@ -30,7 +30,13 @@ func Run(cfg Config) error {
 	if cfg.Workshop != "" {
 		a.openCfg = &openMsg{id: cfg.Workshop, phase: cfg.Phase}
 	}
-	_, err := tea.NewProgram(a).Run()
+	return runProgram(a)
+}
+
+// runProgram runs a root model in the terminal and maps Bubble Tea's panic
+// and interrupt errors; RunPanicking shares it so its test proves Run.
+func runProgram(m tea.Model) error {
+	_, err := tea.NewProgram(m).Run()
 	if errors.Is(err, tea.ErrProgramPanic) {
 		return fmt.Errorf("internal error (the terminal was restored; your saved contributions are on disk): %w", err)
 	}

@@ -112,6 +112,8 @@ func (c *cli) commands() []command {
 		{"version", 0, (*cli).cmdVersion},
 		{"help", -1, (*cli).cmdHelp},
 		{"_hold", 1, (*cli).cmdHold},
+		{"_feed", 1, (*cli).cmdFeed},
+		{"_panic", 1, (*cli).cmdPanic},
 	}
 }
 
