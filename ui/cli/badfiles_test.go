@@ -1,0 +1,474 @@
+package cli
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"werkstatt/store"
+)
+
+// The store's own tests (store/open_test.go) check that Open refuses bad
+// files with the right error. These tests run the binary on the same kinds
+// of file, as a user would meet them: the user must get one clear line on
+// stderr and exit 1, for a command that only reads (list) and one that
+// writes (new), and the file must be byte for byte what it was, with no
+// file added beside it.
+
+// badFile is one kind of bad database file.
+type badFile struct {
+	name string
+	// make puts the bad file (or folder) at path.
+	make func(t *testing.T, path string)
+	// want is in the one-line message; %s is the path.
+	want string
+	// asOther runs werkstatt as another user (as root, to meet a
+	// permission that root itself would ignore).
+	asOther bool
+}
+
+func TestBadFiles(t *testing.T) {
+	t.Parallel()
+	e := env(t, "LANG=en_US.UTF-8")
+
+	// A real database of several pages to cut off, with the demo workshop.
+	good := filepath.Join(t.TempDir(), "good.db")
+	ok(t, e, "demo", "--no-open", "--db", good)
+	for i := range 5 {
+		ok(t, e, "new", "--title", "Füllung "+strconv.Itoa(i), "--question", strings.Repeat("Wie wollen wir leben? ", 40), "--db", good)
+	}
+	goodBytes, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var used int
+	db, err := bolt.Open(good, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = db.View(func(tx *bolt.Tx) error { used = int(tx.Size()); return nil })
+	db.Close()
+
+	write := func(b []byte) func(*testing.T, string) {
+		return func(t *testing.T, path string) {
+			if err := os.WriteFile(path, b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	random := make([]byte, 48*1024)
+	_, _ = rand.Read(random)
+	notOurs := "werkstatt: %s is not a werkstatt database"
+	cases := []badFile{
+		{name: "empty file", make: write(nil), want: notOurs},
+		{name: "random bytes", make: write(random), want: notOurs},
+		{name: "text file", make: write([]byte("Protokoll der Sitzung\nTOP 1: Begrüßung\n")), want: notOurs},
+		{name: "bbolt file of another program", make: func(t *testing.T, path string) {
+			rawBoltFile(t, path, func(tx *bolt.Tx) error {
+				b, err := tx.CreateBucket([]byte("allocs"))
+				if err != nil {
+					return err
+				}
+				return b.Put([]byte("job-1"), []byte("running"))
+			})
+		}, want: notOurs},
+		{name: "newer schema", make: func(t *testing.T, path string) {
+			copyBytes(t, path, goodBytes)
+			rawBoltFile(t, path, func(tx *bolt.Tx) error {
+				return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte("7"))
+			})
+		}, want: "werkstatt: %s was written by a newer werkstatt; please update werkstatt"},
+		{name: "folder instead of a file", make: func(t *testing.T, path string) {
+			if err := os.Mkdir(path, 0o700); err != nil {
+				t.Fatal(err)
+			}
+		}, want: notOurs},
+		{name: "no permission to read", make: func(t *testing.T, path string) {
+			copyBytes(t, path, goodBytes)
+			if os.Geteuid() != 0 {
+				if err := os.Chmod(path, 0o000); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}, want: "werkstatt: open database: open %s: permission denied", asOther: true},
+	}
+	// bbolt grows the file ahead of use; a cut matters below the end of the
+	// pages in use, which the meta page records.
+	for _, n := range []int{1, 100, 4096, 4096 + 17, 2 * 4096, 3 * 4096, used / 2, used - 4096, used - 1} {
+		cases = append(cases, badFile{name: "cut off at " + strconv.Itoa(n), make: write(goodBytes[:n]), want: notOurs})
+	}
+
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := otherUserDir(t, tc.asOther)
+			path := filepath.Join(dir, "werkstatt.db")
+			tc.make(t, path)
+			before := snapshotDir(t, dir)
+			for _, args := range [][]string{{"list"}, {"new", "--title", "Darf nicht entstehen"}} {
+				r := runAs(t, tc.asOther, e, append(args, "--db", path)...)
+				oneLineError(t, r, fmt.Sprintf(tc.want, path))
+				if after := snapshotDir(t, dir); after != before {
+					t.Errorf("werkstatt %s changed the folder:\nbefore %s\nafter  %s", args[0], before, after)
+				}
+			}
+		})
+	}
+
+	t.Run("read-only folder for a new database", func(t *testing.T) {
+		t.Parallel()
+		asOther := os.Geteuid() == 0
+		dir := otherUserDir(t, asOther)
+		if !asOther {
+			if err := os.Chmod(dir, 0o500); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.Chmod(dir, 0o700) })
+		}
+		for _, path := range []string{filepath.Join(dir, "neu.db"), filepath.Join(dir, "unter", "neu.db")} {
+			for _, args := range [][]string{{"list"}, {"new", "--title", "Darf nicht entstehen"}} {
+				r := runAs(t, asOther, e, append(args, "--db", path)...)
+				oneLineError(t, r, "werkstatt: ")
+				if !strings.Contains(r.stderr, "permission denied") {
+					t.Errorf("werkstatt %s in a read-only folder does not say why:\n%s", args[0], r)
+				}
+				if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+					t.Errorf("werkstatt %s left %v in the read-only folder", args[0], entries)
+				}
+			}
+		}
+	})
+}
+
+// oneLineError checks that a run failed with exit 1 and exactly one line
+// on stderr that starts with want, and no trace of a panic.
+func oneLineError(t *testing.T, r result, want string) {
+	t.Helper()
+	if r.code != 1 || !strings.HasPrefix(r.stderr, want) || strings.Count(r.stderr, "\n") != 1 ||
+		strings.Contains(r.stderr, "goroutine") || strings.Contains(r.stderr, "panic") {
+		t.Errorf("want exit 1 and one line starting %q:\n%s", want, r)
+		return
+	}
+	t.Log(strings.TrimSpace(r.stderr))
+}
+
+// snapshotDir describes a folder's entries with their modes, sizes and
+// the sha256 of their contents, to compare before and after a run.
+func snapshotDir(t *testing.T, dir string) string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, en := range entries {
+		p := filepath.Join(dir, en.Name())
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		desc := fmt.Sprintf("%s %v %d", en.Name(), fi.Mode(), fi.Size())
+		if fi.Mode().IsRegular() {
+			desc += " " + sha256File(t, p)
+		}
+		out = append(out, desc)
+	}
+	slices.Sort(out)
+	return "[" + strings.Join(out, "; ") + "]"
+}
+
+func sha256File(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:8])
+}
+
+func copyBytes(t *testing.T, path string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rawBoltFile writes a bbolt file with fn, as another program would.
+func rawBoltFile(t *testing.T, path string, fn func(tx *bolt.Tx) error) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(fn); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// nobody is the user that runs werkstatt when a test needs a permission
+// that root would ignore.
+const nobody = 65534
+
+// otherUserDir returns a fresh folder for the test's files. For a run as
+// another user it is a folder of root's that the other user may enter but
+// not write to, so root's files in it are root's alone (mode 0600).
+func otherUserDir(t *testing.T, asOther bool) string {
+	t.Helper()
+	if !asOther || os.Geteuid() != 0 {
+		return t.TempDir()
+	}
+	dir, err := os.MkdirTemp("", "werkstatt-perm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// runAs runs werkstatt, as the user nobody when asOther is set and the
+// tests run as root (root reads and writes whatever the modes say, so
+// only another user meets a permission error).
+func runAs(t *testing.T, asOther bool, environ []string, args ...string) result {
+	t.Helper()
+	if !asOther || os.Geteuid() != 0 {
+		return run(t, environ, args...)
+	}
+	dir := otherUserDir(t, true)
+	exe := filepath.Join(dir, "werkstatt")
+	b, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(exe, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Env = append(slices.Clone(environ), "HOME="+dir)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err = cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run %v as nobody: %v", args, err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+// TestFullDisk fills the disk under a database and writes to it: a big
+// write (the demo workshop) and cards typed through the TUI's path
+// (`werkstatt _feed`). Each failing write must end with one clear line and
+// exit 1; what was on disk before must still be there, the file must pass
+// bbolt's check, every card reported saved must be there, and once there
+// is room again the same file takes new cards.
+//
+// A full disk is made two ways: a small tmpfs (real ENOSPC; mounting needs
+// root with CAP_SYS_ADMIN, otherwise that case is skipped and says so),
+// and a file size limit (RLIMIT_FSIZE, set with bash's ulimit, which any
+// user may lower): writing past it fails with EFBIG, as bbolt meets it
+// when it grows the file.
+func TestFullDisk(t *testing.T) {
+	t.Parallel()
+	t.Run("tmpfs", func(t *testing.T) {
+		t.Parallel()
+		dir := t.TempDir()
+		if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=512k,mode=0700"); err != nil {
+			t.Skipf("cannot mount a small tmpfs (%v): this needs root with CAP_SYS_ADMIN; the RLIMIT_FSIZE case still covers a failing write", err)
+		}
+		t.Cleanup(func() {
+			if err := syscall.Unmount(dir, syscall.MNT_DETACH); err != nil {
+				t.Errorf("unmount %s: %v", dir, err)
+			}
+		})
+		fullDisk(t, dir, "no space left on device", func(t *testing.T, path string) func() {
+			filler := filepath.Join(dir, "filler")
+			f, err := os.Create(filler)
+			if err != nil {
+				t.Fatal(err)
+			}
+			block := make([]byte, 4096)
+			for {
+				if _, err := f.Write(block); err != nil {
+					break
+				}
+			}
+			f.Close()
+			return func() {
+				if err := os.Remove(filler); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}, 0)
+	})
+	t.Run("file size limit", func(t *testing.T) {
+		t.Parallel()
+		if _, err := exec.LookPath("bash"); err != nil {
+			t.Skip("bash is needed to set the file size limit with ulimit -f, and is missing")
+		}
+		fullDisk(t, t.TempDir(), "file too large", nil, -1)
+	})
+}
+
+// fullDisk runs the scenario of TestFullDisk in dir. fill makes the disk
+// full and returns how to make room again; limit -1 instead runs the
+// writers under a file size limit of the database's current size.
+func fullDisk(t *testing.T, dir, want string, fill func(*testing.T, string) func(), limit int) {
+	e := env(t, "LANG=en_US.UTF-8")
+	db := filepath.Join(dir, "w.db")
+	handle := strings.TrimSpace(ok(t, e, "new", "--title", "Volle Platte", "--db", db))
+	feedLines := func(prefix string, n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "%s %03d %s\n", prefix, i, strings.Repeat("Wir brauchen einen Dorfladen. ", 8))
+		}
+		return b.String()
+	}
+	if r := feedRun(t, e, 0, feedLines("vorher", 5), "_feed", handle, "--db", db); r.code != 0 {
+		t.Fatalf("feeding before the disk is full:\n%s", r)
+	}
+	listBefore := ok(t, e, "list", "--json", "--db", db)
+
+	room := func() {}
+	if fill != nil {
+		room = fill(t, db)
+	} else {
+		fi, err := os.Stat(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		limit = int(fi.Size() / 1024)
+	}
+	sumBefore := sha256File(t, db)
+
+	r := feedRun(t, e, limit, "", "demo", "--no-open", "--db", db)
+	oneLineError(t, r, "werkstatt: ")
+	if !strings.Contains(r.stderr, want) {
+		t.Errorf("demo on a full disk does not say %q:\n%s", want, r)
+	}
+	checkBolt(t, db)
+	if got := ok(t, e, "list", "--json", "--db", db); got != listBefore {
+		t.Errorf("the failed write changed the database:\nbefore %s\nafter  %s", listBefore, got)
+	}
+	switch sum := sha256File(t, db); {
+	case sum == sumBefore:
+		t.Log("the file is byte for byte unchanged")
+	case fill == nil:
+		// Under the limit bbolt fails when it grows the file, before
+		// it writes a page.
+		t.Error("the refused write changed the file's bytes")
+	default:
+		// On a full tmpfs the file grows (sparse) and a page write
+		// fails: the file holds pages of a transaction that never
+		// became visible. The content is unchanged (list above).
+		t.Log("the file's bytes changed, its content did not: a page write failed after the file grew")
+	}
+
+	r = feedRun(t, e, limit, feedLines("voll", 200), "_feed", handle, "--db", db)
+	oneLineError(t, r, "werkstatt: save failed: ")
+	if !strings.Contains(r.stderr, want) {
+		t.Errorf("_feed on a full disk does not say %q:\n%s", want, r)
+	}
+	reported := strings.Count(r.stdout, "saved ")
+	refused := strings.TrimSpace(r.stderr)
+	checkBolt(t, db)
+
+	room()
+	r = feedRun(t, e, 0, feedLines("danach", 3), "_feed", handle, "--db", db)
+	if r.code != 0 || strings.Count(r.stdout, "saved ") != 3 {
+		t.Fatalf("feeding after making room:\n%s", r)
+	}
+	checkBolt(t, db)
+	cards := cardTexts(t, db, handle)
+	for _, p := range []string{"vorher", "danach"} {
+		for i := range map[string]int{"vorher": 5, "danach": 3}[p] {
+			if n := countPrefix(cards, fmt.Sprintf("%s %03d ", p, i)); n != 1 {
+				t.Errorf("card %s %03d is there %d times", p, i, n)
+			}
+		}
+	}
+	for i := range reported {
+		if n := countPrefix(cards, fmt.Sprintf("voll %03d ", i)); n != 1 {
+			t.Errorf("card voll %03d, reported saved on the full disk, is there %d times", i, n)
+		}
+	}
+	if n := countPrefix(cards, "voll "); n != reported {
+		t.Errorf("%d cards of the full disk on file, %d reported saved", n, reported)
+	}
+	t.Logf("%d cards saved before the disk was full, the rest refused with: %s", reported, refused)
+}
+
+// feedRun runs werkstatt with stdin, under a file size limit in KiB
+// unless limit is 0.
+func feedRun(t *testing.T, environ []string, limit int, stdin string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	if limit > 0 {
+		cmd = exec.Command("bash", append([]string{"-c", `ulimit -f "$1" && shift && exec "$@"`, "bash", strconv.Itoa(limit), bin}, args...)...)
+	}
+	cmd.Env = environ
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run %v: %v", args, err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+// cardTexts returns the texts of the workshop's cards, read with the store.
+func cardTexts(t *testing.T, db, handle string) []string {
+	t.Helper()
+	s, err := store.Open(db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w, err := s.Workshop(handle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := s.Snapshot(w.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range snap.Cards {
+		out = append(out, c.Text)
+	}
+	return out
+}
+
+func countPrefix(list []string, prefix string) int {
+	n := 0
+	for _, s := range list {
+		if strings.HasPrefix(s, prefix) {
+			n++
+		}
+	}
+	return n
+}
