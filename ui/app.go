@@ -53,6 +53,7 @@ type app struct {
 
 	projector bool
 	fullHelp  bool
+	helpPage  int // page of the full help on screen
 	rules     bool
 	quitting  bool
 	loading   bool
@@ -175,14 +176,13 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if a.fullHelp {
-		a.fullHelp = false
-		return nil
+		return a.helpKey(msg)
 	}
 	scr := a.screens[a.cur]
 	inWorkshop := a.sh.ws != nil && a.cur != screenHome
 	switch {
 	case key.Matches(msg, g.HelpF1):
-		a.fullHelp = true
+		a.fullHelp, a.helpPage = true, 0
 		return nil
 	case key.Matches(msg, g.Projector) && inWorkshop:
 		a.projector = !a.projector
@@ -208,7 +208,7 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	if !scr.Typing() {
 		switch {
 		case key.Matches(msg, g.Help):
-			a.fullHelp = true
+			a.fullHelp, a.helpPage = true, 0
 			return nil
 		case key.Matches(msg, g.Extend) && inWorkshop:
 			t := a.sh.phaseTimer().Extend(extendBy)
@@ -220,6 +220,26 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return scr.Update(msg)
+}
+
+// helpKey handles a key while the full help is shown: the page keys turn
+// its pages, any other key closes it.
+func (a *app) helpKey(msg tea.KeyPressMsg) tea.Cmd {
+	pages := len(a.helpPages(a.sh.width, a.bodyHeight()))
+	switch msg.String() {
+	case "down", "pgdown", "space", "right", "j", "l":
+		if a.helpPage+1 < pages {
+			a.helpPage++
+			return nil
+		}
+	case "up", "pgup", "left", "k", "h":
+		if a.helpPage > 0 {
+			a.helpPage--
+		}
+		return nil
+	}
+	a.fullHelp = false
+	return nil
 }
 
 func (a *app) toggleTimer() tea.Cmd {

@@ -65,6 +65,7 @@ type boardScreen struct {
 	hitBase int    // row the search started from
 
 	list    cardList
+	fresh   bool   // the next Enter shows a workshop or phase anew
 	editing string // id of the card being edited, "" when writing a new one
 	stash   string // the draft put aside while a card is edited
 	marked  map[string]bool
@@ -141,7 +142,10 @@ func (s *boardScreen) resize(w int) {
 func (s *boardScreen) Typing() bool { return s.focus != focusList }
 
 // Enter shows the board for the phase on screen, with the cursor in the
-// input. A board that last showed another workshop starts afresh.
+// input. A board that last showed another workshop starts afresh. Coming
+// back from another screen of the same phase (voting, the record) the
+// list keeps the keys if it had them, so the single keys that led away
+// (v, u, m, >) work again at once instead of typing into the input.
 func (s *boardScreen) Enter() tea.Cmd {
 	ws := s.sh.ws
 	if ws == nil {
@@ -152,10 +156,16 @@ func (s *boardScreen) Enter() tea.Cmd {
 		s.undo, s.marked, s.editing, s.stash = nil, map[string]bool{}, "", ""
 		s.endSearch()
 		s.list = cardList{}
+		s.fresh = true
+	}
+	if s.phase != ws.phase {
+		s.fresh = true
 	}
 	s.phase = ws.phase
 	s.sync()
-	if !s.offers(model.StepCollect) {
+	fresh := s.fresh
+	s.fresh = false
+	if !s.offers(model.StepCollect) || (!fresh && s.focus == focusList) {
 		return s.focusOn(focusList)
 	}
 	return s.focusOn(focusText)
@@ -248,6 +258,7 @@ func (s *boardScreen) changePhase(phase string) tea.Cmd {
 	s.list.sync(s.ws, s.phase)
 	cmd := s.SaveDraft()
 	s.phase = phase
+	s.fresh = true
 	s.marked = map[string]bool{}
 	s.endSearch()
 	return cmd
@@ -279,15 +290,18 @@ func (s *boardScreen) submit() tea.Cmd {
 		if text == "" {
 			return s.status(s.sh.T("board.edit.empty"), statusInfo)
 		}
+		// An edit starts in the list and goes back there, so the next
+		// single key acts on the list again, not into the input.
 		id := s.editing
 		s.endEdit()
+		back := s.focusOn(focusList)
 		c, ok := s.list.card(id)
 		if !ok || c.Text == text {
-			return nil
+			return back
 		}
 		c.Text, c.Updated = text, now
 		s.list.selectCard(id)
-		return s.change(model.Change{Cards: []model.Card{c}}, editMark+id+"\x00"+text, s.sh.T("board.what.edit"))
+		return tea.Batch(back, s.change(model.Change{Cards: []model.Card{c}}, editMark+id+"\x00"+text, s.sh.T("board.what.edit")))
 	}
 	if text == "" {
 		return s.status(s.sh.T("board.input.empty"), statusInfo)

@@ -178,7 +178,7 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 	var short []key.Binding
 	switch s.focus {
 	case focusText:
-		short = []key.Binding{k.Save, k.Newline, k.ToList, k.Meta, k.UndoInput}
+		short = []key.Binding{k.Save, k.ToList, k.Newline, k.Meta, k.UndoInput}
 	case focusAuthor, focusGroup:
 		short = []key.Binding{k.MetaDone, k.MetaNext, k.Author, k.Group}
 	case focusPrompt:
@@ -186,7 +186,9 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 	case focusSearch:
 		short = []key.Binding{k.Confirm, k.HitNext, k.HitPrev, k.Cancel}
 	default:
-		short = []key.Binding{k.Down, k.Edit, k.Delete, k.ToTheme, k.NewTheme, k.Search, k.Input}
+		// The way back to writing first; moving with the arrows needs
+		// no explanation and goes last.
+		short = []key.Binding{k.Input, k.Edit, k.Delete, k.NewTheme, k.ToTheme, k.Search, k.Undo, k.Down}
 	}
 	return keyMap{short: short, full: full}
 }

@@ -84,14 +84,22 @@ func (s *boardScreen) headerText(g cardGroup, w int) string {
 		if !s.offers(model.StepCluster) {
 			name = s.sh.T("board.contributions")
 		}
-		return truncate(name+" · "+s.sh.T("board.ncards", g.n), w)
+		return truncate(name+" · "+s.sh.cardCount(g.n), w)
 	}
 	t := s.list.themes[g.theme]
-	txt := strconv.Itoa(g.theme+1) + " " + strings.ReplaceAll(t.Title, "\n", " ") + " · " + s.sh.T("board.ncards", g.n)
+	txt := strconv.Itoa(g.theme+1) + " " + strings.ReplaceAll(t.Title, "\n", " ") + " · " + s.sh.cardCount(g.n)
 	if t.Dots > 0 {
 		txt += " · ● " + strconv.Itoa(t.Dots)
 	}
 	return truncate(txt, w)
+}
+
+// cardCount says "1 card" or "n cards" in the catalogue's language.
+func (sh *shared) cardCount(n int) string {
+	if n == 1 {
+		return sh.T("board.onecard")
+	}
+	return sh.T("board.ncards", n)
 }
 
 // separator is the line between list and input, labelled with what the

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -274,8 +275,10 @@ type projGroup struct {
 }
 
 // projThemes draws the themes with their cards, in columns on a wide wall.
-// When not everything fits, each theme shows its newest cards, shared out
-// in turn so that every theme stays visible.
+// When not everything fits, the blank lines between themes go first, then
+// a window of 80 columns or more takes a second column, and only then each
+// theme shows its newest cards, shared out in turn so that every theme
+// stays visible.
 func (a *app) projThemes(w, h int) []string {
 	st := a.sh.st
 	groups := a.projGroups()
@@ -286,11 +289,14 @@ func (a *app) projThemes(w, h int) []string {
 	if w >= 160 {
 		cols = min(max((w+3)/61, 2), 5)
 	}
-	colW := max((w-2-3*(cols-1))/cols, 1)
-	// Each card is wrapped once; the fitting below tries several layouts.
+	// Each card is wrapped once per column width; the fitting below tries
+	// several layouts.
 	memo := map[string][]string{}
+	colWidth := func(cols int) int { return max((w-2-3*(cols-1))/cols, 1) }
+	colW := colWidth(cols)
 	cardLines := func(c model.Card) []string {
-		if ls, ok := memo[c.ID]; ok {
+		k := strconv.Itoa(colW) + c.ID
+		if ls, ok := memo[k]; ok {
 			return ls
 		}
 		ls := wrap(strings.ReplaceAll(c.Text, "\n", " "), max(colW-2, 1))
@@ -305,33 +311,59 @@ func (a *app) projThemes(w, h int) []string {
 				ls[i] = "  " + st.ProjCard.Render(ls[i])
 			}
 		}
-		memo[c.ID] = ls
+		memo[k] = ls
 		return ls
 	}
 	block := func(g projGroup) []string {
 		count := fmt.Sprint(len(g.cards))
-		if g.shown < len(g.cards) {
+		if g.shown > 0 && g.shown < len(g.cards) {
 			count = a.sh.T("proj.shown", g.shown, len(g.cards))
 		}
-		out := []string{truncate(st.ProjTheme.Render(g.title)+st.Muted.Render(" ("+count+")"), colW)}
+		count = " (" + count + ")"
+		title := truncate(g.title, max(colW-width(count), colW/2))
+		out := []string{truncate(st.ProjTheme.Render(title)+st.Muted.Render(count), colW)}
 		for _, c := range g.cards[:g.shown] {
 			out = append(out, cardLines(c)...)
 		}
-		return append(out, "")
+		return out
 	}
-	least := 0 // every card takes a line at least, every theme two
 	for i := range groups {
 		groups[i].shown = len(groups[i].cards)
-		least += 2 + len(groups[i].cards)
+	}
+	type layout struct {
+		cols int
+		gap  bool
+	}
+	tries := []layout{{cols, true}, {cols, false}}
+	if cols == 1 && w >= 80 {
+		tries = append(tries, layout{2, false})
 	}
 	var columns [][]string
 	ok := false
-	if least <= cols*h {
-		columns, ok = packColumns(groups, block, cols, h)
+	var lay layout
+	for _, lay = range tries {
+		colW = colWidth(lay.cols)
+		least := 0 // every card takes a line at least, every theme one or two
+		for _, g := range groups {
+			least += 1 + len(g.cards)
+			if lay.gap {
+				least++
+			}
+		}
+		if least <= lay.cols*h {
+			if columns, ok = packColumns(groups, block, lay.cols, h, lay.gap); ok {
+				break
+			}
+		}
+	}
+	cols, colW = lay.cols, colWidth(lay.cols)
+	overhead := 1
+	if lay.gap {
+		overhead = 2
 	}
 	for capacity := cols * h; !ok && capacity > 0; capacity -= max(h/4, 1) {
-		shareOut(groups, capacity, func(c model.Card) int { return len(cardLines(c)) })
-		columns, ok = packColumns(groups, block, cols, h)
+		shareOutEach(groups, capacity, overhead, func(c model.Card) int { return len(cardLines(c)) })
+		columns, ok = packColumns(groups, block, cols, h, lay.gap)
 	}
 	var out []string
 	for row := range h {
@@ -385,6 +417,12 @@ func (a *app) projGroups() []projGroup {
 // every group's title first, then one card per group in turn, newest
 // cards first, so a long theme cannot push the others off the wall.
 func shareOut(groups []projGroup, capacity int, height func(model.Card) int) {
+	shareOutEach(groups, capacity, 2, height)
+}
+
+// shareOutEach is shareOut where each group costs overhead lines besides
+// its cards (its title, and the blank line after it when there is one).
+func shareOutEach(groups []projGroup, capacity, overhead int, height func(model.Card) int) {
 	used := 0
 	for i := range groups {
 		// Newest first: the cards are shown in the order they are taken.
@@ -392,7 +430,7 @@ func shareOut(groups []projGroup, capacity int, height func(model.Card) int) {
 			return cmp.Or(y.Created.Compare(x.Created), cmp.Compare(y.ID, x.ID))
 		})
 		groups[i].shown = 0
-		used += 2 // title and the gap after it
+		used += overhead
 	}
 	for more := true; more; {
 		more = false
@@ -413,8 +451,9 @@ func shareOut(groups []projGroup, capacity int, height func(model.Card) int) {
 }
 
 // packColumns places whole theme blocks into cols columns of h lines, each
-// into the shortest column so far, and reports whether all fit.
-func packColumns(groups []projGroup, block func(projGroup) []string, cols, h int) ([][]string, bool) {
+// into the shortest column so far, with a blank line between blocks when
+// gap is set, and reports whether all fit.
+func packColumns(groups []projGroup, block func(projGroup) []string, cols, h int, gap bool) ([][]string, bool) {
 	columns := make([][]string, cols)
 	ok := true
 	for _, g := range groups {
@@ -425,7 +464,10 @@ func packColumns(groups []projGroup, block func(projGroup) []string, cols, h int
 				best = c
 			}
 		}
-		if len(columns[best])+len(b)-1 > h {
+		if gap && len(columns[best]) > 0 {
+			columns[best] = append(columns[best], "")
+		}
+		if len(columns[best])+len(b) > h {
 			ok = false
 		}
 		columns[best] = append(columns[best], b...)

@@ -332,7 +332,7 @@ func (s *boardScreen) moveTo(themeID, title string) tea.Cmd {
 	s.marked = map[string]bool{}
 	s.list.keepPosition()
 	return tea.Batch(s.change(ch, "", s.sh.T("board.what.move")),
-		s.status(s.sh.T("board.moved", len(ch.Cards), title), statusOK))
+		s.status(s.sh.T("board.moved", s.sh.cardCount(len(ch.Cards)), title), statusOK))
 }
 
 // startPrompt asks for a theme title or a merge target in one line.
@@ -408,7 +408,7 @@ func (s *boardScreen) finishPrompt() tea.Cmd {
 			l.selectTheme(t.ID)
 		}
 		return tea.Batch(s.focusOn(focusList), s.change(ch, "", s.sh.T("board.what.newtheme", val)),
-			s.status(s.sh.T("board.theme.created", val, len(ids)), statusOK))
+			s.status(s.sh.T("board.theme.created", val, s.sh.cardCount(len(ids))), statusOK))
 	case promptRename:
 		if val == "" {
 			return s.status(s.sh.T("board.title.empty"), statusInfo)

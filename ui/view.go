@@ -42,10 +42,7 @@ func (a *app) render() string {
 		top = []string{a.sh.st.Title.Render(truncate(a.sh.T("app.name")+" · "+a.screenName(), w))}
 	}
 	status := a.statusLine(w)
-	helpLine := a.help.ShortHelpView(a.shortKeys())
-	if width(helpLine) > w {
-		helpLine = truncate(helpLine, w)
-	}
+	helpLine := a.helpLine(w)
 	bodyH := h - len(top) - 2
 	var body string
 	switch {
@@ -80,14 +77,11 @@ func (a *app) header(w int) []string {
 	ws := a.sh.ws
 	p, i := ws.Phase()
 	timer := a.sh.timerView()
-	left := st.Title.Render(ws.snap.Workshop.Title) + st.Muted.Render(" · ") +
-		st.PhaseName.Render(p.Name.In(a.sh.lang)) +
-		st.Muted.Render(" ("+a.sh.T("phase.of", i+1, len(ws.method.Phases))+")")
 	room := w - width(timer) - 1
 	if room < 10 {
 		timer, room = "", w
 	}
-	line1 := pad(truncate(left, room), room)
+	line1 := pad(a.headerLeft(p, i, room), room)
 	if timer != "" {
 		line1 += " " + timer
 	}
@@ -115,33 +109,90 @@ func (a *app) header(w int) []string {
 	return lines
 }
 
+// headerLeft is the header's first line without the countdown: workshop
+// title, phase name and "(Phase n of m)". When room is short the position
+// goes first and then the title is shortened; the phase name, which the
+// room needs most, is cut last.
+func (a *app) headerLeft(p model.Phase, i, room int) string {
+	st := a.sh.st
+	title := a.sh.ws.snap.Workshop.Title
+	phase := p.Name.In(a.sh.lang)
+	of := " (" + a.sh.T("phase.of", i+1, len(a.sh.ws.method.Phases)) + ")"
+	sep := " · "
+	if width(title)+width(sep)+width(phase)+width(of) > room {
+		of = ""
+	}
+	if tw := room - width(sep) - width(phase); width(title) > tw {
+		if tw < 8 {
+			return st.PhaseName.Render(truncate(phase, room))
+		}
+		title = truncate(title, tw)
+	}
+	return st.Title.Render(title) + st.Muted.Render(sep) + st.PhaseName.Render(phase) + st.Muted.Render(of)
+}
+
 // stepBar shows the steps the phase offers, the active one highlighted.
+// On the board's list, where single keys act, each step carries the key
+// that opens it and the right end names the phase > leads to, so a
+// facilitator finds the way through the workshop without the full help.
 func (a *app) stepBar(w int) string {
-	p, _ := a.sh.ws.Phase()
+	st := a.sh.st
+	ws := a.sh.ws
+	p, _ := ws.Phase()
 	type step struct {
 		id   screenID
 		name string
+		key  string
 		on   bool
 	}
 	steps := []step{
-		{screenReverse, a.sh.T("screen.reverse"), p.Steps.Has(model.StepReverse)},
-		{screenBoard, a.sh.T("screen.board"), p.Steps.Has(model.StepCollect) || p.Steps.Has(model.StepCluster)},
-		{screenVote, a.sh.T("screen.vote"), p.Steps.Has(model.StepVote)},
-		{screenPlan, a.sh.T("screen.plan"), p.Steps.Has(model.StepPlan)},
-		{screenPreview, a.sh.T("screen.preview"), true},
+		{screenReverse, a.sh.T("screen.reverse"), "u", p.Steps.Has(model.StepReverse)},
+		{screenBoard, a.sh.T("screen.board"), "", p.Steps.Has(model.StepCollect) || p.Steps.Has(model.StepCluster)},
+		{screenVote, a.sh.T("screen.vote"), "v", p.Steps.Has(model.StepVote)},
+		{screenPlan, a.sh.T("screen.plan"), "m", p.Steps.Has(model.StepPlan)},
+		{screenPreview, a.sh.T("screen.preview"), "F6", true},
 	}
-	var parts []string
+	keys := a.cur == screenBoard && !a.screens[a.cur].Typing()
+	var b strings.Builder
 	for _, s := range steps {
-		if !s.on {
-			continue
-		}
-		if s.id == a.cur {
-			parts = append(parts, a.sh.st.StepActive.Render(s.name))
-		} else {
-			parts = append(parts, a.sh.st.StepIdle.Render(s.name))
+		switch {
+		case !s.on:
+		case s.id == a.cur:
+			b.WriteString(st.StepActive.Render(s.name))
+		case keys && s.key != "":
+			b.WriteString(" " + st.Key.Render(s.key) + st.StepIdle.Render(s.name))
+		default:
+			b.WriteString(st.StepIdle.Render(s.name))
 		}
 	}
-	return truncate(strings.Join(parts, ""), w)
+	bar := truncate(b.String(), w)
+	if !keys {
+		return bar
+	}
+	var hints []string
+	if id, ok := model.NextPhase(ws.method, ws.phase); ok {
+		np, _, _ := ws.method.Phase(id)
+		hints = append(hints, st.Key.Render(">")+" "+st.Muted.Render(np.Name.In(a.sh.lang)))
+	}
+	if id, ok := model.PrevPhase(ws.method, ws.phase); ok {
+		pp, _, _ := ws.method.Phase(id)
+		hints = append(hints, st.Key.Render("<")+" "+st.Muted.Render(pp.Name.In(a.sh.lang)))
+	}
+	right := ""
+	for _, h := range hints {
+		cand := h
+		if right != "" {
+			cand = right + "  " + h
+		}
+		if width(bar)+2+width(cand) > w {
+			break
+		}
+		right = cand
+	}
+	if right == "" {
+		return bar
+	}
+	return bar + repeat(" ", w-width(bar)-width(right)) + right
 }
 
 func (a *app) statusLine(w int) string {
@@ -163,39 +214,168 @@ func (a *app) statusLine(w int) string {
 	return st.StatusInfo.Render(txt)
 }
 
-// shortKeys is the help line: the screen's keys, then help and quit.
-func (a *app) shortKeys() []key.Binding {
+// helpLine is the short help: the screen's keys for where the focus is,
+// then help and quit. The way to the full help always stays on the line;
+// when the window is narrow, the screen's last keys give way instead.
+func (a *app) helpLine(w int) string {
 	if a.fullHelp {
-		return nil
+		return ""
 	}
+	g := a.sh.keys
+	helpKey := g.HelpF1
+	if !a.screens[a.cur].Typing() && !a.projector {
+		// "?" is the key people guess; F1 also works while typing.
+		helpKey = key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?/F1", a.sh.T("key.help")))
+	}
+	global := []key.Binding{helpKey, g.Quit}
 	keys := a.screens[a.cur].KeyMap().ShortHelp()
-	return append(keys, a.sh.keys.HelpF1, a.sh.keys.Quit)
+	hm := a.help
+	hm.SetWidth(0)
+	for n := len(keys); n >= 0; n-- {
+		line := hm.ShortHelpView(append(keys[:n:n], global...))
+		if width(line) <= w {
+			return line
+		}
+	}
+	return truncate(hm.ShortHelpView(global), w)
 }
 
-// fullHelpView lists every key of the current screen and the global ones.
-func (a *app) fullHelpView(w, h int) string {
+// helpEntries are the lines of the full help: every key of the current
+// screen and the global ones, one per line, a blank line between groups.
+func (a *app) helpEntries() []string {
 	groups := a.screens[a.cur].KeyMap().FullHelp()
 	if a.sh.ws != nil && a.cur != screenHome {
 		groups = append(groups, a.sh.keys.workshopBindings())
 	} else {
 		groups = append(groups, []key.Binding{a.sh.keys.HelpF1, a.sh.keys.Quit})
 	}
-	hm := a.help
-	hm.SetWidth(w)
-	var b strings.Builder
-	b.WriteString(a.sh.st.Title.Render(a.sh.T("help.title")+" – "+a.screenName()) + "\n\n")
-	// One group per block keeps the help readable at 80 columns, where
-	// bubbles/help's columns would be cut.
+	keyW, descW := 0, 0
 	for _, g := range groups {
+		for _, k := range g {
+			if k.Enabled() {
+				keyW = max(keyW, width(k.Help().Key))
+				descW = max(descW, width(k.Help().Desc))
+			}
+		}
+	}
+	keyW = min(keyW, 14)
+	var out []string
+	for _, g := range groups {
+		n := 0
 		for _, k := range g {
 			if !k.Enabled() {
 				continue
 			}
 			hk := k.Help()
-			b.WriteString("  " + a.sh.st.Key.Render(pad(hk.Key, 12)) + " " + truncate(hk.Desc, max(w-16, 0)) + "\n")
+			out = append(out, "  "+a.sh.st.Key.Render(pad(hk.Key, keyW))+" "+hk.Desc)
+			n++
 		}
+		if n > 0 {
+			out = append(out, "")
+		}
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// helpPages lays the full help out for a body of w×h cells: in as many
+// columns as fit side by side, and on several pages when even that is too
+// little (80×24 with a workshop open). Each page is its lines.
+func (a *app) helpPages(w, h int) [][]string {
+	entries := a.helpEntries()
+	rows := max(h-2-len(a.helpFooter(0, 2, w)), 1) // title, blank line, footer
+	colW := 0
+	for _, e := range entries {
+		colW = max(colW, width(e))
+	}
+	colW = min(colW+2, max(w, 1))
+	cols := clamp(w/max(colW, 1), 1, 3)
+	// Fill columns top to bottom; a column never starts with a blank line.
+	var columns [][]string
+	var col []string
+	for _, e := range entries {
+		if e == "" && len(col) == 0 {
+			continue
+		}
+		if len(col) == rows {
+			columns = append(columns, col)
+			col = nil
+			if e == "" {
+				continue
+			}
+		}
+		col = append(col, e)
+	}
+	if len(col) > 0 {
+		columns = append(columns, col)
+	}
+	var pages [][]string
+	for len(columns) > 0 {
+		n := min(cols, len(columns))
+		var page []string
+		for r := range rows {
+			var b strings.Builder
+			for c := range n {
+				cell := ""
+				if r < len(columns[c]) {
+					cell = columns[c][r]
+				}
+				if c < n-1 {
+					cell = pad(cell, colW)
+				}
+				b.WriteString(cell)
+			}
+			page = append(page, strings.TrimRight(b.String(), " "))
+		}
+		for len(page) > 0 && page[len(page)-1] == "" {
+			page = page[:len(page)-1]
+		}
+		pages = append(pages, page)
+		columns = columns[n:]
+	}
+	if len(pages) == 0 {
+		pages = [][]string{nil}
+	}
+	return pages
+}
+
+// bodyHeight is the height of the screen's body between header, status
+// and help line, as render lays it out.
+func (a *app) bodyHeight() int {
+	top := 1
+	if a.sh.ws != nil && a.cur != screenHome {
+		top = len(a.header(a.sh.width))
+	}
+	return a.sh.height - top - 2
+}
+
+// fullHelpView shows one page of the full help.
+func (a *app) fullHelpView(w, h int) string {
+	pages := a.helpPages(w, h)
+	page := clamp(a.helpPage, 0, len(pages)-1)
+	var b strings.Builder
+	title := a.sh.T("help.title") + " – " + a.screenName()
+	b.WriteString(a.sh.st.Title.Render(truncate(title, w)) + "\n\n")
+	for _, l := range pages[page] {
+		b.WriteString(truncate(l, w) + "\n")
+	}
+	foot := a.helpFooter(page, len(pages), w)
+	for range max(h-2-len(foot)-len(pages[page]), 0) {
 		b.WriteString("\n")
 	}
-	b.WriteString(a.sh.st.Muted.Render(a.sh.T("help.close")))
-	return b.String()
+	for _, l := range foot {
+		b.WriteString(a.sh.st.Muted.Render(l) + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// helpFooter says how to close the full help and, with several pages,
+// how to turn them.
+func (a *app) helpFooter(page, pages, w int) []string {
+	if pages > 1 {
+		return wrap(a.sh.T("help.page", page+1, pages), w)
+	}
+	return wrap(a.sh.T("help.close"), w)
 }
