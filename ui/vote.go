@@ -1,17 +1,601 @@
 package ui
 
 import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
 )
 
-// voteScreen is a placeholder until the screen is built.
-type voteScreen struct{ sh *shared }
+// The vote screen is the Punktabfrage: after the room has put its dots on
+// the wall, the facilitator reads them off theme by theme and types the
+// counts ("27" Enter, "22" Enter …). The cursor walks the themes in their
+// own order so it never jumps while the ranking reorders; each row carries
+// its place, and the ranking itself stands beside the list (wide windows)
+// or under it (when there is room). The budget (participants × dots) and
+// the per-theme cap are always in view.
+//
+// A count above the cap, or a total above the budget, is stored as typed
+// and flagged in red with words: the wall is what the room did, and the
+// record must say so; refusing the number would only hide the problem
+// until someone recounts.
 
-func newVote(sh *shared) *voteScreen { return &voteScreen{sh: sh} }
+// voteRowKind is what one row of the vote list is.
+type voteRowKind int
 
-func (s *voteScreen) Update(msg tea.Msg) tea.Cmd { return nil }
-func (s *voteScreen) View(w, h int) string       { return "" }
-func (s *voteScreen) KeyMap() help.KeyMap        { return keyMap{} }
-func (s *voteScreen) Typing() bool               { return false }
-func (s *voteScreen) Enter() tea.Cmd             { return nil }
+const (
+	voteTheme  voteRowKind = iota // a theme with its dots and bar
+	voteCard                      // a card of the theme above (per-card voting)
+	voteHeader                    // the unthemed cards' heading, not selectable
+)
+
+// voteRow is one line of the vote list.
+type voteRow struct {
+	kind  voteRowKind
+	theme model.Theme // the theme, or the card's theme (zero for loose cards)
+	card  model.Card
+}
+
+func (r voteRow) id() string {
+	if r.kind == voteCard {
+		return r.card.ID
+	}
+	return r.theme.ID
+}
+
+func (r voteRow) dots() int {
+	if r.kind == voteCard {
+		return r.card.Dots
+	}
+	return r.theme.Dots
+}
+
+// voteInput is what the digits typed go into.
+type voteInput int
+
+const (
+	voteNone voteInput = iota // no number is being typed
+	voteDots                  // the dots of the selected row
+	voteCap                   // the workshop's cap per theme
+)
+
+// maxDigits bounds a typed count: no wall holds 10,000 dots.
+const maxDigits = 4
+
+// voteScreen is the dot voting of the phase on screen.
+type voteScreen struct {
+	sh   *shared
+	keys voteKeys
+
+	ws    *session // the session the screen's state belongs to
+	phase string
+	cards bool // per-card voting shown
+
+	rows    []voteRow
+	ranked  []model.Ranked          // the phase's themes, best first
+	ranks   map[string]model.Ranked // theme id → its place
+	built   int                     // session version rows and ranks were built for
+	builtFn bool                    // cards setting they were built for
+	sel     int
+	selID   string
+	off     int // first row in the window
+
+	input voteInput
+	entry string // the digits typed
+}
+
+func newVote(sh *shared) *voteScreen {
+	return &voteScreen{sh: sh, keys: newVoteKeys(sh.t), built: -1}
+}
+
+// Enter shows the phase on screen; per-card voting starts as the phase
+// says.
+func (s *voteScreen) Enter() tea.Cmd {
+	ws := s.sh.ws
+	if ws == nil {
+		return nil
+	}
+	if s.ws != ws || s.phase != ws.phase {
+		s.ws, s.phase = ws, ws.phase
+		p, _ := ws.Phase()
+		s.cards = p.VoteCards
+		s.sel, s.selID, s.off = 0, "", 0
+		s.input, s.entry = voteNone, ""
+	}
+	// A number typed before F6 or F5 is still there when the screen
+	// comes back.
+	s.built = -1
+	s.sync()
+	return nil
+}
+
+func (s *voteScreen) Typing() bool { return s.input != voteNone }
+
+// sync rebuilds the rows when the workshop changed since the last build,
+// keeping the selection on the same theme or card.
+func (s *voteScreen) sync() {
+	ws := s.sh.ws
+	if ws == nil || s.ws != ws {
+		return
+	}
+	if s.built == ws.version && s.builtFn == s.cards {
+		return
+	}
+	s.built, s.builtFn = ws.version, s.cards
+	themes := ws.Themes(s.phase)
+	s.ranked = model.Rank(themes)
+	s.ranks = make(map[string]model.Ranked, len(themes))
+	for _, r := range s.ranked {
+		s.ranks[r.ID] = r
+	}
+	s.rows = s.rows[:0]
+	var byTheme map[string][]model.Card
+	if s.cards {
+		byTheme = map[string][]model.Card{}
+		for _, c := range ws.Cards(s.phase) {
+			byTheme[c.Theme] = append(byTheme[c.Theme], c)
+		}
+	}
+	for _, t := range themes {
+		s.rows = append(s.rows, voteRow{kind: voteTheme, theme: t})
+		cs := byTheme[t.ID]
+		sortCards(cs)
+		for _, c := range cs {
+			s.rows = append(s.rows, voteRow{kind: voteCard, theme: t, card: c})
+		}
+		delete(byTheme, t.ID)
+	}
+	// Cards of a theme that no longer exists count as unthemed here.
+	var loose []model.Card
+	for _, cs := range byTheme {
+		loose = append(loose, cs...)
+	}
+	if len(loose) > 0 {
+		sortCards(loose)
+		s.rows = append(s.rows, voteRow{kind: voteHeader})
+		for _, c := range loose {
+			s.rows = append(s.rows, voteRow{kind: voteCard, card: c})
+		}
+	}
+	s.sel = 0
+	for i, r := range s.rows {
+		if r.kind != voteHeader && r.id() == s.selID {
+			s.sel = i
+			break
+		}
+	}
+	s.setSel(s.sel, 1)
+}
+
+// sortCards orders cards by their place in the theme, then by age (ids
+// are time-ordered).
+func sortCards(cs []model.Card) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && (cs[j].Order < cs[j-1].Order || cs[j].Order == cs[j-1].Order && cs[j].ID < cs[j-1].ID); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+// setSel selects row i, stepping over headings in direction dir.
+func (s *voteScreen) setSel(i, dir int) {
+	if len(s.rows) == 0 {
+		s.sel, s.selID = 0, ""
+		return
+	}
+	i = clamp(i, 0, len(s.rows)-1)
+	for i >= 0 && i < len(s.rows) && s.rows[i].kind == voteHeader {
+		i += dir
+	}
+	if i < 0 || i >= len(s.rows) {
+		i = clamp(i, 0, len(s.rows)-1)
+		for i >= 0 && i < len(s.rows) && s.rows[i].kind == voteHeader {
+			i -= dir
+		}
+	}
+	s.sel = clamp(i, 0, len(s.rows)-1)
+	s.selID = s.rows[s.sel].id()
+}
+
+func (s *voteScreen) say(text string, kind statusKind) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: text, kind: kind} }
+}
+
+func (s *voteScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case phaseMsg:
+		if s.ws != nil && msg.phase != s.phase {
+			s.ws = nil // Enter starts afresh on the new phase
+		}
+		return nil
+	case saveFailedMsg:
+		// The root rolled the change back and shows why; the rows
+		// follow the workshop again.
+		s.built = -1
+		return nil
+	}
+	if s.sh.ws == nil || s.ws != s.sh.ws {
+		return nil
+	}
+	s.sync()
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		return s.paste(msg.Content)
+	case tea.KeyPressMsg:
+		if s.input != voteNone {
+			return s.entryKey(msg)
+		}
+		return s.listKey(msg)
+	}
+	return nil
+}
+
+// SaveDraft saves a number still being typed when the program quits, so
+// a count read off the wall is not lost; an empty entry saves nothing.
+func (s *voteScreen) SaveDraft() tea.Cmd {
+	if s.sh.ws == nil || s.ws != s.sh.ws || s.input == voteNone || s.entry == "" {
+		return nil
+	}
+	s.sync()
+	n, _ := strconv.Atoi(s.entry)
+	in := s.input
+	s.input, s.entry = voteNone, ""
+	if in == voteCap {
+		return s.setCap(n)
+	}
+	return s.setDots(s.sel, n)
+}
+
+// paste takes one pasted count as if it were typed; several counts
+// (separated by line breaks, blanks, commas or semicolons, as a column
+// copied from a spreadsheet) fill the rows from the selected one down.
+func (s *voteScreen) paste(content string) tea.Cmd {
+	text, err := normalizeInput(content)
+	if err != nil {
+		return s.say(s.sh.T("input.toolong"), statusError)
+	}
+	fields := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' })
+	if len(fields) == 0 {
+		return nil
+	}
+	nums := make([]int, len(fields))
+	for i, f := range fields {
+		n, ok := parseCount(f)
+		if !ok {
+			return s.say(s.sh.T("vote.notanumber", truncate(f, 20)), statusError)
+		}
+		nums[i] = n
+	}
+	if len(nums) == 1 || s.input == voteCap {
+		if s.input == voteNone {
+			if !s.canVote() {
+				return nil
+			}
+			s.input = voteDots
+		}
+		s.entry = strconv.Itoa(nums[0])
+		return nil
+	}
+	s.input, s.entry = voteNone, ""
+	var ch model.Change
+	filled, i := 0, s.sel
+	now := s.sh.now()
+	for _, n := range nums {
+		for i < len(s.rows) && s.rows[i].kind == voteHeader {
+			i++
+		}
+		if i >= len(s.rows) {
+			break
+		}
+		addDots(&ch, s.rows[i], n, now)
+		filled++
+		i++
+	}
+	s.setSel(i, 1)
+	cmd := s.sh.commit(screenVote, ch, "")
+	s.sync()
+	return tea.Batch(cmd, s.say(s.sh.T("vote.pasted", filled), statusOK), s.warnOver())
+}
+
+// parseCount reads a count of at most maxDigits digits.
+func parseCount(f string) (int, bool) {
+	if f == "" || len(f) > maxDigits {
+		return 0, false
+	}
+	for _, r := range f {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.Atoi(f)
+	return n, err == nil
+}
+
+// canVote reports whether the selected row takes dots.
+func (s *voteScreen) canVote() bool {
+	return s.sel < len(s.rows) && s.rows[s.sel].kind != voteHeader
+}
+
+// listKey handles a key while no number is typed.
+func (s *voteScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case isDigit(msg):
+		if !s.canVote() {
+			return nil
+		}
+		s.input, s.entry = voteDots, msg.Text
+	case key.Matches(msg, k.Erase):
+		if !s.canVote() {
+			return nil
+		}
+		cur := strconv.Itoa(s.rows[s.sel].dots())
+		s.input, s.entry = voteDots, strings.TrimPrefix(cur[:len(cur)-1], "0")
+	case key.Matches(msg, k.Up):
+		s.setSel(s.sel-1, -1)
+	case key.Matches(msg, k.Down), key.Matches(msg, k.Next):
+		s.setSel(s.sel+1, 1)
+	case key.Matches(msg, k.First):
+		s.setSel(0, 1)
+	case key.Matches(msg, k.Last):
+		s.setSel(len(s.rows)-1, -1)
+	case key.Matches(msg, k.More):
+		if s.canVote() && s.rows[s.sel].dots() < 9999 {
+			return s.setDots(s.sel, s.rows[s.sel].dots()+1)
+		}
+	case key.Matches(msg, k.Less):
+		if s.canVote() && s.rows[s.sel].dots() > 0 {
+			return s.setDots(s.sel, s.rows[s.sel].dots()-1)
+		}
+	case key.Matches(msg, k.Top):
+		return s.toggleTop()
+	case key.Matches(msg, k.Auto):
+		return s.autoTop()
+	case key.Matches(msg, k.Cap):
+		s.input, s.entry = voteCap, ""
+	case key.Matches(msg, k.Cards):
+		s.cards = !s.cards
+		if !s.cards && s.canVote() && s.rows[s.sel].kind == voteCard {
+			s.selID = s.rows[s.sel].theme.ID
+		}
+		s.sync()
+		if s.cards {
+			return s.say(s.sh.T("vote.cards.on"), statusInfo)
+		}
+		return s.say(s.sh.T("vote.cards.off"), statusInfo)
+	case key.Matches(msg, k.Back):
+		return func() tea.Msg { return gotoMsg{to: screenBoard} }
+	case key.Matches(msg, k.Home):
+		return func() tea.Msg { return homeMsg{} }
+	}
+	return nil
+}
+
+// isDigit reports whether the key typed a digit 0–9.
+func isDigit(msg tea.KeyPressMsg) bool {
+	return len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9' && msg.Mod&^tea.ModShift == 0
+}
+
+// entryKey handles a key while a number is typed: more digits, backspace,
+// Enter or an arrow to save, Esc to drop it. Other keys are ignored, so a
+// stray letter never lands anywhere.
+func (s *voteScreen) entryKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case isDigit(msg):
+		if len(s.entry) < maxDigits {
+			s.entry = strings.TrimPrefix(s.entry+msg.Text, "0")
+			if s.entry == "" {
+				s.entry = "0"
+			}
+		}
+		return nil
+	case key.Matches(msg, k.Erase):
+		if s.entry != "" {
+			s.entry = s.entry[:len(s.entry)-1]
+		}
+		return nil
+	case key.Matches(msg, k.Cancel):
+		s.input, s.entry = voteNone, ""
+		return nil
+	}
+	if !key.Matches(msg, k.Save, k.Down, k.Next, k.Up) {
+		return nil
+	}
+	n, _ := strconv.Atoi(s.entry) // "" is 0: a wall without dots
+	in := s.input
+	s.input, s.entry = voteNone, ""
+	if in == voteCap {
+		return s.setCap(n)
+	}
+	cmd := s.setDots(s.sel, n)
+	if key.Matches(msg, k.Up) {
+		s.setSel(s.sel-1, -1)
+	} else {
+		s.setSel(s.sel+1, 1)
+	}
+	return cmd
+}
+
+// addDots adds the change that gives row r n dots.
+func addDots(ch *model.Change, r voteRow, n int, now time.Time) {
+	if r.kind == voteCard {
+		c := r.card
+		c.Dots, c.Updated = n, now
+		ch.Cards = append(ch.Cards, c)
+		return
+	}
+	t := r.theme
+	t.Dots, t.Updated = n, now
+	ch.Themes = append(ch.Themes, t)
+}
+
+// setDots stores the dots of row i, one commit per change, and warns when
+// the count passes the cap or the total the budget.
+func (s *voteScreen) setDots(i, n int) tea.Cmd {
+	if i < 0 || i >= len(s.rows) {
+		return nil
+	}
+	r := s.rows[i]
+	if r.kind == voteHeader || r.dots() == n {
+		return nil
+	}
+	var ch model.Change
+	addDots(&ch, r, n, s.sh.now())
+	cmd := s.sh.commit(screenVote, ch, "")
+	s.sync()
+	if c := s.sh.ws.snap.Workshop.DotCap; r.kind == voteTheme && c > 0 && n > c {
+		return tea.Batch(cmd, s.say(s.sh.T("vote.overcap.msg", oneLineText(r.theme.Title), n, c), statusError))
+	}
+	return tea.Batch(cmd, s.warnOver())
+}
+
+// warnOver tells, in the status line, that the total is over the budget.
+func (s *voteScreen) warnOver() tea.Cmd {
+	if t := s.tally(); t.Over > 0 {
+		return s.say(s.sh.T("vote.over.msg", t.Over), statusError)
+	}
+	return nil
+}
+
+// tally is the phase's vote against the budget and the cap.
+func (s *voteScreen) tally() model.Tally {
+	snap := &s.sh.ws.snap
+	return model.CountVotes(snap.Workshop, snap.Themes, snap.Cards, s.phase)
+}
+
+// setCap stores the most dots one theme may get; 0 lifts the cap.
+func (s *voteScreen) setCap(n int) tea.Cmd {
+	w := s.sh.touchedWorkshop()
+	if w.DotCap == n {
+		return nil
+	}
+	w.DotCap = n
+	cmd := s.sh.commit(screenVote, model.Change{Workshop: w}, "")
+	s.sync()
+	if n == 0 {
+		return tea.Batch(cmd, s.say(s.sh.T("vote.cap.off"), statusOK))
+	}
+	return tea.Batch(cmd, s.say(s.sh.T("vote.cap.set", n), statusOK))
+}
+
+// selTheme is the theme of the selected row, or of its card.
+func (s *voteScreen) selTheme() (model.Theme, bool) {
+	if !s.canVote() || s.rows[s.sel].theme.ID == "" {
+		return model.Theme{}, false
+	}
+	id := s.rows[s.sel].theme.ID
+	for _, t := range s.sh.ws.snap.Themes {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return model.Theme{}, false
+}
+
+// toggleTop marks or unmarks the selected theme as one that goes on.
+func (s *voteScreen) toggleTop() tea.Cmd {
+	t, ok := s.selTheme()
+	if !ok {
+		return nil
+	}
+	t.Top, t.Updated = !t.Top, s.sh.now()
+	cmd := s.sh.commit(screenVote, model.Change{Themes: []model.Theme{t}}, "")
+	s.sync()
+	return cmd
+}
+
+// autoTop marks the DefaultTop best themes with dots (and those tied with
+// the last of them) and unmarks the rest, in one change.
+func (s *voteScreen) autoTop() tea.Cmd {
+	themes := s.sh.ws.Themes(s.phase)
+	plain := make([]model.Theme, len(themes))
+	for i, t := range themes {
+		t.Top = false
+		plain[i] = t
+	}
+	best := map[string]bool{}
+	for _, r := range model.TopThemes(plain, s.phase) {
+		best[r.ID] = true
+	}
+	if len(best) == 0 {
+		return s.say(s.sh.T("vote.auto.none"), statusInfo)
+	}
+	now := s.sh.now()
+	var ch model.Change
+	for _, t := range themes {
+		if t.Top != best[t.ID] {
+			t.Top, t.Updated = best[t.ID], now
+			ch.Themes = append(ch.Themes, t)
+		}
+	}
+	cmd := s.sh.commit(screenVote, ch, "")
+	s.sync()
+	return tea.Batch(cmd, s.say(s.sh.T("vote.auto.done", len(best), model.DefaultTop), statusOK))
+}
+
+// voteKeys are the vote screen's keys, the same letters in both languages.
+type voteKeys struct {
+	Digits, Erase, Save, Cancel, Up, Down, Next, First, Last key.Binding
+	More, Less, Top, Auto, Cap, Cards, Back, Home            key.Binding
+	// The short help line names a few of them in fewer words, so it fits
+	// 80 columns in German too.
+	short, entryShort []key.Binding
+}
+
+func newVoteKeys(t catalog) voteKeys {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, t.T(desc)))
+	}
+	k := func(keys ...string) []string { return keys }
+	k2 := voteKeys{
+		Digits: b(k("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), "0–9", "vote.key.digits"),
+		Erase:  b(k("backspace"), "⌫", "vote.key.erase"),
+		Save:   b(k("enter"), "enter", "vote.key.save"),
+		Cancel: b(k("esc"), "esc", "vote.key.cancel"),
+		Up:     b(k("up", "k", "shift+tab"), "↑/k", "vote.key.up"),
+		Down:   b(k("down", "j"), "↓/j", "vote.key.down"),
+		Next:   b(k("enter", "tab"), "enter/tab", "vote.key.next"),
+		First:  b(k("home", "g"), "home", "vote.key.first"),
+		Last:   b(k("end", "G"), "end", "vote.key.last"),
+		More:   b(k("right", "l"), "→", "vote.key.more"),
+		Less:   b(k("left", "h", "-"), "←/-", "vote.key.less"),
+		Top:    b(k("space", "*"), "space", "vote.key.top"),
+		Auto:   b(k("a"), "a", "vote.key.auto"),
+		Cap:    b(k("c"), "c", "vote.key.cap"),
+		Cards:  b(k("p"), "p", "vote.key.cards"),
+		Back:   b(k("esc"), "esc", "vote.key.back"),
+		Home:   b(k("q"), "q", "vote.key.home"),
+	}
+	brief := func(b key.Binding, desc string) key.Binding {
+		b.SetHelp(b.Help().Key, t.T(desc))
+		return b
+	}
+	k2.short = []key.Binding{brief(k2.Digits, "vote.short.digits"), brief(k2.Top, "vote.short.top"),
+		brief(k2.Auto, "vote.short.auto"), brief(k2.Back, "vote.short.back")}
+	k2.entryShort = []key.Binding{brief(k2.Save, "vote.short.save"), k2.Erase, k2.Cancel}
+	return k2
+}
+
+// KeyMap shows the keys of typing a number while one is typed, else the
+// list's keys.
+func (s *voteScreen) KeyMap() help.KeyMap {
+	k := s.keys
+	entry := []key.Binding{k.Digits, k.Erase, k.Save, k.Down, k.Up, k.Cancel}
+	list := []key.Binding{k.Digits, k.Next, k.Up, k.Down, k.More, k.Less, k.First, k.Last}
+	marks := []key.Binding{k.Top, k.Auto, k.Cap, k.Cards, k.Back, k.Home}
+	short := k.short
+	if s.input != voteNone {
+		short = k.entryShort
+	}
+	return keyMap{short: short, full: [][]key.Binding{entry, list, marks}}
+}
+
+// oneLineText puts a title with line breaks on one line.
+func oneLineText(s string) string { return strings.ReplaceAll(s, "\n", " ") }
