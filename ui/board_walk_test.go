@@ -155,3 +155,21 @@ func TestHeaderKeepsThePhaseName(t *testing.T) {
 		t.Errorf("header %q should keep the phase name and the countdown", first)
 	}
 }
+
+func TestShortWindowKeepsTheInput(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {30, 10}, {20, 8}, {20, 6}} {
+		hs, _ := openBoard(t, model.German, size[0], size[1])
+		hs.typeText("Hallo")
+		s := hs.screen()
+		if !strings.Contains(s, "Hallo") {
+			t.Errorf("%v: the typed text is not on screen:\n%s", size, s)
+		}
+		if n := len(strings.Split(s, "\n")); n != size[1] {
+			t.Errorf("%v: %d lines", size, n)
+		}
+	}
+	hs, _ := openBoard(t, model.German, 19, 5)
+	if s := hs.screen(); !strings.Contains(s, "bitte vergrößern") {
+		t.Errorf("too small a window should ask, in whole words, to be enlarged:\n%s", s)
+	}
+}

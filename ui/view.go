@@ -30,7 +30,7 @@ func (a *app) windowTitle() string {
 func (a *app) render() string {
 	w, h := a.sh.width, a.sh.height
 	if w < minWidth || h < minHeight {
-		return clip(truncate(a.sh.T("toosmall"), w), w, h)
+		return clip(strings.Join(wrap(a.sh.T("toosmall"), w), "\n"), w, h)
 	}
 	if a.projector && a.sh.ws != nil {
 		return clip(a.projectorView(w, h), w, h)
@@ -85,13 +85,24 @@ func (a *app) header(w int) []string {
 	if timer != "" {
 		line1 += " " + timer
 	}
-	lines := []string{line1, a.stepBar(w)}
+	// In a short window the header gives way so the input stays visible:
+	// below 16 lines the step bar goes and the question keeps one line,
+	// below 10 the question goes too.
+	h := a.sh.height
+	lines := []string{line1}
+	if h >= 16 {
+		lines = append(lines, a.stepBar(w))
+	}
+	qMax := 2
+	if h < 16 {
+		qMax = 1
+	}
 	q := ws.snap.Workshop.QuestionFor(p.ID, a.sh.lang)
-	if q != "" {
+	if q != "" && h >= 10 {
 		ql := wrap(q, w)
-		if len(ql) > 2 {
-			ql = ql[:2]
-			ql[1] = truncate(ql[1]+" …", w)
+		if len(ql) > qMax {
+			ql = ql[:qMax]
+			ql[qMax-1] = truncate(ql[qMax-1]+" …", w)
 		}
 		for _, l := range ql {
 			lines = append(lines, st.Question.Render(l))
@@ -237,7 +248,7 @@ func (a *app) helpLine(w int) string {
 			return line
 		}
 	}
-	return truncate(hm.ShortHelpView(global), w)
+	return truncate(hm.ShortHelpView(global[:1]), w)
 }
 
 // helpEntries are the lines of the full help: every key of the current
