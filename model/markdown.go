@@ -1,0 +1,513 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// MarkdownOptions choose how the record is written.
+type MarkdownOptions struct {
+	// Lang is the language of the record's labels; empty means the
+	// workshop's own language, else German.
+	Lang Lang
+	// Anonymize leaves out what names people: the author and group of
+	// every card, and a measure's "who" unless it is marked as a role
+	// (WhoIsRole), which becomes "a person (anonymized)". The texts of the
+	// cards themselves are kept as written.
+	Anonymize bool
+	// Diagrams adds a Mermaid mindmap of the themes and a Mermaid gantt
+	// chart of the measures by due date.
+	Diagrams bool
+}
+
+// WriteMarkdown writes the record (Dokumentation) of a workshop as
+// CommonMark with GFM tables: title, guiding question and a table of the
+// facts; per phase its question, the themes ranked by dots with their
+// cards, the cards outside themes and the top themes, the positive
+// reversals with the theme each reverses, the action plan sorted by due
+// date; the next meeting; every contribution in the order it was noted;
+// and the numbers of the day. A phase without content says so in a
+// sentence. Whatever participants typed shows as written (see escape.go).
+//
+// The output depends only on s and o: the same workshop gives the same
+// bytes.
+func WriteMarkdown(w io.Writer, s Snapshot, o MarkdownOptions) error {
+	r := newRecord(s, o)
+	var b strings.Builder
+	b.Grow(512 + 300*len(s.Cards) + 200*len(s.Measures))
+	r.write(&b)
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("write the record: %w", err)
+	}
+	return nil
+}
+
+// record holds a snapshot arranged for writing: items sorted, cards
+// grouped by theme.
+type record struct {
+	s       Snapshot
+	o       MarkdownOptions
+	lang    Lang
+	L       *labels
+	method  Method
+	current int // index of the workshop's phase
+
+	themeByID map[string]Theme
+	byTheme   map[string][]Card // cards per theme id, in their order
+	loose     map[string][]Card // cards outside a known theme, per phase
+	perPhase  map[string]int    // number of cards per phase
+	hasThemes map[string]bool   // phase has themes
+
+	reversePhase, planPhase int // where reversals and measures are shown
+}
+
+func newRecord(s Snapshot, o MarkdownOptions) *record {
+	lang := o.Lang
+	if lang == "" {
+		lang = s.Workshop.Lang
+	}
+	if lang != English {
+		lang = German
+	}
+	r := &record{
+		s: s, o: o, lang: lang, L: labelsFor(lang), method: s.Workshop.MethodOf(),
+		themeByID: make(map[string]Theme, len(s.Themes)),
+		byTheme:   map[string][]Card{},
+		loose:     map[string][]Card{},
+		perPhase:  map[string]int{},
+		hasThemes: map[string]bool{},
+	}
+	_, r.current, _ = r.method.Phase(s.Workshop.Phase)
+	r.reversePhase, r.planPhase = len(r.method.Phases)-1, len(r.method.Phases)-1
+	for i := len(r.method.Phases) - 1; i >= 0; i-- {
+		if r.method.Phases[i].Steps.Has(StepReverse) {
+			r.reversePhase = i
+		}
+		if r.method.Phases[i].Steps.Has(StepPlan) {
+			r.planPhase = i
+		}
+	}
+	for _, t := range s.Themes {
+		r.themeByID[t.ID] = t
+		r.hasThemes[t.Phase] = true
+	}
+	cards := slices.Clone(s.Cards)
+	slices.SortStableFunc(cards, func(a, b Card) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), a.Created.Compare(b.Created), strings.Compare(a.ID, b.ID))
+	})
+	for _, c := range cards {
+		r.perPhase[c.Phase]++
+		if _, ok := r.themeByID[c.Theme]; ok && c.Theme != "" {
+			r.byTheme[c.Theme] = append(r.byTheme[c.Theme], c)
+		} else {
+			r.loose[c.Phase] = append(r.loose[c.Phase], c)
+		}
+	}
+	return r
+}
+
+func (r *record) write(b *strings.Builder) {
+	w, L := r.s.Workshop, r.L
+	title := w.Title
+	if len(RecordLines(title)) == 0 {
+		title = L.Untitled
+	}
+	b.WriteString("# ")
+	b.WriteString(mdLine(title))
+	b.WriteString("\n\n")
+	if len(RecordLines(w.Question)) > 0 {
+		fmt.Fprintf(b, "**%s:** ", L.Question)
+		mdLines(b, w.Question, 0)
+		b.WriteString("\n\n")
+	}
+	r.writeFacts(b)
+	if r.o.Diagrams {
+		r.writeMindmap(b)
+	}
+	for i, p := range r.method.Phases {
+		r.writePhase(b, i, p)
+	}
+	r.writeNext(b)
+	r.writeAppendix(b)
+	r.writeNumbers(b)
+}
+
+// tableRow writes one row of a GFM table from cells already escaped.
+func tableRow(b *strings.Builder, cells ...string) {
+	b.WriteByte('|')
+	for _, c := range cells {
+		b.WriteByte(' ')
+		b.WriteString(c)
+		b.WriteString(" |")
+	}
+	b.WriteByte('\n')
+}
+
+// tableHead writes a table's header and delimiter rows.
+func tableHead(b *strings.Builder, cells ...string) {
+	tableRow(b, cells...)
+	b.WriteByte('|')
+	for range cells {
+		b.WriteString("---|")
+	}
+	b.WriteByte('\n')
+}
+
+// orDash is the cell for an empty value.
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func (r *record) writeFacts(b *strings.Builder) {
+	w, L := r.s.Workshop, r.L
+	tableHead(b, L.FactsHead[0], L.FactsHead[1])
+	num := func(n int) string {
+		if n <= 0 {
+			return "–"
+		}
+		return strconv.Itoa(n)
+	}
+	var facil []string
+	for _, f := range w.Facilitators {
+		if f = mdCell(f); f != "" {
+			facil = append(facil, f)
+		}
+	}
+	rows := [][2]string{
+		{L.Date, orDash(mdCell(w.Date.Format(r.lang)))},
+		{L.Place, orDash(mdCell(w.Place))},
+		{L.Client, orDash(mdCell(w.Client))},
+		{L.Facilitators, orDash(strings.Join(facil, ", "))},
+		{L.Participants, num(w.Participants)},
+		{L.Method, mdCell(r.method.Name.In(r.lang))},
+		{L.DotsEach, num(w.Dots)},
+	}
+	if w.DotCap > 0 {
+		rows = append(rows, [2]string{L.DotCap, strconv.Itoa(w.DotCap)})
+	}
+	for _, row := range rows {
+		tableRow(b, "**"+row[0]+"**", row[1])
+	}
+	b.WriteByte('\n')
+}
+
+// phaseThemes returns the ranked themes of a phase.
+func (r *record) phaseThemes(phase string) []Ranked {
+	var in []Theme
+	for _, t := range r.s.Themes {
+		if t.Phase == phase {
+			in = append(in, t)
+		}
+	}
+	return Rank(in)
+}
+
+// themeTitle is a theme's title for the record, or a placeholder.
+func (r *record) themeTitle(id string) string {
+	t, ok := r.themeByID[id]
+	switch {
+	case !ok:
+		return r.L.NoTheme
+	case len(RecordLines(t.Title)) == 0:
+		return r.L.Untitled
+	}
+	return t.Title
+}
+
+func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
+	L := r.L
+	fmt.Fprintf(b, "## %d. %s\n\n", i+1, mdLine(p.Name.In(r.lang)))
+	if q := r.s.Workshop.QuestionFor(p.ID, r.lang); len(RecordLines(q)) > 0 {
+		fmt.Fprintf(b, "**%s:** ", L.PhaseQuestion)
+		mdLines(b, q, 0)
+		b.WriteString("\n\n")
+	}
+	reversals := i == r.reversePhase && len(r.s.Reversals) > 0
+	measures := i == r.planPhase && len(r.s.Measures) > 0
+	if r.perPhase[p.ID] == 0 && !r.hasThemes[p.ID] && !reversals && !measures {
+		switch {
+		case i < r.current:
+			b.WriteString(L.Skipped)
+		case i == r.current:
+			b.WriteString(L.Empty)
+		default:
+			b.WriteString(L.NotYet)
+		}
+		b.WriteString("\n\n")
+		return
+	}
+	if reversals {
+		r.writeReversals(b)
+	}
+	ranked := r.phaseThemes(p.ID)
+	vote := p.Steps.Has(StepVote)
+	if vote && len(ranked) > 0 {
+		tally := CountVotes(r.s.Workshop, r.s.Themes, r.s.Cards, p.ID)
+		b.WriteString(L.Used(tally.Used, tally.Budget))
+		if tally.Over > 0 {
+			b.WriteString(L.Over(tally.Over))
+		}
+		b.WriteString("\n\n")
+	}
+	for _, t := range ranked {
+		b.WriteString("### ")
+		if vote {
+			fmt.Fprintf(b, "%d. %s – %s", t.Place, mdLine(r.themeTitle(t.ID)), L.Dots(t.Dots))
+			if t.Tied {
+				fmt.Fprintf(b, " (%s)", L.Tied)
+			}
+		} else {
+			b.WriteString(mdLine(r.themeTitle(t.ID)))
+		}
+		b.WriteString("\n\n")
+		cards := r.byTheme[t.ID]
+		if len(cards) == 0 {
+			b.WriteString(L.ThemeNoCards)
+			b.WriteString("\n\n")
+			continue
+		}
+		r.writeCards(b, cards)
+	}
+	if loose := r.loose[p.ID]; len(loose) > 0 {
+		head := L.Contributions
+		if len(ranked) > 0 {
+			head = L.Unthemed
+		}
+		fmt.Fprintf(b, "### %s\n\n", head)
+		r.writeCards(b, loose)
+	}
+	if vote {
+		if top := TopThemes(r.s.Themes, p.ID); len(top) > 0 {
+			fmt.Fprintf(b, "### %s\n\n", L.Top)
+			for _, t := range top {
+				fmt.Fprintf(b, "- %s (%s)\n", L.TopItem(t.Place, mdLine(r.themeTitle(t.ID))), L.Dots(t.Dots))
+			}
+			b.WriteByte('\n')
+		}
+	}
+	if i == r.planPhase {
+		if measures {
+			r.writePlan(b)
+		} else if i <= r.current {
+			b.WriteString(L.NoMeasures)
+			b.WriteString("\n\n")
+		}
+	}
+}
+
+// writeCards writes cards as a list, each with its dots and, unless the
+// record is anonymized, who wrote it at which table.
+func (r *record) writeCards(b *strings.Builder, cards []Card) {
+	for _, c := range cards {
+		b.WriteString("- ")
+		if len(RecordLines(c.Text)) == 0 {
+			b.WriteString("–")
+		}
+		mdLines(b, c.Text, 2)
+		if c.Dots > 0 {
+			fmt.Fprintf(b, " (%s)", r.L.Dots(c.Dots))
+		}
+		if by := r.by(c); by != "" {
+			fmt.Fprintf(b, " *(%s)*", by)
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
+}
+
+// by is the escaped author and group of a card, "" when anonymized.
+func (r *record) by(c Card) string {
+	if r.o.Anonymize {
+		return ""
+	}
+	var parts []string
+	for _, s := range []string{c.Author, c.Group} {
+		if s = mdCell(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (r *record) writeReversals(b *strings.Builder) {
+	revs := slices.Clone(r.s.Reversals)
+	slices.SortStableFunc(revs, func(a, b Reversal) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), a.Created.Compare(b.Created), strings.Compare(a.ID, b.ID))
+	})
+	fmt.Fprintf(b, "### %s\n\n", r.L.Reversals)
+	for _, rv := range revs {
+		fmt.Fprintf(b, "- **%s** → ", mdLine(r.themeTitle(rv.Theme)))
+		if len(RecordLines(rv.Text)) == 0 {
+			b.WriteString("–")
+		}
+		mdLines(b, rv.Text, 2)
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
+}
+
+// sortedMeasures returns the measures by due date (those without one
+// last), then in their own order.
+func sortedMeasures(ms []Measure) []Measure {
+	out := slices.Clone(ms)
+	slices.SortStableFunc(out, func(a, b Measure) int {
+		if (a.Due == "") != (b.Due == "") {
+			if a.Due == "" {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(strings.Compare(string(a.Due), string(b.Due)), cmp.Compare(a.Order, b.Order),
+			a.Created.Compare(b.Created), strings.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// who is a measure's owner as the record shows it.
+func who(m Measure, anonymize bool, L *labels) string {
+	if anonymize && !m.WhoIsRole && len(RecordLines(m.Who)) > 0 {
+		return L.Anonymous
+	}
+	return m.Who
+}
+
+// statusName is a measure's status in words.
+func statusName(s Status, L *labels) string {
+	if s < 0 || int(s) >= len(L.Status) {
+		return strconv.Itoa(int(s))
+	}
+	return L.Status[s]
+}
+
+func (r *record) writePlan(b *strings.Builder) {
+	L := r.L
+	fmt.Fprintf(b, "### %s\n\n", L.Plan)
+	tableHead(b, L.PlanCols[:]...)
+	ms := sortedMeasures(r.s.Measures)
+	for _, m := range ms {
+		vision := ""
+		if m.Vision != "" {
+			vision = r.themeTitle(m.Vision)
+		}
+		tableRow(b, orDash(mdCell(m.What)), orDash(mdCell(vision)), orDash(mdCell(who(m, r.o.Anonymize, L))),
+			orDash(mdCell(m.Due.Format(r.lang))), orDash(mdCell(m.FirstStep)), orDash(mdCell(m.Resources)),
+			statusName(m.Status, L))
+	}
+	b.WriteByte('\n')
+	if r.o.Diagrams {
+		r.writeGantt(b, ms)
+	}
+}
+
+// nextMeeting writes the next meeting, its leading date in the record's
+// language ("2026-05-20 19:00, Bürgerhaus" becomes "20.05.2026 19:00,
+// Bürgerhaus" in German).
+func (r *record) writeNext(b *strings.Builder) {
+	fmt.Fprintf(b, "## %s\n\n", r.L.Next)
+	next := strings.TrimSpace(r.s.Workshop.NextMeeting)
+	if len(RecordLines(next)) == 0 {
+		b.WriteString(r.L.NotAgreed)
+		b.WriteString("\n\n")
+		return
+	}
+	if len(next) >= 10 {
+		if d := Date(next[:10]); d.Format(r.lang) != string(d) {
+			if _, ok := d.Time(); ok {
+				next = d.Format(r.lang) + next[10:]
+			}
+		}
+	}
+	mdLines(b, next, 0)
+	b.WriteString("\n\n")
+}
+
+// byTime returns the cards in the order they were noted.
+func byTime(cards []Card) []Card {
+	out := slices.Clone(cards)
+	slices.SortStableFunc(out, func(a, b Card) int {
+		return cmp.Or(a.Created.Compare(b.Created), strings.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// clock formats a card's time in the zone it was noted in; with the date
+// when the cards span more than one day.
+func (r *record) clock(t time.Time, withDate bool) string {
+	if withDate {
+		return DateOf(t).Format(r.lang) + " " + t.Format("15:04")
+	}
+	return t.Format("15:04")
+}
+
+func (r *record) writeAppendix(b *strings.Builder) {
+	L := r.L
+	fmt.Fprintf(b, "## %s\n\n", L.Appendix)
+	cards := byTime(r.s.Cards)
+	if len(cards) == 0 {
+		b.WriteString(L.NoCards)
+		b.WriteString("\n\n")
+		return
+	}
+	b.WriteString(L.AppendixNote)
+	b.WriteString("\n\n")
+	withDate := DateOf(cards[0].Created) != DateOf(cards[len(cards)-1].Created)
+	by := false
+	for _, c := range cards {
+		by = by || r.by(c) != ""
+	}
+	cols := L.AppendixCols[:4]
+	if by {
+		cols = L.AppendixCols[:]
+	}
+	tableHead(b, cols...)
+	phaseName := map[string]string{}
+	for _, p := range r.method.Phases {
+		phaseName[p.ID] = mdCell(p.Name.In(r.lang))
+	}
+	row := make([]string, len(cols))
+	for i, c := range cards {
+		name, ok := phaseName[c.Phase]
+		if !ok {
+			name = mdCell(c.Phase)
+		}
+		row[0], row[1], row[2], row[3] = strconv.Itoa(i+1), r.clock(c.Created, withDate), orDash(name), orDash(mdCell(c.Text))
+		if by {
+			row[4] = r.by(c)
+		}
+		tableRow(b, row...)
+	}
+	b.WriteByte('\n')
+}
+
+func (r *record) writeNumbers(b *strings.Builder) {
+	L, w := r.L, r.s.Workshop
+	fmt.Fprintf(b, "## %s\n\n", L.Numbers)
+	if w.Participants > 0 {
+		fmt.Fprintf(b, "- %s: %d\n", L.Participants, w.Participants)
+	}
+	var per []string
+	for _, p := range r.method.Phases {
+		per = append(per, fmt.Sprintf("%s %d", mdLine(p.Name.In(r.lang)), r.perPhase[p.ID]))
+	}
+	fmt.Fprintf(b, "- %s: %d (%s)\n", L.Cards, len(r.s.Cards), strings.Join(per, ", "))
+	fmt.Fprintf(b, "- %s: %d\n", L.ThemesCount, len(r.s.Themes))
+	fmt.Fprintf(b, "- %s: %d\n", L.ReversalCount, len(r.s.Reversals))
+	fmt.Fprintf(b, "- %s: %d\n", L.Measures, len(r.s.Measures))
+	if len(r.s.Cards) > 1 {
+		cards := byTime(r.s.Cards)
+		first, last := cards[0].Created, cards[len(cards)-1].Created
+		withDate := DateOf(first) != DateOf(last.In(first.Location()))
+		d := last.Sub(first).Round(time.Minute)
+		span := L.Span(r.clock(first, withDate), r.clock(last.In(first.Location()), withDate),
+			L.Hours(int(d/time.Hour), int(d%time.Hour/time.Minute)))
+		fmt.Fprintf(b, "- %s: %s\n", L.Duration, span)
+	}
+}
