@@ -140,7 +140,7 @@ func newBoardKeys(t catalog) boardKeys {
 		Delete:   b(k("x", "delete"), "x", "board.key.delete"),
 		Undo:     b(k("z", "ctrl+z"), "z", "board.key.undo"),
 		Search:   b(k("/"), "/", "board.key.search"),
-		Next:     b(k("n"), "n/N", "board.key.next"),
+		Next:     b(k("n"), "n", "board.key.next"),
 		Prev:     b(k("N"), "N", "board.key.prev"),
 		Back:     b(k("esc"), "esc", "board.key.back"),
 		Vote:     b(k("v"), "v", "board.key.vote"),

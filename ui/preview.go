@@ -492,7 +492,7 @@ func (s *previewScreen) KeyMap() help.KeyMap {
 		return keyMap{}
 	}
 	return keyMap{
-		short: []key.Binding{k.Down, k.PageDown, k.Write, k.WriteAs, k.Back},
+		short: []key.Binding{k.Back, k.Write, k.WriteAs, k.PageDown, k.Down},
 		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Write, k.WriteAs, k.Back}},
 	}
 }
