@@ -173,3 +173,80 @@ func TestFixtureDeterministic(t *testing.T) {
 		t.Fatal("WriteFixture wrote over an existing path")
 	}
 }
+
+// TestCardCount checks the stored number of cards (w/<id>/ncards), which
+// the workshop list reads instead of walking every card, against the
+// cards really there, through puts, replacements, repeated ids, deletes of
+// unknown ids, a put and a delete of the same card in one change, a file
+// without the count, and an import.
+func TestCardCount(t *testing.T) {
+	s := newStore(t)
+	w := mustCreate(t, s, "Zählen in Überlingen")
+	check := func(step string) {
+		t.Helper()
+		list, err := s.Workshops()
+		if err != nil {
+			t.Fatal(err)
+		}
+		snap, err := s.Snapshot(w.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sum := range list {
+			if sum.ID == w.ID && sum.Cards != len(snap.Cards) {
+				t.Fatalf("%s: the list says %d cards, the workshop has %d", step, sum.Cards, len(snap.Cards))
+			}
+		}
+	}
+	apply := func(ch model.Change) {
+		t.Helper()
+		if err := s.Apply(w.ID, ch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("new workshop")
+	c1, c2, c3 := card("eins"), card("zwei"), card("drei")
+	apply(model.Change{Cards: []model.Card{c1, c2, c3}})
+	check("three new cards")
+	c1.Text = "eins, geändert"
+	c4 := card("vier")
+	apply(model.Change{Cards: []model.Card{c1, c4, c4}})
+	check("one replaced, one new twice")
+	apply(model.Change{DeleteCards: []string{c2.ID, "01UNKNOWN", c2.ID}})
+	check("delete, unknown, delete again")
+	c5 := card("fünf")
+	apply(model.Change{Cards: []model.Card{c5}, DeleteCards: []string{c5.ID}})
+	check("put and delete in one change")
+	apply(model.Change{Themes: []model.Theme{{ID: model.NewID(time.Now()), Phase: "critique", Title: "Thema"}}})
+	check("themes only")
+
+	// A file written before the count was kept.
+	err := s.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketW).Bucket([]byte(w.ID)).Delete(keyCardCount)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("no stored count")
+	apply(model.Change{Cards: []model.Card{card("sechs")}})
+	check("first write without a stored count")
+	s = reopen(t, s)
+	check("reopened")
+
+	snap, err := s.Snapshot(w.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.Workshop.ID, snap.Workshop.Handle = model.NewID(time.Now()), ""
+	for i := range snap.Cards {
+		snap.Cards[i].ID = model.NewID(time.Now())
+	}
+	snap.Themes = nil
+	for range 2 {
+		if _, err := s.Import(snap); err != nil {
+			t.Fatal(err)
+		}
+		w = snap.Workshop
+		check("import")
+	}
+}

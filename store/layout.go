@@ -30,6 +30,8 @@ var (
 
 	keyFormat = []byte("format")
 	keySchema = []byte("schema")
+
+	keyCardCount = []byte("ncards")
 )
 
 // itemBuckets are the sub-buckets every workshop has under w/<id>.
@@ -146,36 +148,43 @@ func createItemBuckets(tx *bolt.Tx, id string) error {
 	return nil
 }
 
-// putAll writes items under their ids.
-func putAll[T any](b *bolt.Bucket, list []T, id func(T) string) error {
+// putAll writes items under their ids and returns how many of the ids
+// were new to b.
+func putAll[T any](b *bolt.Bucket, list []T, id func(T) string) (added int, err error) {
 	for _, it := range list {
 		k := id(it)
 		if k == "" {
-			return errors.New("an item without an id")
+			return added, errors.New("an item without an id")
 		}
 		v, err := encode(it)
 		if err != nil {
-			return fmt.Errorf("encode %s: %w", k, err)
+			return added, fmt.Errorf("encode %s: %w", k, err)
+		}
+		if b.Get([]byte(k)) == nil {
+			added++
 		}
 		if err := b.Put([]byte(k), v); err != nil {
-			return fmt.Errorf("put %s: %w", k, err)
+			return added, fmt.Errorf("put %s: %w", k, err)
 		}
 	}
-	return nil
+	return added, nil
 }
 
-// deleteAll removes items by id; unknown ids are no error, as in
-// model.Snapshot.Apply.
-func deleteAll(b *bolt.Bucket, ids []string) error {
+// deleteAll removes items by id and returns how many were there; unknown
+// ids are no error, as in model.Snapshot.Apply.
+func deleteAll(b *bolt.Bucket, ids []string) (removed int, err error) {
 	for _, k := range ids {
 		if k == "" {
 			continue
 		}
+		if b.Get([]byte(k)) != nil {
+			removed++
+		}
 		if err := b.Delete([]byte(k)); err != nil {
-			return fmt.Errorf("delete %s: %w", k, err)
+			return removed, fmt.Errorf("delete %s: %w", k, err)
 		}
 	}
-	return nil
+	return removed, nil
 }
 
 // readAll decodes every value of b in key order, which is creation order.
@@ -197,7 +206,39 @@ func readAll[T any](b *bolt.Bucket) ([]T, error) {
 	return out, err
 }
 
-// count returns the number of keys in b without decoding them.
+// cardCount returns the number of cards stored in w/<id>/ncards, with ok
+// false when the file has none (it was written before the count was kept)
+// or it cannot be read; the caller then counts the keys.
+func cardCount(ws *bolt.Bucket) (n int, ok bool) {
+	v := ws.Get(keyCardCount)
+	if v == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(string(v))
+	return n, err == nil && n >= 0
+}
+
+// addCardCount keeps w/<id>/ncards in step after a write that put added
+// new cards and removed others. Without a stored count (an older file) it
+// counts the cards, which the transaction already shows as written.
+func addCardCount(tx *bolt.Tx, id string, cards *bolt.Bucket, delta int) error {
+	w, err := top(tx, bucketW)
+	if err != nil {
+		return err
+	}
+	ws := w.Bucket([]byte(id))
+	if ws == nil {
+		return fmt.Errorf("bucket w/%s is missing: the file is damaged", id)
+	}
+	n, ok := cardCount(ws)
+	if n += delta; !ok || n < 0 {
+		n = count(cards)
+	}
+	return ws.Put(keyCardCount, []byte(strconv.Itoa(n)))
+}
+
+// count returns the number of keys in b without decoding them. It walks
+// every key, so the workshop list reads the stored count instead.
 func count(b *bolt.Bucket) int {
 	n := 0
 	c := b.Cursor()

@@ -15,6 +15,8 @@
 //	    <handle> = <workshop id>
 //	w/                         the contributions, one nested bucket per workshop
 //	    <workshop id>/
+//	        ncards       = "<n>"         decimal text, the number of cards; kept by
+//	                                     every write of cards, counted where absent
 //	        cards/       <card id>     = value(model.Card)
 //	        themes/      <theme id>    = value(model.Theme)
 //	        reversals/   <reversal id> = value(model.Reversal)
