@@ -1,17 +1,476 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/help"
+	"cmp"
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
 )
 
-// planScreen is a placeholder until the screen is built.
-type planScreen struct{ sh *shared }
+// The action plan (Maßnahmenplan) closes the implementation phase: a table
+// of measures, each with what, the vision it serves, who, by when, the
+// first step, resources and status. The table shows what fits the window
+// and the selected measure in full below it. A row is edited in a small
+// form under the table: one field per column, Tab between them, Enter
+// saves from any field, so "type what, Enter" is enough for a first draft
+// and the rest is filled in later. A new measure keeps the form open for
+// the next one, as the board keeps its input open.
 
-func newPlan(sh *shared) *planScreen { return &planScreen{sh: sh} }
+// planMode is what the plan screen's keys do.
+type planMode int
 
-func (s *planScreen) Update(msg tea.Msg) tea.Cmd { return nil }
-func (s *planScreen) View(w, h int) string       { return "" }
-func (s *planScreen) KeyMap() help.KeyMap        { return keyMap{} }
-func (s *planScreen) Typing() bool               { return false }
-func (s *planScreen) Enter() tea.Cmd             { return nil }
+const (
+	modeTable   planMode = iota // single keys act on the table
+	modeForm                    // a measure is being written
+	modeMeeting                 // the next meeting is being written
+)
+
+// planCol is a column of the table.
+type planCol int
+
+const (
+	colWhat planCol = iota
+	colVision
+	colWho
+	colDue
+	colFirst
+	colRes
+	colStatus
+	colCount
+)
+
+// planScreen is the action plan of the open workshop.
+type planScreen struct {
+	sh   *shared
+	keys planKeys
+	ws   *session
+
+	phase   string
+	built   bool
+	version int
+	bphase  string
+	rows    []model.Measure // in display order
+	visions []model.Theme   // the themes a measure can serve, top first
+	topVis  map[string]bool // ids of top vision themes
+
+	sel   int
+	selID string
+	top   int
+	col   planCol
+	byDue bool
+	lastW int // width of the last View, for the visible columns
+
+	mode    planMode
+	form    planForm
+	meeting textinput.Model
+	undo    undoHistory
+}
+
+// Restore texts of failed writes start with a mark saying what they hold.
+const (
+	restoreMeasure = "\x00measure\x00"
+	restoreMeeting = "\x00meeting\x00"
+)
+
+func newPlan(sh *shared) *planScreen {
+	s := &planScreen{sh: sh, keys: newPlanKeys(sh.t), topVis: map[string]bool{}}
+	s.form = newPlanForm(sh)
+	s.meeting = newField(sh.st, sh.T("plan.meeting.placeholder"))
+	s.meeting.CharLimit = 200
+	return s
+}
+
+func (s *planScreen) Typing() bool { return s.mode != modeTable }
+
+// Enter shows the plan. An empty plan opens the form for the first
+// measure at once.
+func (s *planScreen) Enter() tea.Cmd {
+	ws := s.sh.ws
+	if ws == nil {
+		return nil
+	}
+	if s.ws != ws {
+		s.ws = ws
+		s.undo.reset()
+		s.sel, s.selID, s.top, s.col, s.byDue, s.mode = 0, "", 0, colWhat, false, modeTable
+		s.built = false
+	}
+	s.phase = ws.phase
+	s.sync()
+	if len(s.rows) == 0 && s.mode == modeTable {
+		return s.openForm(model.Measure{}, true, colWhat)
+	}
+	return nil
+}
+
+func (s *planScreen) status(text string, kind statusKind) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: text, kind: kind} }
+}
+
+// visionPhase is the phase whose themes measures serve: the phase itself
+// when it groups its own cards (the reflection workshop's last step), else
+// the phase before it (the vision phase of a Zukunftswerkstatt).
+func (s *planScreen) visionPhase() string {
+	m := s.sh.ws.method
+	if p, _, ok := m.Phase(s.phase); ok && p.Steps.Has(model.StepCluster) {
+		return p.ID
+	}
+	if prev, ok := model.PrevPhase(m, s.phase); ok {
+		return prev
+	}
+	return s.phase
+}
+
+// sync rebuilds the rows and the vision choices when the workshop changed.
+func (s *planScreen) sync() {
+	ws := s.sh.ws
+	if s.built && s.version == ws.version && s.bphase == s.phase {
+		return
+	}
+	s.built, s.version, s.bphase = true, ws.version, s.phase
+	src := s.visionPhase()
+	s.visions = s.visions[:0]
+	s.topVis = map[string]bool{}
+	for _, r := range model.TopThemes(ws.snap.Themes, src) {
+		s.visions = append(s.visions, r.Theme)
+		s.topVis[r.ID] = true
+	}
+	var rest []model.Theme
+	for _, t := range ws.snap.Themes {
+		if t.Phase == src && !s.topVis[t.ID] {
+			rest = append(rest, t)
+		}
+	}
+	for _, r := range model.Rank(rest) {
+		s.visions = append(s.visions, r.Theme)
+	}
+	s.rows = append(s.rows[:0], ws.snap.Measures...)
+	s.sortRows()
+	s.selectID(s.selID)
+}
+
+func (s *planScreen) sortRows() {
+	slices.SortStableFunc(s.rows, func(a, b model.Measure) int {
+		if s.byDue && a.Due != b.Due {
+			switch {
+			case a.Due == "":
+				return 1
+			case b.Due == "":
+				return -1
+			}
+			return strings.Compare(string(a.Due), string(b.Due))
+		}
+		if c := cmp.Compare(a.Order, b.Order); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}
+
+func (s *planScreen) selectID(id string) {
+	for i, m := range s.rows {
+		if m.ID == id {
+			s.setSel(i)
+			return
+		}
+	}
+	s.setSel(s.sel)
+}
+
+func (s *planScreen) setSel(i int) {
+	if len(s.rows) == 0 {
+		s.sel, s.selID = 0, ""
+		return
+	}
+	s.sel = clamp(i, 0, len(s.rows)-1)
+	s.selID = s.rows[s.sel].ID
+}
+
+func (s *planScreen) selected() (model.Measure, bool) {
+	if len(s.rows) == 0 {
+		return model.Measure{}, false
+	}
+	return s.rows[s.sel], true
+}
+
+// themeTitle names a vision theme by id; "" for none.
+func (s *planScreen) themeTitle(id string) string {
+	if id == "" {
+		return ""
+	}
+	for _, t := range s.sh.ws.snap.Themes {
+		if t.ID == id {
+			return strings.ReplaceAll(t.Title, "\n", " ")
+		}
+	}
+	return s.sh.T("plan.vision.gone")
+}
+
+func (s *planScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.BackgroundColorMsg:
+		s.form.restyle(s.sh.st)
+		restyleField(&s.meeting, s.sh.st)
+		return nil
+	case phaseMsg:
+		if s.ws != nil && s.ws == s.sh.ws {
+			s.phase = msg.phase
+			s.built = false
+		}
+		return nil
+	case saveFailedMsg:
+		return s.restore(msg.restore)
+	}
+	if s.sh.ws == nil || s.ws != s.sh.ws {
+		return nil
+	}
+	s.sync()
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		return s.paste(msg.Content)
+	case tea.KeyPressMsg:
+		switch s.mode {
+		case modeForm:
+			return s.formKey(msg)
+		case modeMeeting:
+			return s.meetingKey(msg)
+		}
+		return s.listKey(msg)
+	}
+	return nil
+}
+
+// paste puts pasted text, on one line, into the focused field; in the
+// table it starts a new measure with it.
+func (s *planScreen) paste(content string) tea.Cmd {
+	text, err := normalizeInput(content)
+	if err != nil {
+		return s.status(s.sh.T("input.toolong"), statusError)
+	}
+	one := tea.PasteMsg{Content: strings.TrimSpace(strings.ReplaceAll(text, "\n", " "))}
+	var cmd tea.Cmd
+	switch s.mode {
+	case modeTable:
+		cmd = s.openForm(model.Measure{}, true, colWhat)
+		fallthrough
+	case modeForm:
+		if f := s.form.field(); f != nil {
+			var c2 tea.Cmd
+			*f, c2 = f.Update(one)
+			return tea.Batch(cmd, c2)
+		}
+		return cmd
+	}
+	s.meeting, cmd = s.meeting.Update(one)
+	return cmd
+}
+
+func (s *planScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		s.setSel(s.sel - 1)
+	case key.Matches(msg, k.Down):
+		s.setSel(s.sel + 1)
+	case key.Matches(msg, k.First):
+		s.setSel(0)
+	case key.Matches(msg, k.Last):
+		s.setSel(len(s.rows) - 1)
+	case key.Matches(msg, k.Left):
+		s.moveCol(-1)
+	case key.Matches(msg, k.Right):
+		s.moveCol(+1)
+	case key.Matches(msg, k.Add):
+		vision := ""
+		if m, ok := s.selected(); ok {
+			vision = m.Vision
+		}
+		return s.openForm(model.Measure{Vision: vision}, true, colWhat)
+	case key.Matches(msg, k.EditCell):
+		if m, ok := s.selected(); ok {
+			return s.openForm(m, false, s.col)
+		}
+		return s.openForm(model.Measure{}, true, colWhat)
+	case key.Matches(msg, k.Edit):
+		if m, ok := s.selected(); ok {
+			return s.openForm(m, false, colWhat)
+		}
+	case key.Matches(msg, k.Status):
+		if m, ok := s.selected(); ok {
+			m.Status, m.Updated = m.Status.Next(), s.sh.now()
+			// The status text goes first, so a failed write's error
+			// replaces it rather than the other way round.
+			return tea.Batch(s.status(s.sh.T("plan.status.now", s.statusName(m.Status)), statusInfo),
+				s.change(model.Change{Measures: []model.Measure{m}}, "", s.sh.T("plan.what.status")))
+		}
+	case key.Matches(msg, k.Role):
+		if m, ok := s.selected(); ok {
+			m.WhoIsRole, m.Updated = !m.WhoIsRole, s.sh.now()
+			text := "plan.role.off"
+			if m.WhoIsRole {
+				text = "plan.role.on"
+			}
+			return tea.Batch(s.status(s.sh.T(text), statusInfo),
+				s.change(model.Change{Measures: []model.Measure{m}}, "", s.sh.T("plan.what.role")))
+		}
+	case key.Matches(msg, k.Sort):
+		s.byDue = !s.byDue
+		s.built = false
+		s.sync()
+		if s.byDue {
+			return s.status(s.sh.T("plan.sorted.due"), statusInfo)
+		}
+		return s.status(s.sh.T("plan.sorted.own"), statusInfo)
+	case key.Matches(msg, k.Delete):
+		if m, ok := s.selected(); ok {
+			if s.sel+1 < len(s.rows) {
+				s.selID = s.rows[s.sel+1].ID
+			} else if s.sel > 0 {
+				s.selID = s.rows[s.sel-1].ID
+			}
+			return tea.Batch(s.status(s.sh.T("plan.deleted"), statusInfo),
+				s.change(model.Change{DeleteMeasures: []string{m.ID}}, "", s.sh.T("plan.what.delete")))
+		}
+	case key.Matches(msg, k.Undo):
+		return s.undoLast()
+	case key.Matches(msg, k.MoveUp):
+		return s.move(-1)
+	case key.Matches(msg, k.MoveDown):
+		return s.move(+1)
+	case key.Matches(msg, k.Meeting):
+		s.meeting.SetValue(s.sh.ws.snap.Workshop.NextMeeting)
+		s.meeting.CursorEnd()
+		s.mode = modeMeeting
+		return s.meeting.Focus()
+	case key.Matches(msg, k.Back):
+		return func() tea.Msg { return gotoMsg{to: screenBoard} }
+	case key.Matches(msg, k.Home):
+		return func() tea.Msg { return homeMsg{} }
+	}
+	return nil
+}
+
+// moveCol selects the next visible column to the left or right.
+func (s *planScreen) moveCol(dir int) {
+	cols := s.layout(s.width()).cols
+	i := slices.IndexFunc(cols, func(c planColumn) bool { return c.col == s.col })
+	if i < 0 {
+		s.col = colWhat
+		return
+	}
+	s.col = cols[clamp(i+dir, 0, len(cols)-1)].col
+}
+
+func (s *planScreen) width() int {
+	if s.lastW > 0 {
+		return s.lastW
+	}
+	return s.sh.width
+}
+
+// change commits a change of this screen and remembers how to undo it.
+func (s *planScreen) change(ch model.Change, restore, what string) tea.Cmd {
+	s.undo.push(s.sh, ch, what)
+	return s.sh.commit(screenPlan, ch, restore)
+}
+
+func (s *planScreen) undoLast() tea.Cmd {
+	e, ok := s.undo.pop()
+	if !ok {
+		return s.status(s.sh.T("board.undo.none"), statusInfo)
+	}
+	if len(e.change.Measures) > 0 {
+		s.selID = e.change.Measures[0].ID
+	}
+	return tea.Batch(s.status(s.sh.T("board.undone", e.what), statusOK), s.sh.commit(screenPlan, e.change, ""))
+}
+
+// move swaps the selected measure with its neighbour in the plan's own
+// order; sorted by date the order is the calendar's.
+func (s *planScreen) move(dir int) tea.Cmd {
+	if s.byDue {
+		return s.status(s.sh.T("plan.move.sorted"), statusInfo)
+	}
+	j := s.sel + dir
+	if len(s.rows) == 0 || j < 0 || j >= len(s.rows) {
+		return nil
+	}
+	a, b := s.rows[s.sel], s.rows[j]
+	a.Order, b.Order = b.Order, a.Order
+	if a.Order == b.Order {
+		a.Order += dir
+	}
+	now := s.sh.now()
+	a.Updated, b.Updated = now, now
+	s.selID = a.ID
+	return s.change(model.Change{Measures: []model.Measure{a, b}}, "", s.sh.T("plan.what.move"))
+}
+
+// meetingKey handles the next meeting's field.
+func (s *planScreen) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		s.mode = modeTable
+		s.meeting.Blur()
+		return nil
+	case key.Matches(msg, k.Save):
+		s.mode = modeTable
+		s.meeting.Blur()
+		text := fieldValue(s.meeting)
+		if text == s.sh.ws.snap.Workshop.NextMeeting {
+			return nil
+		}
+		w := s.sh.touchedWorkshop()
+		w.NextMeeting = text
+		return tea.Batch(s.status(s.sh.T("plan.meeting.saved"), statusOK),
+			s.change(model.Change{Workshop: w}, restoreMeeting+text, s.sh.T("plan.what.meeting")))
+	}
+	var cmd tea.Cmd
+	s.meeting, cmd = s.meeting.Update(msg)
+	return cmd
+}
+
+// restore reopens what a failed write came from, with the typed values.
+func (s *planScreen) restore(text string) tea.Cmd {
+	s.undo.reset()
+	if s.sh.ws == nil || s.ws != s.sh.ws {
+		return nil
+	}
+	s.built = false
+	s.sync()
+	if rest, ok := strings.CutPrefix(text, restoreMeeting); ok {
+		s.meeting.SetValue(rest)
+		s.meeting.CursorEnd()
+		s.mode = modeMeeting
+		return s.meeting.Focus()
+	}
+	if rest, ok := strings.CutPrefix(text, restoreMeasure); ok {
+		var fm formMeasure
+		if err := json.Unmarshal([]byte(rest), &fm); err != nil {
+			return nil
+		}
+		exists := slices.ContainsFunc(s.sh.ws.snap.Measures, func(m model.Measure) bool { return m.ID == fm.Measure.ID })
+		cmd := s.openForm(fm.Measure, !exists, colWhat)
+		s.form.fields[pfDue].SetValue(fm.DueText)
+		return cmd
+	}
+	return nil
+}
+
+// statusName is a status in the screen's language.
+func (s *planScreen) statusName(st model.Status) string {
+	switch st {
+	case model.StatusInProgress:
+		return s.sh.T("plan.status.progress")
+	case model.StatusDone:
+		return s.sh.T("plan.status.done")
+	}
+	return s.sh.T("plan.status.open")
+}

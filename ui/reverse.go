@@ -1,17 +1,590 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/help"
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
 )
 
-// reverseScreen is a placeholder until the screen is built.
-type reverseScreen struct{ sh *shared }
+// The positive reversal (Positivumkehr) opens the vision phase: each top
+// theme of the critique phase is turned into one or more positive
+// statements ("Der Bus fährt zu selten" becomes "In Musterdorf kommt jede
+// und jeder ohne Auto ans Ziel"). The screen lists the top themes with
+// their statements under them; the input below writes the next statement
+// for the theme the selection is in. Like the board it opens with the
+// cursor in the input: type, Enter, type, Enter; Esc hands the keys to the
+// list, where single letters edit, delete, undo and reorder.
 
-func newReverse(sh *shared) *reverseScreen { return &reverseScreen{sh: sh} }
+// revFocus is where the reversal screen's keys go.
+type revFocus int
 
-func (s *reverseScreen) Update(msg tea.Msg) tea.Cmd { return nil }
-func (s *reverseScreen) View(w, h int) string       { return "" }
-func (s *reverseScreen) KeyMap() help.KeyMap        { return keyMap{} }
-func (s *reverseScreen) Typing() bool               { return false }
-func (s *reverseScreen) Enter() tea.Cmd             { return nil }
+const (
+	revInput revFocus = iota // the statement being written
+	revList                  // the themes and their statements
+)
+
+// revGroup is one reversed theme with its cards and statements.
+type revGroup struct {
+	theme model.Theme
+	top   bool // one of the source phase's top themes
+	place int  // its place in the ranking, 0 for a theme no longer on top
+	tied  bool
+	gone  bool // the theme was deleted; its statements are still stored
+	cards []model.Card
+	stmts []model.Reversal
+}
+
+// revRow is one selectable row: a theme's header (stmt < 0) or one of its
+// statements.
+type revRow struct{ group, stmt int }
+
+// reverseScreen is the positive reversal of the phase on screen.
+type reverseScreen struct {
+	sh   *shared
+	keys revKeys
+	ws   *session // the session the screen's state belongs to
+
+	phase   string
+	source  string // the phase whose top themes are reversed
+	marked  bool   // the source phase's top themes were marked by hand
+	nThemes int    // themes in the source phase
+
+	built      bool
+	version    int
+	builtPhase string
+	groups     []revGroup
+	rows       []revRow
+	sel        int
+	selKey     string          // "t:" theme id or "r:" reversal id
+	top        int             // first row in the window
+	open       map[string]bool // theme ids whose cards are shown
+
+	focus   revFocus
+	input   textarea.Model
+	editing string // id of the statement being edited
+	stash   string // the draft put aside during an edit
+	undo    undoHistory
+}
+
+// revMark separates the parts of a failed write's restore text: theme id,
+// the edited statement's id ("" for a new one) and the text. Typed text
+// never holds NUL.
+const revMark = "\x00"
+
+func newReverse(sh *shared) *reverseScreen {
+	s := &reverseScreen{sh: sh, keys: newRevKeys(sh.t), open: map[string]bool{}, focus: revInput}
+	s.input = newStatementInput(sh, sh.T("rev.placeholder"))
+	s.restyle()
+	return s
+}
+
+// newStatementInput is a growing multi-line input like the board's: Enter
+// belongs to the screen, alt+enter or ctrl+j breaks the line.
+func newStatementInput(sh *shared, placeholder string) textarea.Model {
+	in := textarea.New()
+	in.ShowLineNumbers = false
+	in.SetPromptFunc(2, func(p textarea.PromptInfo) string {
+		if p.LineNumber == 0 {
+			return "› "
+		}
+		return "  "
+	})
+	in.Placeholder = placeholder
+	in.DynamicHeight = true
+	in.MinHeight = 1
+	in.MaxHeight = 4
+	in.MaxContentHeight = maxInputRunes + 1
+	in.CharLimit = maxInputRunes
+	in.MaxWidth = 0
+	in.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
+	in.KeyMap.LineStart = key.NewBinding(key.WithKeys("home"))
+	in.KeyMap.SelectAll = key.NewBinding(key.WithDisabled())
+	// Page keys switch the theme the statement is for.
+	in.KeyMap.PageUp = key.NewBinding(key.WithDisabled())
+	in.KeyMap.PageDown = key.NewBinding(key.WithDisabled())
+	in.SetWidth(max(sh.width, 4))
+	return in
+}
+
+func (s *reverseScreen) restyle() {
+	st := s.sh.st
+	ts := textarea.DefaultStyles(st.Dark)
+	ts.Cursor.Blink = false
+	ts.Cursor.Color = st.pal.accent
+	ts.Focused.CursorLine = st.Card
+	ts.Focused.Text = st.Card
+	ts.Focused.Prompt = st.Accent
+	ts.Focused.Placeholder = st.Muted
+	ts.Blurred.CursorLine = st.Muted
+	ts.Blurred.Text = st.Muted
+	ts.Blurred.Prompt = st.Subtle
+	ts.Blurred.Placeholder = st.Subtle
+	s.input.SetStyles(ts)
+}
+
+func (s *reverseScreen) Typing() bool { return s.focus == revInput }
+
+// Enter shows the reversal of the phase on screen, with the cursor in the
+// input when there is a theme to write for.
+func (s *reverseScreen) Enter() tea.Cmd {
+	ws := s.sh.ws
+	if ws == nil {
+		return nil
+	}
+	if s.ws != ws {
+		s.ws = ws
+		s.undo.reset()
+		s.editing, s.stash, s.selKey, s.sel, s.top = "", "", "", 0, 0
+		s.open = map[string]bool{}
+		s.built = false
+		s.input.Reset()
+	}
+	s.phase = ws.phase
+	s.sync()
+	if len(s.groups) == 0 {
+		return s.focusOn(revList)
+	}
+	return s.focusOn(revInput)
+}
+
+func (s *reverseScreen) focusOn(f revFocus) tea.Cmd {
+	s.focus = f
+	if f == revInput {
+		return s.input.Focus()
+	}
+	s.input.Blur()
+	return nil
+}
+
+func (s *reverseScreen) status(text string, kind statusKind) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: text, kind: kind} }
+}
+
+// sync rebuilds the groups and rows when the workshop changed.
+func (s *reverseScreen) sync() {
+	ws := s.sh.ws
+	if s.built && s.version == ws.version && s.builtPhase == s.phase {
+		return
+	}
+	s.built, s.version, s.builtPhase = true, ws.version, s.phase
+	s.groups, s.rows = s.groups[:0], s.rows[:0]
+	prev, ok := model.PrevPhase(ws.method, s.phase)
+	s.source, s.marked, s.nThemes = prev, false, 0
+	themes := make(map[string]model.Theme, len(ws.snap.Themes))
+	for _, t := range ws.snap.Themes {
+		themes[t.ID] = t
+		if ok && t.Phase == prev {
+			s.nThemes++
+			s.marked = s.marked || t.Top
+		}
+	}
+	index := map[string]int{}
+	if ok {
+		for _, r := range model.TopThemes(ws.snap.Themes, prev) {
+			index[r.ID] = len(s.groups)
+			s.groups = append(s.groups, revGroup{theme: r.Theme, top: true, place: r.Place, tied: r.Tied})
+		}
+	}
+	revs := slices.Clone(ws.snap.Reversals)
+	slices.SortStableFunc(revs, func(a, b model.Reversal) int {
+		if c := cmp.Compare(a.Order, b.Order); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	for _, r := range revs {
+		g, ok := index[r.Theme]
+		if !ok {
+			// A statement whose theme is no longer on top (or is gone)
+			// stays visible, so nothing written disappears.
+			t, exists := themes[r.Theme]
+			if !exists {
+				t = model.Theme{ID: r.Theme, Title: s.sh.T("rev.gone")}
+			}
+			g = len(s.groups)
+			index[r.Theme] = g
+			s.groups = append(s.groups, revGroup{theme: t, gone: !exists})
+		}
+		s.groups[g].stmts = append(s.groups[g].stmts, r)
+	}
+	for _, c := range ws.snap.Cards {
+		if g, ok := index[c.Theme]; ok && c.Theme != "" {
+			s.groups[g].cards = append(s.groups[g].cards, c)
+		}
+	}
+	for g := range s.groups {
+		grp := &s.groups[g]
+		slices.SortStableFunc(grp.cards, func(a, b model.Card) int { return cmp.Compare(a.Order, b.Order) })
+		s.rows = append(s.rows, revRow{group: g, stmt: -1})
+		for i := range grp.stmts {
+			s.rows = append(s.rows, revRow{group: g, stmt: i})
+		}
+	}
+	if r, ok := s.rowOfKey(s.selKey); ok {
+		s.sel = r
+	}
+	s.setSel(s.sel)
+}
+
+func (s *reverseScreen) rowOfKey(k string) (int, bool) {
+	for i, r := range s.rows {
+		if s.keyOf(r) == k {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func (s *reverseScreen) keyOf(r revRow) string {
+	g := s.groups[r.group]
+	if r.stmt < 0 {
+		return "t:" + g.theme.ID
+	}
+	return "r:" + g.stmts[r.stmt].ID
+}
+
+func (s *reverseScreen) setSel(i int) {
+	if len(s.rows) == 0 {
+		s.sel, s.selKey = 0, ""
+		return
+	}
+	s.sel = clamp(i, 0, len(s.rows)-1)
+	s.selKey = s.keyOf(s.rows[s.sel])
+}
+
+// current returns the group the selection is in: the theme a new
+// statement is written for.
+func (s *reverseScreen) current() (*revGroup, bool) {
+	if len(s.rows) == 0 {
+		return nil, false
+	}
+	return &s.groups[s.rows[s.sel].group], true
+}
+
+// selected returns the selected statement.
+func (s *reverseScreen) selected() (model.Reversal, bool) {
+	if len(s.rows) == 0 || s.rows[s.sel].stmt < 0 {
+		return model.Reversal{}, false
+	}
+	r := s.rows[s.sel]
+	return s.groups[r.group].stmts[r.stmt], true
+}
+
+// jumpTheme selects the header of the next (dir +1) or previous theme.
+func (s *reverseScreen) jumpTheme(dir int) {
+	if len(s.rows) == 0 {
+		return
+	}
+	g := clamp(s.rows[s.sel].group+dir, 0, len(s.groups)-1)
+	if dir < 0 && s.rows[s.sel].stmt >= 0 {
+		g = s.rows[s.sel].group // first back to the own header
+	}
+	for i, r := range s.rows {
+		if r.group == g && r.stmt < 0 {
+			s.setSel(i)
+			return
+		}
+	}
+}
+
+func (s *reverseScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		if msg.Width > 0 {
+			s.input.SetWidth(msg.Width)
+		}
+		return nil
+	case tea.BackgroundColorMsg:
+		s.restyle()
+		return nil
+	case phaseMsg:
+		if s.ws == nil || s.ws != s.sh.ws || msg.phase == s.phase {
+			return nil
+		}
+		cmd := s.SaveDraft()
+		s.phase = msg.phase
+		s.built = false
+		return cmd
+	case saveFailedMsg:
+		s.restore(msg.restore)
+		return nil
+	}
+	if s.sh.ws == nil || s.ws != s.sh.ws {
+		return nil
+	}
+	s.sync()
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		return s.paste(msg.Content)
+	case tea.KeyPressMsg:
+		if s.focus == revInput {
+			return s.inputKey(msg)
+		}
+		return s.listKey(msg)
+	}
+	return nil
+}
+
+func (s *reverseScreen) paste(content string) tea.Cmd {
+	text, err := normalizeInput(content)
+	if err != nil || utf8.RuneCountInString(s.input.Value())+utf8.RuneCountInString(text) > maxInputRunes {
+		return s.status(s.sh.T("board.toolong", maxInputRunes), statusError)
+	}
+	if len(s.groups) == 0 {
+		return s.status(s.sh.T("rev.nothemes.short"), statusInfo)
+	}
+	cmd := s.focusOn(revInput)
+	var c2 tea.Cmd
+	s.input, c2 = s.input.Update(tea.PasteMsg{Content: text})
+	return tea.Batch(cmd, c2)
+}
+
+func (s *reverseScreen) inputKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Save):
+		return s.submit()
+	case key.Matches(msg, k.ToList):
+		if s.editing != "" {
+			s.endEdit()
+		}
+		return s.focusOn(revList)
+	case key.Matches(msg, k.PrevTheme) && s.editing == "":
+		s.jumpTheme(-1)
+		return nil
+	case key.Matches(msg, k.NextTheme) && s.editing == "":
+		s.jumpTheme(+1)
+		return nil
+	case key.Matches(msg, k.UndoInput):
+		return s.undoLast()
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd
+}
+
+func (s *reverseScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		s.setSel(s.sel - 1)
+	case key.Matches(msg, k.Down):
+		s.setSel(s.sel + 1)
+	case key.Matches(msg, k.PrevTheme):
+		s.jumpTheme(-1)
+	case key.Matches(msg, k.NextTheme):
+		s.jumpTheme(+1)
+	case key.Matches(msg, k.First):
+		s.setSel(0)
+	case key.Matches(msg, k.Last):
+		s.setSel(len(s.rows) - 1)
+	case key.Matches(msg, k.Write):
+		if len(s.groups) == 0 {
+			return s.status(s.sh.T("rev.nothemes.short"), statusInfo)
+		}
+		return s.focusOn(revInput)
+	case key.Matches(msg, k.Edit):
+		if r, ok := s.selected(); ok {
+			return s.startEdit(r)
+		}
+		if len(s.groups) == 0 {
+			return s.status(s.sh.T("rev.nothemes.short"), statusInfo)
+		}
+		return s.focusOn(revInput)
+	case key.Matches(msg, k.Cards):
+		if g, ok := s.current(); ok {
+			s.open[g.theme.ID] = !s.open[g.theme.ID]
+			if r := s.rows[s.sel]; r.stmt >= 0 {
+				s.jumpTheme(-1)
+			}
+		}
+	case key.Matches(msg, k.Delete):
+		return s.deleteSelected()
+	case key.Matches(msg, k.Undo):
+		return s.undoLast()
+	case key.Matches(msg, k.MoveUp):
+		return s.move(-1)
+	case key.Matches(msg, k.MoveDown):
+		return s.move(+1)
+	case key.Matches(msg, k.Back):
+		return tea.Batch(s.SaveDraft(), func() tea.Msg { return gotoMsg{to: screenBoard} })
+	case key.Matches(msg, k.Home):
+		return tea.Batch(s.SaveDraft(), func() tea.Msg { return homeMsg{} })
+	}
+	return nil
+}
+
+// SaveDraft saves a typed statement, so leaving or quitting loses nothing.
+func (s *reverseScreen) SaveDraft() tea.Cmd {
+	if s.sh.ws == nil || s.ws != s.sh.ws {
+		return nil
+	}
+	s.sync()
+	if strings.TrimSpace(s.input.Value()) == "" {
+		if s.editing != "" {
+			s.endEdit()
+		}
+		return nil
+	}
+	return s.submit()
+}
+
+// submit saves the input as a new statement for the current theme or as
+// the edit in progress. The input stays open for the next one.
+func (s *reverseScreen) submit() tea.Cmd {
+	text, err := normalizeInput(s.input.Value())
+	if err != nil {
+		return s.status(s.sh.T("board.toolong", maxInputRunes), statusError)
+	}
+	text = strings.TrimSpace(text)
+	now := s.sh.now()
+	if s.editing != "" {
+		if text == "" {
+			return s.status(s.sh.T("rev.edit.empty"), statusInfo)
+		}
+		id := s.editing
+		s.endEdit()
+		r, ok := s.reversal(id)
+		if !ok || r.Text == text {
+			return nil
+		}
+		r.Text, r.Updated = text, now
+		s.selKey = "r:" + r.ID
+		return s.change(model.Change{Reversals: []model.Reversal{r}}, r.Theme+revMark+r.ID+revMark+text, s.sh.T("rev.what.edit"))
+	}
+	if text == "" {
+		return s.status(s.sh.T("rev.input.empty"), statusInfo)
+	}
+	g, ok := s.current()
+	if !ok {
+		return s.status(s.sh.T("rev.nothemes.short"), statusInfo)
+	}
+	if g.gone {
+		return s.status(s.sh.T("rev.gone.write"), statusInfo)
+	}
+	order := -1
+	for _, r := range s.sh.ws.snap.Reversals {
+		order = max(order, r.Order)
+	}
+	r := model.Reversal{ID: model.NewID(now), Theme: g.theme.ID, Text: text, Order: order + 1, Created: now, Updated: now}
+	s.input.Reset()
+	s.selKey = "r:" + r.ID
+	return s.change(model.Change{Reversals: []model.Reversal{r}}, r.Theme+revMark+revMark+text, s.sh.T("rev.what.new"))
+}
+
+func (s *reverseScreen) reversal(id string) (model.Reversal, bool) {
+	for _, r := range s.sh.ws.snap.Reversals {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return model.Reversal{}, false
+}
+
+// change commits a change of this screen and remembers how to undo it.
+func (s *reverseScreen) change(ch model.Change, restore, what string) tea.Cmd {
+	s.undo.push(s.sh, ch, what)
+	return s.sh.commit(screenReverse, ch, restore)
+}
+
+func (s *reverseScreen) startEdit(r model.Reversal) tea.Cmd {
+	if s.editing == "" {
+		s.stash = s.input.Value()
+	}
+	s.editing = r.ID
+	s.input.SetValue(r.Text)
+	return s.focusOn(revInput)
+}
+
+func (s *reverseScreen) endEdit() {
+	s.editing = ""
+	s.input.SetValue(s.stash)
+	s.stash = ""
+}
+
+// restore puts the text of a write that failed back into the input.
+func (s *reverseScreen) restore(text string) {
+	s.undo.reset()
+	theme, rest, ok := strings.Cut(text, revMark)
+	if !ok {
+		return
+	}
+	id, body, _ := strings.Cut(rest, revMark)
+	s.built = false
+	if s.sh.ws != nil && s.ws == s.sh.ws {
+		s.sync()
+	}
+	if id != "" {
+		if s.editing == "" {
+			s.stash = s.input.Value()
+		}
+		s.editing = id
+		s.input.SetValue(body)
+	} else {
+		s.selKey = "t:" + theme
+		if r, ok := s.rowOfKey(s.selKey); ok {
+			s.setSel(r)
+		}
+		if cur := s.input.Value(); strings.TrimSpace(cur) != "" {
+			body += "\n" + cur
+		}
+		s.input.SetValue(body)
+	}
+	s.focusOn(revInput)
+}
+
+func (s *reverseScreen) deleteSelected() tea.Cmd {
+	r, ok := s.selected()
+	if !ok {
+		return s.status(s.sh.T("rev.delete.theme"), statusInfo)
+	}
+	if s.sel+1 < len(s.rows) && s.rows[s.sel+1].group == s.rows[s.sel].group {
+		s.setSel(s.sel + 1)
+	} else {
+		s.setSel(s.sel - 1)
+	}
+	// The status text goes first, so a failed write's error replaces it.
+	return tea.Batch(s.status(s.sh.T("rev.deleted"), statusInfo),
+		s.change(model.Change{DeleteReversals: []string{r.ID}}, "", s.sh.T("rev.what.delete")))
+}
+
+func (s *reverseScreen) undoLast() tea.Cmd {
+	e, ok := s.undo.pop()
+	if !ok {
+		return s.status(s.sh.T("board.undo.none"), statusInfo)
+	}
+	if len(e.change.Reversals) > 0 {
+		s.selKey = "r:" + e.change.Reversals[0].ID
+	}
+	return tea.Batch(s.status(s.sh.T("board.undone", e.what), statusOK), s.sh.commit(screenReverse, e.change, ""))
+}
+
+// move swaps the selected statement with its neighbour under the same
+// theme.
+func (s *reverseScreen) move(dir int) tea.Cmd {
+	if len(s.rows) == 0 || s.rows[s.sel].stmt < 0 {
+		return nil
+	}
+	row := s.rows[s.sel]
+	stmts := s.groups[row.group].stmts
+	j := row.stmt + dir
+	if j < 0 || j >= len(stmts) {
+		return nil
+	}
+	a, b := stmts[row.stmt], stmts[j]
+	a.Order, b.Order = b.Order, a.Order
+	if a.Order == b.Order {
+		a.Order += dir
+	}
+	now := s.sh.now()
+	a.Updated, b.Updated = now, now
+	s.selKey = "r:" + a.ID
+	return s.change(model.Change{Reversals: []model.Reversal{a, b}}, "", s.sh.T("rev.what.move"))
+}

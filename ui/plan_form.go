@@ -1,0 +1,343 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
+)
+
+// planField is a line of the measure form.
+type planField int
+
+const (
+	pfWhat planField = iota
+	pfVision
+	pfWho
+	pfRole
+	pfDue
+	pfFirst
+	pfRes
+	pfStatus
+	pfCount
+)
+
+// isText reports whether a form line is typed into; the others are
+// choices changed with ←/→ or space.
+func (f planField) isText() bool {
+	return f == pfWhat || f == pfWho || f == pfDue || f == pfFirst || f == pfRes
+}
+
+// planForm edits one measure.
+type planForm struct {
+	fields   [pfCount]textinput.Model // the text lines; the others stay unused
+	labels   [pfCount]string
+	base     model.Measure // the measure as it was, or the new one's seed
+	isNew    bool
+	visionID string
+	role     bool
+	status   model.Status
+	cur      planField
+	err      string
+	errAt    planField
+}
+
+// formMeasure is what a failed write gives back: the measure and the date
+// as it was typed.
+type formMeasure struct {
+	Measure model.Measure `json:"m"`
+	DueText string        `json:"due"`
+}
+
+func newPlanForm(sh *shared) planForm {
+	f := planForm{errAt: -1}
+	labels := [pfCount]string{"plan.col.what", "plan.col.vision", "plan.col.who", "plan.f.role", "plan.col.due", "plan.col.first", "plan.col.res", "plan.col.status"}
+	holders := map[planField]string{pfWhat: "plan.p.what", pfWho: "plan.p.who", pfDue: "plan.p.due", pfFirst: "plan.p.first", pfRes: "plan.p.res"}
+	for i := range pfCount {
+		f.labels[i] = sh.T(labels[i])
+		if h, ok := holders[i]; ok {
+			f.fields[i] = newField(sh.st, sh.T(h))
+			f.fields[i].CharLimit = 500
+		}
+	}
+	return f
+}
+
+func (f *planForm) restyle(st *Styles) {
+	for i := range pfCount {
+		if i.isText() {
+			restyleField(&f.fields[i], st)
+		}
+	}
+}
+
+// field returns the focused text field, or nil on a choice.
+func (f *planForm) field() *textinput.Model {
+	if f.cur.isText() {
+		return &f.fields[f.cur]
+	}
+	return nil
+}
+
+func (f *planForm) focus(to planField) tea.Cmd {
+	if t := f.field(); t != nil {
+		t.Blur()
+	}
+	f.cur = (to + pfCount) % pfCount
+	if t := f.field(); t != nil {
+		t.CursorEnd()
+		return t.Focus()
+	}
+	return nil
+}
+
+// fieldOfCol is the form line that edits a table column.
+func fieldOfCol(c planCol) planField {
+	return [colCount]planField{pfWhat, pfVision, pfWho, pfDue, pfFirst, pfRes, pfStatus}[clamp(int(c), 0, int(colCount)-1)]
+}
+
+// openForm shows the form for a measure, focused on a column's line.
+func (s *planScreen) openForm(m model.Measure, isNew bool, col planCol) tea.Cmd {
+	f := &s.form
+	f.base, f.isNew = m, isNew
+	f.fields[pfWhat].SetValue(m.What)
+	f.fields[pfWho].SetValue(m.Who)
+	f.fields[pfDue].SetValue(m.Due.Format(s.sh.lang))
+	f.fields[pfFirst].SetValue(m.FirstStep)
+	f.fields[pfRes].SetValue(m.Resources)
+	f.visionID, f.role, f.status = m.Vision, m.WhoIsRole, m.Status
+	f.err, f.errAt = "", -1
+	s.mode = modeForm
+	if !isNew {
+		s.selID = m.ID
+		s.selectID(m.ID)
+	}
+	return f.focus(fieldOfCol(col))
+}
+
+func (s *planScreen) closeForm() {
+	if t := s.form.field(); t != nil {
+		t.Blur()
+	}
+	s.mode = modeTable
+}
+
+// formKey handles a key in the form.
+func (s *planScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	f := &s.form
+	switch {
+	case key.Matches(msg, k.Cancel):
+		s.closeForm()
+		return nil
+	case key.Matches(msg, k.Save):
+		return s.saveForm()
+	case key.Matches(msg, k.NextField):
+		return f.focus(f.cur + 1)
+	case key.Matches(msg, k.PrevField):
+		return f.focus(f.cur - 1)
+	case !f.cur.isText() && key.Matches(msg, k.Choose):
+		dir := 1
+		if msg.String() == "left" {
+			dir = -1
+		}
+		s.choose(dir)
+		return nil
+	}
+	if t := f.field(); t != nil {
+		var cmd tea.Cmd
+		*t, cmd = t.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+// choose changes the focused choice: the vision theme (none, then the
+// themes top first), the role toggle or the status.
+func (s *planScreen) choose(dir int) {
+	f := &s.form
+	switch f.cur {
+	case pfVision:
+		ids := []string{""}
+		for _, t := range s.visions {
+			ids = append(ids, t.ID)
+		}
+		i := 0
+		for j, id := range ids {
+			if id == f.visionID {
+				i = j
+			}
+		}
+		f.visionID = ids[(i+dir+len(ids))%len(ids)]
+	case pfRole:
+		f.role = !f.role
+	case pfStatus:
+		f.status = model.Status((int(f.status) + dir + 3) % 3)
+	}
+}
+
+// errDueFormat is returned for a date in neither accepted form.
+var errDueFormat = errors.New("date format")
+
+// parseDue reads a due date as a facilitator types it: 2026-06-30 or
+// 30.06.2026 (also 30.6.2026 and 30.06.26). Empty means no date.
+func parseDue(s string) (model.Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	for _, layout := range []string{"2006-1-2", "2.1.2006", "2.1.06"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return model.DateOf(t), nil
+		}
+	}
+	return "", errDueFormat
+}
+
+// saveForm checks the form and commits the measure. A new measure leaves
+// the form open and empty for the next one, with the same vision theme.
+func (s *planScreen) saveForm() tea.Cmd {
+	f := &s.form
+	what := fieldValue(f.fields[pfWhat])
+	if what == "" {
+		f.err, f.errAt = s.sh.T("plan.err.what"), pfWhat
+		return f.focus(pfWhat)
+	}
+	dueText := fieldValue(f.fields[pfDue])
+	due, err := parseDue(dueText)
+	if err != nil {
+		f.err, f.errAt = s.sh.T("plan.err.due", dueText), pfDue
+		return f.focus(pfDue)
+	}
+	f.err, f.errAt = "", -1
+	m := f.base
+	m.What, m.Vision, m.Who, m.WhoIsRole, m.Due = what, f.visionID, fieldValue(f.fields[pfWho]), f.role, due
+	m.FirstStep, m.Resources, m.Status = fieldValue(f.fields[pfFirst]), fieldValue(f.fields[pfRes]), f.status
+	now := s.sh.now()
+	if f.isNew && m.ID == "" {
+		order := -1
+		for _, x := range s.sh.ws.snap.Measures {
+			order = max(order, x.Order)
+		}
+		m.ID, m.Order, m.Created = model.NewID(now), order+1, now
+	}
+	isNew := f.isNew
+	if !isNew && m == f.base {
+		s.closeForm()
+		return nil
+	}
+	m.Updated = now
+	restore, _ := json.Marshal(formMeasure{Measure: m, DueText: dueText})
+	s.selID = m.ID
+	what = truncate(what, 40)
+	cmd := s.change(model.Change{Measures: []model.Measure{m}}, restoreMeasure+string(restore), s.sh.T("plan.what.edit", what))
+	if isNew {
+		return tea.Batch(cmd, s.openForm(model.Measure{Vision: m.Vision}, true, colWhat))
+	}
+	s.closeForm()
+	return cmd
+}
+
+// formView draws the form: a title with the keys, one line per field and
+// the error, if any. A short window shows the lines around the focused
+// one.
+func (s *planScreen) formView(w, h int) []string {
+	st := s.sh.st
+	f := &s.form
+	title := s.sh.T("plan.form.edit")
+	if f.isNew {
+		title = s.sh.T("plan.form.new")
+	}
+	out := []string{sepLine(st, truncate(title, max(w-4, 0)), w)}
+	labelW := 0
+	for _, l := range f.labels {
+		labelW = max(labelW, width(l))
+	}
+	labelW = min(labelW+2, max(w/3, 4))
+	valW := max(w-labelW, 1)
+	var lines []string
+	for i := range pfCount {
+		label := pad(f.labels[i]+":", labelW)
+		if i == f.cur {
+			label = st.Key.Render(label)
+		} else {
+			label = st.Label.Render(label)
+		}
+		lines = append(lines, label+truncate(s.formValue(i, valW), valW))
+	}
+	room := h - 1
+	if f.err != "" {
+		room--
+	}
+	if room < len(lines) {
+		first := clamp(int(f.cur)-room/2, 0, max(len(lines)-room, 0))
+		lines = lines[first:min(first+max(room, 0), len(lines))]
+	}
+	out = append(out, lines...)
+	if f.err != "" {
+		out = append(out, st.Danger.Render(truncate(f.err, w)))
+	}
+	return out
+}
+
+// formValue draws one line's value: the field while it has the focus, else
+// its text; choices as ‹ value ›.
+func (s *planScreen) formValue(i planField, w int) string {
+	st := s.sh.st
+	f := &s.form
+	focused := i == f.cur
+	if i.isText() {
+		if focused {
+			f.fields[i].SetWidth(max(w-1, 1))
+			return f.fields[i].View()
+		}
+		v := fieldValue(f.fields[i])
+		if v == "" {
+			return st.Muted.Render("–")
+		}
+		return st.Card.Render(truncate(v, w))
+	}
+	var v string
+	switch i {
+	case pfVision:
+		v = s.sh.T("plan.vision.none")
+		if f.visionID != "" {
+			v = s.themeTitle(f.visionID)
+			if s.topVis[f.visionID] {
+				v += " (" + s.sh.T("plan.top") + ")"
+			}
+		}
+	case pfRole:
+		box := "[ ] "
+		if f.role {
+			box = "[x] "
+		}
+		v = box + s.sh.T("plan.role.hint")
+		if focused {
+			return st.Accent.Render(truncate(v, w))
+		}
+		return st.Card.Render(truncate(v, w))
+	case pfStatus:
+		v = s.statusName(f.status)
+	}
+	if focused {
+		return st.Accent.Render(truncate("‹ "+v+" › "+s.sh.T("plan.choose.hint"), w))
+	}
+	return st.Card.Render(truncate(v, w))
+}
+
+// sepLine is a rule with a label, as the board draws between list and
+// input.
+func sepLine(st *Styles, label string, w int) string {
+	if label == "" || w < 8 {
+		return st.Subtle.Render(repeat("─", w))
+	}
+	label = truncate(label, w-4)
+	return st.Subtle.Render("── ") + st.Accent.Render(label) + " " + st.Subtle.Render(repeat("─", w-4-width(label)))
+}
