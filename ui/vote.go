@@ -86,8 +86,19 @@ type voteScreen struct {
 	selID   string
 	off     int // first row in the window
 
+	stats voteStats // derived from the rows, for the layout
+
 	input voteInput
 	entry string // the digits typed
+}
+
+// voteStats is what the layout needs to know about all rows; sync works it
+// out once per change, so a frame only measures the rows it shows.
+type voteStats struct {
+	tally   model.Tally
+	maxDots int  // most dots of any row, at least 1
+	titleW  int  // widest title or card text ("• " included)
+	flagged bool // some theme is tied or above the cap
 }
 
 func newVote(sh *shared) *voteScreen {
@@ -163,6 +174,7 @@ func (s *voteScreen) sync() {
 			s.rows = append(s.rows, voteRow{kind: voteCard, card: c})
 		}
 	}
+	s.stats = s.measure()
 	s.sel = 0
 	for i, r := range s.rows {
 		if r.kind != voteHeader && r.id() == s.selID {
@@ -171,6 +183,24 @@ func (s *voteScreen) sync() {
 		}
 	}
 	s.setSel(s.sel, 1)
+}
+
+// measure works out the stats of the rows.
+func (s *voteScreen) measure() voteStats {
+	snap := &s.sh.ws.snap
+	st := voteStats{tally: model.CountVotes(snap.Workshop, snap.Themes, snap.Cards, s.phase), maxDots: 1}
+	dcap := snap.Workshop.DotCap
+	for _, r := range s.rows {
+		st.maxDots = max(st.maxDots, r.dots())
+		switch r.kind {
+		case voteTheme:
+			st.titleW = max(st.titleW, width(oneLineText(r.theme.Title)))
+			st.flagged = st.flagged || s.ranks[r.theme.ID].Tied || dcap > 0 && r.theme.Dots > dcap
+		case voteCard:
+			st.titleW = max(st.titleW, width(oneLineText(r.card.Text))+2)
+		}
+	}
+	return st
 }
 
 // sortCards orders cards by their place in the theme, then by age (ids
@@ -458,16 +488,10 @@ func (s *voteScreen) setDots(i, n int) tea.Cmd {
 
 // warnOver tells, in the status line, that the total is over the budget.
 func (s *voteScreen) warnOver() tea.Cmd {
-	if t := s.tally(); t.Over > 0 {
+	if t := s.stats.tally; t.Over > 0 {
 		return s.say(s.sh.T("vote.over.msg", t.Over), statusError)
 	}
 	return nil
-}
-
-// tally is the phase's vote against the budget and the cap.
-func (s *voteScreen) tally() model.Tally {
-	snap := &s.sh.ws.snap
-	return model.CountVotes(snap.Workshop, snap.Themes, snap.Cards, s.phase)
 }
 
 // setCap stores the most dots one theme may get; 0 lifts the cap.
@@ -587,8 +611,8 @@ func newVoteKeys(t catalog) voteKeys {
 // list's keys.
 func (s *voteScreen) KeyMap() help.KeyMap {
 	k := s.keys
-	entry := []key.Binding{k.Digits, k.Erase, k.Save, k.Down, k.Up, k.Cancel}
-	list := []key.Binding{k.Digits, k.Next, k.Up, k.Down, k.More, k.Less, k.First, k.Last}
+	entry := []key.Binding{k.Digits, k.Erase, k.Save, k.Cancel}
+	list := []key.Binding{k.Next, k.Up, k.Down, k.More, k.Less, k.First, k.Last}
 	marks := []key.Binding{k.Top, k.Auto, k.Cap, k.Cards, k.Back, k.Home}
 	short := k.short
 	if s.input != voteNone {

@@ -677,3 +677,32 @@ func TestVoteGolden(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkVoteKey measures a key press (move down) and the frame after
+// it, with dots per card shown, at 100, 1,000 and 10,000 cards in one
+// phase: the frame measures only the rows it shows.
+func BenchmarkVoteKey(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			hs, _ := openVote(b, model.German, 120, 40, 20, "Verkehr", "Treffpunkte", "Nahversorgung")
+			var ch model.Change
+			for i := range n {
+				at := fixedNow.Add(time.Duration(i) * time.Second)
+				ch.Cards = append(ch.Cards, model.Card{ID: model.NewID(at), Phase: "critique", Theme: fmt.Sprintf("T%d", i%3+1),
+					Order: 10 + i, Text: fmt.Sprintf("Karte %d: der Bus fährt am Wochenende nur zweimal", i), Created: at, Updated: at})
+			}
+			hs.app.sh.ws.snap.Apply(ch)
+			hs.app.sh.ws.version++
+			hs.press("p")
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if i%2 == 0 {
+					hs.press("down")
+				} else {
+					hs.press("up")
+				}
+				_ = hs.app.View()
+			}
+		})
+	}
+}

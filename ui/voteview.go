@@ -94,7 +94,7 @@ func (s *voteScreen) View(w, h int) string {
 // there is room. An overrun leads the line in red capitals.
 func (s *voteScreen) tallyLine(w int) string {
 	st := s.sh.st
-	t := s.tally()
+	t := s.stats.tally
 	var text string
 	switch {
 	case t.Budget == 0:
@@ -127,7 +127,7 @@ func (s *voteScreen) infoLine() string {
 		parts = append(parts, st.Accent.Render(s.sh.T("vote.cap.prompt")+" "+s.entry+"▏"))
 	case c > 0:
 		parts = append(parts, st.Label.Render(s.sh.T("vote.cap", c)))
-		if n := len(s.tally().Capped); n > 0 {
+		if n := len(s.stats.tally.Capped); n > 0 {
 			parts = append(parts, st.Danger.Render(s.sh.T("vote.capped", n)))
 		}
 	default:
@@ -160,20 +160,8 @@ type voteCols struct {
 // width while the bars keep at least a quarter of the room (a third
 // when cards are shown).
 func (s *voteScreen) columns(w int) voteCols {
-	c := voteCols{place: len(strconv.Itoa(len(s.ranked))) + 2, maxDots: 1}
-	titleW, flagged := 0, false
-	dcap := s.sh.ws.snap.Workshop.DotCap
-	for _, r := range s.rows {
-		c.maxDots = max(c.maxDots, r.dots())
-		switch r.kind {
-		case voteTheme:
-			titleW = max(titleW, width(oneLineText(r.theme.Title)))
-			flagged = flagged || s.ranks[r.theme.ID].Tied || dcap > 0 && r.theme.Dots > dcap
-		case voteCard:
-			titleW = max(titleW, width(oneLineText(r.card.Text))+2)
-		}
-	}
-	if flagged {
+	c := voteCols{place: len(strconv.Itoa(len(s.ranked))) + 2, maxDots: s.stats.maxDots}
+	if s.stats.flagged {
 		c.flag = max(width(s.sh.T("vote.tie")), width(s.sh.T("vote.overcap"))) + 1
 	}
 	// cursor, place, top mark, title, gap, dots (5), gap, bar, flag
@@ -183,7 +171,7 @@ func (s *voteScreen) columns(w int) voteCols {
 		// Card texts are long; the bars keep a third of the room.
 		minBar = clamp(room/3, 4, 60)
 	}
-	c.title = clamp(titleW, 0, max(room-minBar, min(room, 8)))
+	c.title = clamp(s.stats.titleW, 0, max(room-minBar, min(room, 8)))
 	c.bar = max(room-c.title, 0)
 	return c
 }
