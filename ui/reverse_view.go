@@ -306,12 +306,15 @@ func newRevKeys(t catalog) revKeys {
 // list's keys.
 func (s *reverseScreen) KeyMap() help.KeyMap {
 	k := s.keys
-	writing := []key.Binding{k.Save, k.Newline, k.ThemeKeys, k.ToList, k.UndoInput}
+	writing := []key.Binding{k.Save, k.ToList, k.ThemeKeys, k.Newline, k.UndoInput}
 	moving := []key.Binding{k.Up, k.Down, k.PrevTheme, k.NextTheme, k.First, k.Last}
 	editing := []key.Binding{k.Write, k.Edit, k.Delete, k.Undo, k.Cards, k.MoveUp, k.MoveDown, k.Back, k.Home}
 	full := [][]key.Binding{writing, moving, editing}
-	if s.focus == revInput {
+	switch {
+	case len(s.groups) == 0:
+		return keyMap{short: []key.Binding{k.Back, k.Home}, full: full}
+	case s.focus == revInput:
 		return keyMap{short: writing, full: full}
 	}
-	return keyMap{short: []key.Binding{k.Down, k.Edit, k.Delete, k.Undo, k.Cards, k.Write, k.Back}, full: full}
+	return keyMap{short: []key.Binding{k.Edit, k.Delete, k.Undo, k.Cards, k.Write, k.Back, k.Down}, full: full}
 }
