@@ -121,6 +121,9 @@ func (c *cli) commands() []command {
 // run parses the global flags up to the subcommand, then the subcommand's
 // own flags (which include the global ones, so they may come after it).
 func (c *cli) run(args []string) error {
+	// A --lang anywhere decides the language of every message, also of an
+	// error in a flag that comes before it.
+	c.scanLang(args)
 	top := c.flagSet("")
 	if err := top.Parse(args); err != nil {
 		return c.flagError("", err)
@@ -154,19 +157,25 @@ func (c *cli) run(args []string) error {
 		}
 		return runCmd(pos)
 	}
-	// The unknown command's flags were never parsed; a --lang among them
-	// still decides the language of the message.
-	for i, a := range rest {
+	return usageError{"", c.t("usage.unknown", name)}
+}
+
+// scanLang looks for --lang among args before any flag is parsed. A value
+// that is no language is left for the parse to report.
+func (c *cli) scanLang(args []string) {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
 		if v, ok := strings.CutPrefix(strings.TrimLeft(a, "-"), "lang="); ok && strings.HasPrefix(a, "-") {
 			c.langArg = v
-		} else if (a == "-lang" || a == "--lang") && i+1 < len(rest) {
-			c.langArg = rest[i+1]
+		} else if (a == "-lang" || a == "--lang") && i+1 < len(args) {
+			c.langArg = args[i+1]
 		}
 	}
 	if c.resolveLang() != nil {
 		c.langArg = ""
 	}
-	return usageError{"", c.t("usage.unknown", name)}
 }
 
 // flagSet makes a silent FlagSet that knows the global flags, so --db and
@@ -199,6 +208,9 @@ func (c *cli) resolveLang() error {
 // positional arguments ("open musterdorf --phase vision"), which the flag
 // package alone stops at. Everything after "--" is positional.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	if name := missingValue(fs, args); name != "" {
+		return nil, fmt.Errorf("flag needs an argument: -%s", name)
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -215,6 +227,39 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// missingValue finds a flag that takes a value but is followed by another
+// flag, as in "new --title --db x", where the flag package would take
+// "--db" for the title. A negative number is a value, not a flag.
+func missingValue(fs *flag.FlagSet, args []string) string {
+	isFlag := func(a string) (string, bool) {
+		if !strings.HasPrefix(a, "-") || a == "-" || a == "--" {
+			return "", false
+		}
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		return name, fs.Lookup(name) != nil
+	}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return ""
+		}
+		name, ok := isFlag(a)
+		if !ok || strings.Contains(a, "=") {
+			continue
+		}
+		if b, ok := fs.Lookup(name).Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		if i+1 < len(args) {
+			if _, next := isFlag(args[i+1]); next {
+				return name
+			}
+			i++ // the value
+		}
+	}
+	return ""
 }
 
 // flagError turns the flag package's English errors into the user's
