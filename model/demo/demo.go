@@ -12,7 +12,6 @@ package demo
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 
 	"werkstatt/model"
@@ -32,33 +31,12 @@ var archiveJSON []byte
 // `werkstatt export --format json` writes one.
 func Archive() []byte { return bytes.Clone(archiveJSON) }
 
-// archiveFormat and archiveVersion name the JSON archive the demo is
-// stored in; a snapshot's fields follow them at the top level.
-const (
-	archiveFormat  = "werkstatt-archive"
-	archiveVersion = 1
-)
-
-// archive is the shape of the JSON archive: a format name and version,
-// then the snapshot's own fields.
-type archive struct {
-	Format  string `json:"format"`
-	Version int    `json:"version"`
-	model.Snapshot
-}
-
 // Snapshot decodes the embedded demo workshop. Each call returns a fresh
 // copy that the caller may change.
 func Snapshot() (model.Snapshot, error) {
-	var a archive
-	dec := json.NewDecoder(bytes.NewReader(archiveJSON))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&a); err != nil {
+	s, err := model.ReadArchive(bytes.NewReader(archiveJSON))
+	if err != nil {
 		return model.Snapshot{}, fmt.Errorf("demo workshop: %w", err)
 	}
-	if a.Format != archiveFormat || a.Version != archiveVersion {
-		return model.Snapshot{}, fmt.Errorf("demo workshop: format %q version %d, want %q version %d",
-			a.Format, a.Version, archiveFormat, archiveVersion)
-	}
-	return a.Snapshot, nil
+	return s, nil
 }

@@ -271,13 +271,8 @@ func convert(n neutral) (model.Snapshot, error) {
 // encode writes the snapshot as a werkstatt JSON archive.
 func encode(s model.Snapshot) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(archive{Format: archiveFormat, Version: archiveVersion, Snapshot: s}); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	err := model.WriteArchive(&buf, s)
+	return buf.Bytes(), err
 }
 
 // TestConvert rebuilds the demo from the neutral data with -update, and

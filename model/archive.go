@@ -1,0 +1,377 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+)
+
+// The JSON archive is the whole workshop in one file: what
+// `werkstatt export --format json` writes, what `werkstatt import` merges
+// and what `werkstatt new --from` starts from. It is one JSON object: the
+// format name and version, then the Snapshot's fields with the names of
+// their json tags.
+const (
+	ArchiveFormat  = "werkstatt-archive"
+	ArchiveVersion = 1
+)
+
+// archive is the shape of the file.
+type archive struct {
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+	Snapshot
+}
+
+// WriteArchive writes s as a JSON archive, indented by two spaces, with
+// "<", ">" and "&" as they are and lists that are empty written as []. The
+// same snapshot always gives the same bytes: fields come in the order of
+// the types, map keys sorted, items in the snapshot's order.
+func WriteArchive(w io.Writer, s Snapshot) error {
+	s.Cards = nonNil(s.Cards)
+	s.Themes = nonNil(s.Themes)
+	s.Reversals = nonNil(s.Reversals)
+	s.Measures = nonNil(s.Measures)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(archive{Format: ArchiveFormat, Version: ArchiveVersion, Snapshot: s}); err != nil {
+		return fmt.Errorf("write the archive: %w", err)
+	}
+	return nil
+}
+
+func nonNil[T any](list []T) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list
+}
+
+// maxArchive is the largest archive ReadArchive reads: about fifty times
+// a workshop of 10,000 cards.
+const maxArchive = 256 << 20
+
+// ReadArchive reads a JSON archive and checks it, so that what it returns
+// can be stored as it is. Each error is one line that says what is wrong
+// and where:
+//
+//   - not JSON, or JSON that is not one object (trailing data refused);
+//   - a format other than "werkstatt-archive", a missing version, or a
+//     version newer than this werkstatt knows;
+//   - fields the format does not have (a typo in a hand-written template
+//     would otherwise be lost without a word), or values of the wrong type;
+//   - a workshop without id or title, an unknown method or phase, negative
+//     numbers, dates that are not YYYY-MM-DD, an unknown language;
+//   - items without id, ids that are not 1 to 64 of A–Z, a–z, 0–9, "-"
+//     and "_", two items of a kind with one id, a card or theme in a phase
+//     the method does not have, a measure with an unknown status;
+//   - a card, reversal or measure pointing at a theme that is not there.
+//
+// Phase ids may be given by alias ("kritik"); they come back canonical
+// ("critique"), and an empty workshop phase becomes the method's first.
+// Lists that are missing come back empty, not nil.
+func ReadArchive(r io.Reader) (Snapshot, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxArchive+1))
+	if err != nil {
+		return Snapshot{}, fmt.Errorf("read the archive: %w", err)
+	}
+	if len(data) > maxArchive {
+		return Snapshot{}, fmt.Errorf("not a werkstatt archive: larger than %d MiB", maxArchive>>20)
+	}
+	var head struct {
+		Format  *string `json:"format"`
+		Version *int    `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &typ) && typ.Field == "" {
+			return Snapshot{}, errors.New("not a werkstatt archive: not a JSON object")
+		}
+		return Snapshot{}, fmt.Errorf("not a werkstatt archive: %s", jsonError(data, err))
+	}
+	switch {
+	case head.Format == nil:
+		return Snapshot{}, fmt.Errorf("not a werkstatt archive: no \"format\": %q", ArchiveFormat)
+	case *head.Format != ArchiveFormat:
+		return Snapshot{}, fmt.Errorf("not a werkstatt archive: format %q, want %q", oneLineQ(*head.Format), ArchiveFormat)
+	case head.Version == nil || *head.Version < 1:
+		return Snapshot{}, errors.New("werkstatt archive without a valid \"version\"")
+	case *head.Version > ArchiveVersion:
+		return Snapshot{}, fmt.Errorf("werkstatt archive version %d is newer than this werkstatt reads (%d): update werkstatt",
+			*head.Version, ArchiveVersion)
+	}
+	var a archive
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a); err != nil {
+		return Snapshot{}, fmt.Errorf("werkstatt archive: %s", jsonError(data, err))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Snapshot{}, fmt.Errorf("werkstatt archive: more data after the archive at byte %d", dec.InputOffset())
+	}
+	s := a.Snapshot
+	s.Cards = nonNil(s.Cards)
+	s.Themes = nonNil(s.Themes)
+	s.Reversals = nonNil(s.Reversals)
+	s.Measures = nonNil(s.Measures)
+	if err := validate(&s); err != nil {
+		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
+	}
+	return s, nil
+}
+
+// jsonError says what is wrong with data in one line, with the line and
+// column where the decoder stopped.
+func jsonError(data []byte, err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn) && len(bytes.TrimSpace(data)) == 0:
+		return "not JSON: the file is empty"
+	case errors.As(err, &syn) && strings.Contains(syn.Error(), "after top-level value"):
+		return fmt.Sprintf("more data after the archive at %s", position(data, syn.Offset))
+	case errors.As(err, &syn):
+		return fmt.Sprintf("not JSON: %s at %s", strings.TrimPrefix(syn.Error(), "json: "), position(data, syn.Offset))
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			field = "the archive"
+		}
+		return fmt.Sprintf("%s: want %s, not %s, at %s", field, typ.Type, typ.Value, position(data, typ.Offset))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "not JSON: the file is empty or ends early"
+	}
+	return oneLineQ(strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// position is "line L, column C" of a byte offset.
+func position(data []byte, off int64) string {
+	off = min(max(off, 0), int64(len(data)))
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := int(off) - (bytes.LastIndexByte(before, '\n') + 1)
+	return fmt.Sprintf("line %d, column %d", line, max(col, 1))
+}
+
+// oneLineQ keeps an error or value on one line.
+func oneLineQ(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// maxItemID is the longest item id an archive may carry; werkstatt's own
+// ids have 26 characters.
+const maxItemID = 64
+
+// checkID checks an item id: 1 to 64 of A–Z, a–z, 0–9, "-" and "_".
+func checkID(kind string, i int, id string) error {
+	if id == "" {
+		return fmt.Errorf("%s %d has no id", kind, i+1)
+	}
+	if len(id) > maxItemID {
+		return fmt.Errorf("%s %d: id is longer than %d characters", kind, i+1, maxItemID)
+	}
+	for _, c := range []byte(id) {
+		if !(isASCIILetter(c) || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return fmt.Errorf("%s %d: id %q may only hold A–Z, a–z, 0–9, - and _", kind, i+1, id)
+		}
+	}
+	return nil
+}
+
+// uniqueIDs checks the ids of one kind of item.
+func uniqueIDs[T any](kind string, list []T, id func(T) string) (map[string]bool, error) {
+	seen := make(map[string]bool, len(list))
+	for i, it := range list {
+		k := id(it)
+		if err := checkID(kind, i, k); err != nil {
+			return nil, err
+		}
+		if seen[k] {
+			return nil, fmt.Errorf("two %ss have the id %s", kind, k)
+		}
+		seen[k] = true
+	}
+	return seen, nil
+}
+
+// validate checks a snapshot read from an archive and makes its method and
+// phase ids canonical.
+func validate(s *Snapshot) error {
+	w := &s.Workshop
+	if err := checkID("workshop", 0, w.ID); err != nil {
+		return errors.New(strings.Replace(err.Error(), "workshop 1", "the workshop", 1))
+	}
+	if strings.TrimSpace(w.Title) == "" {
+		return fmt.Errorf("workshop %s has no title", w.ID)
+	}
+	m, ok := MethodByID(w.Method)
+	if !ok {
+		var ids []string
+		for _, m := range Methods() {
+			ids = append(ids, m.ID)
+		}
+		return fmt.Errorf("workshop %s: unknown method %q (known: %s)", w.ID, oneLineQ(w.Method), strings.Join(ids, ", "))
+	}
+	w.Method = m.ID
+	phase := func(what, p string) (string, error) {
+		ph, _, ok := m.Phase(p)
+		if !ok {
+			return "", fmt.Errorf("%s: phase %q is not a phase of %s (%s)", what, oneLineQ(p), m.ID, strings.Join(m.PhaseIDs(), ", "))
+		}
+		return ph.ID, nil
+	}
+	var err error
+	if w.Phase == "" {
+		w.Phase = m.Phases[0].ID
+	} else if w.Phase, err = phase("workshop "+w.ID, w.Phase); err != nil {
+		return err
+	}
+	if w.Participants < 0 || w.Dots < 0 || w.DotCap < 0 {
+		return fmt.Errorf("workshop %s: participants, dots and dot_cap cannot be negative", w.ID)
+	}
+	if _, err := ParseDate(string(w.Date)); err != nil {
+		return fmt.Errorf("workshop %s: %w", w.ID, err)
+	}
+	if w.Lang != "" && w.Lang != German && w.Lang != English {
+		return fmt.Errorf("workshop %s: unknown language %q (de or en)", w.ID, oneLineQ(string(w.Lang)))
+	}
+	if w.Questions, err = phaseKeys(w.Questions, "questions", w.ID, phase); err != nil {
+		return err
+	}
+	if w.Timers, err = phaseKeys(w.Timers, "timers", w.ID, phase); err != nil {
+		return err
+	}
+	for _, t := range w.Timers {
+		if t.Total < 0 || t.Elapsed < 0 {
+			return fmt.Errorf("workshop %s: a timer cannot be negative", w.ID)
+		}
+	}
+
+	themes, err := uniqueIDs("theme", s.Themes, func(t Theme) string { return t.ID })
+	if err != nil {
+		return err
+	}
+	if _, err := uniqueIDs("card", s.Cards, func(c Card) string { return c.ID }); err != nil {
+		return err
+	}
+	if _, err := uniqueIDs("reversal", s.Reversals, func(r Reversal) string { return r.ID }); err != nil {
+		return err
+	}
+	if _, err := uniqueIDs("measure", s.Measures, func(m Measure) string { return m.ID }); err != nil {
+		return err
+	}
+	for i := range s.Themes {
+		t := &s.Themes[i]
+		if t.Phase, err = phase("theme "+t.ID, t.Phase); err != nil {
+			return err
+		}
+		if t.Dots < 0 {
+			return fmt.Errorf("theme %s: dots cannot be negative", t.ID)
+		}
+	}
+	ref := func(what, theme string) error {
+		if theme != "" && !themes[theme] {
+			return fmt.Errorf("%s points at theme %q, which is not in the archive", what, oneLineQ(theme))
+		}
+		return nil
+	}
+	for i := range s.Cards {
+		c := &s.Cards[i]
+		if c.Phase, err = phase("card "+c.ID, c.Phase); err != nil {
+			return err
+		}
+		if c.Dots < 0 {
+			return fmt.Errorf("card %s: dots cannot be negative", c.ID)
+		}
+		if err := ref("card "+c.ID, c.Theme); err != nil {
+			return err
+		}
+	}
+	for _, r := range s.Reversals {
+		if err := ref("reversal "+r.ID, r.Theme); err != nil {
+			return err
+		}
+	}
+	for _, ms := range s.Measures {
+		if err := ref("measure "+ms.ID, ms.Vision); err != nil {
+			return err
+		}
+		if ms.Status < StatusOpen || ms.Status > StatusDone {
+			return fmt.Errorf("measure %s: unknown status %d (0 open, 1 in progress, 2 done)", ms.ID, ms.Status)
+		}
+		if _, err := ParseDate(string(ms.Due)); err != nil {
+			return fmt.Errorf("measure %s: %w", ms.ID, err)
+		}
+	}
+	return nil
+}
+
+// phaseKeys makes the keys of a per-phase map canonical phase ids.
+func phaseKeys[T any](in map[string]T, field, id string, phase func(string, string) (string, error)) (map[string]T, error) {
+	if len(in) == 0 {
+		return in, nil
+	}
+	out := make(map[string]T, len(in))
+	for _, k := range slices.Sorted(maps.Keys(in)) {
+		p, err := phase("workshop "+id+" "+field, k)
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := out[p]; dup {
+			return nil, fmt.Errorf("workshop %s %s: phase %s is given twice", id, field, p)
+		}
+		out[p] = in[k]
+	}
+	return out, nil
+}
+
+// TemplateFrom makes a reusable template of a workshop, for
+// `werkstatt new --from`: what the facilitator prepared stays, what the
+// room made and what belongs to one day goes.
+//
+// It keeps the title, the Leitfrage, the questions per phase, the method,
+// the dots per participant and the cap, place, client, facilitators and
+// language, and the themes that no card lies in (themes prepared in
+// advance, with new ids and no dots). It drops the id and handle (the new
+// workshop gets its own), the date, the number of participants, the next
+// meeting, the timers (the method's timeboxes apply again), every card,
+// the themes the room filled, the reversals and the measures, and starts
+// in the method's first phase. The caller's flags then fill in the new
+// day's facts.
+func TemplateFrom(s Snapshot) Snapshot {
+	w := s.Workshop
+	m := w.MethodOf()
+	t := Workshop{
+		Title:        w.Title,
+		Question:     w.Question,
+		Place:        w.Place,
+		Client:       w.Client,
+		Facilitators: slices.Clone(w.Facilitators),
+		Dots:         w.Dots,
+		DotCap:       w.DotCap,
+		Method:       m.ID,
+		Phase:        m.Phases[0].ID,
+		Lang:         w.Lang,
+		Questions:    maps.Clone(w.Questions),
+	}
+	used := map[string]bool{}
+	for _, c := range s.Cards {
+		used[c.Theme] = true
+	}
+	var themes []Theme
+	now := time.Now()
+	for _, th := range s.Themes {
+		if used[th.ID] {
+			continue
+		}
+		themes = append(themes, Theme{ID: NewID(now), Phase: th.Phase, Title: th.Title, Order: th.Order, Created: now, Updated: now})
+	}
+	return Snapshot{Workshop: t, Themes: themes}
+}
