@@ -325,6 +325,28 @@ func TestVoteCap(t *testing.T) {
 	}
 }
 
+// TestVoteNarrow checks at 40 columns that the line above the list drops
+// whole parts rather than cutting them, and that a cap being typed stays
+// in view.
+func TestVoteNarrow(t *testing.T) {
+	hs, _ := openVote(t, model.German, 40, 14, 20, "Verkehr", "Treffpunkte")
+	hs.press("c")
+	hs.typeText("10")
+	hs.press("enter")
+	typeCounts(hs, "12")
+	hs.press("c")
+	hs.typeText("15")
+	if scr := hs.screen(); !strings.Contains(scr, "15▏") {
+		t.Errorf("the cap typed is not in view:\n%s", scr)
+	}
+	hs.press("esc")
+	scr := hs.screen()
+	if !strings.Contains(scr, "Deckel 10 je Thema · 1 über dem Deckel\n") {
+		t.Errorf("info line not made of whole parts:\n%s", scr)
+	}
+	checkFrame(t, scr, 40, 14)
+}
+
 func TestVoteCapLifted(t *testing.T) {
 	hs, _ := openVote(t, model.English, 80, 24, 20, "Traffic")
 	hs.press("c")

@@ -22,7 +22,7 @@ func (s *voteScreen) View(w, h int) string {
 	if !p.Steps.Has(model.StepVote) {
 		return clip(strings.Join(wrap(s.sh.T("vote.notoffered"), w), "\n"), w, h)
 	}
-	head := []string{s.tallyLine(w), truncate(s.infoLine(), w)}
+	head := []string{s.tallyLine(w), s.infoLine(w)}
 	if len(s.rows) == 0 {
 		lines := append(head, "")
 		for _, l := range wrap(s.sh.T("vote.nothemes"), w) {
@@ -95,16 +95,16 @@ func (s *voteScreen) View(w, h int) string {
 func (s *voteScreen) tallyLine(w int) string {
 	st := s.sh.st
 	t := s.stats.tally
-	var text string
+	var parts []string
 	switch {
 	case t.Budget == 0:
-		text = st.Dots.Render(s.sh.T("vote.total", t.Used)) + st.Muted.Render(" · "+s.sh.T("vote.nobudget"))
+		parts = []string{st.Dots.Render(s.sh.T("vote.total", t.Used)), st.Muted.Render(s.sh.T("vote.nobudget"))}
 	case t.Over > 0:
-		text = st.Danger.Render(s.sh.T("vote.over", t.Over)) + st.Muted.Render(" · ") + st.Danger.Render(s.sh.T("vote.budget", t.Used, t.Budget, t.Percent))
+		parts = []string{st.Danger.Render(s.sh.T("vote.over", t.Over)), st.Danger.Render(s.sh.T("vote.budget", t.Used, t.Budget, t.Percent))}
 	default:
-		text = st.Dots.Render(s.sh.T("vote.budget", t.Used, t.Budget, t.Percent)) + st.Muted.Render(" · "+s.sh.T("vote.left", t.Budget-t.Used))
+		parts = []string{st.Dots.Render(s.sh.T("vote.budget", t.Used, t.Budget, t.Percent)), st.Muted.Render(s.sh.T("vote.left", t.Budget-t.Used))}
 	}
-	text = truncate(text, w)
+	text := fitParts(parts, st.Muted.Render(" · "), w)
 	gw := min(w-width(text)-2, 40)
 	if t.Budget == 0 || gw < 8 {
 		return text
@@ -118,13 +118,15 @@ func (s *voteScreen) tallyLine(w int) string {
 
 // infoLine shows the cap per theme (or its prompt), themes above it, the
 // top marks and whether cards are counted.
-func (s *voteScreen) infoLine() string {
+func (s *voteScreen) infoLine(w int) string {
 	st := s.sh.st
 	ws := s.sh.ws
 	var parts []string
 	switch c := ws.snap.Workshop.DotCap; {
 	case s.input == voteCap:
-		parts = append(parts, st.Accent.Render(s.sh.T("vote.cap.prompt")+" "+s.entry+"▏"))
+		// The number typed stays in view however narrow the window.
+		num := s.entry + "▏"
+		return st.Accent.Render(cutWords(s.sh.T("vote.cap.prompt"), max(w-width(num)-1, 0)) + " " + num)
 	case c > 0:
 		parts = append(parts, st.Label.Render(s.sh.T("vote.cap", c)))
 		if n := len(s.stats.tally.Capped); n > 0 {
@@ -147,7 +149,21 @@ func (s *voteScreen) infoLine() string {
 	if s.cards {
 		parts = append(parts, st.Accent.Render(s.sh.T("vote.cardmode")))
 	}
-	return strings.Join(parts, st.Muted.Render(" · "))
+	return fitParts(parts, st.Muted.Render(" · "), w)
+}
+
+// fitParts joins parts with sep as far as they fit in w cells, in order of
+// importance; a part that does not fit is left out whole, only the first
+// is shortened.
+func fitParts(parts []string, sep string, w int) string {
+	out := truncate(parts[0], w)
+	for _, p := range parts[1:] {
+		if width(out)+width(sep)+width(p) > w {
+			break
+		}
+		out += sep + p
+	}
+	return out
 }
 
 // voteCols are the widths of the list's columns.
