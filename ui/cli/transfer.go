@@ -1,5 +1,3 @@
-//go:build modelexports
-
 package cli
 
 import (
