@@ -259,6 +259,9 @@ var stringsDE = catalog{
 	"vote.short.auto":   "Top 3",
 	"vote.short.back":   "zurück",
 	"vote.short.save":   "speichern",
+	"vote.key.undo":     "rückgängig",
+	"vote.undone":       "Rückgängig gemacht.",
+	"vote.undo.none":    "Nichts rückgängig zu machen.",
 
 	// Positive reversal (reverse.go, reverse_view.go).
 	"rev.placeholder":    "Positive Aussage schreiben – Enter speichert, Alt+Enter neue Zeile",

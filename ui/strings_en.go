@@ -259,6 +259,9 @@ var stringsEN = catalog{
 	"vote.short.auto":   "top 3",
 	"vote.short.back":   "back",
 	"vote.short.save":   "save",
+	"vote.key.undo":     "undo",
+	"vote.undone":       "Undone.",
+	"vote.undo.none":    "Nothing to undo.",
 
 	// Positive reversal (reverse.go, reverse_view.go).
 	"rev.placeholder":    "Write a positive statement – Enter saves, Alt+Enter new line",
