@@ -173,3 +173,34 @@ func TestShortWindowKeepsTheInput(t *testing.T) {
 		t.Errorf("too small a window should ask, in whole words, to be enlarged:\n%s", s)
 	}
 }
+
+func TestProjectorRulesAndWholeTitles(t *testing.T) {
+	hs := newHarness(t, model.German, 80, 24)
+	w := hs.workshop("Zukunftswerkstatt Musterdorf")
+	var themes []model.Theme
+	for i, tt := range []struct {
+		title string
+		dots  int
+	}{{"Mobilität & Verkehr", 27}, {"Treffpunkte & Gemeinschaft", 22}, {"Digitales & Internet im Dorf", 3}} {
+		themes = append(themes, model.Theme{ID: model.NewID(fixedNow), Phase: "critique", Title: tt.title, Order: i, Dots: tt.dots, Created: fixedNow, Updated: fixedNow})
+	}
+	if err := hs.st.Apply(w.ID, model.Change{Themes: themes}); err != nil {
+		t.Fatal(err)
+	}
+	hs.open(w.ID)
+	hs.press("esc", "v", "f5")
+	s := hs.screen()
+	for _, want := range []string{"1. Mobilität & Verkehr", "2. Treffpunkte & Gemeinschaft", "3. Digitales & Internet im Dorf"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the ranking on the wall cuts %q:\n%s", want, s)
+		}
+	}
+	hs.press("f2")
+	if s := hs.screen(); !strings.Contains(s, "• Keine Diskussion") {
+		t.Errorf("F2 should put the rules on the wall:\n%s", s)
+	}
+	hs.press("f2")
+	if s := hs.screen(); strings.Contains(s, "• Keine Diskussion") {
+		t.Errorf("F2 again should take the rules off:\n%s", s)
+	}
+}

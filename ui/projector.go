@@ -66,6 +66,25 @@ func (a *app) projectorView(w, h int) string {
 		}
 		lines = append(lines, "")
 	}
+	if a.rules {
+		// F2 puts the phase's rules on the wall too, under the question,
+		// as long as the countdown keeps its room.
+		var rl []string
+		for _, r := range p.Rules {
+			rl = append(rl, wrap("• "+r.In(a.sh.lang), max(min(w-4, 100), 1))...)
+		}
+		if len(rl) > 0 && len(lines)+len(rl)+1+len(timer) <= h {
+			rw := 0
+			for _, l := range rl {
+				rw = max(rw, width(l))
+			}
+			left := repeat(" ", (w-rw)/2)
+			for _, l := range rl {
+				lines = append(lines, left+st.Rule.Render(l))
+			}
+			lines = append(lines, "")
+		}
+	}
 	lines = append(lines, timer...)
 	lines = append(lines, "")
 
@@ -74,6 +93,21 @@ func (a *app) projectorView(w, h int) string {
 		lines = append(lines, a.projContent(w, rest)...)
 	}
 	return clip(strings.Join(lines, "\n"), w, h)
+}
+
+// truncateWords cuts s to at most w cells like truncate, but at the end of
+// a word when one ends in the second half, so a title on the wall reads
+// "Treffpunkte & …" rather than "Treffpunkte & Gemei…".
+func truncateWords(s string, w int) string {
+	if width(s) <= w {
+		return s
+	}
+	cut := truncate(s, w)
+	body := strings.TrimSuffix(cut, "…")
+	if i := strings.LastIndex(body, " "); i > 0 && width(body[:i]) >= w/2 {
+		return strings.TrimRight(body[:i], " &-–,") + " …"
+	}
+	return cut
 }
 
 // center puts a line in the middle of w cells.
@@ -224,11 +258,13 @@ func (a *app) projRanking(w, h int) []string {
 	inner := max(w-4, 1)
 	labelW := 0
 	for _, r := range ranked {
-		labelW = max(labelW, width(r.Title)+5)
+		labelW = max(labelW, width(fmt.Sprintf("%d. %s", r.Place, r.Title))+3)
 	}
-	labelW = min(labelW, inner/3)
 	tie := " " + a.sh.T("proj.tie")
 	countW := len(fmt.Sprint(ranked[0].Dots)) + width(tie) + 1
+	// The titles get what they need as long as a quarter of the line is
+	// left for the bars; only then are they shortened, at a word.
+	labelW = max(min(labelW, inner-countW-1-inner/4), 0)
 	barW := max(inner-labelW-countW-1, 0)
 	gap := h >= 2*len(ranked)+2
 	var out []string
@@ -237,7 +273,7 @@ func (a *app) projRanking(w, h int) []string {
 		if r.Top {
 			mark = st.Top.Render("★ ")
 		}
-		label := pad(truncate(fmt.Sprintf("%d. %s", r.Place, r.Title), max(labelW-2, 0)), max(labelW-2, 0))
+		label := pad(truncateWords(fmt.Sprintf("%d. %s", r.Place, r.Title), max(labelW-2, 0)), max(labelW-2, 0))
 		n := 0
 		if ranked[0].Dots > 0 {
 			n = r.Dots * barW / ranked[0].Dots
@@ -320,7 +356,7 @@ func (a *app) projThemes(w, h int) []string {
 			count = a.sh.T("proj.shown", g.shown, len(g.cards))
 		}
 		count = " (" + count + ")"
-		title := truncate(g.title, max(colW-width(count), colW/2))
+		title := truncateWords(g.title, max(colW-width(count), colW/2))
 		out := []string{truncate(st.ProjTheme.Render(title)+st.Muted.Render(count), colW)}
 		for _, c := range g.cards[:g.shown] {
 			out = append(out, cardLines(c)...)
