@@ -35,7 +35,8 @@ type renderKey struct {
 // screen; gen drops a load that a newer one has overtaken.
 type previewSourceMsg struct {
 	gen    int
-	md     string
+	md     string // the record as shown
+	file   string // the record as written, with its diagrams
 	handle string
 	err    error
 }
@@ -72,6 +73,7 @@ type previewScreen struct {
 	loadErr error
 
 	md       string
+	file     string // what w and W write: md with the Mermaid diagrams
 	handle   string
 	mdWS     *session // the session and version md was made from
 	mdVer    int
@@ -98,41 +100,34 @@ func newPreview(sh *shared) *previewScreen {
 	return s
 }
 
-// recordMarkdown is the one place the preview asks the model for the
-// record, so the call changes in one line when the model's writer does.
+// recordMarkdown and recordFile are the places the preview asks the model
+// for the record: for the screen without the Mermaid diagrams a terminal
+// cannot draw, for the file with them, as `werkstatt export` writes it.
+// The record is in the workshop's language, as it is mailed; lang is used
+// for a workshop that has none.
 func recordMarkdown(snap model.Snapshot, lang model.Lang) (string, error) {
+	return record(snap, lang, false)
+}
+
+func recordFile(snap model.Snapshot, lang model.Lang) (string, error) {
+	return record(snap, lang, true)
+}
+
+func record(snap model.Snapshot, lang model.Lang, diagrams bool) (string, error) {
+	if snap.Workshop.Lang != "" {
+		lang = snap.Workshop.Lang
+	}
 	var b strings.Builder
-	// Until model/markdown.go lands this line is interimMarkdown; then:
-	// err := model.WriteMarkdown(&b, snap, model.MarkdownOptions{Lang: lang, Diagrams: false})
-	err := interimMarkdown(&b, snap, lang)
+	err := model.WriteMarkdown(&b, snap, model.MarkdownOptions{Lang: lang, Diagrams: diagrams})
 	return b.String(), err
 }
 
-// interimMarkdown is a bare record (title, question, themes and cards) for
-// the days before the model's Markdown writer exists. It is deleted with
-// the switch above.
-func interimMarkdown(b *strings.Builder, snap model.Snapshot, lang model.Lang) error {
-	w := snap.Workshop
-	esc := func(s string) string {
-		return strings.NewReplacer("\\", "\\\\", "#", "\\#", "*", "\\*", "_", "\\_", "|", "\\|", "\n", " ").Replace(s)
+// bothRecords is the record for the screen and for the file.
+func bothRecords(snap model.Snapshot, lang model.Lang) (view, file string, err error) {
+	if view, err = recordMarkdown(snap, lang); err == nil {
+		file, err = recordFile(snap, lang)
 	}
-	fmt.Fprintf(b, "# %s\n\n", esc(w.Title))
-	if w.Question != "" {
-		fmt.Fprintf(b, "%s\n\n", esc(w.Question))
-	}
-	if d := w.Date.Format(lang); d != "" {
-		fmt.Fprintf(b, "%s\n\n", d)
-	}
-	for _, p := range w.MethodOf().Phases {
-		fmt.Fprintf(b, "## %s\n\n", esc(p.Name.In(lang)))
-		for _, c := range snap.Cards {
-			if c.Phase == p.ID {
-				fmt.Fprintf(b, "- %s\n", esc(c.Text))
-			}
-		}
-		b.WriteString("\n")
-	}
-	return nil
+	return view, file, err
 }
 
 // Enter shows the open workshop's record, or the record of the workshop
@@ -143,17 +138,17 @@ func (s *previewScreen) Enter() tea.Cmd {
 	if ws := s.sh.ws; ws != nil {
 		s.loading = false
 		if ws != s.mdWS || ws.version != s.mdVer || s.md == "" {
-			md, err := recordMarkdown(ws.snap, s.sh.lang)
+			md, file, err := bothRecords(ws.snap, s.sh.lang)
 			if err != nil {
 				s.loadErr = err
 				return nil
 			}
-			s.md, s.handle, s.mdWS, s.mdVer = md, ws.snap.Workshop.Handle, ws, ws.version
+			s.md, s.file, s.handle, s.mdWS, s.mdVer = md, file, ws.snap.Workshop.Handle, ws, ws.version
 		}
 		return s.render()
 	}
 	s.mdWS = nil
-	s.md, s.handle = "", ""
+	s.md, s.file, s.handle = "", "", ""
 	s.vp.SetContent("")
 	s.shownKey = renderKey{}
 	id := s.sh.homeSel
@@ -168,8 +163,8 @@ func (s *previewScreen) Enter() tea.Cmd {
 		if err != nil {
 			return previewSourceMsg{gen: gen, err: err}
 		}
-		md, err := recordMarkdown(snap, lang)
-		return previewSourceMsg{gen: gen, md: md, handle: snap.Workshop.Handle, err: err}
+		md, file, err := bothRecords(snap, lang)
+		return previewSourceMsg{gen: gen, md: md, file: file, handle: snap.Workshop.Handle, err: err}
 	}, s.spin.Tick)
 }
 
@@ -252,7 +247,7 @@ func (s *previewScreen) Update(msg tea.Msg) tea.Cmd {
 			s.loadErr = msg.err
 			return nil
 		}
-		s.md, s.handle = msg.md, msg.handle
+		s.md, s.file, s.handle = msg.md, msg.file, msg.handle
 		return s.render()
 	case previewRenderedMsg:
 		if msg.err == nil {
@@ -383,7 +378,7 @@ func expandHome(p, handle string) string {
 
 // write saves the Markdown in a Cmd and reports in the status line.
 func (s *previewScreen) write(path string) tea.Cmd {
-	md, t := s.md, s.sh.t
+	md, t := s.file, s.sh.t
 	return func() tea.Msg {
 		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 			path = filepath.Join(path, filepath.Base(path)+".md")
