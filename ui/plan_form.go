@@ -244,6 +244,28 @@ func (s *planScreen) saveForm() tea.Cmd {
 	return cmd
 }
 
+// SaveDraft saves what is typed when the program quits, so nothing is
+// lost: the measure in the form (a date that does not parse is left out,
+// since there is no one left to ask) or the next meeting.
+func (s *planScreen) SaveDraft() tea.Cmd {
+	if s.sh.ws == nil || s.ws != s.sh.ws {
+		return nil
+	}
+	switch s.mode {
+	case modeMeeting:
+		return s.meetingKey(tea.KeyPressMsg{Code: tea.KeyEnter})
+	case modeForm:
+		if fieldValue(s.form.fields[pfWhat]) == "" {
+			return nil
+		}
+		if _, err := parseDue(fieldValue(s.form.fields[pfDue])); err != nil {
+			s.form.fields[pfDue].SetValue("")
+		}
+		return s.saveForm()
+	}
+	return nil
+}
+
 // formView draws the form: a title with the keys, one line per field and
 // the error, if any. A short window shows the lines around the focused
 // one.

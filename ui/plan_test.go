@@ -477,3 +477,50 @@ func TestPlanGolden(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanDraftOnQuit(t *testing.T) {
+	tests := []struct {
+		name string
+		keys func(hs *harness)
+		want func(t *testing.T, snap model.Snapshot)
+	}{
+		{"new measure", func(hs *harness) {
+			hs.press("a")
+			hs.typeText("Noch nicht gespeichert")
+			hs.press("tab", "tab", "tab", "tab")
+			hs.typeText("30.02.2026") // no such day: the measure is saved without it
+		}, func(t *testing.T, snap model.Snapshot) {
+			got := storedMeasures(t, snap)
+			if len(got) != 7 || !strings.HasPrefix(got[6], "Noch nicht gespeichert|01KKP0118R3M0TR239EPPMKSKV||false||") {
+				t.Errorf("stored %q", got)
+			}
+		}},
+		{"edit", func(hs *harness) {
+			hs.press("e", "ctrl+u")
+			hs.typeText("Geändert")
+		}, func(t *testing.T, snap model.Snapshot) {
+			if got := storedMeasures(t, snap); !strings.HasPrefix(got[0], "Geändert|") {
+				t.Errorf("stored %q", got[0])
+			}
+		}},
+		{"meeting", func(hs *harness) {
+			hs.press("n", "ctrl+u")
+			hs.typeText("Juni")
+		}, func(t *testing.T, snap model.Snapshot) {
+			if snap.Workshop.NextMeeting != "Juni" {
+				t.Errorf("next meeting %q", snap.Workshop.NextMeeting)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hs := demoPlan(t, model.German, 80, 24)
+			tt.keys(hs)
+			hs.press("ctrl+c")
+			if !hs.app.quitting {
+				t.Error("ctrl+c did not quit")
+			}
+			tt.want(t, reopened(t, hs, demo.WorkshopID))
+		})
+	}
+}
