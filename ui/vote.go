@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -90,7 +91,22 @@ type voteScreen struct {
 
 	input voteInput
 	entry string // the digits typed
+
+	undo []voteUndo // what the changes made here replaced, newest last
 }
+
+// voteUndo is what one change on the vote screen replaced: the dots and
+// top marks of themes and cards, or the cap. Undo puts back only these
+// fields, so it never reverts anything another screen changed.
+type voteUndo struct {
+	themes []model.Theme
+	cards  []model.Card
+	cap    int
+	hasCap bool
+}
+
+// maxVoteUndo bounds the undo stack.
+const maxVoteUndo = 100
 
 // voteStats is what the layout needs to know about all rows; sync works it
 // out once per change, so a frame only measures the rows it shows.
@@ -118,6 +134,7 @@ func (s *voteScreen) Enter() tea.Cmd {
 		s.cards = p.VoteCards
 		s.sel, s.selID, s.off = 0, "", 0
 		s.input, s.entry = voteNone, ""
+		s.undo = nil
 	}
 	// A number typed before F6 or F5 is still there when the screen
 	// comes back.
@@ -246,8 +263,10 @@ func (s *voteScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case saveFailedMsg:
 		// The root rolled the change back and shows why; the rows
-		// follow the workshop again.
+		// follow the workshop again, and the undo entries may describe
+		// the change that was rolled back.
 		s.built = -1
+		s.undo = nil
 		return nil
 	}
 	if s.sh.ws == nil || s.ws != s.sh.ws {
@@ -328,8 +347,7 @@ func (s *voteScreen) paste(content string) tea.Cmd {
 		i++
 	}
 	s.setSel(i, 1)
-	cmd := s.sh.commit(screenVote, ch, "")
-	s.sync()
+	cmd := s.change(ch)
 	return tea.Batch(cmd, s.say(s.sh.T("vote.pasted", filled), statusOK), s.warnOver())
 }
 
@@ -387,6 +405,8 @@ func (s *voteScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.toggleTop()
 	case key.Matches(msg, k.Auto):
 		return s.autoTop()
+	case key.Matches(msg, k.Undo):
+		return s.undoLast()
 	case key.Matches(msg, k.Cap):
 		s.input, s.entry = voteCap, ""
 	case key.Matches(msg, k.Cards):
@@ -478,12 +498,83 @@ func (s *voteScreen) setDots(i, n int) tea.Cmd {
 	}
 	var ch model.Change
 	addDots(&ch, r, n, s.sh.now())
-	cmd := s.sh.commit(screenVote, ch, "")
-	s.sync()
+	cmd := s.change(ch)
 	if c := s.sh.ws.snap.Workshop.DotCap; r.kind == voteTheme && c > 0 && n > c {
 		return tea.Batch(cmd, s.say(s.sh.T("vote.overcap.msg", oneLineText(r.theme.Title), n, c), statusError))
 	}
 	return tea.Batch(cmd, s.warnOver())
+}
+
+// change commits a change made on this screen and remembers what it
+// replaced, for undo.
+func (s *voteScreen) change(ch model.Change) tea.Cmd {
+	if ch.Empty() {
+		return nil
+	}
+	snap := &s.sh.ws.snap
+	var u voteUndo
+	if ch.Workshop != nil {
+		u.cap, u.hasCap = snap.Workshop.DotCap, true
+	}
+	for _, t := range ch.Themes {
+		if i := slices.IndexFunc(snap.Themes, func(x model.Theme) bool { return x.ID == t.ID }); i >= 0 {
+			u.themes = append(u.themes, snap.Themes[i])
+		}
+	}
+	for _, c := range ch.Cards {
+		if i := slices.IndexFunc(snap.Cards, func(x model.Card) bool { return x.ID == c.ID }); i >= 0 {
+			u.cards = append(u.cards, snap.Cards[i])
+		}
+	}
+	s.undo = append(s.undo, u)
+	if len(s.undo) > maxVoteUndo {
+		s.undo = slices.Delete(s.undo, 0, len(s.undo)-maxVoteUndo)
+	}
+	cmd := s.sh.commit(screenVote, ch, "")
+	s.sync()
+	return cmd
+}
+
+// undoLast puts back the dots, top marks or cap that the last change here
+// replaced, and selects the row it touched.
+func (s *voteScreen) undoLast() tea.Cmd {
+	if len(s.undo) == 0 {
+		return s.say(s.sh.T("vote.undo.none"), statusInfo)
+	}
+	u := s.undo[len(s.undo)-1]
+	s.undo = s.undo[:len(s.undo)-1]
+	snap := &s.sh.ws.snap
+	now := s.sh.now()
+	var ch model.Change
+	if u.hasCap {
+		w := s.sh.touchedWorkshop()
+		w.DotCap = u.cap
+		ch.Workshop = w
+	}
+	for _, old := range u.themes {
+		if i := slices.IndexFunc(snap.Themes, func(x model.Theme) bool { return x.ID == old.ID }); i >= 0 {
+			t := snap.Themes[i]
+			t.Dots, t.Top, t.Updated = old.Dots, old.Top, now
+			ch.Themes = append(ch.Themes, t)
+		}
+	}
+	for _, old := range u.cards {
+		if i := slices.IndexFunc(snap.Cards, func(x model.Card) bool { return x.ID == old.ID }); i >= 0 {
+			c := snap.Cards[i]
+			c.Dots, c.Updated = old.Dots, now
+			ch.Cards = append(ch.Cards, c)
+		}
+	}
+	switch {
+	case len(ch.Themes) > 0:
+		s.selID = ch.Themes[0].ID
+	case len(ch.Cards) > 0:
+		s.selID = ch.Cards[0].ID
+	}
+	s.built = -1 // the selection follows selID
+	cmd := s.sh.commit(screenVote, ch, "")
+	s.sync()
+	return tea.Batch(cmd, s.say(s.sh.T("vote.undone"), statusInfo))
 }
 
 // warnOver tells, in the status line, that the total is over the budget.
@@ -501,8 +592,7 @@ func (s *voteScreen) setCap(n int) tea.Cmd {
 		return nil
 	}
 	w.DotCap = n
-	cmd := s.sh.commit(screenVote, model.Change{Workshop: w}, "")
-	s.sync()
+	cmd := s.change(model.Change{Workshop: w})
 	if n == 0 {
 		return tea.Batch(cmd, s.say(s.sh.T("vote.cap.off"), statusOK))
 	}
@@ -530,9 +620,7 @@ func (s *voteScreen) toggleTop() tea.Cmd {
 		return nil
 	}
 	t.Top, t.Updated = !t.Top, s.sh.now()
-	cmd := s.sh.commit(screenVote, model.Change{Themes: []model.Theme{t}}, "")
-	s.sync()
-	return cmd
+	return s.change(model.Change{Themes: []model.Theme{t}})
 }
 
 // autoTop marks the DefaultTop best themes with dots (and those tied with
@@ -559,15 +647,14 @@ func (s *voteScreen) autoTop() tea.Cmd {
 			ch.Themes = append(ch.Themes, t)
 		}
 	}
-	cmd := s.sh.commit(screenVote, ch, "")
-	s.sync()
+	cmd := s.change(ch)
 	return tea.Batch(cmd, s.say(s.sh.T("vote.auto.done", len(best), model.DefaultTop), statusOK))
 }
 
 // voteKeys are the vote screen's keys, the same letters in both languages.
 type voteKeys struct {
 	Digits, Erase, Save, Cancel, Up, Down, Next, First, Last key.Binding
-	More, Less, Top, Auto, Cap, Cards, Back, Home            key.Binding
+	More, Less, Top, Auto, Cap, Cards, Undo, Back, Home      key.Binding
 	// The short help line names a few of them in fewer words, so it fits
 	// 80 columns in German too.
 	short, entryShort []key.Binding
@@ -589,11 +676,12 @@ func newVoteKeys(t catalog) voteKeys {
 		First:  b(k("home", "g"), "home", "vote.key.first"),
 		Last:   b(k("end", "G"), "end", "vote.key.last"),
 		More:   b(k("right", "l"), "→", "vote.key.more"),
-		Less:   b(k("left", "h", "-"), "←/-", "vote.key.less"),
+		Less:   b(k("left", "h"), "←", "vote.key.less"),
 		Top:    b(k("space", "*"), "space", "vote.key.top"),
 		Auto:   b(k("a"), "a", "vote.key.auto"),
 		Cap:    b(k("c"), "c", "vote.key.cap"),
 		Cards:  b(k("p"), "p", "vote.key.cards"),
+		Undo:   b(k("z", "ctrl+z"), "z", "vote.key.undo"),
 		Back:   b(k("esc"), "esc", "vote.key.back"),
 		Home:   b(k("q"), "q", "vote.key.home"),
 	}
@@ -613,7 +701,7 @@ func (s *voteScreen) KeyMap() help.KeyMap {
 	k := s.keys
 	entry := []key.Binding{k.Digits, k.Erase, k.Save, k.Cancel}
 	list := []key.Binding{k.Next, k.Up, k.Down, k.More, k.Less, k.First, k.Last}
-	marks := []key.Binding{k.Top, k.Auto, k.Cap, k.Cards, k.Back, k.Home}
+	marks := []key.Binding{k.Top, k.Auto, k.Cap, k.Cards, k.Undo, k.Back, k.Home}
 	short := k.short
 	if s.input != voteNone {
 		short = k.entryShort

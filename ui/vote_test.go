@@ -410,6 +410,52 @@ func TestVoteTopMarks(t *testing.T) {
 	}
 }
 
+func TestVoteUndo(t *testing.T) {
+	hs, ws := openVote(t, model.German, 80, 24, 20, "Verkehr", "Treffpunkte", "Nahversorgung", "Ärzte")
+	hs.press("end", "space") // Ärzte marked by hand
+	hs.press("home")
+	typeCounts(hs, "5", "7")
+	hs.press("a") // marks Treffpunkte and Verkehr, unmarks Ärzte
+	hs.press("c")
+	hs.typeText("6")
+	hs.press("enter")
+	hs.press("end") // the undo selects the row it changes
+	hs.press("z")
+	if hs.app.sh.ws.snap.Workshop.DotCap != 0 {
+		t.Errorf("z did not lift the cap again: %d", hs.app.sh.ws.snap.Workshop.DotCap)
+	}
+	hs.press("z")
+	if got := topTitles(hs.app.sh.ws.snap.Themes); !slices.Equal(got, []string{"Ärzte"}) {
+		t.Errorf("after undoing auto top: %q, want the hand mark back", got)
+	}
+	hs.press("ctrl+z")
+	if s := vote(hs); s.selID != "T2" {
+		t.Errorf("undo selects %s, want the row it changed (T2)", s.selID)
+	}
+	if !strings.Contains(hs.app.status, "Rückgängig gemacht") {
+		t.Errorf("status = %q", hs.app.status)
+	}
+	snap := reopened(t, hs, ws.ID)
+	if got, want := themeDots(snap), map[string]int{"Verkehr": 5, "Treffpunkte": 0, "Nahversorgung": 0, "Ärzte": 0}; !mapsEqual(got, want) {
+		t.Errorf("stored dots = %v, want %v", got, want)
+	}
+	if got := topTitles(snap.Themes); !slices.Equal(got, []string{"Ärzte"}) || snap.Workshop.DotCap != 0 {
+		t.Errorf("stored top %q cap %d", got, snap.Workshop.DotCap)
+	}
+}
+
+func TestVoteUndoEmpty(t *testing.T) {
+	hs, _ := openVote(t, model.English, 80, 24, 20, "Traffic")
+	typeCounts(hs, "3")
+	hs.press("z", "z")
+	if !strings.Contains(hs.app.status, "Nothing to undo") {
+		t.Errorf("status = %q", hs.app.status)
+	}
+	if got := themeDots(hs.app.sh.ws.snap)["Traffic"]; got != 0 {
+		t.Errorf("dots = %d after undo", got)
+	}
+}
+
 func TestVoteCardsPersist(t *testing.T) {
 	hs, ws := openVote(t, model.German, 80, 24, 20, "Verkehr", "Treffpunkte")
 	hs.press("p")
@@ -654,7 +700,7 @@ func TestVoteFullHelp(t *testing.T) {
 		hs, _ := openVote(t, lang, 80, 50, 20, "Verkehr")
 		hs.press("?")
 		scr := hs.screen()
-		for _, k := range []string{"0–9", "enter", "space", "a ", "c ", "p ", "esc", "q "} {
+		for _, k := range []string{"0–9", "enter", "space", "a ", "c ", "p ", "z ", "esc", "q "} {
 			if !strings.Contains(scr, "  "+k) {
 				t.Errorf("%s: full help lacks %q:\n%s", lang, k, scr)
 			}
