@@ -461,7 +461,7 @@ func (s *boardScreen) metaKey(msg tea.KeyPressMsg) tea.Cmd {
 func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	l := &s.list
-	w, h := s.sh.width, max(s.sh.height-8, 1)
+	w, h := s.listWidth(s.sh.width), max(s.sh.height-8, 1)
 	switch {
 	case key.Matches(msg, k.Up):
 		l.setSel(l.sel - 1)

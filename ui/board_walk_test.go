@@ -204,3 +204,47 @@ func TestProjectorRulesAndWholeTitles(t *testing.T) {
 		t.Errorf("F2 again should take the rules off:\n%s", s)
 	}
 }
+
+func TestWideBoardShowsThemesBeside(t *testing.T) {
+	hs, _ := openBoard(t, model.German, 200, 50)
+	hs.typeText("Kein Bäcker mehr im Ort")
+	hs.press("enter", "esc", "t")
+	hs.typeText("Nahversorgung")
+	hs.press("enter")
+	s := hs.screen()
+	if !strings.Contains(s, "│ Themen – Ziffer verschiebt die Karte") || !lineHas(s, "│", "1  Nahversorgung", "1") {
+		t.Errorf("at 200 columns the themes should stand beside the list:\n%s", s)
+	}
+	for _, l := range strings.Split(s, "\n") {
+		if width(l) > 200 {
+			t.Errorf("line wider than the window: %q", l)
+		}
+	}
+	// 1 moves the selected card into theme 1 as the panel says.
+	hs.press("i")
+	hs.typeText("Kein Geldautomat")
+	hs.press("enter", "esc", "1")
+	got := hs.app.sh.ws.Cards("critique")
+	if len(got) != 2 || got[0].Theme == "" || got[1].Theme != got[0].Theme {
+		t.Errorf("1 should move the second card into theme 1: %+v", got)
+	}
+}
+
+// lineHas reports whether a line of s holds all parts in order.
+func lineHas(s string, parts ...string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		rest, ok := l, true
+		for _, p := range parts {
+			i := strings.Index(rest, p)
+			if i < 0 {
+				ok = false
+				break
+			}
+			rest = rest[i+len(p):]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}

@@ -53,8 +53,87 @@ func (s *boardScreen) View(w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// listView draws the list, or what to do when there is nothing yet.
+// panelMin is the window width from which a clustering phase shows its
+// themes beside the list: on a wide screen the numbers that move a card
+// stay in sight however far the list is scrolled.
+const panelMin = 140
+
+// listWidth is the width of the list within a body w cells wide.
+func (s *boardScreen) listWidth(w int) int {
+	if w >= panelMin && s.offers(model.StepCluster) {
+		return w - panelWidth(w) - 3
+	}
+	return w
+}
+
+func panelWidth(w int) int { return clamp(w/4, 30, 56) }
+
+// listView draws the list (with the themes beside it in a wide window),
+// or what to do when there is nothing yet.
 func (s *boardScreen) listView(w, h int) string {
+	lw := s.listWidth(w)
+	list := s.listOnly(lw, h)
+	if lw == w {
+		return list
+	}
+	left := strings.Split(list, "\n")
+	right := s.panelView(panelWidth(w), h)
+	sep := s.sh.st.Subtle.Render(" │ ")
+	out := make([]string, h)
+	for i := range h {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = pad(l, lw) + sep + r
+	}
+	return strings.Join(out, "\n")
+}
+
+// panelView lists the phase's themes with the key that moves a card
+// there, their cards and dots; the theme of the selection is marked.
+func (s *boardScreen) panelView(w, h int) []string {
+	st := s.sh.st
+	l := &s.list
+	out := []string{st.Label.Render(truncate(s.sh.T("board.panel.title"), w))}
+	cur := -2
+	if g, ok := l.selectedGroup(); ok {
+		cur = g.theme
+	}
+	for _, g := range l.groups {
+		k, title := "0", s.sh.T("board.unthemed")
+		if g.theme >= 0 {
+			k, title = " ", strings.ReplaceAll(l.themes[g.theme].Title, "\n", " ")
+			if g.theme < 9 {
+				k = strconv.Itoa(g.theme + 1)
+			}
+		}
+		count := strconv.Itoa(g.n)
+		if g.theme >= 0 && l.themes[g.theme].Dots > 0 {
+			count += " ● " + strconv.Itoa(l.themes[g.theme].Dots)
+		}
+		mark := " "
+		if g.theme == cur {
+			mark = "›"
+		}
+		room := max(w-4-width(count)-1, 1)
+		line := mark + st.Key.Render(k) + "  " + pad(truncateWords(title, room), room) + " " + st.Muted.Render(count)
+		if g.theme == cur {
+			line = mark + st.Key.Render(k) + "  " + st.ThemeTitle.Render(pad(truncateWords(title, room), room)) + " " + st.Muted.Render(count)
+		}
+		out = append(out, truncate(line, w))
+		if len(out) == h {
+			break
+		}
+	}
+	return out
+}
+
+// listOnly draws the list, or what to do when there is nothing yet.
+func (s *boardScreen) listOnly(w, h int) string {
 	l := &s.list
 	if len(l.cards) == 0 && len(l.themes) == 0 {
 		var out []string

@@ -130,6 +130,7 @@ var stringsDE = catalog{
 	"board.editing":            "Beitrag bearbeiten – Enter speichert, Esc bricht ab",
 	"board.marked":             "%d markiert – 1–9 oder t: Thema, Esc: Markierung aufheben",
 	"board.reverse.hint":       "Esc, dann u: Positivumkehr der Top-Themen",
+	"board.panel.title":        "Themen – Ziffer verschiebt die Karte",
 	"board.offers":             "In dieser Phase wird nicht gesammelt. Sie bietet:",
 	"board.input.empty":        "Leerer Beitrag – nichts gespeichert.",
 	"board.edit.empty":         "Leerer Text – Esc bricht ab, x löscht die Karte.",

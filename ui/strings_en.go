@@ -130,6 +130,7 @@ var stringsEN = catalog{
 	"board.editing":            "Editing a card – Enter saves, Esc cancels",
 	"board.marked":             "%d marked – 1–9 or t: theme, Esc: unmark",
 	"board.reverse.hint":       "Esc, then u: positive reversal of the top themes",
+	"board.panel.title":        "Themes – a number moves the card",
 	"board.offers":             "Nothing is collected in this phase. It offers:",
 	"board.input.empty":        "Empty contribution – nothing saved.",
 	"board.edit.empty":         "Empty text – Esc cancels, x deletes the card.",
