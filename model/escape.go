@@ -39,6 +39,9 @@ import (
 // than tab dropped, each line trimmed of white space and blank lines
 // dropped. A text with no visible characters gives no lines.
 func RecordLines(text string) []string {
+	if isPlainLine(text) {
+		return []string{text}
+	}
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
@@ -51,6 +54,35 @@ func RecordLines(text string) []string {
 		}
 	}
 	return lines
+}
+
+// isPlainLine reports a text that is already one record line: valid
+// UTF-8, not empty, no control characters, no white space at its ends.
+// Most cards are, and they skip the work of RecordLines.
+func isPlainLine(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return isPlainUnicode(s)
+		}
+	}
+	return true
+}
+
+func isPlainUnicode(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if isDropped(r) || r == '\t' || r == '\n' || r == '\r' {
+			return false
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !unicode.IsSpace(first) && !unicode.IsSpace(last)
 }
 
 // cleanLine drops control characters and trims white space.
@@ -82,6 +114,9 @@ func isDropped(r rune) bool {
 // OneLine returns text as one line of the record, its lines joined by
 // " / ", as the record writes text in a table cell or a heading.
 func OneLine(text string) string {
+	if isPlainLine(text) {
+		return text
+	}
 	return strings.Join(RecordLines(text), " / ")
 }
 

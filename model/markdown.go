@@ -249,14 +249,6 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 	}
 	ranked := r.phaseThemes(p.ID)
 	vote := p.Steps.Has(StepVote)
-	if vote && len(ranked) > 0 {
-		tally := CountVotes(r.s.Workshop, r.s.Themes, r.s.Cards, p.ID)
-		b.WriteString(L.Used(tally.Used, tally.Budget))
-		if tally.Over > 0 {
-			b.WriteString(L.Over(tally.Over))
-		}
-		b.WriteString("\n\n")
-	}
 	for _, t := range ranked {
 		b.WriteString("### ")
 		if vote {
@@ -287,6 +279,12 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 	if vote {
 		if top := TopThemes(r.s.Themes, p.ID); len(top) > 0 {
 			fmt.Fprintf(b, "### %s\n\n", L.Top)
+			tally := CountVotes(r.s.Workshop, r.s.Themes, r.s.Cards, p.ID)
+			b.WriteString(L.Used(tally.Used, tally.Budget))
+			if tally.Over > 0 {
+				b.WriteString(L.Over(tally.Over))
+			}
+			b.WriteString("\n\n")
 			for _, t := range top {
 				fmt.Fprintf(b, "- %s (%s)\n", L.TopItem(t.Place, mdLine(r.themeTitle(t.ID))), L.Dots(t.Dots))
 			}

@@ -609,7 +609,7 @@ func TestMarkdownTiesAndDates(t *testing.T) {
 	at := time.Date(2026, 3, 14, 10, 0, 0, 0, time.UTC)
 	s := model.Snapshot{
 		Workshop: model.Workshop{ID: "W", Title: "T", Method: model.MethodZukunftswerkstatt, Phase: "critique",
-			Date: "2026-03-14", NextMeeting: "2026-05-20 19:00, Saal"},
+			Date: "2026-03-14", NextMeeting: "2026-05-20 19:00, Saal", Participants: 2, Dots: 2},
 		Themes: []model.Theme{{ID: "A", Phase: "critique", Title: "Alpha", Dots: 5, Order: 0},
 			{ID: "B", Phase: "critique", Title: "Beta", Dots: 5, Order: 1}, {ID: "C", Phase: "critique", Title: "Gamma", Dots: 1, Order: 2}},
 		Cards: []model.Card{{ID: "1", Phase: "critique", Text: "früh", Created: at},
@@ -619,7 +619,8 @@ func TestMarkdownTiesAndDates(t *testing.T) {
 	en := render(t, s, model.MarkdownOptions{Lang: model.English})
 	for _, want := range []string{"### 1. Alpha – 5 Punkte (punktgleich)", "### 1. Beta – 5 Punkte (punktgleich)",
 		"### 3. Gamma – 1 Punkt\n", "| **Datum** | 14.03.2026 |", "20.05.2026 19:00, Saal", "| 14.03.2026 10:00 |",
-		"14.03.2026 10:00 bis 15.03.2026 12:00 Uhr (26 Std. 0 Min.)"} {
+		"14.03.2026 10:00 bis 15.03.2026 12:00 Uhr (26 Std. 0 Min.)",
+		"### Top-Themen\n\nVergeben: 11 von 4 Punkten. Das sind 7 mehr, als die Runde hatte.\n\n- Platz 1: Alpha (5 Punkte)\n- Platz 1: Beta (5 Punkte)\n- Platz 3: Gamma (1 Punkt)\n"} {
 		if !strings.Contains(de, want) {
 			t.Errorf("German record lacks %q:\n%s", want, de)
 		}
