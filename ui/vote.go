@@ -112,9 +112,9 @@ const maxVoteUndo = 100
 // out once per change, so a frame only measures the rows it shows.
 type voteStats struct {
 	tally   model.Tally
-	maxDots int  // most dots of any row, at least 1
-	titleW  int  // widest title or card text ("• " included)
-	flagged bool // some theme is tied or above the cap
+	maxDots int // most dots of any row, at least 1
+	titleW  int // widest title or card text ("• " included)
+	flagW   int // widest flag after a bar (above the cap, tied), 0 for none
 }
 
 func newVote(sh *shared) *voteScreen {
@@ -212,7 +212,17 @@ func (s *voteScreen) measure() voteStats {
 		switch r.kind {
 		case voteTheme:
 			st.titleW = max(st.titleW, width(oneLineText(r.theme.Title)))
-			st.flagged = st.flagged || s.ranks[r.theme.ID].Tied || dcap > 0 && r.theme.Dots > dcap
+			w := 0
+			if dcap > 0 && r.theme.Dots > dcap {
+				w = width(s.sh.T("vote.overcap"))
+			}
+			if s.ranks[r.theme.ID].Tied {
+				w += width(s.sh.T("vote.tie"))
+				if w > width(s.sh.T("vote.tie")) {
+					w += 3 // " · " between the two
+				}
+			}
+			st.flagW = max(st.flagW, w)
 		case voteCard:
 			st.titleW = max(st.titleW, width(oneLineText(r.card.Text))+2)
 		}

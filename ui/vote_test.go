@@ -240,6 +240,15 @@ func TestVoteTies(t *testing.T) {
 			t.Errorf("%s tied = %v", r.Title, r.Tied)
 		}
 	}
+	// Above a cap and tied: the row says both.
+	hs.press("c")
+	hs.typeText("8")
+	hs.press("enter")
+	scr = hs.screen()
+	if n := strings.Count(scr, "über Deckel · gleichauf\n"); n != 3 {
+		t.Errorf("%d rows say both flags, want 3:\n%s", n, scr)
+	}
+	checkFrame(t, scr, 100, 30)
 }
 
 func TestVoteBudget(t *testing.T) {

@@ -177,8 +177,8 @@ type voteCols struct {
 // when cards are shown).
 func (s *voteScreen) columns(w int) voteCols {
 	c := voteCols{place: len(strconv.Itoa(len(s.ranked))) + 2, maxDots: s.stats.maxDots}
-	if s.stats.flagged {
-		c.flag = max(width(s.sh.T("vote.tie")), width(s.sh.T("vote.overcap"))) + 1
+	if s.stats.flagW > 0 {
+		c.flag = s.stats.flagW + 1
 	}
 	// cursor, place, top mark, title, gap, dots (5), gap, bar, flag
 	room := max(w-2-c.place-2-1-5-1-c.flag, 0)
@@ -275,10 +275,13 @@ func (s *voteScreen) rowLine(i int, c voteCols) string {
 		title = st.ThemeTitle.Render(title)
 	}
 	line := cursor + place + mark + title + " " + dots + " " + bar
-	switch {
-	case capped:
+	if capped {
 		line += " " + st.Danger.Render(s.sh.T("vote.overcap"))
-	case rk.Tied:
+	}
+	if rk.Tied {
+		if capped {
+			line += st.Muted.Render(" ·")
+		}
 		line += " " + st.Tie.Render(s.sh.T("vote.tie"))
 	}
 	return line
