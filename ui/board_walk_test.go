@@ -248,3 +248,14 @@ func lineHas(s string, parts ...string) bool {
 	}
 	return false
 }
+
+func TestEmptyPlanPhaseBoardPointsToMeasures(t *testing.T) {
+	hs, _ := openBoard(t, model.German, 80, 24)
+	hs.press("esc", ">", "esc", ">")
+	if hs.app.sh.ws.phase != "implementation" {
+		t.Fatalf("phase %q, want implementation", hs.app.sh.ws.phase)
+	}
+	if s := hs.screen(); !strings.Contains(s, "Esc, dann m: Maßnahmen") {
+		t.Errorf("the empty board of the implementation phase should point to the measures:\n%s", s)
+	}
+}

@@ -140,6 +140,20 @@ func (s *boardScreen) listOnly(w, h int) string {
 		for _, line := range wrap(s.sh.T("board.empty"), w) {
 			out = append(out, s.sh.st.Muted.Render(line))
 		}
+		// A phase whose work is elsewhere (the action plan, the
+		// reversal) says where, so its empty board is not a dead end.
+		for _, o := range []struct {
+			step model.Step
+			key  string
+			name string
+		}{
+			{model.StepReverse, "u", s.sh.T("screen.reverse")},
+			{model.StepPlan, "m", s.sh.T("screen.plan")},
+		} {
+			if s.offers(o.step) {
+				out = append(out, truncate("  "+s.sh.T("board.empty.step", s.sh.st.Key.Render(o.key), o.name), w))
+			}
+		}
 		return strings.Join(out, "\n")
 	}
 	look := listLook{

@@ -254,6 +254,10 @@ func (c *cli) cmdDemo(fs *flag.FlagSet) func([]string) error {
 	return func([]string) error {
 		return c.withStore(func(s *store.Store) error {
 			w, err := s.Workshop(demo.WorkshopID)
+			// A demo just made opens at its first phase, so a new user
+			// walks the filled workshop from the critique on; later runs
+			// open it where it was left.
+			phase := ""
 			if errors.Is(err, store.ErrNotFound) {
 				snap, derr := demo.Snapshot()
 				if derr != nil {
@@ -263,6 +267,9 @@ func (c *cli) cmdDemo(fs *flag.FlagSet) func([]string) error {
 					return fmt.Errorf("demo: %w", err)
 				}
 				w, err = s.Workshop(demo.WorkshopID)
+				if m := w.MethodOf(); err == nil && len(m.Phases) > 0 {
+					phase = m.Phases[0].ID
+				}
 			}
 			if err != nil {
 				return fmt.Errorf("demo: %w", err)
@@ -271,7 +278,7 @@ func (c *cli) cmdDemo(fs *flag.FlagSet) func([]string) error {
 				fmt.Fprintln(c.stdout, w.Handle)
 				return nil
 			}
-			return c.tui(s, w.ID, "")
+			return c.tui(s, w.ID, phase)
 		})
 	}
 }

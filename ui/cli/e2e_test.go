@@ -275,3 +275,27 @@ func TestTUIEndToEnd(t *testing.T) {
 	tt.keys("C-c")
 	tt.waitText("werkstatt to exit after reopening", "werkstatt exit=0")
 }
+
+// TestDemoEndToEnd runs the README's first command: a new user gets the
+// Musterdorf workshop at its first phase, with its cards on screen and a
+// way to the help on the last line.
+func TestDemoEndToEnd(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	environ := []string{
+		"PATH=" + filepath.Dir(bin) + ":/usr/bin:/bin",
+		"HOME=" + t.TempDir(),
+		"LANG=de_DE.UTF-8",
+		"TERM=screen-256color",
+	}
+	tt := startTmux(t, dir, environ)
+	tt.text(`werkstatt --db db demo; echo "werkstatt exit=$?"`)
+	tt.keys("Enter")
+	s := tt.waitText("the demo workshop", "Zukunftswerkstatt Musterdorf 2035", "Kritikphase", "Mobilität & Verkehr")
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if last := lines[len(lines)-1]; !strings.Contains(last, "F1") {
+		t.Errorf("the help line %q does not say how to get help", last)
+	}
+	tt.keys("C-c")
+	tt.waitText("werkstatt to exit", "werkstatt exit=0")
+}
