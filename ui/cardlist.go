@@ -37,6 +37,24 @@ type cardList struct {
 	width int                   // width the wraps below were made for
 	wraps map[string]*cardLines // card id → its wrapped lines at width
 	folds map[string]foldedText // card id → its search forms
+	drawn map[string]drawnRow   // card id → its row as last drawn
+}
+
+// drawnRow is a card's row as drawn, with what the drawing depended on.
+// Styling every line of every visible card was a third of a key press's
+// cost (BenchmarkKeypress); a key press changes at most the rows of the old
+// and the new selection, so the others come from here.
+type drawnRow struct {
+	look  rowLook
+	src   cardSource
+	lines []string
+}
+
+// rowLook is what a card's row looks like apart from the card itself.
+type rowLook struct {
+	st                            *Styles
+	width                         int
+	sel, pending, marked, matched bool
 }
 
 // cardGroup is the unthemed pile or one theme with its cards.
@@ -497,17 +515,38 @@ func (l *cardList) renderRow(r, w int, look listLook) []string {
 		return []string{st.ThemeTitle.Render(txt)}
 	}
 	c := l.cards[row.card]
+	rl := rowLook{st: st, width: w, sel: sel, pending: look.pending(c.ID), marked: look.marked[c.ID],
+		matched: look.matched != nil && look.matched(r)}
+	src := sourceOf(c)
+	if d, ok := l.drawn[c.ID]; ok && d.look == rl && d.src.same(src) {
+		return d.lines
+	}
+	out := l.drawCard(c, rl)
+	if l.drawn == nil || len(l.drawn) > 4*len(l.cards)+64 {
+		// Deleted cards and old widths would pile up otherwise.
+		l.drawn = make(map[string]drawnRow)
+	}
+	l.drawn[c.ID] = drawnRow{look: rl, src: src, lines: out}
+	return out
+}
+
+// drawCard draws a card's row as rl says.
+func (l *cardList) drawCard(c model.Card, rl rowLook) []string {
+	st, w, sel, pending := rl.st, rl.width, rl.sel, rl.pending
+	cur := " "
+	if sel {
+		cur = "›"
+	}
 	cl := l.wrapped(c, w)
 	bullet := "•"
-	if look.marked[c.ID] {
+	if rl.marked {
 		bullet = "◆"
 	}
-	pending := look.pending(c.ID)
 	textStyle := st.Card
 	switch {
 	case pending:
 		textStyle = st.CardPending
-	case look.matched != nil && look.matched(r):
+	case rl.matched:
 		textStyle = st.Accent
 	}
 	out := make([]string, 0, cl.height())
