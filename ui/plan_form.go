@@ -329,6 +329,9 @@ func (s *planScreen) formValue(i planField, w int) string {
 	switch i {
 	case pfVision:
 		v = s.sh.T("plan.vision.none")
+		if len(s.visions) == 0 && focused {
+			return st.Muted.Render(truncate(v+" "+s.sh.T("plan.vision.nothemes"), w))
+		}
 		if f.visionID != "" {
 			v = s.themeTitle(f.visionID)
 			if s.topVis[f.visionID] {

@@ -524,3 +524,37 @@ func TestPlanDraftOnQuit(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanReflexionVisions checks that in a reflection workshop, whose
+// last step groups its own cards, the measures serve that step's themes.
+func TestPlanReflexionVisions(t *testing.T) {
+	hs := newHarness(t, model.English, 80, 24)
+	ws := model.Workshop{Title: "Reflexion", Method: model.MethodReflexion, Phase: "next"}
+	if err := hs.st.CreateWorkshop(&ws); err != nil {
+		t.Fatal(err)
+	}
+	ch := model.Change{Themes: []model.Theme{
+		{ID: "N1", Phase: "next", Title: "Mehr Ehrenamt", Dots: 2, Created: fixedNow, Updated: fixedNow},
+		{ID: "A1", Phase: "now", Title: "Stand heute", Dots: 9, Created: fixedNow, Updated: fixedNow},
+	}}
+	if err := hs.st.Apply(ws.ID, ch); err != nil {
+		t.Fatal(err)
+	}
+	hs.open(ws.ID)
+	hs.press("esc", "m")
+	if hs.app.cur != screenPlan {
+		t.Fatalf("m does not open the plan in the reflection's last step:\n%s", hs.screen())
+	}
+	hs.typeText("Ehrenamtsbörse")
+	// The choices are none and the step's one theme, so ← from none
+	// wraps to it; the other phase's theme is not offered.
+	hs.press("tab", "right", "right")
+	if v := planOf(hs).form.visionID; v != "" {
+		t.Errorf("the vision choice cycles to %q, want none after two steps", v)
+	}
+	hs.press("left", "enter")
+	snap := reopened(t, hs, ws.ID)
+	if got := storedMeasures(t, snap); !slices.Equal(got, []string{"Ehrenamtsbörse|N1||false||||0"}) {
+		t.Errorf("stored %q", got)
+	}
+}

@@ -62,9 +62,10 @@ type reverseScreen struct {
 	groups     []revGroup
 	rows       []revRow
 	sel        int
-	selKey     string          // "t:" theme id or "r:" reversal id
-	top        int             // first row in the window
-	open       map[string]bool // theme ids whose cards are shown
+	selKey     string           // "t:" theme id or "r:" reversal id
+	top        int              // first row in the window
+	open       map[string]bool  // theme ids whose cards are shown
+	frame      map[int][]string // rows rendered for the frame being drawn
 
 	focus   revFocus
 	input   textarea.Model

@@ -98,10 +98,14 @@ func (s *reverseScreen) listView(w, h int) string {
 		}
 		h -= len(il)
 	}
+	// Scrolling measures rows that drawing then needs again; each row is
+	// rendered once per frame.
+	s.frame = map[int][]string{}
+	defer func() { s.frame = nil }()
 	s.scroll(w, h)
 	n := 0
 	for r := s.top; r < len(s.rows) && n < h; r++ {
-		for _, l := range s.renderRow(r, w) {
+		for _, l := range s.rowLines(r, w) {
 			if n == h {
 				break
 			}
@@ -135,9 +139,21 @@ func (s *reverseScreen) scroll(w, h int) {
 func (s *reverseScreen) span(a, b, w int) int {
 	n := 0
 	for r := a; r <= b; r++ {
-		n += len(s.renderRow(r, w))
+		n += len(s.rowLines(r, w))
 	}
 	return n
+}
+
+// rowLines is renderRow, remembered for the frame being drawn.
+func (s *reverseScreen) rowLines(r, w int) []string {
+	if l, ok := s.frame[r]; ok {
+		return l
+	}
+	l := s.renderRow(r, w)
+	if s.frame != nil {
+		s.frame[r] = l
+	}
+	return l
 }
 
 // renderRow draws a theme's header (with its cards when opened) or one
