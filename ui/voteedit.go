@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
+)
+
+// The vote screen's writes: counts typed, pasted or saved on quit, the cap,
+// the top marks, and the undo of each. Every write goes through
+// sh.commit, so it shows at once and reaches the disk in order.
+
+// voteUndo is what one change on the vote screen replaced: the dots and
+// top marks of themes and cards, or the cap. Undo puts back only these
+// fields, so it never reverts anything another screen changed.
+type voteUndo struct {
+	themes []model.Theme
+	cards  []model.Card
+	cap    int
+	hasCap bool
+}
+
+// maxVoteUndo bounds the undo stack.
+const maxVoteUndo = 100
+
+// SaveDraft saves a number still being typed when the program quits, so
+// a count read off the wall is not lost; an empty entry saves nothing.
+func (s *voteScreen) SaveDraft() tea.Cmd {
+	if s.sh.ws == nil || s.ws != s.sh.ws || s.input == voteNone || s.entry == "" {
+		return nil
+	}
+	s.sync()
+	n, _ := strconv.Atoi(s.entry)
+	in := s.input
+	s.input, s.entry = voteNone, ""
+	if in == voteCap {
+		return s.setCap(n)
+	}
+	return s.setDots(s.sel, n)
+}
+
+// paste takes one pasted count as if it were typed; several counts
+// (separated by line breaks, blanks, commas or semicolons, as a column
+// copied from a spreadsheet) fill the rows from the selected one down.
+func (s *voteScreen) paste(content string) tea.Cmd {
+	text, err := normalizeInput(content)
+	if err != nil {
+		return s.say(s.sh.T("input.toolong"), statusError)
+	}
+	fields := strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' })
+	if len(fields) == 0 {
+		return nil
+	}
+	nums := make([]int, len(fields))
+	for i, f := range fields {
+		n, ok := parseCount(f)
+		if !ok {
+			return s.say(s.sh.T("vote.notanumber", truncate(f, 20)), statusError)
+		}
+		nums[i] = n
+	}
+	if len(nums) == 1 || s.input == voteCap {
+		if s.input == voteNone {
+			if !s.canVote() {
+				return nil
+			}
+			s.input = voteDots
+		}
+		s.entry = strconv.Itoa(nums[0])
+		return nil
+	}
+	s.input, s.entry = voteNone, ""
+	var ch model.Change
+	filled, i := 0, s.sel
+	now := s.sh.now()
+	for _, n := range nums {
+		for i < len(s.rows) && s.rows[i].kind == voteHeader {
+			i++
+		}
+		if i >= len(s.rows) {
+			break
+		}
+		addDots(&ch, s.rows[i], n, now)
+		filled++
+		i++
+	}
+	s.setSel(i, 1)
+	cmd := s.change(ch)
+	return tea.Batch(cmd, s.say(s.sh.T("vote.pasted", filled), statusOK), s.warnOver())
+}
+
+// parseCount reads a count of at most maxDigits digits.
+func parseCount(f string) (int, bool) {
+	if f == "" || len(f) > maxDigits {
+		return 0, false
+	}
+	for _, r := range f {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.Atoi(f)
+	return n, err == nil
+}
+
+// addDots adds the change that gives row r n dots.
+func addDots(ch *model.Change, r voteRow, n int, now time.Time) {
+	if r.kind == voteCard {
+		c := r.card
+		c.Dots, c.Updated = n, now
+		ch.Cards = append(ch.Cards, c)
+		return
+	}
+	t := r.theme
+	t.Dots, t.Updated = n, now
+	ch.Themes = append(ch.Themes, t)
+}
+
+// setDots stores the dots of row i, one commit per change, and warns when
+// the count passes the cap or the total the budget.
+func (s *voteScreen) setDots(i, n int) tea.Cmd {
+	if i < 0 || i >= len(s.rows) {
+		return nil
+	}
+	r := s.rows[i]
+	if r.kind == voteHeader || r.dots() == n {
+		return nil
+	}
+	var ch model.Change
+	addDots(&ch, r, n, s.sh.now())
+	cmd := s.change(ch)
+	if c := s.sh.ws.snap.Workshop.DotCap; r.kind == voteTheme && c > 0 && n > c {
+		return tea.Batch(cmd, s.say(s.sh.T("vote.overcap.msg", oneLineText(r.theme.Title), n, c), statusError))
+	}
+	return tea.Batch(cmd, s.warnOver())
+}
+
+// change commits a change made on this screen and remembers what it
+// replaced, for undo.
+func (s *voteScreen) change(ch model.Change) tea.Cmd {
+	if ch.Empty() {
+		return nil
+	}
+	snap := &s.sh.ws.snap
+	var u voteUndo
+	if ch.Workshop != nil {
+		u.cap, u.hasCap = snap.Workshop.DotCap, true
+	}
+	for _, t := range ch.Themes {
+		if i := slices.IndexFunc(snap.Themes, func(x model.Theme) bool { return x.ID == t.ID }); i >= 0 {
+			u.themes = append(u.themes, snap.Themes[i])
+		}
+	}
+	for _, c := range ch.Cards {
+		if i := slices.IndexFunc(snap.Cards, func(x model.Card) bool { return x.ID == c.ID }); i >= 0 {
+			u.cards = append(u.cards, snap.Cards[i])
+		}
+	}
+	s.undo = append(s.undo, u)
+	if len(s.undo) > maxVoteUndo {
+		s.undo = slices.Delete(s.undo, 0, len(s.undo)-maxVoteUndo)
+	}
+	cmd := s.sh.commit(screenVote, ch, "")
+	s.sync()
+	return cmd
+}
+
+// undoLast puts back the dots, top marks or cap that the last change here
+// replaced, and selects the row it touched.
+func (s *voteScreen) undoLast() tea.Cmd {
+	if len(s.undo) == 0 {
+		return s.say(s.sh.T("vote.undo.none"), statusInfo)
+	}
+	u := s.undo[len(s.undo)-1]
+	s.undo = s.undo[:len(s.undo)-1]
+	snap := &s.sh.ws.snap
+	now := s.sh.now()
+	var ch model.Change
+	if u.hasCap {
+		w := s.sh.touchedWorkshop()
+		w.DotCap = u.cap
+		ch.Workshop = w
+	}
+	for _, old := range u.themes {
+		if i := slices.IndexFunc(snap.Themes, func(x model.Theme) bool { return x.ID == old.ID }); i >= 0 {
+			t := snap.Themes[i]
+			t.Dots, t.Top, t.Updated = old.Dots, old.Top, now
+			ch.Themes = append(ch.Themes, t)
+		}
+	}
+	for _, old := range u.cards {
+		if i := slices.IndexFunc(snap.Cards, func(x model.Card) bool { return x.ID == old.ID }); i >= 0 {
+			c := snap.Cards[i]
+			c.Dots, c.Updated = old.Dots, now
+			ch.Cards = append(ch.Cards, c)
+		}
+	}
+	switch {
+	case len(ch.Themes) > 0:
+		s.selID = ch.Themes[0].ID
+	case len(ch.Cards) > 0:
+		s.selID = ch.Cards[0].ID
+	}
+	s.built = -1 // the selection follows selID
+	cmd := s.sh.commit(screenVote, ch, "")
+	s.sync()
+	return tea.Batch(cmd, s.say(s.sh.T("vote.undone"), statusInfo))
+}
+
+// warnOver tells, in the status line, that the total is over the budget.
+func (s *voteScreen) warnOver() tea.Cmd {
+	if t := s.stats.tally; t.Over > 0 {
+		return s.say(s.sh.T("vote.over.msg", t.Over), statusError)
+	}
+	return nil
+}
+
+// setCap stores the most dots one theme may get; 0 lifts the cap.
+func (s *voteScreen) setCap(n int) tea.Cmd {
+	w := s.sh.touchedWorkshop()
+	if w.DotCap == n {
+		return nil
+	}
+	w.DotCap = n
+	cmd := s.change(model.Change{Workshop: w})
+	if n == 0 {
+		return tea.Batch(cmd, s.say(s.sh.T("vote.cap.off"), statusOK))
+	}
+	return tea.Batch(cmd, s.say(s.sh.T("vote.cap.set", n), statusOK))
+}
+
+// selTheme is the theme of the selected row, or of its card.
+func (s *voteScreen) selTheme() (model.Theme, bool) {
+	if !s.canVote() || s.rows[s.sel].theme.ID == "" {
+		return model.Theme{}, false
+	}
+	id := s.rows[s.sel].theme.ID
+	for _, t := range s.sh.ws.snap.Themes {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return model.Theme{}, false
+}
+
+// toggleTop marks or unmarks the selected theme as one that goes on.
+func (s *voteScreen) toggleTop() tea.Cmd {
+	t, ok := s.selTheme()
+	if !ok {
+		return nil
+	}
+	t.Top, t.Updated = !t.Top, s.sh.now()
+	return s.change(model.Change{Themes: []model.Theme{t}})
+}
+
+// autoTop marks the DefaultTop best themes with dots (and those tied with
+// the last of them) and unmarks the rest, in one change.
+func (s *voteScreen) autoTop() tea.Cmd {
+	themes := s.sh.ws.Themes(s.phase)
+	plain := make([]model.Theme, len(themes))
+	for i, t := range themes {
+		t.Top = false
+		plain[i] = t
+	}
+	best := map[string]bool{}
+	for _, r := range model.TopThemes(plain, s.phase) {
+		best[r.ID] = true
+	}
+	if len(best) == 0 {
+		return s.say(s.sh.T("vote.auto.none"), statusInfo)
+	}
+	now := s.sh.now()
+	var ch model.Change
+	for _, t := range themes {
+		if t.Top != best[t.ID] {
+			t.Top, t.Updated = best[t.ID], now
+			ch.Themes = append(ch.Themes, t)
+		}
+	}
+	cmd := s.change(ch)
+	return tea.Batch(cmd, s.say(s.sh.T("vote.auto.done", len(best), model.DefaultTop), statusOK))
+}
