@@ -454,11 +454,13 @@ func (s *reverseScreen) submit() tea.Cmd {
 		s.endEdit()
 		r, ok := s.reversal(id)
 		if !ok || r.Text == text {
-			return nil
+			return s.focusOn(revList)
 		}
 		r.Text, r.Updated = text, now
 		s.selKey = "r:" + r.ID
-		return s.change(model.Change{Reversals: []model.Reversal{r}}, r.Theme+revMark+r.ID+revMark+text, s.sh.T("rev.what.edit"))
+		// An edit starts in the list and returns there, as on the board.
+		return tea.Batch(s.focusOn(revList),
+			s.change(model.Change{Reversals: []model.Reversal{r}}, r.Theme+revMark+r.ID+revMark+text, s.sh.T("rev.what.edit")))
 	}
 	if text == "" {
 		return s.status(s.sh.T("rev.input.empty"), statusInfo)

@@ -147,8 +147,11 @@ func TestReverseEditDeleteUndo(t *testing.T) {
 	if got := storedReversals(t, snap); !slices.Equal(got, []string{"T1: one", "T1: two (changed)"}) {
 		t.Fatalf("after the edit stored %q", got)
 	}
+	if reverseOf(hs).Typing() {
+		t.Error("after an edit the keys stay in the input, want the list")
+	}
 	before := snap.Reversals[0]
-	hs.press("esc", "home", "down", "x")
+	hs.press("home", "down", "x")
 	snap, _ = hs.st.Snapshot(ws.ID)
 	if got := storedReversals(t, snap); !slices.Equal(got, []string{"T1: two (changed)"}) {
 		t.Fatalf("after x stored %q", got)
@@ -186,7 +189,7 @@ func TestReverseUndoEditAndMove(t *testing.T) {
 	// An edit is undone to the old text.
 	hs.press("home", "down", "down", "down", "e", "ctrl+u")
 	hs.typeText("DREI")
-	hs.press("enter", "esc", "z")
+	hs.press("enter", "z")
 	snap = reopened(t, hs, ws.ID)
 	if got := storedReversals(t, snap); !slices.Equal(got, []string{"T1: eins", "T1: zwei", "T1: drei"}) {
 		t.Errorf("after undoing the edit stored %q", got)
