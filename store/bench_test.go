@@ -1,6 +1,7 @@
 package store
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -29,11 +30,22 @@ func benchFixture(b *testing.B) (string, FixtureInfo) {
 }
 
 // fixtureCopy copies the fixture, so a benchmark that writes starts from
-// the same file as its floor.
+// the same file as its floor. The copy is synced before the timer runs:
+// otherwise the first commit's fsync would write the whole new file.
 func fixtureCopy(b *testing.B, src string) string {
 	b.Helper()
 	dst := filepath.Join(b.TempDir(), "copy.db")
 	copyFile(b, src, dst)
+	f, err := os.OpenFile(dst, os.O_RDWR, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Sync(); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
 	return dst
 }
 
