@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,14 +26,15 @@ import (
 // trailing ones a hard break, and HTML collapses both anyway.
 //
 // Escaping uses backslashes before ASCII punctuation, which CommonMark
-// defines for exactly this, and only where a character could mean
-// something: "&" only before what could be an entity, "<" only before what
-// could be a tag or an autolink, "#", ">", "+", "-", "=", ":" and "1." only
-// at the start of a line, ":" only where it opens an emoji shortcode or
-// "://", "." only after "www" and "@" only inside a mail address, so that
-// GitHub's autolinks do not turn text into links (whose target would
-// stop at the first escape). The rest of the text stays readable in the
-// raw Markdown.
+// defines for exactly this, or numeric character references ("&#58;") for
+// "~", "&", ":", "@" and "=", where glamour (the preview) would show the
+// backslash. It escapes only where a character could mean something: "&"
+// only before what could be an entity, "<" only before what could be a tag
+// or an autolink, "#", ">", "+", "-", "=", ":" and "1." only at the start of
+// a line, ":" only where it opens an emoji shortcode or "://", "." only
+// after "www" and "@" only inside a mail address, so that GitHub's
+// autolinks do not turn text into links (whose target would stop at the
+// first escape). The rest of the text stays readable in the raw Markdown.
 
 // RecordLines returns text as the record shows it: invalid UTF-8 replaced
 // by U+FFFD, CR LF and CR read as line breaks, control characters other
@@ -195,12 +197,26 @@ func escapeInline(b *strings.Builder, line string, block, allHash bool) {
 		if i == start {
 			esc = true
 		}
-		if esc {
+		switch {
+		case !esc:
+			b.WriteByte(c)
+		case strings.IndexByte(byReference, c) >= 0:
+			// glamour, which draws the preview, removes the backslash
+			// only before some characters; before these it would show
+			// it. A character reference means the same everywhere.
+			b.WriteString("&#")
+			b.WriteString(strconv.Itoa(int(c)))
+			b.WriteByte(';')
+		default:
 			b.WriteByte('\\')
+			b.WriteByte(c)
 		}
-		b.WriteByte(c)
 	}
 }
+
+// byReference are the characters escaped as a numeric character reference
+// ("&#58;") rather than with a backslash.
+const byReference = "~&:@="
 
 // lineStartEscape returns the index of the byte that must be escaped so the
 // line cannot open a block (a list, a quote, a heading, a setext
