@@ -783,3 +783,61 @@ func BenchmarkVoteKey(b *testing.B) {
 		})
 	}
 }
+
+// TestVoteRandomKeys drives the vote screen with a fixed pseudo-random
+// stream of its keys, pastes and window sizes, and checks every frame
+// against the window and the stored dots against memory at the end.
+func TestVoteRandomKeys(t *testing.T) {
+	hs, ws := openVote(t, model.German, 80, 24, 5, "Verkehr 🚲", "Treffpunkte", strings.Repeat("Straßenbahn ", 12), "Ärzte")
+	keys := []string{"0", "1", "2", "5", "9", "enter", "enter", "up", "down", "tab", "shift+tab", "esc", "backspace",
+		"space", "a", "c", "p", "z", "left", "right", "home", "end", "j", "k", "?", "x"}
+	sizes := [][2]int{{1, 1}, {20, 6}, {33, 9}, {80, 24}, {120, 40}, {250, 70}}
+	seed := uint32(2026)
+	next := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>16) % n
+	}
+	w, h := 80, 24
+	for i := range 3000 {
+		switch r := next(100); {
+		case r < 2:
+			sz := sizes[next(len(sizes))]
+			w, h = sz[0], sz[1]
+			hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+		case r < 4:
+			hs.send(tea.PasteMsg{Content: []string{"3\n4\n5", "12", "x y", "", "7;8"}[next(5)]})
+		default:
+			hs.press(keys[next(len(keys))])
+		}
+		if hs.app.fullHelp {
+			hs.press("x") // any key closes the help
+		}
+		if hs.app.cur != screenVote {
+			if hs.app.cur != screenBoard {
+				t.Fatalf("step %d: left to screen %d", i, hs.app.cur)
+			}
+			hs.press("esc", "v")
+		}
+		frame := hs.screen()
+		lines := strings.Split(frame, "\n")
+		if len(lines) > h {
+			t.Fatalf("step %d %d×%d: %d lines", i, w, h, len(lines))
+		}
+		for j, l := range lines {
+			if width(l) > w {
+				t.Fatalf("step %d %d×%d: line %d is %d wide: %q", i, w, h, j, width(l), l)
+			}
+		}
+	}
+	mem := hs.app.sh.ws.snap
+	snap := reopened(t, hs, ws.ID)
+	if got, want := themeDots(snap), themeDots(mem); !mapsEqual(got, want) {
+		t.Errorf("on disk %v, in memory %v", got, want)
+	}
+	if got, want := topTitles(snap.Themes), topTitles(mem.Themes); !slices.Equal(got, want) {
+		t.Errorf("top on disk %q, in memory %q", got, want)
+	}
+	if snap.Workshop.DotCap != mem.Workshop.DotCap {
+		t.Errorf("cap on disk %d, in memory %d", snap.Workshop.DotCap, mem.Workshop.DotCap)
+	}
+}
