@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"werkstatt/model"
 	"werkstatt/model/demo"
@@ -160,4 +161,51 @@ func FuzzReadArchive(f *testing.F) {
 			t.Error(err)
 		}
 	})
+}
+
+// TestTwoLaptops: two laptops start from the same archive, each notes its
+// own cards and one renames a theme; their exports, read back and merged
+// in either order, give the union, and merging again changes nothing.
+func TestTwoLaptops(t *testing.T) {
+	base := demoSnap(t)
+	laptop := func(id, text string, rename bool) model.Snapshot {
+		s, err := model.ReadArchive(bytes.NewReader(writeArchive(t, base)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := s.Cards[len(s.Cards)-1].Created.Add(time.Hour)
+		s.Cards = append(s.Cards, model.Card{ID: id, Phase: "implementation", Text: text, Created: at, Updated: at})
+		if rename {
+			s.Themes[0].Title = "Mobilität, Verkehr & Radwege"
+			s.Themes[0].Updated = at
+		}
+		// Through the archive, as the files travel on a USB stick.
+		back, err := model.ReadArchive(bytes.NewReader(writeArchive(t, s)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return back
+	}
+	a := laptop("01KKZZZZZZZZZZZZZZZZZZZZA1", "Tisch 1: Bürgerbus testen", false)
+	b := laptop("01KKZZZZZZZZZZZZZZZZZZZZB1", "Tisch 3: Radweg zuerst", true)
+	ab, rep := model.Merge(a, b)
+	if rep.Added != 1 || rep.Updated != 1 || len(rep.Conflicts) != 1 {
+		t.Errorf("a ← b: %+v", rep)
+	}
+	ba, _ := model.Merge(b, a)
+	if len(ab.Cards) != len(base.Cards)+2 || ab.Themes[0].Title != "Mobilität, Verkehr & Radwege" {
+		t.Errorf("merged: %d cards, theme %q", len(ab.Cards), ab.Themes[0].Title)
+	}
+	if !bytes.Equal(writeArchive(t, ab), writeArchive(t, ba)) {
+		t.Error("the merge depends on its order")
+	}
+	if _, rep := model.Merge(ab, b); rep.Changed() {
+		t.Errorf("merging again changed something: %+v", rep)
+	}
+	md := render(t, ab, model.MarkdownOptions{Lang: model.German})
+	for _, want := range []string{"Tisch 1: Bürgerbus testen", "Tisch 3: Radweg zuerst", "### 1. Mobilität, Verkehr & Radwege – 27 Punkte"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("merged record lacks %q", want)
+		}
+	}
 }
