@@ -138,12 +138,18 @@ func (s *Store) Workshops() ([]model.Summary, error) {
 // Walking 60,000 keys of a year's workshops cost most of the start time
 // (BenchmarkStart in ui); the stored count costs one Get per workshop.
 func workshopCards(tx *bolt.Tx, id string) (int, error) {
-	cards, err := items(tx, id, bucketCards)
+	w, err := top(tx, bucketW)
 	if err != nil {
 		return 0, err
 	}
-	if n, ok := cardCount(tx.Bucket(bucketW).Bucket([]byte(id))); ok {
-		return n, nil
+	if ws := w.Bucket([]byte(id)); ws != nil {
+		if n, ok := cardCount(ws); ok {
+			return n, nil
+		}
+	}
+	cards, err := items(tx, id, bucketCards)
+	if err != nil {
+		return 0, err
 	}
 	return count(cards), nil
 }
