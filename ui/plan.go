@@ -70,6 +70,7 @@ type planScreen struct {
 	form    planForm
 	meeting textinput.Model
 	undo    undoHistory
+	draft   *formMeasure // a new measure left with Esc, for a to bring back
 }
 
 // Restore texts of failed writes start with a mark saying what they hold.
@@ -98,7 +99,7 @@ func (s *planScreen) Enter() tea.Cmd {
 	if s.ws != ws {
 		s.ws = ws
 		s.undo.reset()
-		s.sel, s.selID, s.top, s.col, s.byDue, s.mode = 0, "", 0, colWhat, false, modeTable
+		s.sel, s.selID, s.top, s.col, s.byDue, s.mode, s.draft = 0, "", 0, colWhat, false, modeTable, nil
 		s.built = false
 	}
 	s.phase = ws.phase
@@ -287,6 +288,9 @@ func (s *planScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Right):
 		s.moveCol(+1)
 	case key.Matches(msg, k.Add):
+		if s.draft != nil {
+			return s.openDraft()
+		}
 		vision := ""
 		if m, ok := s.selected(); ok {
 			vision = m.Vision

@@ -134,8 +134,16 @@ func (s *planScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	f := &s.form
 	switch {
 	case key.Matches(msg, k.Cancel):
+		// A new measure typed half-way is kept, not thrown away: a brings
+		// it back and quitting saves it. Esc on an edit cancels it.
+		var cmd tea.Cmd
+		if f.isNew && f.typed() {
+			d := s.formDraft()
+			s.draft = &d
+			cmd = s.status(s.sh.T("plan.draft.kept"), statusInfo)
+		}
 		s.closeForm()
-		return nil
+		return cmd
 	case key.Matches(msg, k.Save):
 		return s.saveForm()
 	case key.Matches(msg, k.NextField):
@@ -180,6 +188,34 @@ func (s *planScreen) choose(dir int) {
 	case pfStatus:
 		f.status = model.Status((int(f.status) + dir + 3) % 3)
 	}
+}
+
+// typed reports whether any text line holds something.
+func (f *planForm) typed() bool {
+	for i := range pfCount {
+		if i.isText() && strings.TrimSpace(f.fields[i].Value()) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// formDraft is the form's content as a measure and the date as typed.
+func (s *planScreen) formDraft() formMeasure {
+	f := &s.form
+	m := f.base
+	m.What, m.Vision, m.Who, m.WhoIsRole = fieldValue(f.fields[pfWhat]), f.visionID, fieldValue(f.fields[pfWho]), f.role
+	m.FirstStep, m.Resources, m.Status = fieldValue(f.fields[pfFirst]), fieldValue(f.fields[pfRes]), f.status
+	return formMeasure{Measure: m, DueText: fieldValue(f.fields[pfDue])}
+}
+
+// openDraft reopens a kept new measure.
+func (s *planScreen) openDraft() tea.Cmd {
+	d := *s.draft
+	s.draft = nil
+	cmd := s.openForm(d.Measure, true, colWhat)
+	s.form.fields[pfDue].SetValue(d.DueText)
+	return cmd
 }
 
 // errDueFormat is returned for a date in neither accepted form.
@@ -250,6 +286,9 @@ func (s *planScreen) saveForm() tea.Cmd {
 func (s *planScreen) SaveDraft() tea.Cmd {
 	if s.sh.ws == nil || s.ws != s.sh.ws {
 		return nil
+	}
+	if s.mode == modeTable && s.draft != nil {
+		s.openDraft()
 	}
 	switch s.mode {
 	case modeMeeting:

@@ -558,3 +558,27 @@ func TestPlanReflexionVisions(t *testing.T) {
 		t.Errorf("stored %q", got)
 	}
 }
+
+func TestPlanEscKeepsNewDraft(t *testing.T) {
+	hs := demoPlan(t, model.German, 80, 24)
+	hs.press("a")
+	hs.typeText("Halb getippt")
+	hs.press("tab", "tab", "tab", "tab")
+	hs.typeText("1.9.2026")
+	hs.press("esc")
+	if !strings.Contains(hs.screen(), "Entwurf behalten") {
+		t.Errorf("no hint that the draft is kept:\n%s", hs.screen())
+	}
+	hs.press("a")
+	ps := planOf(hs)
+	if ps.form.fields[pfWhat].Value() != "Halb getippt" || ps.form.fields[pfDue].Value() != "1.9.2026" {
+		t.Errorf("a brings back what %q, due %q", ps.form.fields[pfWhat].Value(), ps.form.fields[pfDue].Value())
+	}
+	// Esc again, then quit: the draft is saved.
+	hs.press("esc", "ctrl+c")
+	snap := reopened(t, hs, demo.WorkshopID)
+	got := storedMeasures(t, snap)
+	if len(got) != 7 || !strings.HasPrefix(got[6], "Halb getippt|") || !strings.Contains(got[6], "|2026-09-01|") {
+		t.Errorf("stored %q", got)
+	}
+}

@@ -323,6 +323,7 @@ var stringsDE = catalog{
 	"plan.role.hint":           "„Wer“ ist eine Rolle, keine Person (bleibt bei --anonymize)",
 	"plan.vision.none":         "– keine –",
 	"plan.vision.nothemes":     "(noch keine Themen in der Phase davor)",
+	"plan.draft.kept":          "Entwurf behalten – a holt ihn zurück.",
 	"plan.vision.gone":         "(gelöschtes Thema)",
 	"plan.top":                 "Top",
 	"plan.choose.hint":         "←/→ wählen",

@@ -323,6 +323,7 @@ var stringsEN = catalog{
 	"plan.role.hint":           "“Who” is a role, not a person (kept by --anonymize)",
 	"plan.vision.none":         "– none –",
 	"plan.vision.nothemes":     "(no themes in the phase before yet)",
+	"plan.draft.kept":          "Draft kept – a brings it back.",
 	"plan.vision.gone":         "(deleted theme)",
 	"plan.top":                 "top",
 	"plan.choose.hint":         "←/→ choose",
