@@ -77,7 +77,9 @@ func newBoard(sh *shared) *boardScreen {
 	s.input = textarea.New()
 	s.input.ShowLineNumbers = false
 	s.input.SetPromptFunc(2, func(p textarea.PromptInfo) string {
-		if p.LineNumber == 0 {
+		// Only the field with the keys shows the marker, so the list's
+		// selection is the one "›" on screen while the list has them.
+		if p.LineNumber == 0 && p.Focused {
 			return "› "
 		}
 		return "  "

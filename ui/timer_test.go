@@ -97,8 +97,18 @@ func rings(cmd tea.Cmd) bool {
 	if cmd == nil {
 		return false
 	}
-	for _, m := range flatten(runCmd(cmd)) {
-		if r, ok := m.(tea.RawMsg); ok && r.Msg == "\a" {
+	msg := runCmd(cmd)
+	var cmds []tea.Cmd
+	switch m := msg.(type) {
+	case tea.RawMsg:
+		return m.Msg == "\a"
+	case tea.BatchMsg:
+		cmds = m
+	default:
+		cmds, _ = sequenceCmds(msg)
+	}
+	for _, c := range cmds {
+		if rings(c) {
 			return true
 		}
 	}
