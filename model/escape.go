@@ -279,7 +279,7 @@ func mermaidText(text string) string {
 	var b strings.Builder
 	space := false
 	n := 0
-	for _, r := range OneLine(text) {
+	for _, r := range strings.Join(RecordLines(text), " ") {
 		switch {
 		case r == '&':
 			r = '+'
