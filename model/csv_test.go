@@ -35,7 +35,7 @@ func TestMeasuresCSV(t *testing.T) {
 				"30.04.2026", "Treffen mit dem Dorfladen-Netzwerk vereinbaren", "Beratung durch Landesnetzwerk, Raum im Bürgerhaus", "offen"}},
 		{model.CSVOptions{Lang: model.English, Anonymize: true}, ',',
 			[]string{"Measure", "Vision", "Who", "By when", "First step", "Resources", "Status"},
-			[]string{"Arbeitsgruppe Dorfladen gründen, Genossenschaftsmodell prüfen", "Dorfladen mit Café", "a person (anonymized)",
+			[]string{"Arbeitsgruppe Dorfladen gründen, Genossenschaftsmodell prüfen", "Dorfladen mit Café", "(name anonymized)",
 				"2026-04-30", "Treffen mit dem Dorfladen-Netzwerk vereinbaren", "Beratung durch Landesnetzwerk, Raum im Bürgerhaus", "open"}},
 	} {
 		var b bytes.Buffer

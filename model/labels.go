@@ -116,7 +116,7 @@ var labelsDE = labels{
 		return fmt.Sprintf("%d Punkte", n)
 	},
 	Tied:      "punktgleich",
-	Anonymous: "eine Person (anonymisiert)",
+	Anonymous: "(Name anonymisiert)",
 }
 
 var labelsEN = labels{
@@ -180,7 +180,7 @@ var labelsEN = labels{
 		return fmt.Sprintf("%d dots", n)
 	},
 	Tied:      "tied",
-	Anonymous: "a person (anonymized)",
+	Anonymous: "(name anonymized)",
 }
 
 // labelsFor returns the record's words in language l (German unless l is

@@ -17,7 +17,7 @@ type MarkdownOptions struct {
 	Lang Lang
 	// Anonymize leaves out what names people: the author and group of
 	// every card, and a measure's "who" unless it is marked as a role
-	// (WhoIsRole), which becomes "a person (anonymized)". The texts of the
+	// (WhoIsRole), which becomes "(name anonymized)". The texts of the
 	// cards themselves are kept as written.
 	Anonymize bool
 	// Diagrams adds a Mermaid mindmap of the themes and a Mermaid gantt
