@@ -582,3 +582,64 @@ func TestPlanEscKeepsNewDraft(t *testing.T) {
 		t.Errorf("stored %q", got)
 	}
 }
+
+// BenchmarkPlanReverseKey measures a key press and a frame of a plan with many
+// measures and a reversal with many statements.
+func BenchmarkPlanReverseKey(b *testing.B) {
+	for _, n := range []int{10, 100, 1000} {
+		b.Run(fmt.Sprintf("plan-%d", n), func(b *testing.B) {
+			hs := newHarness(b, model.German, 120, 40)
+			ws := model.Workshop{Title: "Groß", Method: model.MethodZukunftswerkstatt, Phase: "implementation"}
+			if err := hs.st.CreateWorkshop(&ws); err != nil {
+				b.Fatal(err)
+			}
+			var ch model.Change
+			for i := range n {
+				at := fixedNow.Add(time.Duration(i) * time.Second)
+				ch.Measures = append(ch.Measures, model.Measure{ID: model.NewID(at), What: fmt.Sprintf("Maßnahme %d mit etwas längerem Text", i),
+					Who: "Frau Müller", Due: "2026-06-30", FirstStep: "anfangen", Order: i, Created: at, Updated: at})
+			}
+			if err := hs.st.Apply(ws.ID, ch); err != nil {
+				b.Fatal(err)
+			}
+			hs.open(ws.ID)
+			hs.press("esc", "m")
+			b.ResetTimer()
+			for i := range b.N {
+				if i%2 == 0 {
+					hs.press("down")
+				} else {
+					hs.press("up")
+				}
+				_ = hs.app.View()
+			}
+		})
+		b.Run(fmt.Sprintf("reverse-%d", n), func(b *testing.B) {
+			hs := newHarness(b, model.German, 120, 40)
+			ws := model.Workshop{Title: "Groß", Method: model.MethodZukunftswerkstatt, Phase: "vision"}
+			if err := hs.st.CreateWorkshop(&ws); err != nil {
+				b.Fatal(err)
+			}
+			ch := model.Change{Themes: []model.Theme{{ID: "T1", Phase: "critique", Title: "Verkehr", Dots: 5, Created: fixedNow, Updated: fixedNow}}}
+			for i := range n {
+				at := fixedNow.Add(time.Duration(i) * time.Second)
+				ch.Reversals = append(ch.Reversals, model.Reversal{ID: model.NewID(at), Theme: "T1", Text: fmt.Sprintf("Aussage %d: alle kommen ohne Auto überall hin", i),
+					Order: i, Created: at, Updated: at})
+			}
+			if err := hs.st.Apply(ws.ID, ch); err != nil {
+				b.Fatal(err)
+			}
+			hs.open(ws.ID)
+			hs.press("esc", "u", "esc", "end")
+			b.ResetTimer()
+			for i := range b.N {
+				if i%2 == 0 {
+					hs.press("up")
+				} else {
+					hs.press("down")
+				}
+				_ = hs.app.View()
+			}
+		})
+	}
+}

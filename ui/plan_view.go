@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"charm.land/bubbles/v2/help"
@@ -211,17 +212,23 @@ func (s *planScreen) tableView(w, h int) []string {
 	// When every measure fits with its cells wrapped, the rows grow to
 	// show the texts; otherwise each measure takes one line.
 	heights := make([]int, len(s.rows))
-	total := 0
-	for r, m := range s.rows {
+	for r := range heights {
 		heights[r] = 1
-		for _, c := range lay.cols {
-			heights[r] = max(heights[r], min(len(cellWrap(s.cellText(m, c.col, lay.shortStatus), c.w)), planRowLines))
-		}
-		total += heights[r]
 	}
-	if total > rows {
-		for r := range heights {
-			heights[r] = 1
+	// A plan longer than the window cannot wrap; only then is measuring
+	// worth it, so a long plan costs one line per visible row.
+	if len(s.rows) <= rows {
+		total := 0
+		for r, m := range s.rows {
+			for _, c := range lay.cols {
+				heights[r] = max(heights[r], min(len(cellWrap(s.cellText(m, c.col, lay.shortStatus), c.w)), planRowLines))
+			}
+			total += heights[r]
+		}
+		if total > rows {
+			for r := range heights {
+				heights[r] = 1
+			}
 		}
 	}
 	if s.sel < s.top {
@@ -283,47 +290,70 @@ func (s *planScreen) rowView(r int, lay planLayout, w, n int, today model.Date) 
 		}
 		cells[i] = cl
 	}
+	// Each cell's look is decided once per row; a line is then drawn as
+	// runs of cells that look alike, one Render per run, since Render
+	// is the expensive part of a frame.
+	const (
+		kCell = iota
+		kFocus
+		kFocusCell
+		kPending
+		kDone
+		kProgress
+		kOverdue
+	)
+	looks := [...]lipgloss.Style{kCell: st.Cell, kFocus: st.CellFocus, kFocusCell: st.CellFocus.Bold(true).Underline(true),
+		kPending: st.CardPending, kDone: st.Ok, kProgress: st.Accent, kOverdue: st.Warn}
+	kinds := make([]int, len(lay.cols))
+	for i, c := range lay.cols {
+		switch {
+		case sel && focused && c.col == s.col:
+			kinds[i] = kFocusCell
+		case sel:
+			kinds[i] = kFocus
+		case pending:
+			kinds[i] = kPending
+		case c.col == colStatus && m.Status == model.StatusDone:
+			kinds[i] = kDone
+		case c.col == colStatus && m.Status == model.StatusInProgress:
+			kinds[i] = kProgress
+		case c.col == colDue && m.Due != "" && m.Due < today && m.Status != model.StatusDone:
+			kinds[i] = kOverdue
+		}
+	}
+	gapKind := kCell
+	if sel {
+		gapKind = kFocus
+	}
 	out := make([]string, n)
 	for line := range n {
-		var b strings.Builder
+		var b, run strings.Builder
+		runKind := gapKind
+		add := func(kind int, txt string) {
+			if kind != runKind && run.Len() > 0 {
+				b.WriteString(looks[runKind].Render(run.String()))
+				run.Reset()
+			}
+			runKind = kind
+			run.WriteString(txt)
+		}
 		mark := "  "
 		if sel && line == 0 {
 			mark = "› "
 		}
-		if sel {
-			b.WriteString(st.CellFocus.Render(mark))
-		} else {
-			b.WriteString(mark)
-		}
+		add(gapKind, mark)
 		for i, c := range lay.cols {
 			if i > 0 {
-				if sel {
-					b.WriteString(st.CellFocus.Render(repeat(" ", planGap)))
-				} else {
-					b.WriteString(repeat(" ", planGap))
-				}
+				add(gapKind, repeat(" ", planGap))
 			}
 			txt := ""
 			if line < len(cells[i]) {
 				txt = cells[i][line]
 			}
-			txt = pad(txt, c.w)
-			style := st.Cell
-			switch {
-			case sel && focused && c.col == s.col:
-				style = st.CellFocus.Bold(true).Underline(true)
-			case sel:
-				style = st.CellFocus
-			case pending:
-				style = st.CardPending
-			case c.col == colStatus && m.Status == model.StatusDone:
-				style = st.Ok
-			case c.col == colStatus && m.Status == model.StatusInProgress:
-				style = st.Accent
-			case c.col == colDue && m.Due != "" && m.Due < today && m.Status != model.StatusDone:
-				style = st.Warn
-			}
-			b.WriteString(style.Render(txt))
+			add(kinds[i], pad(txt, c.w))
+		}
+		if run.Len() > 0 {
+			b.WriteString(looks[runKind].Render(run.String()))
 		}
 		out[line] = truncate(b.String(), w)
 	}

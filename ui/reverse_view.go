@@ -123,14 +123,17 @@ func (s *reverseScreen) scroll(w, h int) {
 	if s.sel < s.top {
 		s.top = s.sel
 	}
+	// Every row takes at least one line, so rows more than h above the
+	// selection are out of view without measuring them.
+	s.top = max(s.top, s.sel-h+1)
 	for s.top < s.sel && s.span(s.top, s.sel, w) > h {
 		s.top++
 	}
 	hdr := s.sel
-	for hdr > 0 && s.rows[hdr].stmt >= 0 {
+	for hdr > 0 && s.rows[hdr].stmt >= 0 && s.sel-hdr < h {
 		hdr--
 	}
-	if hdr < s.top && s.span(hdr, s.sel, w) <= h {
+	if hdr < s.top && s.rows[hdr].stmt < 0 && s.span(hdr, s.sel, w) <= h {
 		s.top = hdr
 	}
 }
