@@ -104,18 +104,74 @@ func hostileSnapshot() model.Snapshot {
 func TestMarkdownHostile(t *testing.T) {
 	s := hostileSnapshot()
 	for _, o := range allOptions() {
-		p := checkRecord(t, s, o)
+		checkRecord(t, s, o)
+		md := render(t, s, o)
+		if o.Diagrams {
+			checkMermaid(t, md)
+		}
 		if o.Anonymize {
 			continue
 		}
 		// The workshop's own texts show as written too.
 		for _, want := range []string{"> Leitfrage\n- mit Liste", "a | b", "<i>Gemeinde</i>"} {
-			md := render(t, s, o)
 			if !strings.Contains(parsedText(md), want) {
 				t.Errorf("%+v: %q does not show as written", o, want)
 			}
 		}
-		_ = p
+	}
+}
+
+// checkMermaid reads the diagrams of a record line by line and checks that
+// every label holds only characters that mean nothing to Mermaid and that
+// no gantt task starts with a keyword of the grammar.
+func checkMermaid(t *testing.T, md string) {
+	t.Helper()
+	in, kind := false, ""
+	label := func(l string) {
+		if l == "" || strings.ContainsAny(l, "()[]{}<>\"'`;#%|:&\\\n") {
+			t.Errorf("mermaid label %q", l)
+		}
+	}
+	for line := range strings.Lines(md) {
+		line = strings.TrimRight(line, "\n")
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case line == "```mermaid":
+			in, kind = true, ""
+			continue
+		case line == "```":
+			in = false
+			continue
+		case !in:
+			continue
+		case kind == "":
+			kind = trimmed
+			if kind != "mindmap" && kind != "gantt" {
+				t.Errorf("diagram %q", kind)
+			}
+			continue
+		}
+		switch {
+		case kind == "mindmap" && strings.HasPrefix(trimmed, "root(("):
+			label(strings.TrimSuffix(strings.TrimPrefix(trimmed, "root(("), "))"))
+		case kind == "mindmap":
+			label(trimmed)
+		case strings.HasPrefix(trimmed, "dateFormat "), strings.HasPrefix(trimmed, "axisFormat "):
+		case strings.HasPrefix(trimmed, "title "), strings.HasPrefix(trimmed, "section "):
+			_, l, _ := strings.Cut(trimmed, " ")
+			label(l)
+		default:
+			task, data, ok := strings.Cut(trimmed, " :")
+			if !ok || strings.Contains(data, ":") {
+				t.Errorf("gantt task %q", trimmed)
+			}
+			label(task)
+			for _, k := range []string{"section", "title", "dateformat", "click", "excludes"} {
+				if strings.HasPrefix(strings.ToLower(task), k) {
+					t.Errorf("gantt task %q starts with a keyword", task)
+				}
+			}
+		}
 	}
 }
 
