@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"werkstatt/model"
+	"werkstatt/model/demo"
 )
 
 // These tests follow a facilitator who has never seen werkstatt and finds
@@ -257,5 +258,35 @@ func TestEmptyPlanPhaseBoardPointsToMeasures(t *testing.T) {
 	}
 	if s := hs.screen(); !strings.Contains(s, "Esc, dann m: Maßnahmen") {
 		t.Errorf("the empty board of the implementation phase should point to the measures:\n%s", s)
+	}
+}
+
+// TestProjectorFollowsTheStep shows the wall on the reversal and the plan
+// screens: the room sees the positive statements under the critique they
+// reverse, and the measures with who and by when.
+func TestProjectorFollowsTheStep(t *testing.T) {
+	hs := newHarness(t, model.German, 100, 30)
+	snap, err := demo.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := hs.st.Import(snap); err != nil {
+		t.Fatal(err)
+	}
+	hs.send(openMsg{id: demo.WorkshopID, phase: "vision"})
+	hs.press("esc", "u", "f5")
+	s := hs.screen()
+	if !lineHas(s, "Mobilität & Verkehr") || !lineHas(s, "→ In Musterdorf kommt jede und jeder ohne eigenes Auto") {
+		t.Errorf("the wall on the reversal screen should show statements under their critique theme:\n%s", s)
+	}
+	hs.press("f5", "esc", "esc", ">", "esc", "m", "f5")
+	s = hs.screen()
+	if !lineHas(s, "○ Arbeitsgruppe Dorfladen gründen") || !lineHas(s, "Frau Keller, Herr Öztürk", "bis 30.04.2026", "offen") {
+		t.Errorf("the wall on the plan screen should show the measures:\n%s", s)
+	}
+	for _, l := range strings.Split(s, "\n") {
+		if width(l) > 100 {
+			t.Errorf("line wider than the window: %q", l)
+		}
 	}
 }

@@ -29,7 +29,7 @@ type projKey struct {
 	version int
 	w, h    int
 	phase   string
-	vote    bool
+	cur     screenID // the ranking, the reversal, the plan or the wall
 	dark    bool
 }
 
@@ -230,15 +230,20 @@ func bigDigits(s string, large bool) []string {
 // cards; built once per change and size.
 func (a *app) projContent(w, h int) []string {
 	ws := a.sh.ws
-	k := projKey{ws: ws, version: ws.version, w: w, h: h, phase: ws.phase, vote: a.cur == screenVote, dark: a.sh.st.Dark}
+	k := projKey{ws: ws, version: ws.version, w: w, h: h, phase: ws.phase, cur: a.cur, dark: a.sh.st.Dark}
 	if a.proj.key == k && a.proj.lines != nil {
 		return a.proj.lines
 	}
 	var lines []string
-	if k.vote {
+	switch a.cur {
+	case screenVote:
 		lines = a.projRanking(w, h)
-	} else {
-		lines = a.projThemes(w, h)
+	case screenReverse:
+		lines = a.projWall(w, h, a.projReversals(), "→", "proj.noreversals")
+	case screenPlan:
+		lines = a.projWall(w, h, a.projMeasures(), "", "proj.nomeasures")
+	default:
+		lines = a.projWall(w, h, a.projGroups(), "•", "proj.nocards")
 	}
 	if lines == nil {
 		lines = []string{}
@@ -310,17 +315,21 @@ type projGroup struct {
 	shown int          // how many fit
 }
 
-// projThemes draws the themes with their cards, in columns on a wide wall.
+// projWall draws groups of texts — the themes with their cards, the top
+// critique themes with their positive statements, or the measures by
+// vision — in columns on a wide wall, each text after bullet.
 // When not everything fits, the blank lines between themes go first, then
 // a window of 80 columns or more takes a second column, and only then each
 // theme shows its newest cards, shared out in turn so that every theme
 // stays visible.
-func (a *app) projThemes(w, h int) []string {
+func (a *app) projWall(w, h int, groups []projGroup, bullet, empty string) []string {
 	st := a.sh.st
-	groups := a.projGroups()
 	if len(groups) == 0 {
-		return []string{center(st.Muted.Render(a.sh.T("proj.nocards")), w)}
+		return []string{center(st.Muted.Render(a.sh.T(empty)), w)}
 	}
+	// Without a bullet (the plan) a text's first line carries its own
+	// mark and its further lines are details, drawn dimmer.
+	const indent = "  "
 	cols := 1
 	if w >= 160 {
 		cols = min(max((w+3)/61, 2), 5)
@@ -335,16 +344,35 @@ func (a *app) projThemes(w, h int) []string {
 		if ls, ok := memo[k]; ok {
 			return ls
 		}
-		ls := wrap(strings.ReplaceAll(c.Text, "\n", " "), max(colW-2, 1))
+		tw := max(colW-len(indent), 1)
+		paras := []string{strings.ReplaceAll(c.Text, "\n", " ")}
+		if bullet == "" {
+			paras = strings.Split(c.Text, "\n")
+		}
+		var ls []string
+		var detail []bool
+		for pi, p := range paras {
+			for _, l := range wrap(p, tw) {
+				ls = append(ls, l)
+				detail = append(detail, pi > 0)
+			}
+		}
 		if len(ls) > 4 {
 			ls = ls[:4]
-			ls[3] = truncate(ls[3]+" …", max(colW-2, 1))
+			ls[3] = truncate(ls[3]+" …", tw)
 		}
 		for i := range ls {
-			if i == 0 {
-				ls[i] = st.Accent.Render("•") + " " + st.ProjCard.Render(ls[i])
-			} else {
-				ls[i] = "  " + st.ProjCard.Render(ls[i])
+			style := st.ProjCard
+			if detail[i] {
+				style = st.Muted
+			}
+			switch {
+			case i == 0 && bullet != "":
+				ls[i] = st.Accent.Render(bullet) + " " + style.Render(ls[i])
+			case i == 0:
+				ls[i] = style.Render(ls[i])
+			default:
+				ls[i] = indent + style.Render(ls[i])
 			}
 		}
 		memo[k] = ls
@@ -448,6 +476,79 @@ func (a *app) projGroups() []projGroup {
 	}
 	return groups
 }
+
+// projReversals collects the positive statements of the phase under the
+// critique themes they reverse: the top themes in their ranking first,
+// then any other theme that has statements.
+func (a *app) projReversals() []projGroup {
+	ws := a.sh.ws
+	prev, ok := model.PrevPhase(ws.method, ws.phase)
+	if !ok {
+		return nil
+	}
+	revs := slices.Clone(ws.snap.Reversals)
+	slices.SortStableFunc(revs, func(x, y model.Reversal) int { return cmp.Compare(x.Order, y.Order) })
+	byTheme := map[string][]model.Card{}
+	for _, r := range revs {
+		byTheme[r.Theme] = append(byTheme[r.Theme], model.Card{ID: r.ID, Text: r.Text, Created: r.Created})
+	}
+	var groups []projGroup
+	seen := map[string]bool{}
+	for _, t := range model.TopThemes(ws.snap.Themes, prev) {
+		groups = append(groups, projGroup{title: t.Title, cards: byTheme[t.ID]})
+		seen[t.ID] = true
+	}
+	for _, t := range ws.snap.Themes {
+		if !seen[t.ID] && len(byTheme[t.ID]) > 0 {
+			groups = append(groups, projGroup{title: t.Title, cards: byTheme[t.ID]})
+		}
+	}
+	return groups
+}
+
+// projMeasures collects the action plan by vision theme, each measure one
+// text: status, what, who and by when.
+func (a *app) projMeasures() []projGroup {
+	ws := a.sh.ws
+	ms := slices.Clone(ws.snap.Measures)
+	slices.SortStableFunc(ms, func(x, y model.Measure) int { return cmp.Compare(x.Order, y.Order) })
+	titles := map[string]string{}
+	for _, t := range ws.snap.Themes {
+		titles[t.ID] = t.Title
+	}
+	index := map[string]int{}
+	var groups []projGroup
+	for _, m := range ms {
+		i, ok := index[m.Vision]
+		if !ok {
+			title, known := titles[m.Vision]
+			if !known {
+				title = a.sh.T("proj.novision")
+			}
+			i = len(groups)
+			index[m.Vision] = i
+			groups = append(groups, projGroup{title: title})
+		}
+		txt := []string{projStatusMark[m.Status] + " " + m.What}
+		var who []string
+		if m.Who != "" {
+			who = append(who, m.Who)
+		}
+		if m.Due != "" {
+			who = append(who, a.sh.T("proj.due", m.Due.Format(a.sh.lang)))
+		}
+		who = append(who, a.sh.T(projStatusKey[m.Status]))
+		txt = append(txt, strings.Join(who, " · "))
+		groups[i].cards = append(groups[i].cards, model.Card{ID: m.ID, Text: strings.Join(txt, "\n"), Created: m.Created})
+	}
+	return groups
+}
+
+// The status of a measure on the wall: a mark and its name.
+var (
+	projStatusMark = map[model.Status]string{model.StatusOpen: "○", model.StatusInProgress: "◐", model.StatusDone: "●"}
+	projStatusKey  = map[model.Status]string{model.StatusOpen: "plan.status.open", model.StatusInProgress: "plan.status.progress", model.StatusDone: "plan.status.done"}
+)
 
 // shareOut decides how many cards of each group fit into capacity lines:
 // every group's title first, then one card per group in turn, newest

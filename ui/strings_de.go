@@ -110,13 +110,17 @@ var stringsDE = catalog{
 	"preview.key.writeas": "speichern unter …",
 
 	// Projector (projector.go).
-	"proj.nothemes": "Noch keine Themen.",
-	"proj.nocards":  "Noch keine Karten.",
-	"proj.unthemed": "Ohne Thema",
-	"proj.shown":    "%d von %d",
-	"proj.tie":      "gleichauf",
-	"proj.dots":     "%d Punkte",
-	"proj.dots.of":  "%d von %d Punkten",
+	"proj.nothemes":    "Noch keine Themen.",
+	"proj.nocards":     "Noch keine Karten.",
+	"proj.unthemed":    "Ohne Thema",
+	"proj.shown":       "%d von %d",
+	"proj.tie":         "gleichauf",
+	"proj.dots":        "%d Punkte",
+	"proj.dots.of":     "%d von %d Punkten",
+	"proj.noreversals": "Noch keine positiven Aussagen.",
+	"proj.nomeasures":  "Noch keine Maßnahmen.",
+	"proj.novision":    "Ohne Vision",
+	"proj.due":         "bis %s",
 
 	// Board (board.go, boardkeys.go, boardview.go, themes.go, cardlist.go).
 	"board.placeholder":        "Beitrag tippen – Enter speichert, Alt+Enter neue Zeile",

@@ -110,13 +110,17 @@ var stringsEN = catalog{
 	"preview.key.writeas": "save as …",
 
 	// Projector (projector.go).
-	"proj.nothemes": "No themes yet.",
-	"proj.nocards":  "No cards yet.",
-	"proj.unthemed": "No theme",
-	"proj.shown":    "%d of %d",
-	"proj.tie":      "tie",
-	"proj.dots":     "%d dots",
-	"proj.dots.of":  "%d of %d dots",
+	"proj.nothemes":    "No themes yet.",
+	"proj.nocards":     "No cards yet.",
+	"proj.unthemed":    "No theme",
+	"proj.shown":       "%d of %d",
+	"proj.tie":         "tie",
+	"proj.dots":        "%d dots",
+	"proj.dots.of":     "%d of %d dots",
+	"proj.noreversals": "No positive statements yet.",
+	"proj.nomeasures":  "No measures yet.",
+	"proj.novision":    "No vision",
+	"proj.due":         "due %s",
 
 	// Board (board.go, boardkeys.go, boardview.go, themes.go, cardlist.go).
 	"board.placeholder":        "Type a contribution – Enter saves, Alt+Enter new line",
