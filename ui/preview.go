@@ -187,7 +187,9 @@ func (s *previewScreen) render() tea.Cmd {
 	}
 	h := fnv.New64a()
 	h.Write([]byte(s.md))
-	k := renderKey{sum: h.Sum64(), width: max(s.sh.width, 10), style: s.style()}
+	// A record reads best at a document's width: on a wide screen the
+	// tables and paragraphs stop at 120 columns instead of stretching.
+	k := renderKey{sum: h.Sum64(), width: clamp(s.sh.width, 10, 120), style: s.style()}
 	if out, ok := s.cache[k]; ok {
 		s.show(k, out)
 		s.rendering = false
