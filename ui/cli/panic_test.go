@@ -46,7 +46,9 @@ func TestPanicRestoresTerminal(t *testing.T) {
 		}
 		return strings.TrimRight(string(out), "\n")
 	}
-	shell := "env -i PATH=" + os.Getenv("PATH") + " HOME=" + dir + " TERM=xterm-256color LANG=en_US.UTF-8 bash --norc --noprofile"
+	// HISTFILE: bash writes its history into HOME when tmux hangs up on
+	// it, racing the removal of the temporary folder.
+	shell := "env -i PATH=" + os.Getenv("PATH") + " HOME=" + dir + " HISTFILE=/dev/null TERM=xterm-256color LANG=en_US.UTF-8 bash --norc --noprofile"
 	tm("new-session", "-d", "-s", "panic", "-x", "100", "-y", "30", shell)
 	t.Cleanup(func() { _ = exec.Command(tmux, "-S", sock, "kill-server").Run() })
 
