@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -83,12 +84,19 @@ func (s *Store) isOwnFile(path string) bool {
 // transaction it rolls back), since bbolt's check reads the free-page list
 // that a concurrent writer would change.
 func (s *Store) Check() (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer s.guard(&err)
 	tx, err := s.db.Begin(!s.readOnly)
 	if err != nil {
 		return fmt.Errorf("check %s: %w", s.path, err)
 	}
 	defer func() { _ = tx.Rollback() }()
+	// bbolt checks in a goroutine of its own, where a damaged page's
+	// fault or panic cannot be recovered and ends the process. Reading
+	// every page here first, under guard, turns that into an error.
+	if err := readEveryPage(tx); err != nil {
+		return fmt.Errorf("check %s: %w", s.path, err)
+	}
 	var first error
 	n := 0
 	for e := range tx.Check() {
@@ -103,4 +111,38 @@ func (s *Store) Check() (err error) {
 		return fmt.Errorf("check %s: %d problem(s), the first: %w", s.path, n, first)
 	}
 	return nil
+}
+
+// readEveryPage walks every bucket and key of tx, which reads every page
+// that bbolt's check will read, in the caller's goroutine. It first reads
+// each page's header: a page whose overflow runs past the end of the file
+// would have bbolt's check count to four billion.
+func readEveryPage(tx *bolt.Tx) error {
+	pages := int(tx.Size() / int64(tx.DB().Info().PageSize))
+	for id := 0; id < pages; {
+		info, err := tx.Page(id)
+		if err != nil || info == nil {
+			return err
+		}
+		if info.Type == "free" {
+			id++
+			continue
+		}
+		if info.OverflowCount >= pages-id {
+			return fmt.Errorf("page %d (%s) claims %d overflow pages past the end of the file", id, info.Type, info.OverflowCount)
+		}
+		id += 1 + info.OverflowCount
+	}
+	var walk func(b *bolt.Bucket) error
+	walk = func(b *bolt.Bucket) error {
+		return b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				if nb := b.Bucket(k); nb != nil {
+					return walk(nb)
+				}
+			}
+			return nil
+		})
+	}
+	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return walk(b) })
 }

@@ -62,7 +62,9 @@ func Open(path string, opt *Options) (*Store, error) {
 			return nil, fmt.Errorf("database %s has schema %d and must be upgraded to schema %d: open it once without read-only",
 				path, schema, Schema)
 		}
-		db, err := openBolt(path, &bolt.Options{ReadOnly: true, Timeout: o.Timeout})
+		// The free list is loaded now, under openBolt's guard, so Check can
+		// read page headers later (see readEveryPage).
+		db, err := openBolt(path, &bolt.Options{ReadOnly: true, Timeout: o.Timeout, PreLoadFreelist: true})
 		if err != nil {
 			return nil, err
 		}
