@@ -166,6 +166,12 @@ func newBoardKeys(t catalog) boardKeys {
 	}
 }
 
+// themeShort is t with a one-word text, so the list's help line keeps it
+// at 80 columns.
+func (k boardKeys) themeShort(t catalog) key.Binding {
+	return key.NewBinding(key.WithKeys(k.NewTheme.Keys()...), key.WithHelp("t", t.T("board.key.newtheme.short")))
+}
+
 // KeyMap lists the keys for where the focus is: the short help shows the
 // few a facilitator needs next, the full help all of them.
 func (s *boardScreen) KeyMap() help.KeyMap {
@@ -188,7 +194,7 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 	default:
 		// The way back to writing first; moving with the arrows needs
 		// no explanation and goes last.
-		short = []key.Binding{k.Input, k.Edit, k.Delete, k.NewTheme, k.ToTheme, k.Search, k.Undo, k.Down}
+		short = []key.Binding{k.Input, k.Edit, k.Delete, k.themeShort(s.sh.t), k.ToTheme, k.Search, k.Undo, k.Down}
 	}
 	return keyMap{short: short, full: full}
 }

@@ -204,6 +204,7 @@ var stringsEN = catalog{
 	"board.key.prevtheme":      "to previous theme",
 	"board.key.nexttheme":      "to next theme",
 	"board.key.newtheme":       "new theme",
+	"board.key.newtheme.short": "theme",
 	"board.key.mark":           "mark",
 	"board.key.rename":         "rename theme",
 	"board.key.merge":          "merge theme",
