@@ -41,8 +41,12 @@ const (
 	minHeight = 6
 )
 
-// statusTTL is how long a status message stays.
-const statusTTL = 5 * time.Second
+// statusTTL is how long a status message stays; offerTTL how long the
+// offer to start a phase's countdown does.
+const (
+	statusTTL = 5 * time.Second
+	offerTTL  = time.Minute
+)
 
 // app is the root model.
 type app struct {
@@ -277,7 +281,9 @@ func (a *app) enterPhase() tea.Cmd {
 	cmds := []tea.Cmd{a.broadcast(phaseMsg{phase: a.sh.ws.phase}), a.startTicking()}
 	if a.sh.timerUntouched() {
 		p, _ := a.sh.ws.Phase()
-		cmds = append(cmds, a.setStatus(a.sh.T("timer.offer", formatCountdown(p.Timebox)), statusInfo))
+		// The offer stays a minute: the room is often still talking
+		// when the facilitator changes the phase.
+		cmds = append(cmds, a.setStatusFor(a.sh.T("timer.offer", formatCountdown(p.Timebox)), statusInfo, offerTTL))
 	}
 	return tea.Batch(cmds...)
 }
@@ -367,13 +373,18 @@ func (a *app) quit() tea.Cmd {
 }
 
 func (a *app) setStatus(text string, kind statusKind) tea.Cmd {
-	a.status, a.statusK = text, kind
-	a.statusGen++
-	gen := a.statusGen
 	ttl := statusTTL
 	if kind == statusError {
 		ttl *= 2
 	}
+	return a.setStatusFor(text, kind, ttl)
+}
+
+// setStatusFor shows a status message for ttl.
+func (a *app) setStatusFor(text string, kind statusKind, ttl time.Duration) tea.Cmd {
+	a.status, a.statusK = text, kind
+	a.statusGen++
+	gen := a.statusGen
 	return a.sh.after(ttl, func(time.Time) tea.Msg { return clearStatusMsg{gen: gen} })
 }
 
