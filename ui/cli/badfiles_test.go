@@ -3,6 +3,7 @@ package cli
 import (
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/json"
 	"encoding/hex"
 	"fmt"
 	"os"
@@ -471,4 +472,66 @@ func countPrefix(list []string, prefix string) int {
 		}
 	}
 	return n
+}
+
+// TestImportBadArchive imports archives that are broken in different ways
+// into a database that holds the demo workshop: each import must end with
+// one line and exit 1, and the database must be byte for byte as it was,
+// with nothing added beside it; an archive that is bad in one card must
+// not be imported in part.
+func TestImportBadArchive(t *testing.T) {
+	t.Parallel()
+	e := env(t, "LANG=en_US.UTF-8")
+	dbDir := t.TempDir()
+	db := filepath.Join(dbDir, "w.db")
+	ok(t, e, "demo", "--no-open", "--db", db)
+	good := ok(t, e, "export", "musterdorf-2035", "--format", "json", "--db", db)
+
+	// edit returns the good archive changed by fn, as JSON.
+	edit := func(fn func(a map[string]any)) string {
+		var a map[string]any
+		if err := json.Unmarshal([]byte(good), &a); err != nil {
+			t.Fatal(err)
+		}
+		fn(a)
+		b, err := json.Marshal(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	card := func(a map[string]any, i int) map[string]any { return a["cards"].([]any)[i].(map[string]any) }
+	cases := []struct{ name, body string }{
+		{"empty file", ""},
+		{"not JSON", "Protokoll der Zukunftswerkstatt\n"},
+		{"cut off in the middle", good[:len(good)/2]},
+		{"another format", `{"format":"trello-board","version":1}`},
+		{"a newer archive version", edit(func(a map[string]any) { a["version"] = 99 })},
+		{"a list instead of an object", "[1,2,3]"},
+		{"wrong type of a field", edit(func(a map[string]any) { a["cards"] = "viele" })},
+		{"workshop without a title", edit(func(a map[string]any) { a["workshop"].(map[string]any)["title"] = "" })},
+		{"one card without an id", edit(func(a map[string]any) {
+			// A changed card that would merge, then a broken one: none may land.
+			card(a, 0)["text"] = "Darf nicht ankommen"
+			card(a, 5)["id"] = ""
+		})},
+		{"two cards with one id", edit(func(a map[string]any) { card(a, 3)["id"] = card(a, 2)["id"] })},
+		{"a card in an unknown phase", edit(func(a map[string]any) { card(a, 1)["phase"] = "mittagspause" })},
+		{"a card of an unknown theme", edit(func(a map[string]any) { card(a, 1)["theme"] = "01KJD83FG0ZZZZZZZZZZZZZZZZ" })},
+		{"deeply nested", strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000)},
+	}
+	before := snapshotDir(t, dbDir)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "archiv.json")
+			if err := os.WriteFile(file, []byte(tc.body), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			r := run(t, e, "import", file, "--db", db)
+			oneLineError(t, r, "werkstatt: ")
+			if after := snapshotDir(t, dbDir); after != before {
+				t.Errorf("the refused import changed the database folder:\nbefore %s\nafter  %s", before, after)
+			}
+		})
+	}
 }
