@@ -296,6 +296,24 @@ func (a *app) helpEntries() []string {
 // little (80×24 with a workshop open). Each page is its lines.
 func (a *app) helpPages(w, h int) [][]string {
 	entries := a.helpEntries()
+	pages := a.layHelp(entries, w, h)
+	if len(pages) > 1 {
+		// Without the blank lines between groups it may fit one page.
+		var tight []string
+		for _, e := range entries {
+			if e != "" {
+				tight = append(tight, e)
+			}
+		}
+		if p := a.layHelp(tight, w, h); len(p) < len(pages) {
+			return p
+		}
+	}
+	return pages
+}
+
+// layHelp lays the full help's lines out in columns and pages.
+func (a *app) layHelp(entries []string, w, h int) [][]string {
 	rows := max(h-2-len(a.helpFooter(0, 2, w)), 1) // title, blank line, footer
 	colW := 0
 	for _, e := range entries {
