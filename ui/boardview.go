@@ -205,6 +205,8 @@ func (s *boardScreen) separator(w int) string {
 		label = s.sh.T("board.editing")
 	case len(s.marked) > 0:
 		label = s.sh.T("board.marked", len(s.marked))
+	case s.offers(model.StepReverse) && s.focus == focusList:
+		label = s.sh.T("board.reverse.hint.list")
 	case s.offers(model.StepReverse):
 		label = s.sh.T("board.reverse.hint")
 	}

@@ -134,6 +134,7 @@ var stringsDE = catalog{
 	"board.editing":            "Beitrag bearbeiten – Enter speichert, Esc bricht ab",
 	"board.marked":             "%d markiert – 1–9 oder t: Thema, Esc: Markierung aufheben",
 	"board.reverse.hint":       "Esc, dann u: Positivumkehr der Top-Themen",
+	"board.reverse.hint.list":  "u: Positivumkehr der Top-Themen",
 	"board.empty.step":         "Esc, dann %s: %s",
 	"board.panel.title":        "Themen – Ziffer verschiebt die Karte",
 	"board.offers":             "In dieser Phase wird nicht gesammelt. Sie bietet:",

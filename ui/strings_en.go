@@ -134,6 +134,7 @@ var stringsEN = catalog{
 	"board.editing":            "Editing a card – Enter saves, Esc cancels",
 	"board.marked":             "%d marked – 1–9 or t: theme, Esc: unmark",
 	"board.reverse.hint":       "Esc, then u: positive reversal of the top themes",
+	"board.reverse.hint.list":  "u: positive reversal of the top themes",
 	"board.empty.step":         "Esc, then %s: %s",
 	"board.panel.title":        "Themes – a number moves the card",
 	"board.offers":             "Nothing is collected in this phase. It offers:",
