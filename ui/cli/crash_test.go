@@ -59,9 +59,17 @@ func TestCrash(t *testing.T) {
 		for i := range lines {
 			lines[i] = fmt.Sprintf("r%02d-%03d %s", round, i, crashWords[rng.IntN(len(crashWords))])
 		}
-		// From 0 (during start-up and open) to well into the writing.
-		delay := time.Duration(rng.IntN(250_000)) * time.Microsecond
-		saved := feedAndKill(t, e, db, handle, lines, delay)
+		// One kill in five comes at a random moment from the start (during
+		// start-up, open and the first saves); the others after a random
+		// number of saves and a random moment more, in the middle of the
+		// writing, however long the start took on a busy machine.
+		afterSaves := 0
+		delay := time.Duration(rng.IntN(100_000)) * time.Microsecond
+		if round%5 != 0 {
+			afterSaves = 1 + rng.IntN(40)
+			delay = time.Duration(rng.IntN(3_000)) * time.Microsecond
+		}
+		saved := feedAndKill(t, e, db, handle, lines, afterSaves, delay)
 		if len(saved) == 0 {
 			beforeFirst++
 		}
@@ -140,8 +148,9 @@ var crashWords = []string{
 type savedLine struct{ id, text string }
 
 // feedAndKill starts `werkstatt _feed` on db, lets it type lines, kills
-// it with SIGKILL after delay and returns what it had reported saved.
-func feedAndKill(t *testing.T, e []string, db, handle string, lines []string, delay time.Duration) []savedLine {
+// it with SIGKILL delay after it reported afterSaves cards saved (or after
+// its start, for 0), and returns what it had reported saved.
+func feedAndKill(t *testing.T, e []string, db, handle string, lines []string, afterSaves int, delay time.Duration) []savedLine {
 	t.Helper()
 	cmd := exec.Command(bin, "_feed", handle, "--db", db)
 	cmd.Env = e
@@ -156,10 +165,17 @@ func feedAndKill(t *testing.T, e []string, db, handle string, lines []string, de
 		t.Fatal(err)
 	}
 	out := make(chan []savedLine)
+	reached := make(chan struct{})
+	if afterSaves == 0 {
+		close(reached)
+	}
 	go func() {
 		var got []savedLine
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
+			if len(got)+1 == afterSaves {
+				close(reached)
+			}
 			rest, ok := strings.CutPrefix(sc.Text(), "saved ")
 			id, text, ok2 := strings.Cut(rest, " ")
 			if !ok || !ok2 {
@@ -168,9 +184,13 @@ func feedAndKill(t *testing.T, e []string, db, handle string, lines []string, de
 			}
 			got = append(got, savedLine{id, text})
 		}
+		if len(got) < afterSaves {
+			close(reached) // it ended early; the checks below say why
+		}
 		_, _ = io.Copy(io.Discard, stdout)
 		out <- got
 	}()
+	<-reached
 	time.Sleep(delay)
 	_ = cmd.Process.Signal(syscall.SIGKILL)
 	got := <-out
