@@ -119,7 +119,7 @@ func convert(n neutral) (model.Snapshot, error) {
 		Date:         date,
 		Place:        n.Place,
 		Client:       n.Client,
-		Facilitators: n.Facilitators,
+		Facilitators: facilitators(n.Facilitators),
 		Participants: n.Participants,
 		Dots:         n.Dots,
 		Method:       model.MethodZukunftswerkstatt,
@@ -470,4 +470,18 @@ func TestSnapshotIsACopy(t *testing.T) {
 	if !bytes.HasPrefix(bytes.TrimSpace(Archive()), []byte(`{`)) {
 		t.Error("Archive is not a JSON object")
 	}
+}
+
+// facilitators drops a "Moderation:" label the neutral data puts before a
+// name: the record's table already says what the field is.
+func facilitators(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if rest, ok := strings.CutPrefix(n, "Moderation:"); ok {
+			n = strings.TrimSpace(rest)
+		}
+		out = append(out, n)
+	}
+	return out
 }
