@@ -280,7 +280,7 @@ func (s *planScreen) rowView(r int, lay planLayout, w, n int, today model.Date) 
 	for i, c := range lay.cols {
 		txt := s.cellText(m, c.col, lay.shortStatus)
 		if n == 1 {
-			cells[i] = []string{truncate(txt, c.w)}
+			cells[i] = []string{truncateWords(txt, c.w)}
 			continue
 		}
 		cl := cellWrap(txt, c.w)
