@@ -55,6 +55,11 @@ func FuzzOpen(f *testing.F) {
 // the second file's page, claiming four billion overflow pages, kept it
 // counting for minutes. Check must report both as an error at once.
 func TestCheckDamagedFiles(t *testing.T) {
+	if raceBuild {
+		// checkptr ends the process with a fatal error, which no recover
+		// sees, when bbolt casts a damaged inline bucket to its header.
+		t.Skip("-race turns on checkptr, which kills the test on bbolt's unsafe read of a damaged page before werkstatt's guard can act; .ci/run runs this test without -race")
+	}
 	files, err := filepath.Glob(filepath.Join("testdata", "damaged", "*.db"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no damaged files in testdata/damaged: %v", err)

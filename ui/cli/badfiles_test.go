@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -253,21 +254,13 @@ func runAs(t *testing.T, asOther bool, environ []string, args ...string) result 
 	if !asOther || os.Geteuid() != 0 {
 		return run(t, environ, args...)
 	}
-	dir := otherUserDir(t, true)
-	exe := filepath.Join(dir, "werkstatt")
-	b, err := os.ReadFile(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(exe, b, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	exe := otherUserBin(t)
 	cmd := exec.Command(exe, args...)
-	cmd.Env = append(slices.Clone(environ), "HOME="+dir)
+	cmd.Env = append(slices.Clone(environ), "HOME=/")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
 	var out, errb strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	err = cmd.Run()
+	err := cmd.Run()
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
@@ -276,6 +269,23 @@ func runAs(t *testing.T, asOther bool, environ []string, args ...string) result 
 	}
 	return result{out.String(), errb.String(), code}
 }
+
+// otherUserBin returns the binary after letting other users reach it:
+// its folder, made by TestMain, is opened to 0711 once. (Running the binary
+// itself, rather than a copy written now, avoids "text file busy": a
+// process another test forks while a copy is open for writing holds it.)
+var otherUserBin = func() func(t *testing.T) string {
+	var once sync.Once
+	var err error
+	return func(t *testing.T) string {
+		t.Helper()
+		once.Do(func() { err = os.Chmod(filepath.Dir(bin), 0o711) })
+		if err != nil {
+			t.Fatalf("let another user run the binary: %v", err)
+		}
+		return bin
+	}
+}()
 
 // TestFullDisk fills the disk under a database and writes to it: a big
 // write (the demo workshop) and cards typed through the TUI's path
