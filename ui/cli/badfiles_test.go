@@ -183,7 +183,19 @@ func snapshotDir(t *testing.T, dir string) string {
 		}
 		desc := fmt.Sprintf("%s %v %d", en.Name(), fi.Mode(), fi.Size())
 		if fi.Mode().IsRegular() {
-			desc += " " + sha256File(t, p)
+			if fi.Mode().Perm()&0o400 == 0 {
+				// The owner's unreadable file (a test case): read it
+				// for a moment, then give it back its mode.
+				if err := os.Chmod(p, fi.Mode().Perm()|0o400); err != nil {
+					t.Fatal(err)
+				}
+				desc += " " + sha256File(t, p)
+				if err := os.Chmod(p, fi.Mode().Perm()); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				desc += " " + sha256File(t, p)
+			}
 		}
 		out = append(out, desc)
 	}
