@@ -4,8 +4,12 @@ package ui
 
 import (
 	"bytes"
+	"cmp"
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -224,12 +228,16 @@ func benchBoard(b *testing.B, n int) *harness {
 //
 //   - list/down: the list has the focus, the selection moves down fifty
 //     rows and up again, so the window scrolls;
+//   - input/enter: Enter saves the text in the input as a new card (pasted
+//     beforehand, outside the timing): the change is applied to the session,
+//     the list's index is rebuilt, the frame drawn; the write to disk runs
+//     afterwards, outside the timing, as it runs in a Cmd;
 //   - input/type: a letter typed into the input, then backspace.
 //
 // Targets: the cost at 10,000 within 2× of the cost at 100, and under 2 ms.
 func BenchmarkKeypress(b *testing.B) {
 	down, up := keyMsg("down"), keyMsg("up")
-	letter, back := keyMsg("ä"), keyMsg("backspace")
+	letter, back, enter := keyMsg("ä"), keyMsg("backspace"), keyMsg("enter")
 	for _, n := range boardSizes {
 		hs := benchBoard(b, n)
 		name := strconv.Itoa(n)
@@ -245,6 +253,17 @@ func BenchmarkKeypress(b *testing.B) {
 				}
 				hs.app.Update(k)
 				_ = hs.app.View()
+			})
+		})
+		b.Run("input/enter/"+name, func(b *testing.B) {
+			hs.press("i")
+			loop(b, func(i int) {
+				untimed(b, func() { hs.app.Update(tea.PasteMsg{Content: "Neue Karte Nr. " + strconv.Itoa(i)}) })
+				_, cmd := hs.app.Update(enter)
+				_ = hs.app.View()
+				// The write to disk and its answer, as the program runs them
+				// after the frame.
+				untimed(b, func() { hs.run(cmd) })
 			})
 		})
 		b.Run("input/type/"+name, func(b *testing.B) {
@@ -302,5 +321,72 @@ func BenchmarkPreview(b *testing.B) {
 				}
 			})
 		})
+	}
+}
+
+// TestCardListOrder checks the list's index against the order it promises,
+// computed the slow way: the unthemed pile (including cards of an unknown
+// theme) first, then the themes by Order, and within each group the cards
+// by Order, then id. It rebuilds the same list several times, with cards
+// added and removed in between, as the rebuild reuses its arrays.
+func TestCardListOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var snap model.Snapshot
+	themeIDs := []string{"", "T-unknown"}
+	for i := range 6 {
+		id := fmt.Sprintf("T%02d", i)
+		phase := "critique"
+		if i == 5 {
+			phase = "vision" // a theme of another phase: its cards here count as unthemed
+		}
+		snap.Themes = append(snap.Themes, model.Theme{ID: id, Phase: phase, Order: rng.IntN(3)})
+		themeIDs = append(themeIDs, id)
+	}
+	ws := &session{snap: snap, phase: "critique"}
+	var l cardList
+	next := 0
+	for round := range 5 {
+		for range 200 {
+			next++
+			ws.snap.Cards = append(ws.snap.Cards, model.Card{
+				ID: fmt.Sprintf("C%05d", next), Phase: []string{"critique", "critique", "vision"}[rng.IntN(3)],
+				Theme: themeIDs[rng.IntN(len(themeIDs))], Order: rng.IntN(20),
+			})
+		}
+		if round%2 == 1 {
+			ws.snap.Cards = slices.DeleteFunc(ws.snap.Cards, func(model.Card) bool { return rng.IntN(3) == 0 })
+		}
+		ws.version++
+		l.sync(ws, "critique")
+
+		themes := slices.Clone(l.themes)
+		group := func(c model.Card) int {
+			for i, th := range themes {
+				if c.Theme != "" && th.ID == c.Theme {
+					return i + 1
+				}
+			}
+			return 0
+		}
+		var want []model.Card
+		for _, c := range ws.snap.Cards {
+			if c.Phase == "critique" {
+				want = append(want, c)
+			}
+		}
+		slices.SortFunc(want, func(a, b model.Card) int {
+			return cmp.Or(cmp.Compare(group(a), group(b)), cmp.Compare(a.Order, b.Order), strings.Compare(a.ID, b.ID))
+		})
+		if !slices.Equal(l.cards, want) {
+			t.Fatalf("round %d: the list's cards are not in (group, order, id) order", round)
+		}
+		for r, row := range l.rows {
+			if row.card >= 0 && l.cardRow[l.cards[row.card].ID] != r {
+				t.Fatalf("round %d: card row index wrong at row %d", round, r)
+			}
+		}
+		if len(l.cardRow) != len(want) {
+			t.Fatalf("round %d: %d cards indexed, want %d", round, len(l.cardRow), len(want))
+		}
 	}
 }

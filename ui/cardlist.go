@@ -23,12 +23,13 @@ type cardList struct {
 	version int
 	phase   string
 
-	themes   []model.Theme // the phase's themes in their order
-	cards    []model.Card  // the phase's cards in row order
-	groups   []cardGroup   // groups[0] is the unthemed pile, then one per theme
-	rows     []listRow
-	cardRow  map[string]int // card id → row
-	themeRow map[string]int // theme id → row of its header; "" for the unthemed pile
+	themes    []model.Theme // the phase's themes in their order
+	cards     []model.Card  // the phase's cards in row order
+	groups    []cardGroup   // groups[0] is the unthemed pile, then one per theme
+	rows      []listRow
+	cardRow   map[string]int // card id → row
+	themeRow  map[string]int // theme id → row of its header; "" for the unthemed pile
+	cardGroup []int32        // sync's scratch: index in the snapshot and group of each card
 
 	sel    int    // selected row
 	selKey string // what is selected, so it stays selected across rebuilds
@@ -142,64 +143,80 @@ func (l *cardList) sync(ws *session, phase string) {
 		themeIdx[t.ID] = i
 	}
 
-	type sortKey struct {
-		group, order int
-		id           string
-		i            int
-	}
-	var keys []sortKey
-	l.cards = l.cards[:0]
-	for _, c := range ws.snap.Cards {
+	// Each card goes to its group's segment of l.cards (the unthemed pile
+	// first, then the themes in their order), keeping the snapshot's order,
+	// which is creation order; each segment is then put in (Order, id)
+	// order, which it nearly always is already. Sorting all the phase's cards
+	// with string comparisons made saving a card at 10,000 cards cost 15 ms
+	// (BenchmarkKeypress, input/enter).
+	ng := len(l.themes) + 1
+	start := make([]int, ng+1)
+	l.cardGroup = l.cardGroup[:0]
+	for i := range ws.snap.Cards {
+		c := &ws.snap.Cards[i]
 		if c.Phase != phase {
 			continue
 		}
 		g := 0
-		if i, ok := themeIdx[c.Theme]; ok && c.Theme != "" {
-			g = i + 1
+		if t, ok := themeIdx[c.Theme]; ok && c.Theme != "" {
+			g = t + 1
 		}
-		keys = append(keys, sortKey{g, c.Order, c.ID, len(l.cards)})
-		l.cards = append(l.cards, c)
+		l.cardGroup = append(l.cardGroup, int32(i), int32(g))
+		start[g+1]++
 	}
-	slices.SortFunc(keys, func(a, b sortKey) int {
-		if a.group != b.group {
-			return a.group - b.group
-		}
-		if a.order != b.order {
-			return cmp.Compare(a.order, b.order)
-		}
-		return strings.Compare(a.id, b.id)
-	})
-	sorted := make([]model.Card, len(l.cards))
-	for i, k := range keys {
-		sorted[i] = l.cards[k.i]
+	for g := 1; g <= ng; g++ {
+		start[g] += start[g-1]
 	}
-	l.cards = sorted
+	// The array is reused: the screens only hold slices of it for the
+	// length of one Update.
+	l.cards = slices.Grow(l.cards[:0], start[ng])[:start[ng]]
+	next := slices.Clone(start[:ng])
+	for k := 0; k < len(l.cardGroup); k += 2 {
+		g := l.cardGroup[k+1]
+		l.cards[next[g]] = ws.snap.Cards[l.cardGroup[k]]
+		next[g]++
+	}
+	byOrder := func(a, b model.Card) int {
+		if a.Order != b.Order {
+			return cmp.Compare(a.Order, b.Order)
+		}
+		return strings.Compare(a.ID, b.ID)
+	}
+	for g := range ng {
+		seg := l.cards[start[g]:start[g+1]]
+		for k := 1; k < len(seg); k++ {
+			if p, c := &seg[k-1], &seg[k]; p.Order > c.Order || p.Order == c.Order && p.ID > c.ID {
+				slices.SortFunc(seg, byOrder)
+				break
+			}
+		}
+	}
 
 	l.groups = l.groups[:0]
-	for g := 0; g <= len(l.themes); g++ {
+	for g := range ng {
 		l.groups = append(l.groups, cardGroup{theme: g - 1, maxOrder: -1})
 	}
 	l.rows = l.rows[:0]
-	l.cardRow = make(map[string]int, len(l.cards))
+	if l.cardRow == nil {
+		l.cardRow = make(map[string]int, len(l.cards))
+	}
+	clear(l.cardRow)
 	l.themeRow = make(map[string]int, len(l.themes)+1)
-	k := 0
 	for g := range l.groups {
 		grp := &l.groups[g]
 		grp.header = len(l.rows)
-		grp.first = k
+		grp.first, grp.n = start[g], start[g+1]-start[g]
 		l.rows = append(l.rows, listRow{group: g, card: -1})
 		if grp.theme < 0 {
 			l.themeRow[""] = grp.header
 		} else {
 			l.themeRow[l.themes[grp.theme].ID] = grp.header
 		}
-		for k < len(keys) && keys[k].group == g {
+		for k := start[g]; k < start[g+1]; k++ {
 			l.cardRow[l.cards[k].ID] = len(l.rows)
 			l.rows = append(l.rows, listRow{group: g, card: k})
 			grp.maxOrder = max(grp.maxOrder, l.cards[k].Order)
-			k++
 		}
-		grp.n = k - grp.first
 	}
 	if r, ok := l.rowOfKey(l.selKey); ok {
 		l.sel = r
