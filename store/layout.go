@@ -71,14 +71,25 @@ func readMeta(tx *bolt.Tx) (int, error) {
 		return 0, fmt.Errorf("%w (a bbolt file without werkstatt's meta bucket)", ErrNotWerkstatt)
 	}
 	if f := meta.Get(keyFormat); string(f) != formatName {
-		return 0, fmt.Errorf("%w (its meta bucket names the format %q)", ErrNotWerkstatt, f)
+		return 0, fmt.Errorf("%w (its meta bucket names the format %q)", ErrNotWerkstatt, clip(f))
 	}
 	raw := meta.Get(keySchema)
 	n, err := strconv.Atoi(string(raw))
 	if err != nil || n < 1 {
-		return 0, fmt.Errorf("%w (schema %q is not a version number)", ErrNotWerkstatt, raw)
+		return 0, fmt.Errorf("%w (schema %q is not a version number)", ErrNotWerkstatt, clip(raw))
 	}
 	return n, nil
+}
+
+// clip keeps an error message short when it quotes bytes of a file: a
+// damaged page can claim a value of many megabytes, and quoting all of it
+// took seconds and filled the terminal.
+func clip(b []byte) []byte {
+	const most = 40
+	if len(b) > most {
+		return append(b[:most:most], "…"...)
+	}
+	return b
 }
 
 // initLayout creates the buckets of a new, empty database at the current
