@@ -42,12 +42,12 @@ func Open(path string, opt *Options) (*Store, error) {
 	case err != nil:
 		return nil, fmt.Errorf("open database: %w", err)
 	case fi.IsDir():
-		return nil, notWerkstatt(path, "it is a directory")
+		return nil, refuse(path, "it is a directory", ErrFolder)
 	case !fi.Mode().IsRegular():
-		return nil, notWerkstatt(path, "it is not a regular file")
+		return nil, refuse(path, "it is not a regular file", ErrFolder)
 	case fi.Size() == 0:
 		// bbolt would silently turn an empty file into a database.
-		return nil, notWerkstatt(path, "it is empty")
+		return nil, refuse(path, "it is empty", ErrEmpty)
 	}
 
 	schema, err := verify(path, o.Timeout)
@@ -119,7 +119,7 @@ func verify(path string, timeout time.Duration) (schema int, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = notWerkstatt(path, fmt.Sprintf("bbolt cannot read it: %v", r))
+			err = refuse(path, fmt.Sprintf("bbolt cannot read it: %v", r), ErrDamaged)
 		}
 	}()
 	db, err := openBolt(path, &bolt.Options{ReadOnly: true, Timeout: timeout})
@@ -135,7 +135,7 @@ func verify(path string, timeout time.Duration) (schema int, err error) {
 			return err
 		}
 		if tx.Size() > fi.Size() {
-			return notWerkstatt(path, fmt.Sprintf("it is cut off: %d of %d bytes", fi.Size(), tx.Size()))
+			return refuse(path, fmt.Sprintf("it is cut off: %d of %d bytes", fi.Size(), tx.Size()), ErrCutOff)
 		}
 		schema, err = readMeta(tx)
 		if err != nil {
@@ -152,7 +152,7 @@ func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			db, err = nil, notWerkstatt(path, fmt.Sprintf("bbolt cannot read it: %v", r))
+			db, err = nil, refuse(path, fmt.Sprintf("bbolt cannot read it: %v", r), ErrDamaged)
 		}
 	}()
 	db, err = bolt.Open(path, fileMode, o)
@@ -164,23 +164,36 @@ func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, fs.ErrExist), errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("open database: %w", err)
 	case errors.Is(err, berrors.ErrInvalid):
-		return nil, notWerkstatt(path, "it is not a bbolt file")
+		return nil, refuse(path, "it is not a bbolt file", nil)
 	case errors.Is(err, berrors.ErrVersionMismatch):
-		return nil, notWerkstatt(path, "it is a bbolt file of another format version")
+		return nil, refuse(path, "it is a bbolt file of another format version", nil)
 	case errors.Is(err, berrors.ErrChecksum):
-		return nil, notWerkstatt(path, "its header is damaged")
+		return nil, refuse(path, "its header is damaged", ErrDamaged)
 	}
 	if strings.HasPrefix(err.Error(), "file size too small") {
-		return nil, notWerkstatt(path, "it is too short to hold a database: cut off?")
+		return nil, refuse(path, "it is too short to hold a database: cut off?", ErrCutOff)
 	}
-	return nil, notWerkstatt(path, "bbolt: "+err.Error())
+	return nil, refuse(path, "bbolt: "+err.Error(), nil)
 }
 
-// notWerkstatt is the one-line error for a file that is no werkstatt
-// database, saying why.
-func notWerkstatt(path, why string) error {
-	return fmt.Errorf("%s is %w (%s)", path, ErrNotWerkstatt, why)
+// refused is the one-line error for a file that is no werkstatt database,
+// saying why. It is ErrNotWerkstatt, and also kind (ErrEmpty, ErrCutOff, …)
+// when the reason is one a user can act on, so the command line can give
+// the advice that fits in the user's language.
+type refused struct {
+	path, why string
+	kind      error
 }
+
+func (e *refused) Error() string {
+	return fmt.Sprintf("%s is %v (%s)", e.path, ErrNotWerkstatt, e.why)
+}
+
+func (e *refused) Is(target error) bool {
+	return target == ErrNotWerkstatt || (e.kind != nil && target == e.kind)
+}
+
+func refuse(path, why string, kind error) error { return &refused{path: path, why: why, kind: kind} }
 
 // tooNew is the error for a file of a schema newer than this program's.
 func tooNew(path string, schema int) error {

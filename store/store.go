@@ -62,6 +62,14 @@ var (
 	ErrInUse        = errors.New("in use by another werkstatt process")
 	ErrNotWerkstatt = errors.New("not a werkstatt database")
 	ErrTooNew       = errors.New("written by a newer werkstatt")
+
+	// Why a file was refused, where the user can do something about it;
+	// an error that is one of these is ErrNotWerkstatt too (except
+	// ErrDamaged from a read of an open database).
+	ErrFolder  = errors.New("a folder, not a file")
+	ErrEmpty   = errors.New("an empty file")
+	ErrCutOff  = errors.New("a cut-off file")
+	ErrDamaged = errors.New("a damaged file")
 )
 
 // DefaultTimeout is how long Open waits for another process's lock when
@@ -114,7 +122,7 @@ func (e *notFound) Is(target error) bool { return target == ErrNotFound }
 // a truncated, memory-mapped file a panic instead of a crash of the process.
 func (s *Store) guard(err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("database %s is damaged (%v); run `werkstatt check` or restore a backup", s.path, r)
+		*err = fmt.Errorf("database %s is %w (%v); restore a backup", s.path, ErrDamaged, r)
 	}
 }
 

@@ -74,7 +74,7 @@ func TestBadFiles(t *testing.T) {
 	_, _ = rand.Read(random)
 	notOurs := "werkstatt: %s is not a werkstatt database"
 	cases := []badFile{
-		{name: "empty file", make: write(nil), want: notOurs},
+		{name: "empty file", make: write(nil), want: "werkstatt: %s is empty, not a werkstatt database"},
 		{name: "random bytes", make: write(random), want: notOurs},
 		{name: "text file", make: write([]byte("Protokoll der Sitzung\nTOP 1: Begrüßung\n")), want: notOurs},
 		{name: "bbolt file of another program", make: func(t *testing.T, path string) {
@@ -96,7 +96,7 @@ func TestBadFiles(t *testing.T) {
 			if err := os.Mkdir(path, 0o700); err != nil {
 				t.Fatal(err)
 			}
-		}, want: notOurs},
+		}, want: "werkstatt: %s is a folder, not a werkstatt database"},
 		{name: "no permission to read", make: func(t *testing.T, path string) {
 			copyBytes(t, path, goodBytes)
 			if os.Geteuid() != 0 {
@@ -107,9 +107,11 @@ func TestBadFiles(t *testing.T) {
 		}, want: "werkstatt: open database: open %s: permission denied", asOther: true},
 	}
 	// bbolt grows the file ahead of use; a cut matters below the end of the
-	// pages in use, which the meta page records.
+	// pages in use, which the meta page records. Depending on where the
+	// cut falls the file reads as cut off, damaged or not bbolt at all; each
+	// message names the file and says what to do.
 	for _, n := range []int{1, 100, 4096, 4096 + 17, 2 * 4096, 3 * 4096, used / 2, used - 4096, used - 1} {
-		cases = append(cases, badFile{name: "cut off at " + strconv.Itoa(n), make: write(goodBytes[:n]), want: notOurs})
+		cases = append(cases, badFile{name: "cut off at " + strconv.Itoa(n), make: write(goodBytes[:n]), want: "werkstatt: %s is "})
 	}
 
 	for _, tc := range cases {

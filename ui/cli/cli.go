@@ -319,6 +319,14 @@ func (c *cli) explain(err error) string {
 	switch {
 	case errors.Is(err, store.ErrInUse):
 		return c.t("err.inuse", path)
+	case errors.Is(err, store.ErrFolder):
+		return c.t("err.folder", path)
+	case errors.Is(err, store.ErrEmpty):
+		return c.t("err.empty", path)
+	case errors.Is(err, store.ErrCutOff):
+		return c.t("err.cutoff", path)
+	case errors.Is(err, store.ErrDamaged):
+		return c.t("err.damaged", path)
 	case errors.Is(err, store.ErrNotWerkstatt):
 		return c.t("err.notwerkstatt", path)
 	case errors.Is(err, store.ErrTooNew):

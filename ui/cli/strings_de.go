@@ -61,6 +61,10 @@ var stringsDE = map[string]string{
 	// Fehler.
 	"err.internal":     "interner Fehler: %s (was vorher gespeichert wurde, ist auf der Platte)",
 	"err.inuse":        "Datenbank %s wird von einem anderen werkstatt-Prozess benutzt; dort werkstatt zuerst beenden",
+	"err.folder":       "%s ist ein Ordner, keine werkstatt-Datenbank; mit --db eine Datei angeben",
+	"err.empty":        "%s ist leer, keine werkstatt-Datenbank; mit --db eine andere Datei wählen",
+	"err.cutoff":       "%s ist abgeschnitten (unvollständig kopiert?); eine Sicherung zurückspielen oder mit --db eine andere Datei wählen",
+	"err.damaged":      "%s ist beschädigt; eine Sicherung zurückspielen oder mit --db eine andere Datei wählen",
 	"err.notwerkstatt": "%s ist keine werkstatt-Datenbank; mit --db eine andere Datei wählen",
 	"err.toonew":       "%s wurde von einer neueren werkstatt geschrieben; bitte werkstatt aktualisieren",
 	"err.mkdir":        "Ordner %s lässt sich nicht anlegen",

@@ -61,6 +61,10 @@ var stringsEN = map[string]string{
 	// Errors.
 	"err.internal":     "internal error: %s (what was saved before is on disk)",
 	"err.inuse":        "database %s is in use by another werkstatt process; close werkstatt there first",
+	"err.folder":       "%s is a folder, not a werkstatt database; give a file with --db",
+	"err.empty":        "%s is empty, not a werkstatt database; choose another file with --db",
+	"err.cutoff":       "%s is cut off (copied incompletely?); restore a backup or choose another file with --db",
+	"err.damaged":      "%s is damaged; restore a backup or choose another file with --db",
 	"err.notwerkstatt": "%s is not a werkstatt database; choose another file with --db",
 	"err.toonew":       "%s was written by a newer werkstatt; please update werkstatt",
 	"err.mkdir":        "cannot create the folder %s",
