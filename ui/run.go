@@ -6,6 +6,8 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -22,9 +24,12 @@ type Config struct {
 	Phase    string // phase id to open in; "" for the workshop's current phase
 }
 
-// Run starts the TUI and returns when the user quits. Bubble Tea restores
-// the terminal after a panic in Update, View or a Cmd; the panic is turned
-// into an error here so main can print one line and exit non-zero.
+// Run starts the TUI and returns when the user quits. A panic in Update
+// or View is caught before Bubble Tea sees it: the program ends as on a
+// normal quit (the terminal restored), the stack goes to a private file,
+// and Run returns a one-line error naming that file, so main prints one
+// line and exits non-zero. Bubble Tea's own catch stays for panics in a
+// Cmd's goroutine.
 func Run(cfg Config) error {
 	a := newApp(cfg.Store, cfg.Lang, time.Now)
 	if cfg.Workshop != "" {
@@ -33,10 +38,16 @@ func Run(cfg Config) error {
 	return runProgram(a)
 }
 
-// runProgram runs a root model in the terminal and maps Bubble Tea's panic
-// and interrupt errors; RunPanicking shares it so its test proves Run.
+// runProgram runs a root model in the terminal and maps panics and
+// interrupts to errors; RunPanicking shares it so its test proves Run.
 func runProgram(m tea.Model) error {
-	_, err := tea.NewProgram(m).Run()
+	g := &guarded{m: m}
+	p := tea.NewProgram(g)
+	g.quit = p.Quit
+	_, err := p.Run()
+	if g.caught != nil {
+		return g.caught
+	}
 	if errors.Is(err, tea.ErrProgramPanic) {
 		return fmt.Errorf("internal error (the terminal was restored; your saved contributions are on disk): %w", err)
 	}
@@ -44,4 +55,56 @@ func runProgram(m tea.Model) error {
 		return nil
 	}
 	return err
+}
+
+// guarded wraps the root model and turns a panic in it into an orderly
+// quit. After a panic it shows nothing and takes no more messages.
+type guarded struct {
+	m      tea.Model
+	quit   func()
+	caught error
+}
+
+func (g *guarded) Init() (cmd tea.Cmd) {
+	defer g.recover(func() { cmd = tea.Quit })
+	return g.m.Init()
+}
+
+func (g *guarded) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
+	if g.caught != nil {
+		return g, tea.Quit
+	}
+	defer g.recover(func() { next, cmd = g, tea.Quit })
+	m, cmd := g.m.Update(msg)
+	g.m = m
+	return g, cmd
+}
+
+func (g *guarded) View() (v tea.View) {
+	if g.caught != nil {
+		return tea.NewView("")
+	}
+	// View cannot return a command; Quit sends the quit message instead
+	// (it does not block, and Bubble Tea restores the terminal on it).
+	defer g.recover(func() { v = tea.NewView(""); go g.quit() })
+	return g.m.View()
+}
+
+// recover catches a panic of the wrapped model, keeps it as the error Run
+// returns, and calls then to end the program.
+func (g *guarded) recover(then func()) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	where := "stderr"
+	if f, err := os.CreateTemp("", "werkstatt-crash-*.txt"); err == nil { // 0600
+		fmt.Fprintf(f, "werkstatt: internal error: %v\n\n%s", r, debug.Stack())
+		f.Close()
+		where = f.Name()
+	} else {
+		fmt.Fprintf(os.Stderr, "%s\n", debug.Stack())
+	}
+	g.caught = fmt.Errorf("internal error: %v (the terminal was restored; your saved contributions are on disk; details in %s)", r, where)
+	then()
 }

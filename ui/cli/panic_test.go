@@ -118,6 +118,22 @@ func TestPanicRestoresTerminal(t *testing.T) {
 	if !strings.HasPrefix(last, "werkstatt: internal error") || !strings.Contains(last, "the terminal was restored") {
 		t.Errorf("last line of stderr %q, want werkstatt's one-line internal error", last)
 	}
+	if len(lines) != 1 {
+		t.Errorf("stderr after the panic has %d lines, want only werkstatt's one line:\n%s", len(lines), stderr)
+	}
+	if i := strings.LastIndex(last, "details in "); i < 0 {
+		t.Errorf("the error %q does not say where the details are", last)
+	} else {
+		report := strings.TrimSuffix(last[i+len("details in "):], ")")
+		b, err := os.ReadFile(report)
+		if err != nil || !strings.Contains(string(b), "goroutine") {
+			t.Errorf("crash report %s: %v, want the stack", report, err)
+		}
+		if fi, err := os.Stat(report); err == nil && fi.Mode().Perm() != 0o600 {
+			t.Errorf("crash report %s has mode %v, want 0600", report, fi.Mode().Perm())
+		}
+		os.Remove(report)
+	}
 	t.Logf("pane modes before and after: %s", flagsAfter)
 	t.Logf("while running:                %s", running)
 	t.Logf("stderr had %d lines; the last: %s", len(lines), last)
