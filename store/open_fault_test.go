@@ -27,6 +27,12 @@ func FuzzOpen(f *testing.F) {
 	f.Add([]byte{})
 	f.Add([]byte("werkstatt"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if raceBuild {
+			// A fault inside bbolt on a damaged page, which Open turns into
+			// an error, breaks the race runtime's unwinding (a fatal error,
+			// not a panic). .ci/run runs the corpus without -race.
+			t.Skip("damaged files fault inside bbolt, which the race runtime cannot unwind; run without -race")
+		}
 		path := filepath.Join(t.TempDir(), "werkstatt.db")
 		if err := os.WriteFile(path, data, 0o600); err != nil {
 			t.Fatal(err)
