@@ -388,6 +388,10 @@ func (s *previewScreen) write(path string) tea.Cmd {
 		if err := writeFileAtomic(path, []byte(md)); err != nil {
 			return statusMsg{t.T("preview.writefail", oneLine(err)), statusError}
 		}
+		// Say where in full: the facilitator looks for the file later.
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
 		return statusMsg{t.T("preview.written", path), statusOK}
 	}
 }
