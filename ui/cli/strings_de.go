@@ -30,7 +30,7 @@ var stringsDE = map[string]string{
 		"    --format md|json|csv     Markdown-Dokumentation, JSON-Archiv oder Maßnahmen als CSV\n" +
 		"    -o DATEI                 in DATEI schreiben (Modus 0600) statt auf stdout\n" +
 		"    --anonymize              ohne Namen: wer was gesagt hat, fällt weg (md, csv)\n" +
-		"    --no-diagrams            keine Balken zu den Punkten (md)\n" +
+		"    --no-diagrams            ohne Mermaid-Diagramme (Themen, Zeitplan; md)\n" +
 		"    --sep Z  --bom           CSV-Trennzeichen (Standard ';' auf Deutsch, ',' auf Englisch),\n" +
 		"                             Byte-Order-Mark für Tabellenprogramme",
 	"usage.cmd.import":  "import DATEI                 ein JSON-Archiv einlesen: legt die Werkstatt an oder führt zusammen",

@@ -30,7 +30,7 @@ var stringsEN = map[string]string{
 		"    --format md|json|csv     Markdown record, JSON archive, or measures as CSV\n" +
 		"    -o FILE                  write to FILE (mode 0600) instead of stdout\n" +
 		"    --anonymize              leave out who said what (md, csv)\n" +
-		"    --no-diagrams            no bar charts of the votes (md)\n" +
+		"    --no-diagrams            no Mermaid diagrams (themes, timeline; md)\n" +
 		"    --sep C  --bom           CSV separator (default ';' in German, ',' in English),\n" +
 		"                             byte order mark for spreadsheet programs",
 	"usage.cmd.import":  "import FILE                  import a JSON archive: creates the workshop or merges it",
