@@ -39,13 +39,20 @@ func NewID(t time.Time) string {
 		_, _ = rand.Read(idState.rand[:])
 		idState.rand[0] &= 0x7f // room to count up without overflow
 	}
-	var b [16]byte
-	binary.BigEndian.PutUint64(b[:8], ms<<16)
-	copy(b[6:], idState.rand[:])
-	return encodeID(b)
+	return encodeID(ms, idState.rand)
 }
 
-func encodeID(b [16]byte) string {
+// IDFrom returns the id of time t with the given 80 bits in place of the
+// random ones, for ids that must come out the same on every run (the demo
+// workshop, test fixtures). Ids made this way sort by t like NewID's.
+func IDFrom(t time.Time, bits [10]byte) string {
+	return encodeID(uint64(t.UnixMilli()), bits)
+}
+
+func encodeID(ms uint64, bits [10]byte) string {
+	var b [16]byte
+	binary.BigEndian.PutUint64(b[:8], ms<<16)
+	copy(b[6:], bits[:])
 	// 128 bits, of which we use the top 130 bits of 26 chars (2 leading zero bits).
 	hi := binary.BigEndian.Uint64(b[:8])
 	lo := binary.BigEndian.Uint64(b[8:])

@@ -26,10 +26,37 @@ func (s *Store) Backup(path string) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("backup: %s is a folder; give a file name", path)
 	}
+	err := writeAtomic(path, func(f *os.File) error {
+		return s.view(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(f)
+			return err
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("backup %s to %s: %w", s.path, path, err)
+	}
+	return nil
+}
+
+// WriteFile writes data to path the way Backup writes its copy: through a
+// synced temporary file in the same folder that is then renamed, so path
+// holds its old content or all of data, never a part, and with mode 0600,
+// since exports of a workshop name people.
+func WriteFile(path string, data []byte) error {
+	return writeAtomic(path, func(f *os.File) error {
+		_, err := f.Write(data)
+		return err
+	})
+}
+
+// writeAtomic creates a private temporary file next to path, lets fill
+// write it, syncs it, renames it onto path and syncs the folder, so the
+// rename survives a crash too.
+func writeAtomic(path string, fill func(*os.File) error) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("backup: %w", err)
+		return err
 	}
 	done := false
 	defer func() {
@@ -39,26 +66,21 @@ func (s *Store) Backup(path string) error {
 		}
 	}()
 	if err := tmp.Chmod(fileMode); err != nil {
-		return fmt.Errorf("backup: %w", err)
-	}
-	err = s.view(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(tmp)
 		return err
-	})
-	if err != nil {
-		return fmt.Errorf("backup %s to %s: %w", s.path, path, err)
+	}
+	if err := fill(tmp); err != nil {
+		return err
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("backup: sync %s: %w", tmp.Name(), err)
+		return fmt.Errorf("sync %s: %w", tmp.Name(), err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("backup: close %s: %w", tmp.Name(), err)
+		return fmt.Errorf("close %s: %w", tmp.Name(), err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("backup: %w", err)
+		return err
 	}
 	done = true
-	// The rename is durable only once the folder is synced.
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync()
 		_ = d.Close()

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -142,16 +143,10 @@ func (g *fixtureGen) tick(lo, hi int) time.Time {
 // bits from the generator, 26 characters of Crockford base32), so keys
 // sort as the store expects.
 func (g *fixtureGen) id(t time.Time) string {
-	const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-	hi := uint64(t.UnixMilli())<<16 | uint64(g.rng.Uint32()&0xffff)
-	lo := g.rng.Uint64()
-	var out [26]byte
-	for i := 25; i >= 0; i-- {
-		out[i] = crockford[lo&31]
-		lo = lo>>5 | hi<<59
-		hi >>= 5
-	}
-	return string(out[:])
+	var bits [10]byte
+	binary.BigEndian.PutUint16(bits[:2], uint16(g.rng.Uint32()))
+	binary.BigEndian.PutUint64(bits[2:], g.rng.Uint64())
+	return model.IDFrom(t, bits)
 }
 
 func (g *fixtureGen) pick(list []string) string { return list[g.rng.IntN(len(list))] }

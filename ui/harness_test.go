@@ -2,7 +2,6 @@ package ui
 
 import (
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -90,7 +89,7 @@ func flatten(msg tea.Msg) []tea.Msg {
 	case tea.RawMsg:
 		return nil
 	}
-	if s, ok := sequenceCmds(msg); ok {
+	if s, ok := sequence(msg); ok {
 		var out []tea.Msg
 		for _, c := range s {
 			if c != nil {
@@ -182,18 +181,4 @@ func (hs *harness) workshop(title string) model.Workshop {
 func (hs *harness) open(id string) {
 	hs.t.Helper()
 	hs.send(openMsg{id: id})
-}
-
-// sequenceCmds opens Bubble Tea's unexported sequence message (a slice of
-// Cmds) so the harness can run tea.Sequence in order.
-func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
-	v := reflect.ValueOf(msg)
-	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
-		return nil, false
-	}
-	out := make([]tea.Cmd, v.Len())
-	for i := range out {
-		out[i] = v.Index(i).Interface().(tea.Cmd)
-	}
-	return out, true
 }

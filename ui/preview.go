@@ -16,6 +16,7 @@ import (
 	"charm.land/glamour/v2"
 
 	"werkstatt/model"
+	"werkstatt/store"
 )
 
 // The preview shows the record (Dokumentation) as it will be mailed:
@@ -385,7 +386,7 @@ func (s *previewScreen) write(path string) tea.Cmd {
 		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 			path = filepath.Join(path, filepath.Base(path)+".md")
 		}
-		if err := writeFileAtomic(path, []byte(md)); err != nil {
+		if err := store.WriteFile(path, []byte(md)); err != nil {
 			return statusMsg{t.T("preview.writefail", oneLine(err)), statusError}
 		}
 		// Say where in full: the facilitator looks for the file later.
@@ -394,37 +395,6 @@ func (s *previewScreen) write(path string) tea.Cmd {
 		}
 		return statusMsg{t.T("preview.written", path), statusOK}
 	}
-}
-
-// writeFileAtomic writes data to path with mode 0600 through a temporary
-// file in the same folder, so a crash never leaves half a record and an
-// existing file with wider permissions is replaced by a private one: the
-// record holds what people said.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".werkstatt-*.md")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	if werr == nil {
-		werr = f.Chmod(0o600)
-	}
-	if werr == nil {
-		werr = f.Sync()
-	}
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp, path)
-	}
-	if werr != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, werr)
-	}
-	return nil
 }
 
 func (s *previewScreen) Typing() bool { return s.asking }

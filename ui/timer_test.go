@@ -105,7 +105,7 @@ func rings(cmd tea.Cmd) bool {
 	case tea.BatchMsg:
 		cmds = m
 	default:
-		cmds, _ = sequenceCmds(msg)
+		cmds, _ = sequence(msg)
 	}
 	for _, c := range cmds {
 		if rings(c) {

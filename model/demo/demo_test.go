@@ -3,7 +3,6 @@ package demo
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -82,19 +81,8 @@ func at(hh, mm, ss int) time.Time { return time.Date(2026, 3, 14, hh, mm, ss, 0,
 // that look random) deterministically, so that rebuilding the demo gives
 // the same file. Ids made at later times sort later, as NewID's do.
 func demoID(t time.Time, seq int) string {
-	const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 	sum := sha256.Sum256(fmt.Appendf(nil, "musterdorf-2035/%d", seq))
-	var b [16]byte
-	binary.BigEndian.PutUint64(b[:8], uint64(t.UnixMilli())<<16)
-	copy(b[6:], sum[:10])
-	hi, lo := binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])
-	var out [26]byte
-	for i := 25; i >= 0; i-- {
-		out[i] = crockford[lo&31]
-		lo = lo>>5 | hi<<59
-		hi >>= 5
-	}
-	return string(out[:])
+	return model.IDFrom(t, [10]byte(sum[:10]))
 }
 
 // convert maps the neutral data onto werkstatt's model with a plausible

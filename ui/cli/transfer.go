@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -86,7 +85,7 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 			_, err := c.stdout.Write(buf.Bytes())
 			return err
 		}
-		if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		if err := store.WriteFile(*out, buf.Bytes()); err != nil {
 			return fmt.Errorf("%s: %w", c.t("err.write", *out), err)
 		}
 		fmt.Fprintln(c.stdout, c.t("export.done", *out))
@@ -108,43 +107,6 @@ func (c *cli) parseSep(s string) (rune, error) {
 		return 0, usageError{"export", c.t("export.sep", s)}
 	}
 	return r, nil
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// folder, so a reader never sees half a record and a crash leaves the old
-// file. The file is 0600: records can name people.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync() // make the rename durable where the system allows it
-		d.Close()
-	}
-	return nil
 }
 
 // readArchive reads a JSON archive from a file, or from stdin for "-".
