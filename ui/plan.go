@@ -380,8 +380,9 @@ func (s *planScreen) width() int {
 
 // change commits a change of this screen and remembers how to undo it.
 func (s *planScreen) change(ch model.Change, restore, what string) tea.Cmd {
-	s.undo.push(s.sh, ch, what)
-	return s.sh.commit(screenPlan, ch, restore)
+	inv, cmd := s.sh.commitUndoable(screenPlan, ch, restore)
+	s.undo.push(inv, what)
+	return cmd
 }
 
 func (s *planScreen) undoLast() tea.Cmd {

@@ -493,8 +493,9 @@ func (s *reverseScreen) reversal(id string) (model.Reversal, bool) {
 
 // change commits a change of this screen and remembers how to undo it.
 func (s *reverseScreen) change(ch model.Change, restore, what string) tea.Cmd {
-	s.undo.push(s.sh, ch, what)
-	return s.sh.commit(screenReverse, ch, restore)
+	inv, cmd := s.sh.commitUndoable(screenReverse, ch, restore)
+	s.undo.push(inv, what)
+	return cmd
 }
 
 func (s *reverseScreen) startEdit(r model.Reversal) tea.Cmd {

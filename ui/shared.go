@@ -133,8 +133,15 @@ func changeIDs(ch model.Change) []string {
 // error is shown, and the owner screen gets a saveFailedMsg carrying
 // restore (e.g. the typed text, to put back into its input).
 func (sh *shared) commit(owner screenID, ch model.Change, restore string) tea.Cmd {
+	_, cmd := sh.commitUndoable(owner, ch, restore)
+	return cmd
+}
+
+// commitUndoable is commit that also returns the change that takes ch
+// back, for a screen's undo history.
+func (sh *shared) commitUndoable(owner screenID, ch model.Change, restore string) (model.Change, tea.Cmd) {
 	if sh.ws == nil || ch.Empty() {
-		return nil
+		return model.Change{}, nil
 	}
 	inv := sh.ws.snap.Apply(ch)
 	sh.ws.version++
@@ -142,7 +149,7 @@ func (sh *shared) commit(owner screenID, ch model.Change, restore string) tea.Cm
 	for _, id := range ids {
 		sh.ws.pending[id]++
 	}
-	return sh.w.enqueue(sh.store, write{
+	return inv, sh.w.enqueue(sh.store, write{
 		workshop: sh.ws.snap.Workshop.ID,
 		change:   ch,
 		inverse:  inv,
