@@ -70,6 +70,8 @@ type app struct {
 	openCfg   *openMsg // workshop to open at start
 
 	proj projCache // projector.go: the phase's content, built once per change
+
+	helpCache struct{ sig, line string } // view.go: the last short help line
 }
 
 func newApp(st Store, lang model.Lang, now func() time.Time) *app {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -51,8 +52,19 @@ func (a *app) render() string {
 	case bodyH > 0:
 		body = a.screens[a.cur].View(w, bodyH)
 	}
+	if bodyH <= 0 {
+		return clip(strings.Join(append(top, status, helpLine), "\n"), w, h)
+	}
+	// The body is clipped to its box; the few lines around it are clipped
+	// on their own, so no line of the frame is measured twice.
 	parts := append(top, clip(body, w, bodyH), status, helpLine)
-	return clip(strings.Join(parts, "\n"), w, h)
+	for _, i := range []int{len(parts) - 2, len(parts) - 1} {
+		parts[i] = clip(parts[i], w, 1)
+	}
+	for i := range top {
+		parts[i] = clip(parts[i], w, 1)
+	}
+	return strings.Join(parts, "\n")
 }
 
 func (a *app) screenName() string {
@@ -240,6 +252,25 @@ func (a *app) helpLine(w int) string {
 	}
 	global := []key.Binding{helpKey, g.Quit}
 	keys := a.screens[a.cur].KeyMap().ShortHelp()
+	// Drawing the line styles every key; the keys change far less often
+	// than frames are drawn, so the last line is kept with what made it.
+	var sig strings.Builder
+	fmt.Fprintf(&sig, "%d|%t|", w, a.sh.st.Dark)
+	for _, k := range append(keys[:len(keys):len(keys)], global...) {
+		if k.Enabled() {
+			sig.WriteString(k.Help().Key + "\x00" + k.Help().Desc + "\x00")
+		}
+	}
+	if a.helpCache.sig == sig.String() {
+		return a.helpCache.line
+	}
+	line := a.drawHelpLine(keys, global, w)
+	a.helpCache.sig, a.helpCache.line = sig.String(), line
+	return line
+}
+
+// drawHelpLine fits the screen's keys and the global ones into w cells.
+func (a *app) drawHelpLine(keys, global []key.Binding, w int) string {
 	hm := a.help
 	hm.SetWidth(0)
 	for n := len(keys); n >= 0; n-- {
