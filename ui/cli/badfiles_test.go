@@ -272,16 +272,7 @@ func runAs(t *testing.T, asOther bool, environ []string, args ...string) result 
 	cmd := exec.Command(exe, args...)
 	cmd.Env = append(slices.Clone(environ), "HOME=/")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
-	var out, errb strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run %v as nobody: %v", args, err)
-	}
-	return result{out.String(), errb.String(), code}
+	return runCmd(t, cmd)
 }
 
 // otherUserBin returns the binary after letting other users reach it:

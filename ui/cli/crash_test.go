@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -16,6 +17,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"werkstatt/model"
 	"werkstatt/store"
 )
 
@@ -295,28 +297,13 @@ func TestContentionFirstKeepsWorking(t *testing.T) {
 		t.Fatalf("the first werkstatt failed after the others gave up: %v\n%s", err, stderr.String())
 	}
 
-	s, err := store.Open(db, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	w, err := s.Workshop(handle)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := s.Snapshot(w.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, c := range snap.Cards {
-		got = append(got, c.Text)
-	}
+	got := cardTexts(t, db, handle)
 	wantCards := "Vorher gespeichert|Nach list|Nach new|Nach open|Nach _feed"
 	if strings.Join(got, "|") != wantCards {
 		t.Errorf("cards on disk: %q, want %q", got, wantCards)
 	}
-	if all, _ := s.Workshops(); len(all) != 1 {
-		t.Errorf("%d workshops, want 1: the refused `new` must not have written", len(all))
+	var all []model.Summary
+	if err := json.Unmarshal([]byte(ok(t, e, "list", "--json", "--db", db)), &all); err != nil || len(all) != 1 {
+		t.Errorf("%d workshops (%v), want 1: the refused `new` must not have written", len(all), err)
 	}
 }

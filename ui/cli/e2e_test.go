@@ -291,7 +291,9 @@ func TestDemoEndToEnd(t *testing.T) {
 	tt := startTmux(t, dir, environ)
 	tt.text(`werkstatt --db db demo; echo "werkstatt exit=$?"`)
 	tt.keys("Enter")
-	s := tt.waitText("the demo workshop", "Zukunftswerkstatt Musterdorf 2035", "Kritikphase", "Mobilität & Verkehr")
+	// The help line is the frame's last line: waiting for its quit key
+	// makes sure the whole first frame is on the screen.
+	s := tt.waitText("the demo workshop", "Zukunftswerkstatt Musterdorf 2035", "Kritikphase", "Mobilität & Verkehr", "ctrl+c beenden")
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	if last := lines[len(lines)-1]; !strings.Contains(last, "F1") {
 		t.Errorf("the help line %q does not say how to get help", last)
