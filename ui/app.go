@@ -147,9 +147,12 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.sh.ws = newSession(msg.snap, msg.phase)
 		return a, tea.Batch(a.enterPhase(), a.switchTo(screenBoard))
 	case homeMsg:
+		// Leaving the workshop pauses its countdown: only the phase on
+		// screen runs one.
+		pause := a.sh.pauseTimers("")
 		a.sh.ws = nil
 		a.projector = false
-		return a, a.switchTo(screenHome)
+		return a, tea.Batch(pause, a.switchTo(screenHome))
 	case gotoMsg:
 		return a, a.switchTo(msg.to)
 
@@ -277,15 +280,14 @@ func (a *app) movePhase(dir int) tea.Cmd {
 	return tea.Batch(a.sh.commit(screenBoard, model.Change{Workshop: w}, ""), a.enterPhase(), a.switchTo(screenBoard))
 }
 
-// enterPhase tells every screen about the phase and offers to start an
-// untouched countdown.
+// enterPhase tells every screen about the phase, pauses the countdowns of
+// the other phases and offers to start or resume this one's.
 func (a *app) enterPhase() tea.Cmd {
-	cmds := []tea.Cmd{a.broadcast(phaseMsg{phase: a.sh.ws.phase}), a.startTicking()}
-	if a.sh.timerUntouched() {
-		p, _ := a.sh.ws.Phase()
+	cmds := []tea.Cmd{a.sh.pauseTimers(a.sh.ws.phase), a.broadcast(phaseMsg{phase: a.sh.ws.phase}), a.startTicking()}
+	if offer := a.sh.timerOffer(); offer != "" {
 		// The offer stays a minute: the room is often still talking
 		// when the facilitator changes the phase.
-		cmds = append(cmds, a.setStatusFor(a.sh.T("timer.offer", formatCountdown(p.Timebox)), statusInfo, offerTTL))
+		cmds = append(cmds, a.setStatusFor(offer, statusInfo, offerTTL))
 	}
 	return tea.Batch(cmds...)
 }
@@ -365,6 +367,9 @@ func (a *app) quit() tea.Cmd {
 	if d, ok := a.screens[a.cur].(drafter); ok && a.sh.ws != nil {
 		cmds = append(cmds, d.SaveDraft())
 	}
+	// A countdown does not run on while werkstatt is closed: reopening
+	// the phase offers to resume it.
+	cmds = append(cmds, a.sh.pauseTimers(""))
 	a.quitting = true
 	if a.sh.w.idle() {
 		cmds = append(cmds, tea.Quit)

@@ -26,6 +26,7 @@ var stringsDE = catalog{
 	"timer.paused":     "Pause",
 	"timer.over":       "Zeit um",
 	"timer.offer":      "Countdown %s starten? ctrl+t startet ihn.",
+	"timer.resume":     "Countdown pausiert bei %s – ctrl+t setzt ihn fort.",
 	"timer.started":    "Countdown läuft",
 	"timer.extended":   "+5 Minuten",
 	"timer.reset":      "Countdown zurückgesetzt",

@@ -26,6 +26,7 @@ var stringsEN = catalog{
 	"timer.paused":     "paused",
 	"timer.over":       "time is up",
 	"timer.offer":      "Start the %s countdown? Press ctrl+t.",
+	"timer.resume":     "Countdown paused at %s – ctrl+t resumes it.",
 	"timer.started":    "countdown running",
 	"timer.extended":   "+5 minutes",
 	"timer.reset":      "countdown reset",

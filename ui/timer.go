@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"maps"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -9,9 +10,10 @@ import (
 	"werkstatt/model"
 )
 
-// The countdown of each phase lives in the workshop (Workshop.Timers), so
-// it keeps running, in effect, while the workshop is closed: it stores
-// when it was started, not a ticking value.
+// The countdown of each phase lives in the workshop (Workshop.Timers): it
+// stores when it was started, not a ticking value. Only the phase on
+// screen may run: leaving it (another phase, the home screen, quitting)
+// pauses it, and coming back offers to resume it.
 
 // warnBefore is when the countdown turns to its warning colour.
 const warnBefore = 2 * time.Minute
@@ -42,11 +44,46 @@ func (sh *shared) setTimer(t model.Timer) tea.Cmd {
 	return sh.commit(screenBoard, model.Change{Workshop: w}, "")
 }
 
-// timerUntouched reports whether the phase's countdown was never started,
-// which is when entering the phase offers to start it.
-func (sh *shared) timerUntouched() bool {
+// pauseTimers pauses every running countdown of the open workshop except
+// the one of phase keep ("" pauses them all), in one change. Only the live
+// phase's countdown runs, so one left running elsewhere (by leaving the
+// phase, or in a workshop saved by an older version) stops where it is.
+func (sh *shared) pauseTimers(keep string) tea.Cmd {
+	if sh.ws == nil {
+		return nil
+	}
+	now := sh.now()
+	var timers map[string]model.Timer
+	for k, t := range sh.ws.snap.Workshop.Timers {
+		if k == keep || !t.Running() {
+			continue
+		}
+		if timers == nil {
+			timers = maps.Clone(sh.ws.snap.Workshop.Timers)
+		}
+		timers[k] = t.Pause(now)
+	}
+	if timers == nil {
+		return nil
+	}
+	w := sh.touchedWorkshop()
+	w.Timers = timers
+	return sh.commit(screenBoard, model.Change{Workshop: w}, "")
+}
+
+// timerOffer is the status line that greets a phase: the offer to start an
+// untouched countdown, or to resume a paused one with time left; "" when
+// the countdown runs or has run out.
+func (sh *shared) timerOffer() string {
 	t := sh.phaseTimer()
-	return !t.Running() && t.Elapsed == 0
+	rem := t.Remaining(sh.now())
+	switch {
+	case t.Running() || rem <= 0:
+		return ""
+	case t.Elapsed == 0:
+		return sh.T("timer.offer", formatCountdown(rem))
+	}
+	return sh.T("timer.resume", formatCountdown(rem))
 }
 
 // formatCountdown writes a remaining time as m:ss (or h:mm:ss), with a minus

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"werkstatt/model"
+	"werkstatt/model/demo"
 	"werkstatt/store"
 )
 
@@ -137,5 +138,121 @@ func TestTimerSurvivesReopen(t *testing.T) {
 	hs2.open(ws.ID)
 	if got := firstLine(hs2); !strings.Contains(got, "⏱ 45:00") {
 		t.Errorf("reopened 15 minutes later: %q, want 45:00 running", got)
+	}
+}
+
+// storedTimer reads a phase's countdown from the store.
+func storedTimer(t *testing.T, st *store.Store, id, phase string) model.Timer {
+	t.Helper()
+	snap, err := st.Snapshot(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap.Workshop.Timers[phase]
+}
+
+// TestTimerPausesWhenPhaseLeft starts the critique's countdown, goes on to
+// the vision and comes back half an hour later: only the live phase ran,
+// and coming back offers to resume.
+func TestTimerPausesWhenPhaseLeft(t *testing.T) {
+	hs, ws := openBoard(t, model.German, 80, 24)
+	hs.press("ctrl+t")
+	hs.clock = hs.clock.Add(3 * time.Minute)
+	hs.press("esc", ">")
+	if got := firstLine(hs); !strings.Contains(got, "⏱ 1:30:00") || strings.Contains(got, "Pause") {
+		t.Errorf("the vision's countdown should be ready, untouched: %q", got)
+	}
+	if tm := storedTimer(t, hs.st, ws.ID, "critique"); tm.Running() || tm.Elapsed != 3*time.Minute {
+		t.Errorf("the critique's countdown after leaving it: %+v, want paused after 3 minutes", tm)
+	}
+	hs.clock = hs.clock.Add(30 * time.Minute)
+	if got := firstLine(hs); !strings.Contains(got, "⏱ 1:30:00") {
+		t.Errorf("the vision's countdown ran without being started: %q", got)
+	}
+	hs.press("esc", "<")
+	if got := firstLine(hs); !strings.Contains(got, "57:00 Pause") {
+		t.Errorf("back in the critique 30 minutes later: %q, want 57:00 paused", got)
+	}
+	if s := hs.screen(); !strings.Contains(s, "Countdown pausiert bei 57:00 – ctrl+t setzt ihn fort.") {
+		t.Errorf("coming back should offer to resume the countdown:\n%s", s)
+	}
+	hs.press("ctrl+t")
+	hs.clock = hs.clock.Add(time.Minute)
+	if got := firstLine(hs); !strings.Contains(got, "⏱ 56:00") || strings.Contains(got, "Pause") {
+		t.Errorf("resumed: %q", got)
+	}
+}
+
+// TestTimerPausesOnHomeAndQuit leaves a running countdown by going home and
+// by quitting: both pause it on disk, and reopening offers to resume.
+func TestTimerPausesOnHomeAndQuit(t *testing.T) {
+	hs, ws := openBoard(t, model.English, 80, 24)
+	hs.press("ctrl+t")
+	hs.clock = hs.clock.Add(10 * time.Minute)
+	hs.press("esc", "q")
+	if hs.app.cur != screenHome {
+		t.Fatalf("q shows screen %d, want home", hs.app.cur)
+	}
+	if tm := storedTimer(t, hs.st, ws.ID, "critique"); tm.Running() || tm.Elapsed != 10*time.Minute {
+		t.Errorf("after going home: %+v, want paused after 10 minutes", tm)
+	}
+	hs.clock = hs.clock.Add(time.Hour)
+	hs.open(ws.ID)
+	if got := firstLine(hs); !strings.Contains(got, "50:00 paused") {
+		t.Errorf("reopened an hour later: %q, want 50:00 paused", got)
+	}
+	if s := hs.screen(); !strings.Contains(s, "Countdown paused at 50:00 – ctrl+t resumes it.") {
+		t.Errorf("reopening should offer to resume:\n%s", s)
+	}
+	hs.press("ctrl+t")
+	hs.clock = hs.clock.Add(5 * time.Minute)
+	hs.press("ctrl+c")
+	if tm := storedTimer(t, hs.st, ws.ID, "critique"); tm.Running() || tm.Elapsed != 15*time.Minute {
+		t.Errorf("after quitting: %+v, want paused after 15 minutes", tm)
+	}
+}
+
+// TestTimerLegacyRunningElsewhere opens a workshop saved with countdowns
+// running in two phases: only the phase on screen keeps running.
+func TestTimerLegacyRunningElsewhere(t *testing.T) {
+	hs := newHarness(t, model.German, 80, 24)
+	ws := hs.workshop("Alt")
+	started := hs.clock.Add(-5 * time.Minute)
+	ws.Timers = map[string]model.Timer{
+		"critique": {Total: time.Hour, Started: started},
+		"vision":   {Total: time.Hour, Started: started},
+	}
+	if err := hs.st.Apply(ws.ID, model.Change{Workshop: &ws}); err != nil {
+		t.Fatal(err)
+	}
+	hs.open(ws.ID)
+	if tm := storedTimer(t, hs.st, ws.ID, "vision"); tm.Running() {
+		t.Errorf("the vision's countdown still runs while the critique is on screen: %+v", tm)
+	}
+	if tm := storedTimer(t, hs.st, ws.ID, "critique"); !tm.Running() {
+		t.Errorf("the live phase's countdown was stopped: %+v", tm)
+	}
+}
+
+// TestDemoTimerReady opens a new demo as `werkstatt demo` does, at the
+// critique: its countdown is ready and offered, not "Zeit um".
+func TestDemoTimerReady(t *testing.T) {
+	hs := newHarness(t, model.German, 80, 24)
+	snap, err := demo.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := hs.st.Import(snap); err != nil {
+		t.Fatal(err)
+	}
+	for _, phase := range []string{"critique", "vision", "implementation"} {
+		hs.send(openMsg{id: snap.Workshop.ID, phase: phase})
+		if got := firstLine(hs); strings.Contains(got, "Zeit um") || strings.Contains(got, "Pause") {
+			t.Errorf("the demo's %s opens with %q, want a ready countdown", phase, got)
+		}
+		if s := hs.screen(); !strings.Contains(s, "starten? ctrl+t startet ihn.") {
+			t.Errorf("the demo's %s should offer its countdown:\n%s", phase, s)
+		}
+		hs.press("esc", "q")
 	}
 }

@@ -244,13 +244,9 @@ func convert(n neutral) (model.Snapshot, error) {
 		t = t.Add(5*time.Minute + 20*time.Second)
 	}
 
-	// The countdowns as the facilitator left them: critique extended once,
-	// vision on time, the action plan paused when the day ended.
-	w.Timers = map[string]model.Timer{
-		"critique":       {Total: 65 * time.Minute, Elapsed: 65 * time.Minute},
-		"vision":         {Total: 90 * time.Minute, Elapsed: 88 * time.Minute},
-		"implementation": {Total: 90 * time.Minute, Elapsed: 47 * time.Minute},
-	}
+	// No countdown was started: a new user walks the demo from the
+	// critique on, so each phase's countdown is ready at its timebox
+	// (and entering a phase offers it) instead of showing "Zeit um".
 	w.Updated = t
 	s.Workshop = w
 	return s, nil
