@@ -17,10 +17,32 @@ import (
 // and what `werkstatt new --from` starts from. It is one JSON object: the
 // format name and version, then the Snapshot's fields with the names of
 // their json tags.
+//
+// Version 2 added the links of the chain critique → statement → vision →
+// measure (Reversal.Vision, Measure.Reversal). An archive that uses no such
+// link is written as version 1, so a werkstatt that knows only version 1
+// still reads it; one that uses them is version 2, which an older
+// werkstatt refuses with "update werkstatt" rather than with an unknown
+// field.
 const (
 	ArchiveFormat  = "werkstatt-archive"
-	ArchiveVersion = 1
+	ArchiveVersion = 2
 )
+
+// archiveVersion is the lowest version that holds everything in s.
+func archiveVersion(s Snapshot) int {
+	for _, r := range s.Reversals {
+		if r.Vision != "" {
+			return 2
+		}
+	}
+	for _, m := range s.Measures {
+		if m.Reversal != "" {
+			return 2
+		}
+	}
+	return 1
+}
 
 // archive is the shape of the file.
 type archive struct {
@@ -41,7 +63,7 @@ func WriteArchive(w io.Writer, s Snapshot) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(archive{Format: ArchiveFormat, Version: ArchiveVersion, Snapshot: s}); err != nil {
+	if err := enc.Encode(archive{Format: ArchiveFormat, Version: archiveVersion(s), Snapshot: s}); err != nil {
 		return fmt.Errorf("write the archive: %w", err)
 	}
 	return nil
@@ -72,7 +94,8 @@ const maxArchive = 256 << 20
 //   - items without id, ids that are not 1 to 64 of A–Z, a–z, 0–9, "-"
 //     and "_", two items of a kind with one id, a card or theme in a phase
 //     the method does not have, a measure with an unknown status;
-//   - a card, reversal or measure pointing at a theme that is not there.
+//   - a card, reversal or measure pointing at a theme that is not there, a
+//     measure pointing at a reversal that is not there.
 //
 // Phase ids may be given by alias ("kritik"); they come back canonical
 // ("critique"), and an empty workshop phase becomes the method's first.
@@ -294,14 +317,22 @@ func validate(s *Snapshot) error {
 			return err
 		}
 	}
+	revs := make(map[string]bool, len(s.Reversals))
 	for _, r := range s.Reversals {
 		if err := ref("reversal "+r.ID, r.Theme); err != nil {
 			return err
 		}
+		if err := ref("reversal "+r.ID, r.Vision); err != nil {
+			return err
+		}
+		revs[r.ID] = true
 	}
 	for _, ms := range s.Measures {
 		if err := ref("measure "+ms.ID, ms.Vision); err != nil {
 			return err
+		}
+		if ms.Reversal != "" && !revs[ms.Reversal] {
+			return fmt.Errorf("measure %s points at reversal %q, which is not in the archive", ms.ID, oneLineQ(ms.Reversal))
 		}
 		if ms.Status < StatusOpen || ms.Status > StatusDone {
 			return fmt.Errorf("measure %s: unknown status %d (0 open, 1 in progress, 2 done)", ms.ID, ms.Status)

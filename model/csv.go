@@ -50,15 +50,20 @@ func WriteMeasuresCSV(w io.Writer, s Snapshot, o CSVOptions) error {
 		cw.Comma = o.Sep
 	}
 	cw.UseCRLF = true
-	if err := cw.Write(L.PlanCols[:]); err != nil {
+	cols := L.PlanCols
+	if !s.Workshop.MethodOf().Reverses() {
+		cols[1] = L.ThemeCol
+	}
+	if err := cw.Write(cols[:]); err != nil {
 		return fmt.Errorf("write the action plan: %w", err)
 	}
 	titles := make(map[string]string, len(s.Themes))
 	for _, t := range s.Themes {
 		titles[t.ID] = t.Title
 	}
+	answers := NewAnswers(s)
 	for _, m := range sortedMeasures(s.Measures) {
-		vision := ""
+		vision := answers.Of(m).Vision.Title
 		if m.Vision != "" {
 			var ok bool
 			if vision, ok = titles[m.Vision]; !ok {

@@ -31,6 +31,9 @@ type labels struct {
 	Untitled      string
 	Plan          string
 	PlanCols      [7]string
+	AnswersCol    string                    // the plan's second column where the method reverses: the chain a measure answers
+	ThemeCol      string                    // the plan's second column where it does not: a theme of the plan phase
+	LeadsTo       func(title string) string // after a statement: the vision theme it leads to
 	Status        [3]string
 	NoMeasures    string
 	Skipped       string
@@ -85,6 +88,9 @@ var labelsDE = labels{
 	Untitled:      "(ohne Titel)",
 	Plan:          "Maßnahmenplan",
 	PlanCols:      [7]string{"Maßnahme", "Vision", "Wer", "Bis wann", "Erster Schritt", "Ressourcen", "Status"},
+	AnswersCol:    "Antwort auf (Kritik → Positivumkehr → Vision)",
+	ThemeCol:      "Thema",
+	LeadsTo:       func(title string) string { return "→ Vision „" + title + "“" },
 	Status:        [3]string{"offen", "in Arbeit", "erledigt"},
 	NoMeasures:    "Es wurden noch keine Maßnahmen geplant.",
 	Skipped:       "Diese Phase wurde übersprungen.",
@@ -149,6 +155,9 @@ var labelsEN = labels{
 	Untitled:      "(untitled)",
 	Plan:          "Action plan",
 	PlanCols:      [7]string{"Measure", "Vision", "Who", "By when", "First step", "Resources", "Status"},
+	AnswersCol:    "Answers (critique → reversal → vision)",
+	ThemeCol:      "Theme",
+	LeadsTo:       func(title string) string { return "→ vision “" + title + "”" },
 	Status:        [3]string{"open", "in progress", "done"},
 	NoMeasures:    "No measures have been planned yet.",
 	Skipped:       "This phase was skipped.",

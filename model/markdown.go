@@ -347,6 +347,10 @@ func (r *record) writeReversals(b *strings.Builder) {
 			b.WriteString("–")
 		}
 		mdLines(b, rv.Text, 2)
+		if rv.Vision != "" {
+			b.WriteByte(' ')
+			b.WriteString(r.L.LeadsTo(mdCell(r.themeTitle(rv.Vision))))
+		}
 		b.WriteByte('\n')
 	}
 	b.WriteByte('\n')
@@ -388,14 +392,28 @@ func statusName(s Status, L *labels) string {
 func (r *record) writePlan(b *strings.Builder) {
 	L := r.L
 	fmt.Fprintf(b, "### %s\n\n", L.Plan)
-	tableHead(b, L.PlanCols[:]...)
+	cols := L.PlanCols
+	if r.method.Reverses() {
+		cols[1] = L.AnswersCol
+	} else {
+		cols[1] = L.ThemeCol
+	}
+	tableHead(b, cols[:]...)
 	ms := sortedMeasures(r.s.Measures)
+	answers := NewAnswers(r.s)
 	for _, m := range ms {
-		vision := ""
-		if m.Vision != "" {
-			vision = r.themeTitle(m.Vision)
+		// Each measure names what it answers: the whole chain where the
+		// method has one, else its theme.
+		answer := answers.Of(m).Join(func(s string) string {
+			if len(RecordLines(s)) == 0 {
+				return r.L.Untitled
+			}
+			return mdCell(s)
+		})
+		if answer == "" && m.Vision != "" {
+			answer = mdCell(r.themeTitle(m.Vision))
 		}
-		tableRow(b, orDash(mdCell(m.What)), orDash(mdCell(vision)), orDash(mdCell(who(m, r.o.Anonymize, L))),
+		tableRow(b, orDash(mdCell(m.What)), orDash(answer), orDash(mdCell(who(m, r.o.Anonymize, L))),
 			orDash(mdCell(m.Due.Format(r.lang))), orDash(mdCell(m.FirstStep)), orDash(mdCell(m.Resources)),
 			statusName(m.Status, L))
 	}

@@ -90,7 +90,9 @@ func hostileSnapshot() model.Snapshot {
 		}
 		s.Cards = append(s.Cards, c)
 		if i%4 == 0 {
-			s.Reversals = append(s.Reversals, model.Reversal{ID: fmt.Sprintf("R%02d", i), Theme: th.ID, Text: h, Order: i})
+			// Statements lead to a theme with a hostile title, so the
+			// chain of hostile texts reaches the plan's cells.
+			s.Reversals = append(s.Reversals, model.Reversal{ID: fmt.Sprintf("R%02d", i), Theme: th.ID, Text: h, Order: i, Vision: th.ID})
 		}
 		if i%3 == 0 {
 			s.Measures = append(s.Measures, model.Measure{ID: fmt.Sprintf("M%02d", i), What: h, Vision: th.ID,
@@ -208,8 +210,8 @@ func FuzzMarkdownEscape(f *testing.F) {
 				{ID: "A", Phase: "critique", Text: s, Theme: "T", Created: at},
 				{ID: "B", Phase: "critique", Text: "zwei", Author: s, Created: at.Add(time.Minute)},
 			},
-			Reversals: []model.Reversal{{ID: "R", Theme: "T", Text: s}},
-			Measures:  []model.Measure{{ID: "M", What: s, Vision: "T", Who: s, Due: "2026-04-01"}},
+			Reversals: []model.Reversal{{ID: "R", Theme: "T", Text: s, Vision: "T"}},
+			Measures:  []model.Measure{{ID: "M", What: s, Vision: "T", Who: s, Due: "2026-04-01"}, {ID: "N", What: s, Reversal: "R"}},
 		}
 		for _, o := range []model.MarkdownOptions{{Lang: model.German, Diagrams: true}, {Lang: model.English, Anonymize: true}} {
 			p := checkRecord(t, snap, o)

@@ -90,9 +90,13 @@ type Theme struct {
 // Reversal is a positive statement (Positivumkehr) that turns a critique
 // theme into a vision.
 type Reversal struct {
-	ID      string    `json:"id"`
-	Theme   string    `json:"theme"` // id of the critique theme it reverses
-	Text    string    `json:"text"`
+	ID    string `json:"id"`
+	Theme string `json:"theme"` // id of the critique theme it reverses
+	Text  string `json:"text"`
+	// Vision is the id of the vision theme the statement leads to, "" while
+	// it leads to none. With it a measure can name the whole chain it
+	// answers: critique theme → statement → vision theme.
+	Vision  string    `json:"vision,omitempty"`
 	Order   int       `json:"order"`
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
@@ -114,9 +118,12 @@ func (s Status) Next() Status { return (s + 1) % 3 }
 
 // Measure is one line of the action plan.
 type Measure struct {
-	ID        string    `json:"id"`
-	What      string    `json:"what"`
-	Vision    string    `json:"vision,omitempty"` // id of the vision theme
+	ID     string `json:"id"`
+	What   string `json:"what"`
+	Vision string `json:"vision,omitempty"` // id of the vision theme
+	// Reversal is the id of the positive statement the measure answers,
+	// when it was picked directly rather than through a vision theme.
+	Reversal  string    `json:"reversal,omitempty"`
 	Who       string    `json:"who,omitempty"`
 	WhoIsRole bool      `json:"who_is_role,omitempty"` // Who names a role, not a person: kept when anonymizing
 	Due       Date      `json:"due,omitempty"`

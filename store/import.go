@@ -164,14 +164,22 @@ func checkRefs(snap model.Snapshot) error {
 			return fmt.Errorf("card %s lies in theme %s, which is missing", c.ID, c.Theme)
 		}
 	}
+	revs := make(map[string]bool, len(snap.Reversals))
 	for _, r := range snap.Reversals {
 		if r.Theme != "" && !has(r.Theme) {
 			return fmt.Errorf("reversal %s turns theme %s, which is missing", r.ID, r.Theme)
 		}
+		if r.Vision != "" && !has(r.Vision) {
+			return fmt.Errorf("reversal %s leads to vision %s, which is missing", r.ID, r.Vision)
+		}
+		revs[r.ID] = true
 	}
 	for _, m := range snap.Measures {
 		if m.Vision != "" && !has(m.Vision) {
 			return fmt.Errorf("measure %s serves vision %s, which is missing", m.ID, m.Vision)
+		}
+		if m.Reversal != "" && !revs[m.Reversal] {
+			return fmt.Errorf("measure %s answers reversal %s, which is missing", m.ID, m.Reversal)
 		}
 	}
 	return nil

@@ -214,6 +214,17 @@ func convert(n neutral) (model.Snapshot, error) {
 	}
 	end, byCluster = collect("vision", at(11, 45, 0), vis.Clusters, nil)
 	visThemes := themes("vision", end.Add(4*time.Minute), at(12, 31, 0), vis.Clusters, byCluster)
+	// Each statement leads to the vision theme the room built on it, so the
+	// demo shows the whole chain critique → statement → vision → measure.
+	for i, r := range vis.Reversals {
+		title, ok := demoLeadsTo[r.From]
+		if !ok {
+			continue
+		}
+		if s.Reversals[i].Vision, ok = visThemes[title]; !ok {
+			return model.Snapshot{}, fmt.Errorf("reversal %q: no vision theme %q", r.To, title)
+		}
+	}
 
 	t = at(13, 34, 0)
 	for i, a := range n.Phases.Implementation.Actions {
@@ -250,6 +261,14 @@ func convert(n neutral) (model.Snapshot, error) {
 	w.Updated = t
 	s.Workshop = w
 	return s, nil
+}
+
+// demoLeadsTo names, per critique theme, the vision theme its positive
+// statement leads to; the neutral demo data does not say it.
+var demoLeadsTo = map[string]string{
+	"Mobilität & Verkehr":        "Mobil ohne eigenes Auto",
+	"Treffpunkte & Gemeinschaft": "Haus der Generationen",
+	"Nahversorgung":              "Dorfladen mit Café",
 }
 
 // encode writes the snapshot as a werkstatt JSON archive.
