@@ -256,6 +256,16 @@ func validate(s *Snapshot) error {
 	} else if w.Phase, err = phase("workshop "+w.ID, w.Phase); err != nil {
 		return err
 	}
+	if w.Reached != "" {
+		if w.Reached, err = phase("workshop "+w.ID+" reached", w.Reached); err != nil {
+			return err
+		}
+	}
+	if _, ok := ScreenStep(w.Screen); !ok {
+		// Only where the screen was left: a name this version does not
+		// know (a newer one's screen) opens the board.
+		w.Screen = ""
+	}
 	if w.Participants < 0 || w.Dots < 0 || w.DotCap < 0 {
 		return fmt.Errorf("workshop %s: participants, dots and dot_cap cannot be negative", w.ID)
 	}

@@ -21,8 +21,15 @@ type Workshop struct {
 	Dots         int      `json:"dots"`              // dots per participant
 	DotCap       int      `json:"dot_cap,omitempty"` // most dots one theme may get, 0 for no cap
 	Method       string   `json:"method"`
-	Phase        string   `json:"phase"`          // id of the current phase
-	Lang         Lang     `json:"lang,omitempty"` // language of the record
+	Phase        string   `json:"phase"` // id of the current phase
+	// Screen is the screen of Phase the facilitator left the workshop on
+	// (one of the Screen… constants; "" is the board), so reopening
+	// returns there.
+	Screen string `json:"screen,omitempty"`
+	// Reached is the id of the furthest phase the workshop was in, so the
+	// list shows how far it got after going back to an earlier phase.
+	Reached string `json:"reached,omitempty"`
+	Lang    Lang   `json:"lang,omitempty"` // language of the record
 	// Questions overrides the method's question per phase id.
 	Questions   map[string]string `json:"questions,omitempty"`
 	NextMeeting string            `json:"next_meeting,omitempty"` // free text, e.g. "2026-05-20 19:00, Bürgerhaus"
@@ -193,8 +200,53 @@ type Snapshot struct {
 	Measures  []Measure  `json:"measures"`
 }
 
+// The screens of a phase a workshop can be left on (Workshop.Screen).
+const (
+	ScreenBoard   = "board"
+	ScreenVote    = "vote"
+	ScreenReverse = "reverse"
+	ScreenPlan    = "plan"
+)
+
+// ScreenStep returns the step a phase must offer to show screen, and
+// whether screen is one of the Screen… constants.
+func ScreenStep(screen string) (Step, bool) {
+	switch screen {
+	case ScreenBoard:
+		return StepCollect, true
+	case ScreenVote:
+		return StepVote, true
+	case ScreenReverse:
+		return StepReverse, true
+	case ScreenPlan:
+		return StepPlan, true
+	}
+	return 0, false
+}
+
 // Summary is one line of the workshop list.
 type Summary struct {
 	Workshop
-	Cards int `json:"cards"` // number of contributions
+	Cards     int `json:"cards"`     // number of contributions
+	Reversals int `json:"reversals"` // number of positive statements
+	Measures  int `json:"measures"`  // number of measures
+}
+
+// Furthest returns the index of the furthest phase the workshop got to:
+// the one it is in, the furthest it was in, and the phases whose work
+// (positive statements, measures) it holds.
+func (s Summary) Furthest() int {
+	m := s.MethodOf()
+	far := 0
+	for _, id := range []string{s.Phase, s.Reached} {
+		if _, i, ok := m.Phase(id); ok {
+			far = max(far, i)
+		}
+	}
+	for i, p := range m.Phases {
+		if (s.Reversals > 0 && p.Steps.Has(StepReverse)) || (s.Measures > 0 && p.Steps.Has(StepPlan)) {
+			far = max(far, i)
+		}
+	}
+	return far
 }

@@ -117,7 +117,16 @@ func (s *Store) Workshops() ([]model.Summary, error) {
 			if err != nil {
 				return err
 			}
-			out = append(out, model.Summary{Workshop: w, Cards: n})
+			sum := model.Summary{Workshop: w, Cards: n}
+			// Statements and measures are few; counting their keys
+			// tells the list how far the workshop got.
+			if sum.Reversals, err = itemCount(tx, string(k), bucketReversals); err != nil {
+				return err
+			}
+			if sum.Measures, err = itemCount(tx, string(k), bucketMeasures); err != nil {
+				return err
+			}
+			out = append(out, sum)
 			return nil
 		})
 	})
@@ -152,6 +161,15 @@ func workshopCards(tx *bolt.Tx, id string) (int, error) {
 		return 0, err
 	}
 	return count(cards), nil
+}
+
+// itemCount returns the number of items in one of workshop id's buckets.
+func itemCount(tx *bolt.Tx, id string, name []byte) (int, error) {
+	b, err := items(tx, id, name)
+	if err != nil {
+		return 0, err
+	}
+	return count(b), nil
 }
 
 // Snapshot loads everything of one workshop, items in creation order.

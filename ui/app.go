@@ -145,7 +145,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, a.setStatus(a.sh.T("status.loadfail", msg.err), statusError)
 		}
 		a.sh.ws = newSession(msg.snap, msg.phase)
-		return a, tea.Batch(a.enterPhase(), a.switchTo(screenBoard))
+		return a, tea.Batch(a.enterPhase(), a.switchTo(a.sh.leftScreen()))
 	case homeMsg:
 		// Leaving the workshop pauses its countdown: only the phase on
 		// screen runs one.
@@ -274,10 +274,9 @@ func (a *app) movePhase(dir int) tea.Cmd {
 	if !ok {
 		return a.setStatus(a.sh.T("phase.none"), statusInfo)
 	}
+	// switchTo stores the new phase as the workshop's place.
 	ws.phase = id
-	w := a.sh.touchedWorkshop()
-	w.Phase = id
-	return tea.Batch(a.sh.commit(screenBoard, model.Change{Workshop: w}, ""), a.enterPhase(), a.switchTo(screenBoard))
+	return tea.Batch(a.enterPhase(), a.switchTo(screenBoard))
 }
 
 // enterPhase tells every screen about the phase, pauses the countdowns of
@@ -298,7 +297,7 @@ func (a *app) switchTo(id screenID) tea.Cmd {
 	}
 	a.cur = id
 	a.fullHelp = false
-	return a.screens[id].Enter()
+	return tea.Batch(a.sh.rememberPlace(id), a.screens[id].Enter())
 }
 
 // startTicking starts the once-a-second tick if a countdown runs.

@@ -40,6 +40,7 @@ func newHarness(t testing.TB, lang model.Lang, w, h int) *harness {
 	hs := &harness{t: t, st: st, clock: fixedNow}
 	hs.app = newApp(st, lang, func() time.Time { return hs.clock })
 	hs.app.sh.after = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	hs.app.sh.outDir = t.TempDir() // where the preview's w writes
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())
 	return hs

@@ -128,14 +128,6 @@ func (s *homeScreen) rowView(ws model.Summary, selected bool, w int) []string {
 	st := s.sh.st
 	lang := s.sh.lang
 	m := ws.MethodOf()
-	phase := "–"
-	if p, _, ok := m.Phase(ws.Phase); ok {
-		phase = p.Name.In(lang)
-	}
-	count := s.sh.T("home.count.many", ws.Cards)
-	if ws.Cards == 1 {
-		count = s.sh.T("home.count.one")
-	}
 	date := ws.Date.Format(lang)
 	marker := "  "
 	if selected {
@@ -151,7 +143,7 @@ func (s *homeScreen) rowView(ws model.Summary, selected bool, w int) []string {
 	if date != "" {
 		line1 += "  " + date
 	}
-	line2 := truncate(m.Name.In(lang)+" · "+phase+" · "+count, inner)
+	line2 := truncate(m.Name.In(lang)+" · "+s.progress(ws), inner)
 	if selected {
 		return []string{
 			st.CardSelected.Bold(true).Render(pad(marker+line1, w)),
@@ -162,6 +154,24 @@ func (s *homeScreen) rowView(ws model.Summary, selected bool, w int) []string {
 		marker + st.Title.Render(line1),
 		marker + st.Muted.Render(line2),
 	}
+}
+
+// progress says how far a workshop got: a mark per phase (■ reached, □
+// not yet), the furthest phase, the contributions and measures, and the
+// phase it was left in when that is an earlier one.
+func (s *homeScreen) progress(ws model.Summary) string {
+	lang := s.sh.lang
+	m := ws.MethodOf()
+	far := ws.Furthest()
+	marks := strings.Repeat("■", far+1) + strings.Repeat("□", max(len(m.Phases)-far-1, 0))
+	parts := []string{marks + " " + m.Phases[far].Name.In(lang), s.sh.N("home.count", ws.Cards)}
+	if ws.Measures > 0 {
+		parts = append(parts, s.sh.N("plan.count", ws.Measures))
+	}
+	if p, i, ok := m.Phase(ws.Phase); ok && i < far {
+		parts = append(parts, s.sh.T("home.left", p.Name.In(lang)))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // view renders the create form: one labelled line per field, the method

@@ -31,3 +31,15 @@ func (c catalog) T(key string, args ...any) string {
 	}
 	return fmt.Sprintf(s, args...)
 }
+
+// N returns the text for a counted noun: key+".one" when n is 1, else
+// key+".other" (German and English need no other forms), formatted with n
+// and then args. Both forms hold the %d, so "1 Maßnahme" and "3 Maßnahmen"
+// come from one call.
+func (c catalog) N(key string, n int, args ...any) string {
+	form := ".other"
+	if n == 1 {
+		form = ".one"
+	}
+	return c.T(key+form, append([]any{n}, args...)...)
+}

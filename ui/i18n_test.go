@@ -55,7 +55,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 				return true
 			}
 			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "T" {
+			if !ok || (sel.Sel.Name != "T" && sel.Sel.Name != "N") {
 				return true
 			}
 			lit, ok := call.Args[0].(*ast.BasicLit)
@@ -63,8 +63,14 @@ func TestEveryUsedKeyExists(t *testing.T) {
 				return true
 			}
 			k, _ := strconv.Unquote(lit.Value)
-			if _, ok := stringsDE[k]; !ok {
-				missing = append(missing, fset.Position(lit.Pos()).String()+" "+k)
+			keys := []string{k}
+			if sel.Sel.Name == "N" {
+				keys = []string{k + ".one", k + ".other"}
+			}
+			for _, k := range keys {
+				if _, ok := stringsDE[k]; !ok {
+					missing = append(missing, fset.Position(lit.Pos()).String()+" "+k)
+				}
 			}
 			return true
 		})
@@ -72,5 +78,35 @@ func TestEveryUsedKeyExists(t *testing.T) {
 	sort.Strings(missing)
 	for _, m := range missing {
 		t.Errorf("key not in the catalogue: %s", m)
+	}
+}
+
+// TestCountedNouns checks the plural pairs: every ".one" has its ".other"
+// and both hold the number, so catalog.N never prints a stray argument.
+func TestCountedNouns(t *testing.T) {
+	for _, c := range []catalog{stringsDE, stringsEN} {
+		for k, v := range c {
+			switch {
+			case strings.HasSuffix(k, ".one"):
+				if _, ok := c[strings.TrimSuffix(k, ".one")+".other"]; !ok {
+					t.Errorf("%q has no .other", k)
+				}
+			case strings.HasSuffix(k, ".other"):
+				if _, ok := c[strings.TrimSuffix(k, ".other")+".one"]; !ok {
+					t.Errorf("%q has no .one", k)
+				}
+			default:
+				continue
+			}
+			if !strings.Contains(v, "%d") && !strings.Contains(v, "%[1]d") {
+				t.Errorf("%q = %q lacks the number", k, v)
+			}
+		}
+	}
+	if got := stringsDE.N("plan.count", 1); got != "1 Maßnahme" {
+		t.Errorf("N(plan.count, 1) = %q", got)
+	}
+	if got := stringsEN.N("plan.count", 2); got != "2 measures" {
+		t.Errorf("N(plan.count, 2) = %q", got)
 	}
 }

@@ -301,7 +301,9 @@ func (s *previewScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		s.active = false
 		if s.sh.ws != nil {
-			return func() tea.Msg { return gotoMsg{to: screenBoard} }
+			// Back to the screen of the phase the preview was opened from.
+			to := s.sh.leftScreen()
+			return func() tea.Msg { return gotoMsg{to: to} }
 		}
 		return func() tea.Msg { return homeMsg{} }
 	case key.Matches(msg, k.Up):
@@ -352,14 +354,21 @@ func (s *previewScreen) pathKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// defaultPath is the record's file next to the database, named by the
-// workshop's handle.
+// defaultPath is the record's file in the folder werkstatt was started
+// in, named by the workshop's handle; W offers it for editing.
 func (s *previewScreen) defaultPath() string {
 	name := s.handle
 	if name == "" {
 		name = "werkstatt"
 	}
-	return filepath.Join(filepath.Dir(s.sh.store.Path()), name+".md")
+	dir := s.sh.outDir
+	if dir == "" {
+		dir = "."
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return filepath.Join(dir, name+".md")
 }
 
 // expandHome turns "~/x" into a path in the home folder and a folder into

@@ -54,8 +54,16 @@ func TestPreviewWritesFile(t *testing.T) {
 	hs := newHarness(t, model.German, 80, 24)
 	w := storeWorkshop(t, hs, "Schreib mich", "2026-03-14", model.MethodZukunftswerkstatt, 1)
 	hs.open(w.ID)
+	start := t.TempDir() // the folder werkstatt was started in
+	hs.app.sh.outDir = start
 	hs.press("f6", "w")
-	path := filepath.Join(filepath.Dir(hs.st.Path()), w.Handle+".md")
+	path := filepath.Join(start, w.Handle+".md")
+	if _, err := os.Stat(filepath.Join(filepath.Dir(hs.st.Path()), w.Handle+".md")); err == nil {
+		t.Error("w wrote the record next to the database, not into the folder werkstatt was started in")
+	}
+	if want := "Dokumentation gespeichert: " + path; hs.app.status != want {
+		t.Errorf("status %q, want the full path: %q", hs.app.status, want)
+	}
 	fi, err := os.Stat(path)
 	if err != nil {
 		t.Fatalf("w wrote nothing: %v", err)
@@ -79,6 +87,9 @@ func TestPreviewWritesFile(t *testing.T) {
 	hs.press("W")
 	if !previewOf(hs).Typing() {
 		t.Fatal("W does not ask for a path")
+	}
+	if got := previewOf(hs).path.Value(); got != path {
+		t.Errorf("W offers %q, want the record in the start folder %q", got, path)
 	}
 	hs.press("ctrl+u")
 	hs.send(tea.PasteMsg{Content: other})

@@ -32,6 +32,14 @@ type Config struct {
 // Cmd's goroutine.
 func Run(cfg Config) error {
 	a := newApp(cfg.Store, cfg.Lang, time.Now)
+	// The record goes where the facilitator started werkstatt, as any
+	// command-line tool writes its output; the database's folder is
+	// hidden and not where one looks for a document.
+	if dir, err := os.Getwd(); err == nil {
+		a.sh.outDir = dir
+	} else if home, err := os.UserHomeDir(); err == nil {
+		a.sh.outDir = home
+	}
 	if cfg.Workshop != "" {
 		a.openCfg = &openMsg{id: cfg.Workshop, phase: cfg.Phase}
 	}

@@ -38,6 +38,10 @@ type shared struct {
 	ws *session // the open workshop; nil on the home screen
 	w  writer
 
+	// outDir is where the record preview writes: the folder werkstatt was
+	// started in (run.go sets it; tests a temporary folder).
+	outDir string
+
 	// homeSel is the id of the workshop selected on the home screen, so
 	// F6 there previews its record (home.go sets it, preview.go reads it).
 	homeSel string
@@ -45,6 +49,9 @@ type shared struct {
 
 // T is a short way to the catalogue.
 func (sh *shared) T(key string, args ...any) string { return sh.t.T(key, args...) }
+
+// N is a short way to a counted noun of the catalogue (catalog.N).
+func (sh *shared) N(key string, n int, args ...any) string { return sh.t.N(key, n, args...) }
 
 // session is the open workshop in memory. It is the source of what the
 // screens show; every change is applied here first (so it shows at once)
@@ -164,6 +171,59 @@ func (sh *shared) touchedWorkshop() *model.Workshop {
 	w := sh.ws.snap.Workshop
 	w.Updated = sh.now()
 	return &w
+}
+
+// screenNames are the screens of a phase that a workshop remembers as the
+// place it was left (model.Workshop.Screen).
+var screenNames = map[screenID]string{
+	screenBoard:   model.ScreenBoard,
+	screenVote:    model.ScreenVote,
+	screenReverse: model.ScreenReverse,
+	screenPlan:    model.ScreenPlan,
+}
+
+// rememberPlace stores the phase and the screen on show as the place the
+// workshop was left, and the phase as reached if it is the furthest yet,
+// so reopening returns there and the list shows how far it got. The record
+// preview is a look aside, not a place.
+func (sh *shared) rememberPlace(id screenID) tea.Cmd {
+	name, ok := screenNames[id]
+	if !ok || sh.ws == nil {
+		return nil
+	}
+	if name == model.ScreenBoard {
+		name = ""
+	}
+	w := sh.ws.snap.Workshop
+	reached := w.Reached
+	_, at, _ := sh.ws.method.Phase(sh.ws.phase)
+	if _, far, ok := sh.ws.method.Phase(reached); !ok || at > far {
+		reached = sh.ws.phase
+	}
+	if w.Phase == sh.ws.phase && w.Screen == name && w.Reached == reached {
+		return nil
+	}
+	nw := sh.touchedWorkshop()
+	nw.Phase, nw.Screen, nw.Reached = sh.ws.phase, name, reached
+	return sh.commit(screenBoard, model.Change{Workshop: nw}, "")
+}
+
+// leftScreen is the screen to open the workshop on: the one it was left on
+// if the phase on screen is the one it was left in and still offers it,
+// else the board.
+func (sh *shared) leftScreen() screenID {
+	w := sh.ws.snap.Workshop
+	step, ok := model.ScreenStep(w.Screen)
+	p, _ := sh.ws.Phase()
+	if !ok || w.Phase != sh.ws.phase || !p.Steps.Has(step) {
+		return screenBoard
+	}
+	for id, name := range screenNames {
+		if name == w.Screen {
+			return id
+		}
+	}
+	return screenBoard
 }
 
 // clamp keeps n within [lo, hi]; hi < lo gives lo.
