@@ -19,8 +19,9 @@ import (
 // their json tags.
 //
 // Version 2 added the links of the chain critique → statement → vision →
-// measure (Reversal.Vision, Measure.Reversal). An archive that uses no such
-// link is written as version 1, so a werkstatt that knows only version 1
+// measure (Reversal.Vision, Measure.Reversal), and where the workshop was
+// left and how far it got (Workshop.Screen, Workshop.Reached). An archive that uses no such
+// field is written as version 1, so a werkstatt that knows only version 1
 // still reads it; one that uses them is version 2, which an older
 // werkstatt refuses with "update werkstatt" rather than with an unknown
 // field.
@@ -31,6 +32,9 @@ const (
 
 // archiveVersion is the lowest version that holds everything in s.
 func archiveVersion(s Snapshot) int {
+	if s.Workshop.Screen != "" || s.Workshop.Reached != "" {
+		return 2
+	}
 	for _, r := range s.Reversals {
 		if r.Vision != "" {
 			return 2

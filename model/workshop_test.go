@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+)
 
 func TestSummaryFurthest(t *testing.T) {
 	for _, tt := range []struct {
@@ -29,5 +32,35 @@ func TestScreenStep(t *testing.T) {
 	}
 	if _, ok := ScreenStep("projector"); ok {
 		t.Error("an unknown screen is known")
+	}
+}
+
+// TestArchivePlaceIsVersion2: where a workshop was left goes through the
+// archive as version 2, which a werkstatt that knows only version 1
+// refuses with "update werkstatt", not an unknown field; an unknown screen
+// (a newer version's) opens the board.
+func TestArchivePlaceIsVersion2(t *testing.T) {
+	s := Snapshot{Workshop: Workshop{ID: "W", Title: "T", Method: MethodZukunftswerkstatt, Phase: "critique", Screen: ScreenVote, Reached: "phantasie"}}
+	var b bytes.Buffer
+	if err := WriteArchive(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b.Bytes(), []byte(`"version": 2,`)) {
+		t.Errorf("an archive with a place is not version 2:\n%.80s", b.String())
+	}
+	back, err := ReadArchive(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Workshop.Screen != ScreenVote || back.Workshop.Reached != "vision" {
+		t.Errorf("read back: screen %q reached %q, want vote and the canonical vision", back.Workshop.Screen, back.Workshop.Reached)
+	}
+	odd := bytes.Replace(b.Bytes(), []byte(`"screen": "vote"`), []byte(`"screen": "gallery"`), 1)
+	if back, err := ReadArchive(bytes.NewReader(odd)); err != nil || back.Workshop.Screen != "" {
+		t.Errorf("an unknown screen: %v, %q; want it read as the board", err, back.Workshop.Screen)
+	}
+	bad := bytes.Replace(b.Bytes(), []byte(`"reached": "phantasie"`), []byte(`"reached": "nowhere"`), 1)
+	if _, err := ReadArchive(bytes.NewReader(bad)); err == nil {
+		t.Error("an unknown reached phase was accepted")
 	}
 }
