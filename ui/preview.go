@@ -363,7 +363,9 @@ func (s *previewScreen) defaultPath() string {
 	}
 	dir := s.sh.outDir
 	if dir == "" {
-		dir = "."
+		// A model not started by Run (a driven session, a benchmark)
+		// has no start folder; its record stays by its database.
+		dir = filepath.Dir(s.sh.store.Path())
 	}
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs

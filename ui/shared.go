@@ -39,7 +39,8 @@ type shared struct {
 	w  writer
 
 	// outDir is where the record preview writes: the folder werkstatt was
-	// started in (run.go sets it; tests a temporary folder).
+	// started in (run.go sets it; tests a temporary folder; "" is the
+	// database's folder).
 	outDir string
 
 	// homeSel is the id of the workshop selected on the home screen, so
