@@ -335,25 +335,6 @@ func (c *cli) explain(err error) string {
 	return err.Error()
 }
 
-// dbPath returns the database file: --db, else $WERKSTATT_DB, else the XDG
-// data folder.
-func (c *cli) dbPath() string {
-	if c.db != "" {
-		return c.db
-	}
-	if p := c.getenv("WERKSTATT_DB"); p != "" {
-		return p
-	}
-	if x := c.getenv("XDG_DATA_HOME"); x != "" && filepath.IsAbs(x) {
-		return filepath.Join(x, "werkstatt", "werkstatt.db")
-	}
-	home := c.getenv("HOME")
-	if home == "" {
-		home, _ = os.UserHomeDir()
-	}
-	return filepath.Join(home, ".local", "share", "werkstatt", "werkstatt.db")
-}
-
 // openStore opens the database, creating its folder (0700: the cards may
 // name people) when it is missing.
 func (c *cli) openStore() (*store.Store, error) {

@@ -39,8 +39,9 @@ var stringsDE = map[string]string{
 	"usage.cmd.version": "version                      die Version",
 	"usage.cmd.help":    "help [BEFEHL]                diese Hilfe",
 	"usage.global.db": "--db PFAD                    die Datenbank (Standard $WERKSTATT_DB, sonst\n" +
-		"                             $XDG_DATA_HOME/werkstatt/werkstatt.db, sonst\n" +
-		"                             ~/.local/share/werkstatt/werkstatt.db)\n" +
+		"                             werkstatt/werkstatt.db im Datenordner des Systems:\n" +
+		"                             Linux $XDG_DATA_HOME oder ~/.local/share, macOS\n" +
+		"                             ~/Library/Application Support, Windows %%LOCALAPPDATA%%)\n" +
 		"                             jetzt: %s",
 	"usage.global.lang": "--lang de|en                 Sprache (Standard aus LC_ALL, LC_MESSAGES, LANG)",
 	"usage.exit":        "Rückgabewerte: 0 erledigt, 1 Fehler, 2 falscher Aufruf.",

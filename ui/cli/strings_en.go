@@ -39,8 +39,9 @@ var stringsEN = map[string]string{
 	"usage.cmd.version": "version                      the version",
 	"usage.cmd.help":    "help [COMMAND]               this help",
 	"usage.global.db": "--db PATH                    the database (default $WERKSTATT_DB, else\n" +
-		"                             $XDG_DATA_HOME/werkstatt/werkstatt.db, else\n" +
-		"                             ~/.local/share/werkstatt/werkstatt.db)\n" +
+		"                             werkstatt/werkstatt.db in the system's data folder:\n" +
+		"                             Linux $XDG_DATA_HOME or ~/.local/share, macOS\n" +
+		"                             ~/Library/Application Support, Windows %%LOCALAPPDATA%%)\n" +
 		"                             now: %s",
 	"usage.global.lang": "--lang de|en                 language (default from LC_ALL, LC_MESSAGES, LANG)",
 	"usage.exit":        "Exit codes: 0 done, 1 error, 2 wrong call.",

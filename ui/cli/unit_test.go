@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -99,14 +100,44 @@ func TestDBPath(t *testing.T) {
 	}{
 		{"flag wins", "/x/flag.db", map[string]string{"WERKSTATT_DB": "/x/env.db", "HOME": "/home/a"}, "/x/flag.db"},
 		{"env", "", map[string]string{"WERKSTATT_DB": "/x/env.db", "XDG_DATA_HOME": "/xdg"}, "/x/env.db"},
-		{"xdg", "", map[string]string{"XDG_DATA_HOME": "/xdg", "HOME": "/home/a"}, "/xdg/werkstatt/werkstatt.db"},
-		{"relative xdg is ignored", "", map[string]string{"XDG_DATA_HOME": "rel", "HOME": "/home/a"}, "/home/a/.local/share/werkstatt/werkstatt.db"},
-		{"home", "", map[string]string{"HOME": "/home/a"}, "/home/a/.local/share/werkstatt/werkstatt.db"},
+		{"system default", "", map[string]string{"XDG_DATA_HOME": "/xdg", "HOME": "/home/a", "LOCALAPPDATA": `C:\Users\a\AppData\Local`}, ""},
 	}
 	for _, tt := range tests {
-		c := &cli{db: tt.flag, getenv: func(k string) string { return tt.env[k] }}
+		getenv := func(k string) string { return tt.env[k] }
+		if tt.want == "" {
+			tt.want = defaultDBPath(runtime.GOOS, getenv)
+		}
+		c := &cli{db: tt.flag, getenv: getenv}
 		if got := c.dbPath(); got != tt.want {
 			t.Errorf("%s: dbPath = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestDefaultDBPath checks each system's convention for the database's
+// folder, whatever system the test runs on.
+func TestDefaultDBPath(t *testing.T) {
+	tests := []struct {
+		name, goos string
+		env        map[string]string
+		want       string
+	}{
+		{"linux xdg", "linux", map[string]string{"XDG_DATA_HOME": "/xdg", "HOME": "/home/a"}, "/xdg/werkstatt/werkstatt.db"},
+		{"linux xdg with slash", "linux", map[string]string{"XDG_DATA_HOME": "/xdg/", "HOME": "/home/a"}, "/xdg/werkstatt/werkstatt.db"},
+		{"linux relative xdg is ignored", "linux", map[string]string{"XDG_DATA_HOME": "rel", "HOME": "/home/a"}, "/home/a/.local/share/werkstatt/werkstatt.db"},
+		{"linux home", "linux", map[string]string{"HOME": "/home/a"}, "/home/a/.local/share/werkstatt/werkstatt.db"},
+		{"linux root home", "linux", map[string]string{"HOME": "/"}, "/.local/share/werkstatt/werkstatt.db"},
+		{"freebsd home", "freebsd", map[string]string{"HOME": "/usr/home/a"}, "/usr/home/a/.local/share/werkstatt/werkstatt.db"},
+		{"linux no home", "linux", nil, ".local/share/werkstatt/werkstatt.db"},
+		{"macos", "darwin", map[string]string{"HOME": "/Users/a", "XDG_DATA_HOME": "/xdg"}, "/Users/a/Library/Application Support/werkstatt/werkstatt.db"},
+		{"windows local app data", "windows", map[string]string{"LOCALAPPDATA": `C:\Users\a\AppData\Local`, "USERPROFILE": `C:\Users\b`, "XDG_DATA_HOME": "/xdg"}, `C:\Users\a\AppData\Local\werkstatt\werkstatt.db`},
+		{"windows unc", "windows", map[string]string{"LOCALAPPDATA": `\\srv\a\Local\`}, `\\srv\a\Local\werkstatt\werkstatt.db`},
+		{"windows relative local app data is ignored", "windows", map[string]string{"LOCALAPPDATA": `rel`, "USERPROFILE": `C:\Users\b`}, `C:\Users\b\AppData\Local\werkstatt\werkstatt.db`},
+		{"windows profile only", "windows", map[string]string{"USERPROFILE": `D:\Profile`}, `D:\Profile\AppData\Local\werkstatt\werkstatt.db`},
+	}
+	for _, tt := range tests {
+		if got := defaultDBPath(tt.goos, func(k string) string { return tt.env[k] }); got != tt.want {
+			t.Errorf("%s: defaultDBPath(%q) = %q, want %q", tt.name, tt.goos, got, tt.want)
 		}
 	}
 }
