@@ -76,7 +76,7 @@ type app struct {
 
 func newApp(st Store, lang model.Lang, now func() time.Time) *app {
 	t := catalogFor(lang)
-	sh := &shared{store: st, lang: lang, t: t, st: NewStyles(true), keys: newGlobalKeys(t), now: now, after: tea.Tick, width: 80, height: 24}
+	sh := &shared{store: st, lang: lang, t: t, st: NewStyles(true), keys: newGlobalKeys(t), now: now, after: tea.Tick, keyClock: now, width: 80, height: 24}
 	a := &app{sh: sh, help: help.New()}
 	a.help.Styles = help.DefaultStyles(true)
 	a.screens = map[screenID]screen{
@@ -162,6 +162,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.screens[a.cur].Update(msg)
 	case tea.KeyPressMsg:
+		a.sh.keyAt = a.sh.keyClock()
 		return a, a.key(msg)
 	}
 	return a, a.screens[a.cur].Update(msg)
@@ -186,6 +187,12 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if a.fullHelp {
 		return a.helpKey(msg)
+	}
+	if l := a.sh.left; l.active {
+		a.sh.left = leftBy{}
+		if text, ok := typedText(msg); ok && !a.projector && !a.sh.keyAt.Before(l.at) && a.sh.keyAt.Sub(l.at) <= typeGap {
+			return a.comeBack(l, text)
+		}
 	}
 	scr := a.screens[a.cur]
 	inWorkshop := a.sh.ws != nil && a.cur != screenHome
@@ -222,13 +229,43 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, g.Extend) && inWorkshop:
 			t := a.sh.phaseTimer().Extend(extendBy)
 			return tea.Batch(a.sh.setTimer(t), a.setStatus(a.sh.T("timer.extended"), statusInfo), a.startTicking())
-		case key.Matches(msg, g.NextPhase) && inWorkshop:
-			return a.movePhase(+1)
-		case key.Matches(msg, g.PrevPhase) && inWorkshop:
-			return a.movePhase(-1)
+		case key.Matches(msg, g.NextPhase, g.PrevPhase) && inWorkshop:
+			dir := +1
+			if key.Matches(msg, g.PrevPhase) {
+				dir = -1
+			}
+			left := leftBy{active: true, key: msg.String(), at: a.sh.keyAt, from: a.cur, ws: a.sh.ws, phase: a.sh.ws.phase}
+			cmd := a.movePhase(dir)
+			if a.sh.ws.phase != left.phase && (a.cur == screenBoard || a.cur == screenReverse) {
+				a.sh.left = left
+			}
+			return cmd
 		}
 	}
 	return scr.Update(msg)
+}
+
+// comeBack brings the keys back to the list a key had just left, because
+// a letter followed within typeGap: the key was typing, not a command.
+// The phase goes back, a closed workshop opens again, and the list gets
+// the key's letter (when the root handled it) and the new one as text.
+func (a *app) comeBack(l leftBy, text string) tea.Cmd {
+	if a.sh.ws == nil {
+		a.sh.ws = l.ws
+	}
+	if a.sh.ws != l.ws {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if ws := a.sh.ws; ws.phase != l.phase {
+		ws.phase = l.phase
+		w := a.sh.touchedWorkshop()
+		w.Phase = l.phase
+		cmds = append(cmds, a.sh.commit(screenBoard, model.Change{Workshop: w}, ""), a.enterPhase())
+	}
+	cmds = append(cmds, a.switchTo(l.from))
+	cmds = append(cmds, a.screens[l.from].Update(typedMsg{text: l.key + text}))
+	return tea.Batch(cmds...)
 }
 
 // helpKey handles a key while the full help is shown: the page keys turn

@@ -90,6 +90,8 @@ func benchHarness(b *testing.B, st *store.Store, w, h int) *harness {
 	hs := &harness{t: b, st: st, clock: fixedNow}
 	hs.app = newApp(st, model.German, func() time.Time { return hs.clock })
 	hs.app.sh.after = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	hs.keyGap, hs.keyTime = time.Second, fixedNow
+	hs.app.sh.keyClock = func() time.Time { hs.keyTime = hs.keyTime.Add(hs.keyGap); return hs.keyTime }
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())
 	return hs

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -70,6 +72,7 @@ type boardScreen struct {
 	stash   string // the draft put aside while a card is edited
 	marked  map[string]bool
 	undo    []undoEntry
+	guard   typeGuard // the list keys of the burst being typed
 }
 
 func newBoard(sh *shared) *boardScreen {
@@ -234,8 +237,19 @@ func (s *boardScreen) Update(msg tea.Msg) tea.Cmd {
 	s.sync()
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
+		s.guard.end()
 		return s.paste(msg.Content)
+	case typedMsg:
+		return s.typeInto(msg.text)
 	case tea.KeyPressMsg:
+		if s.focus != focusList {
+			// A letter typed into a field that the burst's last key
+			// opened (e, t, r, i …) shows the key was typing.
+			if text, ok := typedText(msg); ok && s.guard.intoField(s.sh.keyAt, text) {
+				return s.typeInto(text)
+			}
+			s.guard.end()
+		}
 		switch s.focus {
 		case focusText:
 			return s.textKey(msg)
@@ -303,7 +317,8 @@ func (s *boardScreen) submit() tea.Cmd {
 		}
 		c.Text, c.Updated = text, now
 		s.list.selectCard(id)
-		return tea.Batch(back, s.change(model.Change{Cards: []model.Card{c}}, editMark+id+"\x00"+text, s.sh.T("board.what.edit")))
+		return tea.Batch(back, s.change(model.Change{Cards: []model.Card{c}}, editMark+id+"\x00"+text, s.sh.T("board.what.edit")),
+			s.status(s.sh.T("board.edited"), statusOK))
 	}
 	if text == "" {
 		return s.status(s.sh.T("board.input.empty"), statusInfo)
@@ -459,11 +474,19 @@ func (s *boardScreen) metaKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// listKey handles a single key in the list.
+// listKey handles a single key in the list. A printable key that is not
+// a command starts writing with it (typeguard.go).
 func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	l := &s.list
 	w, h := s.listWidth(s.sh.width), max(s.sh.height-8, 1)
+	if text, ok := typedText(msg); !ok {
+		s.guard.end()
+	} else if !s.isCommand(msg) {
+		return s.typeInto(text)
+	} else {
+		s.guard.note(s.sh.keyAt, text, s.snapshot)
+	}
 	switch {
 	case key.Matches(msg, k.Up):
 		l.setSel(l.sel - 1)
@@ -478,9 +501,11 @@ func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Last):
 		l.setSel(len(l.rows) - 1)
 	case key.Matches(msg, k.Input):
+		s.guard.open(false)
 		return s.focusOn(focusText)
 	case key.Matches(msg, k.Edit):
 		if c, ok := l.selected(); ok {
+			s.guard.open(false)
 			return s.startEdit(c)
 		}
 		return s.startPrompt(promptRename)
@@ -510,6 +535,7 @@ func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Plan):
 		return s.goTo(model.StepPlan, screenPlan)
 	case key.Matches(msg, k.Home):
+		s.leaving()
 		return tea.Batch(s.SaveDraft(), func() tea.Msg { return homeMsg{} })
 	default:
 		return s.clusterKey(msg)
@@ -517,11 +543,70 @@ func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// isCommand reports whether a key is one of the list's commands here. In
+// a phase without themes the theme keys are letters like any other, and
+// inside a burst of typing i is a letter too.
+func (s *boardScreen) isCommand(msg tea.KeyPressMsg) bool {
+	k := s.keys
+	if key.Matches(msg, k.Input) {
+		return !s.guard.within(s.sh.keyAt)
+	}
+	if key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.First, k.Last, k.Edit, k.Delete, k.Undo,
+		k.Search, k.Next, k.Prev, k.Back, k.Vote, k.Reverse, k.Plan, k.Home, k.MoveUp, k.MoveDown) {
+		return true
+	}
+	return s.offers(model.StepCluster) &&
+		key.Matches(msg, k.ToTheme, k.Unthemed, k.PrevTheme, k.NextTheme, k.NewTheme, k.Mark, k.Rename, k.Merge)
+}
+
+// snapshot is what a burst of typing may change on the board besides the
+// cards; the func it returns puts it back.
+func (s *boardScreen) snapshot() func() {
+	undo, marked := slices.Clone(s.undo), maps.Clone(s.marked)
+	sel, input, editing, stash := s.list.selKey, s.input.Value(), s.editing, s.stash
+	return func() {
+		s.undo, s.marked = undo, marked
+		s.editing, s.stash = editing, stash
+		s.input.SetValue(input)
+		s.list.selKey = sel
+		s.list.reselect()
+		s.focusOn(focusList)
+	}
+}
+
+// typeInto starts writing with text, after taking back the command keys
+// of the burst it belongs to; their letters go first.
+func (s *boardScreen) typeInto(text string) tea.Cmd {
+	letters, undo := s.guard.takeBack(s.sh.keyAt, func(ch model.Change) tea.Cmd {
+		return s.sh.commit(screenBoard, ch, "")
+	})
+	if !s.offers(model.StepCollect) {
+		return undo
+	}
+	if utf8.RuneCountInString(s.input.Value())+utf8.RuneCountInString(letters+text) > maxInputRunes {
+		return tea.Batch(undo, s.status(s.sh.T("board.toolong", maxInputRunes), statusError))
+	}
+	focus := s.focusOn(focusText)
+	s.input.InsertString(letters + text)
+	var note tea.Cmd
+	if letters != "" {
+		note = s.status(s.sh.T("board.typed", strings.TrimSpace(letters+text)), statusInfo)
+	}
+	return tea.Batch(undo, focus, note)
+}
+
+// leaving tells the root that a list key leaves the board, so a letter
+// right after it brings the keys back as text.
+func (s *boardScreen) leaving() {
+	s.sh.left = leftBy{active: true, at: s.sh.keyAt, from: screenBoard, ws: s.ws, phase: s.sh.ws.phase}
+}
+
 // goTo shows another screen of the phase if the phase offers its step.
 func (s *boardScreen) goTo(step model.Step, to screenID) tea.Cmd {
 	if !s.offers(step) {
 		return s.status(s.sh.T("board.notoffered"), statusInfo)
 	}
+	s.leaving()
 	return func() tea.Msg { return gotoMsg{to: to} }
 }
 

@@ -94,7 +94,7 @@ func TestOneCardIsSingular(t *testing.T) {
 	hs.press("esc", "t")
 	hs.typeText("Nahversorgung")
 	hs.press("enter")
-	if s := hs.screen(); !strings.Contains(s, "(1 Karte).") || strings.Contains(s, "1 Karten") {
+	if s := hs.screen(); !strings.Contains(s, "(1 Karte) ") || strings.Contains(s, "1 Karten") {
 		t.Errorf("theme created status should say 1 Karte:\n%s", s)
 	}
 }

@@ -210,6 +210,15 @@ func (s *boardScreen) separator(w int) string {
 	case s.offers(model.StepReverse):
 		label = s.sh.T("board.reverse.hint")
 	}
+	if s.focus == focusList && s.offers(model.StepCollect) && w >= 8 {
+		// The list has the keys: a bar across the window says so, and
+		// what typing does now.
+		bar := s.sh.T("board.listmode")
+		if label != "" {
+			bar = s.sh.T("board.listmode.tag") + " · " + label
+		}
+		return st.StepActive.Render(pad(truncate(bar, w-2), w-2))
+	}
 	if label == "" || w < 8 {
 		return st.Subtle.Render(repeat("─", w))
 	}

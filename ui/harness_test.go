@@ -27,7 +27,18 @@ type harness struct {
 	st    *store.Store
 	app   *app
 	clock time.Time
+	// keyGap is the time between two key presses: a second by default,
+	// so each key is a deliberate command; typeFast makes them a burst
+	// of typing (typeguard.go).
+	keyGap  time.Duration
+	keyTime time.Time
 }
+
+// typeFast makes the following keys come as fast as a person types.
+func (hs *harness) typeFast() { hs.keyGap = 80 * time.Millisecond }
+
+// typeSlow makes each following key a deliberate press again.
+func (hs *harness) typeSlow() { hs.keyGap = time.Second }
 
 // newHarness opens a fresh store and a root model of the given size.
 func newHarness(t testing.TB, lang model.Lang, w, h int) *harness {
@@ -41,6 +52,8 @@ func newHarness(t testing.TB, lang model.Lang, w, h int) *harness {
 	hs.app = newApp(st, lang, func() time.Time { return hs.clock })
 	hs.app.sh.after = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 	hs.app.sh.outDir = t.TempDir() // where the preview's w writes
+	hs.keyGap, hs.keyTime = time.Second, fixedNow
+	hs.app.sh.keyClock = func() time.Time { hs.keyTime = hs.keyTime.Add(hs.keyGap); return hs.keyTime }
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())
 	return hs

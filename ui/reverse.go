@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -72,6 +73,7 @@ type reverseScreen struct {
 	editing string // id of the statement being edited
 	stash   string // the draft put aside during an edit
 	undo    undoHistory
+	guard   typeGuard // the list keys of the burst being typed
 }
 
 // revMark separates the parts of a failed write's restore text: theme id,
@@ -323,14 +325,70 @@ func (s *reverseScreen) Update(msg tea.Msg) tea.Cmd {
 	s.sync()
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
+		s.guard.end()
 		return s.paste(msg.Content)
+	case typedMsg:
+		return s.typeInto(msg.text)
 	case tea.KeyPressMsg:
 		if s.focus == revInput {
+			if text, ok := typedText(msg); ok && s.guard.intoField(s.sh.keyAt, text) {
+				return s.typeInto(text)
+			}
+			s.guard.end()
 			return s.inputKey(msg)
 		}
 		return s.listKey(msg)
 	}
 	return nil
+}
+
+// isCommand reports whether a key is one of the list's commands; inside a
+// burst of typing the keys that only start writing are letters.
+func (s *reverseScreen) isCommand(msg tea.KeyPressMsg) bool {
+	k := s.keys
+	if key.Matches(msg, k.Write) {
+		return !s.guard.within(s.sh.keyAt)
+	}
+	return key.Matches(msg, k.Up, k.Down, k.PrevTheme, k.NextTheme, k.First, k.Last, k.Edit, k.Cards,
+		k.Delete, k.Undo, k.MoveUp, k.MoveDown, k.Back, k.Home)
+}
+
+// snapshot is what a burst of typing may change besides the statements;
+// the func it returns puts it back.
+func (s *reverseScreen) snapshot() func() {
+	undo, open := slices.Clone(s.undo.entries), maps.Clone(s.open)
+	sel, input, editing, stash := s.selKey, s.input.Value(), s.editing, s.stash
+	return func() {
+		s.undo.entries, s.open = undo, open
+		s.editing, s.stash = editing, stash
+		s.input.SetValue(input)
+		s.selKey = sel
+		if r, ok := s.rowOfKey(sel); ok {
+			s.setSel(r)
+		}
+		s.focusOn(revList)
+	}
+}
+
+// typeInto starts writing a statement with text, after taking back the
+// command keys of the burst it belongs to (typeguard.go).
+func (s *reverseScreen) typeInto(text string) tea.Cmd {
+	letters, undo := s.guard.takeBack(s.sh.keyAt, func(ch model.Change) tea.Cmd {
+		return s.sh.commit(screenReverse, ch, "")
+	})
+	if len(s.groups) == 0 {
+		return tea.Batch(undo, s.status(s.sh.T("rev.nothemes.short"), statusInfo))
+	}
+	if utf8.RuneCountInString(s.input.Value())+utf8.RuneCountInString(letters+text) > maxInputRunes {
+		return tea.Batch(undo, s.status(s.sh.T("board.toolong", maxInputRunes), statusError))
+	}
+	focus := s.focusOn(revInput)
+	s.input.InsertString(letters + text)
+	var note tea.Cmd
+	if letters != "" {
+		note = s.status(s.sh.T("rev.typed", strings.TrimSpace(letters+text)), statusInfo)
+	}
+	return tea.Batch(undo, focus, note)
 }
 
 func (s *reverseScreen) paste(content string) tea.Cmd {
@@ -357,10 +415,11 @@ func (s *reverseScreen) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 			s.endEdit()
 		}
 		return s.focusOn(revList)
-	case key.Matches(msg, k.PrevTheme) && s.editing == "":
+	// In the input only the page keys switch the theme; [ and ] are text.
+	case key.Matches(msg, k.PrevTheme) && msg.String() != "[" && s.editing == "":
 		s.jumpTheme(-1)
 		return nil
-	case key.Matches(msg, k.NextTheme) && s.editing == "":
+	case key.Matches(msg, k.NextTheme) && msg.String() != "]" && s.editing == "":
 		s.jumpTheme(+1)
 		return nil
 	case key.Matches(msg, k.UndoInput):
@@ -373,6 +432,13 @@ func (s *reverseScreen) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (s *reverseScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
+	if text, ok := typedText(msg); !ok {
+		s.guard.end()
+	} else if !s.isCommand(msg) {
+		return s.typeInto(text)
+	} else {
+		s.guard.note(s.sh.keyAt, text, s.snapshot)
+	}
 	switch {
 	case key.Matches(msg, k.Up):
 		s.setSel(s.sel - 1)
@@ -390,11 +456,14 @@ func (s *reverseScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if len(s.groups) == 0 {
 			return s.status(s.sh.T("rev.nothemes.short"), statusInfo)
 		}
+		s.guard.open(false)
 		return s.focusOn(revInput)
 	case key.Matches(msg, k.Edit):
 		if r, ok := s.selected(); ok {
+			s.guard.open(false)
 			return s.startEdit(r)
 		}
+		s.guard.open(false)
 		if len(s.groups) == 0 {
 			return s.status(s.sh.T("rev.nothemes.short"), statusInfo)
 		}
@@ -417,6 +486,9 @@ func (s *reverseScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		return tea.Batch(s.SaveDraft(), func() tea.Msg { return gotoMsg{to: screenBoard} })
 	case key.Matches(msg, k.Home):
+		if _, ok := typedText(msg); ok {
+			s.sh.left = leftBy{active: true, at: s.sh.keyAt, from: screenReverse, ws: s.ws, phase: s.sh.ws.phase}
+		}
 		return tea.Batch(s.SaveDraft(), func() tea.Msg { return homeMsg{} })
 	}
 	return nil
@@ -459,7 +531,7 @@ func (s *reverseScreen) submit() tea.Cmd {
 		r.Text, r.Updated = text, now
 		s.selKey = "r:" + r.ID
 		// An edit starts in the list and returns there, as on the board.
-		return tea.Batch(s.focusOn(revList),
+		return tea.Batch(s.focusOn(revList), s.status(s.sh.T("rev.edited"), statusOK),
 			s.change(model.Change{Reversals: []model.Reversal{r}}, r.Theme+revMark+r.ID+revMark+text, s.sh.T("rev.what.edit")))
 	}
 	if text == "" {
@@ -494,6 +566,7 @@ func (s *reverseScreen) reversal(id string) (model.Reversal, bool) {
 // change commits a change of this screen and remembers how to undo it.
 func (s *reverseScreen) change(ch model.Change, restore, what string) tea.Cmd {
 	inv, cmd := s.sh.commitUndoable(screenReverse, ch, restore)
+	s.guard.record(inv)
 	s.undo.push(inv, what)
 	return cmd
 }
@@ -567,7 +640,10 @@ func (s *reverseScreen) undoLast() tea.Cmd {
 	if len(e.change.Reversals) > 0 {
 		s.selKey = "r:" + e.change.Reversals[0].ID
 	}
-	return tea.Batch(s.status(s.sh.T("board.undone", e.what), statusOK), s.sh.commit(screenReverse, e.change, ""))
+	inv, cmd := s.sh.commitUndoable(screenReverse, e.change, "")
+	// Typed by mistake, the undo itself is taken back (typeguard.go).
+	s.guard.record(inv)
+	return tea.Batch(s.status(s.sh.T("board.undone", e.what), statusOK), cmd)
 }
 
 // move swaps the selected statement with its neighbour under the same
@@ -590,5 +666,6 @@ func (s *reverseScreen) move(dir int) tea.Cmd {
 	now := s.sh.now()
 	a.Updated, b.Updated = now, now
 	s.selKey = "r:" + a.ID
-	return s.change(model.Change{Reversals: []model.Reversal{a, b}}, "", s.sh.T("rev.what.move"))
+	return tea.Batch(s.status(s.sh.T("rev.shifted"), statusOK),
+		s.change(model.Change{Reversals: []model.Reversal{a, b}}, "", s.sh.T("rev.what.move")))
 }

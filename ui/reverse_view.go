@@ -275,6 +275,10 @@ func (s *reverseScreen) separator(w int) string {
 	case ok && !g.gone:
 		label = s.sh.T("rev.for", strings.ReplaceAll(g.theme.Title, "\n", " "))
 	}
+	if s.focus == revList && len(s.groups) > 0 && w >= 8 {
+		// The list has the keys: a bar across the window says so.
+		return st.StepActive.Render(pad(truncate(s.sh.T("rev.listmode"), w-2), w-2))
+	}
 	if label == "" || w < 8 {
 		return st.Subtle.Render(repeat("─", w))
 	}

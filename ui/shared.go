@@ -34,6 +34,12 @@ type shared struct {
 	now    func() time.Time
 	// after is tea.Tick; tests replace it so no timer runs.
 	after func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+	// keyClock stamps each key press (keyAt), so the lists can tell a
+	// burst of typing from single command keys (typeguard.go); tests
+	// replace it to type fast or press keys one by one.
+	keyClock func() time.Time
+	keyAt    time.Time
+	left     leftBy // the list key that last left its list
 
 	ws *session // the open workshop; nil on the home screen
 	w  writer

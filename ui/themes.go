@@ -201,11 +201,21 @@ func (s *boardScreen) change(ch model.Change, restore, what string) tea.Cmd {
 		return nil
 	}
 	inv := s.list.inverse(ch, s.sh.now())
+	s.guard.record(inv)
 	s.undo = append(s.undo, undoEntry{change: inv, what: what})
 	if len(s.undo) > maxUndo {
 		s.undo = slices.Delete(s.undo, 0, len(s.undo)-maxUndo)
 	}
 	return s.sh.commit(screenBoard, ch, restore)
+}
+
+// announce commits a change and names it in the status line with its undo
+// key; a change that changes nothing says nothing.
+func (s *boardScreen) announce(ch model.Change, what, said string) tea.Cmd {
+	if ch.Empty() {
+		return nil
+	}
+	return tea.Batch(s.change(ch, "", what), s.status(said, statusOK))
 }
 
 // undoLast takes the last board change back.
@@ -215,6 +225,8 @@ func (s *boardScreen) undoLast() tea.Cmd {
 	}
 	u := s.undo[len(s.undo)-1]
 	s.undo = s.undo[:len(s.undo)-1]
+	// Typed by mistake, the undo itself is taken back (typeguard.go).
+	s.guard.record(s.list.inverse(u.change, s.sh.now()))
 	if len(u.change.Cards) > 0 {
 		s.list.selectCard(u.change.Cards[0].ID)
 	} else if len(u.change.Themes) > 0 {
@@ -275,8 +287,13 @@ func (s *boardScreen) clusterKey(msg tea.KeyPressMsg) tea.Cmd {
 		if pos > 0 {
 			id = l.themes[pos-1].ID
 		}
+		title := s.sh.T("board.unthemed")
+		if pos > 0 {
+			title = l.themes[pos-1].Title
+		}
 		l.selectCard(c.ID)
-		return s.change(l.moveCards([]string{c.ID}, id, now), "", s.sh.T("board.what.move"))
+		return tea.Batch(s.change(l.moveCards([]string{c.ID}, id, now), "", s.sh.T("board.what.move")),
+			s.status(s.sh.T("board.moved", s.sh.cardCount(1), title), statusOK))
 	case key.Matches(msg, k.NewTheme):
 		return s.startPrompt(promptNewTheme)
 	case key.Matches(msg, k.Rename):
@@ -290,12 +307,12 @@ func (s *boardScreen) clusterKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		if c, ok := l.selected(); ok {
 			l.selectCard(c.ID)
-			return s.change(l.moveCardWithin(c.ID, dir, now), "", s.sh.T("board.what.move"))
+			return s.announce(l.moveCardWithin(c.ID, dir, now), s.sh.T("board.what.move"), s.sh.T("board.shifted.card"))
 		}
 		if g, ok := l.selectedGroup(); ok && g.theme >= 0 {
 			id := l.themes[g.theme].ID
 			l.selectTheme(id)
-			return s.change(l.moveTheme(id, dir, now), "", s.sh.T("board.what.move"))
+			return s.announce(l.moveTheme(id, dir, now), s.sh.T("board.what.move"), s.sh.T("board.shifted.theme"))
 		}
 	}
 	return nil
@@ -357,6 +374,7 @@ func (s *boardScreen) startPrompt(kind promptKind) tea.Cmd {
 		}
 	}
 	s.promptKind = kind
+	s.guard.open(kind == promptMerge)
 	return s.focusOn(focusPrompt)
 }
 
@@ -413,7 +431,7 @@ func (s *boardScreen) finishPrompt() tea.Cmd {
 		if val == "" {
 			return s.status(s.sh.T("board.title.empty"), statusInfo)
 		}
-		return tea.Batch(s.focusOn(focusList), s.change(l.renameTheme(s.promptTheme, val, now), "", s.sh.T("board.what.rename")))
+		return tea.Batch(s.focusOn(focusList), s.announce(l.renameTheme(s.promptTheme, val, now), s.sh.T("board.what.rename"), s.sh.T("board.renamed", val)))
 	}
 	n, err := strconv.Atoi(val)
 	if err != nil || n < 1 || n > len(l.themes) {
