@@ -101,10 +101,11 @@ func (s *Store) isOwnFile(path string) bool {
 	return err1 == nil && err2 == nil && a == b
 }
 
-// Check runs bbolt's consistency check over the whole file and returns the
-// first problem it finds. It holds the write lock meanwhile (in a
-// transaction it rolls back), since bbolt's check reads the free-page list
-// that a concurrent writer would change.
+// Check proves the open file consistent: werkstatt's own walk over the
+// file's bytes (consistent.go), then bbolt's Tx.Check, and returns the
+// first problem either finds. It holds the write lock meanwhile (in a
+// transaction it rolls back), since both read the free-page list that a
+// concurrent writer would change.
 func (s *Store) Check() (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer s.guard(&err)
@@ -114,9 +115,10 @@ func (s *Store) Check() (err error) {
 	}
 	defer func() { _ = tx.Rollback() }()
 	// bbolt checks in a goroutine of its own, where a damaged page's
-	// fault or panic cannot be recovered and ends the process. Reading
-	// every page here first, under guard, turns that into an error.
-	if err := readEveryPage(tx); err != nil {
+	// fault or panic cannot be recovered and ends the process, and it
+	// follows a cycle of pages without end. The own walk reads every
+	// page first, bounded, and stops at the first damage.
+	if err := checkFile(s.path); err != nil {
 		return fmt.Errorf("check %s: %w", s.path, err)
 	}
 	var first error
@@ -133,38 +135,4 @@ func (s *Store) Check() (err error) {
 		return fmt.Errorf("check %s: %d problem(s), the first: %w", s.path, n, first)
 	}
 	return nil
-}
-
-// readEveryPage walks every bucket and key of tx, which reads every page
-// that bbolt's check will read, in the caller's goroutine. It first reads
-// each page's header: a page whose overflow runs past the end of the file
-// would have bbolt's check count to four billion.
-func readEveryPage(tx *bolt.Tx) error {
-	pages := int(tx.Size() / int64(tx.DB().Info().PageSize))
-	for id := 0; id < pages; {
-		info, err := tx.Page(id)
-		if err != nil || info == nil {
-			return err
-		}
-		if info.Type == "free" {
-			id++
-			continue
-		}
-		if info.OverflowCount >= pages-id {
-			return fmt.Errorf("page %d (%s) claims %d overflow pages past the end of the file", id, info.Type, info.OverflowCount)
-		}
-		id += 1 + info.OverflowCount
-	}
-	var walk func(b *bolt.Bucket) error
-	walk = func(b *bolt.Bucket) error {
-		return b.ForEach(func(k, v []byte) error {
-			if v == nil {
-				if nb := b.Bucket(k); nb != nil {
-					return walk(nb)
-				}
-			}
-			return nil
-		})
-	}
-	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return walk(b) })
 }

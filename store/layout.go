@@ -52,16 +52,37 @@ func encode(v any) ([]byte, error) {
 }
 
 // decode reads a value into v. The result shares no memory with b, so it
-// stays valid after the transaction that b came from has ended.
+// stays valid after the transaction that b came from has ended. A value
+// that cannot be read is an error that is ErrDamaged and quotes none of
+// its bytes: a damaged page can hold anything, terminal escapes too.
 func decode(b []byte, v any) error {
 	if len(b) == 0 {
-		return errors.New("empty value")
+		return damagedValue("it is empty")
 	}
 	if b[0] != encodingJSON {
-		return fmt.Errorf("value encoding %d is unknown (written by a newer werkstatt?)", b[0])
+		return damagedValue(fmt.Sprintf("its encoding %d is unknown (written by a newer werkstatt, or damaged)", b[0]))
 	}
-	return json.Unmarshal(b[1:], v)
+	if err := json.Unmarshal(b[1:], v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			return damagedValue(fmt.Sprintf("its field %q has the wrong type", clip([]byte(te.Field))))
+		}
+		return damagedValue("it is not valid JSON")
+	}
+	return nil
 }
+
+// valueError is a value that cannot be decoded.
+type valueError struct{ why string }
+
+func (e *valueError) Error() string        { return "the value cannot be read: " + e.why }
+func (e *valueError) Is(target error) bool { return target == ErrDamaged }
+
+func damagedValue(why string) error { return &valueError{why: why} }
+
+// keyText is a key of the file as it may appear in a message: quoted
+// with escapes and clipped, whatever bytes a damaged page holds.
+func keyText(k []byte) string { return strconv.Quote(string(clip(k))) }
 
 // readMeta returns the schema of an open file, or an error wrapping
 // ErrNotWerkstatt when the file lacks werkstatt's meta bucket.
@@ -118,7 +139,7 @@ func initLayout(tx *bolt.Tx) error {
 func top(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 	b := tx.Bucket(name)
 	if b == nil {
-		return nil, fmt.Errorf("bucket %q is missing: the file is damaged", name)
+		return nil, fmt.Errorf("bucket %q is missing (%w)", name, ErrDamaged)
 	}
 	return b, nil
 }
@@ -132,11 +153,11 @@ func items(tx *bolt.Tx, id string, name []byte) (*bolt.Bucket, error) {
 	}
 	ws := w.Bucket([]byte(id))
 	if ws == nil {
-		return nil, fmt.Errorf("bucket w/%s is missing: the file is damaged", id)
+		return nil, fmt.Errorf("bucket w/%s is missing (%w)", keyText([]byte(id)), ErrDamaged)
 	}
 	b := ws.Bucket(name)
 	if b == nil {
-		return nil, fmt.Errorf("bucket w/%s/%s is missing: the file is damaged", id, name)
+		return nil, fmt.Errorf("bucket w/%s/%s is missing (%w)", keyText([]byte(id)), name, ErrDamaged)
 	}
 	return b, nil
 }
@@ -205,11 +226,11 @@ func readAll[T any](b *bolt.Bucket) ([]T, error) {
 	out := []T{}
 	err := b.ForEach(func(k, v []byte) error {
 		if v == nil {
-			return fmt.Errorf("unexpected bucket %q among the items", k)
+			return fmt.Errorf("unexpected bucket %s among the items: %w", keyText(k), ErrDamaged)
 		}
 		var it T
 		if err := decode(v, &it); err != nil {
-			return fmt.Errorf("item %s: %w", k, err)
+			return fmt.Errorf("item %s: %w", keyText(k), err)
 		}
 		out = append(out, it)
 		return nil
@@ -239,7 +260,7 @@ func addCardCount(tx *bolt.Tx, id string, cards *bolt.Bucket, delta int) error {
 	}
 	ws := w.Bucket([]byte(id))
 	if ws == nil {
-		return fmt.Errorf("bucket w/%s is missing: the file is damaged", id)
+		return fmt.Errorf("bucket w/%s is missing (%w)", keyText([]byte(id)), ErrDamaged)
 	}
 	n, ok := cardCount(ws)
 	if n += delta; !ok || n < 0 {

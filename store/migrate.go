@@ -54,7 +54,7 @@ func indexHandles(tx *bolt.Tx) error {
 	err = wsb.ForEach(func(k, v []byte) error {
 		var w model.Workshop
 		if err := decode(v, &w); err != nil {
-			return fmt.Errorf("workshop %s: %w", k, err)
+			return fmt.Errorf("workshop %s: %w", keyText(k), err)
 		}
 		w.ID = string(k)
 		all = append(all, w)

@@ -127,6 +127,16 @@ func verify(path string, timeout time.Duration) (schema int, err error) {
 		return 0, err
 	}
 	defer db.Close()
+	// bbolt has read the meta pages only. Before it follows a page
+	// reference, the whole file is proven consistent (consistent.go):
+	// bbolt trusts every page, and one damaged page header made its next
+	// write allocate without end.
+	if err := checkFile(path); err != nil {
+		if errors.Is(err, errCutOff) {
+			return 0, refuse(path, "it is "+err.Error(), ErrCutOff)
+		}
+		return 0, refuse(path, err.Error(), ErrDamaged)
+	}
 	err = db.View(func(tx *bolt.Tx) error {
 		// A truncated copy has valid meta pages that point past its end;
 		// reading there would fault, so compare sizes before reading.

@@ -111,7 +111,7 @@ func (s *Store) Workshops() ([]model.Summary, error) {
 		return wsb.ForEach(func(k, v []byte) error {
 			var w model.Workshop
 			if err := decode(v, &w); err != nil {
-				return fmt.Errorf("workshop %s: %w", k, err)
+				return fmt.Errorf("workshop %s: %w", keyText(k), err)
 			}
 			n, err := workshopCards(tx, string(k))
 			if err != nil {
@@ -223,7 +223,7 @@ func getWorkshop(tx *bolt.Tx, id string) (model.Workshop, error) {
 		return w, &notFound{what: "workshop", ref: id}
 	}
 	if err := decode(v, &w); err != nil {
-		return w, fmt.Errorf("workshop %s: %w", id, err)
+		return w, fmt.Errorf("workshop %s: %w", keyText([]byte(id)), err)
 	}
 	return w, nil
 }

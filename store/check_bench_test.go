@@ -1,0 +1,57 @@
+package store
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkCheck measures the consistency check that Open runs before a
+// file is used (checkFile: werkstatt's own walk over the mapped file)
+// beside bbolt's Tx.Check of the same file (Store.Check, which runs both),
+// at 100, 10,000 and 100,000 contributions (fixture workshops of 500, or
+// one of 100). The figures are in the README's Reliability section.
+//
+//	go test ./store -run '^$' -bench Check -benchtime 20x
+func BenchmarkCheck(b *testing.B) {
+	for _, spec := range []FixtureSpec{
+		{Seed: 1, Workshops: 1, Cards: 100},
+		{Seed: 1, Workshops: 20, Cards: 500},
+		{Seed: 1, Workshops: 200, Cards: 500},
+	} {
+		path := filepath.Join(b.TempDir(), "fixture.db")
+		info, err := WriteFixture(path, spec)
+		if err != nil {
+			b.Fatal(err)
+		}
+		name := fmt.Sprintf("cards=%d", info.Cards)
+		b.Run(name+"/walk", func(b *testing.B) {
+			for b.Loop() {
+				if err := checkFile(path); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/open", func(b *testing.B) {
+			for b.Loop() {
+				s, err := Open(path, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				s.Close()
+			}
+		})
+		b.Run(name+"/bbolt", func(b *testing.B) {
+			s, err := Open(path, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			for b.Loop() {
+				if err := s.Check(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
