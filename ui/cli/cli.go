@@ -326,13 +326,23 @@ func (c *cli) explain(err error) string {
 	case errors.Is(err, store.ErrCutOff):
 		return c.t("err.cutoff", path)
 	case errors.Is(err, store.ErrDamaged):
-		return c.t("err.damaged", path)
+		return c.t("err.damaged", path, shellWord(path))
 	case errors.Is(err, store.ErrNotWerkstatt):
 		return c.t("err.notwerkstatt", path)
 	case errors.Is(err, store.ErrTooNew):
 		return c.t("err.toonew", path)
 	}
 	return err.Error()
+}
+
+// shellWord quotes a path for a command the user may copy into a shell:
+// as it is when it holds only characters no shell treats specially, else
+// in single quotes.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./+,:@%") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // openStore opens the database, creating its folder (0700: the cards may

@@ -65,7 +65,7 @@ var stringsDE = map[string]string{
 	"err.folder":       "%s ist ein Ordner, keine werkstatt-Datenbank; mit --db eine Datei angeben",
 	"err.empty":        "%s ist leer, keine werkstatt-Datenbank; mit --db eine andere Datei wählen",
 	"err.cutoff":       "%s ist abgeschnitten (unvollständig kopiert?); eine Sicherung zurückspielen oder mit --db eine andere Datei wählen",
-	"err.damaged":      "%s ist beschädigt; eine Sicherung zurückspielen oder mit --db eine andere Datei wählen",
+	"err.damaged":      "%s ist beschädigt und blieb, wie sie ist; eine Sicherung zurückspielen oder retten, was sich noch lesen lässt: werkstatt rescue %s -o NEU.db",
 	"err.notwerkstatt": "%s ist keine werkstatt-Datenbank; mit --db eine andere Datei wählen",
 	"err.toonew":       "%s wurde von einer neueren werkstatt geschrieben; bitte werkstatt aktualisieren",
 	"err.mkdir":        "Ordner %s lässt sich nicht anlegen",

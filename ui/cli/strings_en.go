@@ -65,7 +65,7 @@ var stringsEN = map[string]string{
 	"err.folder":       "%s is a folder, not a werkstatt database; give a file with --db",
 	"err.empty":        "%s is empty, not a werkstatt database; choose another file with --db",
 	"err.cutoff":       "%s is cut off (copied incompletely?); restore a backup or choose another file with --db",
-	"err.damaged":      "%s is damaged; restore a backup or choose another file with --db",
+	"err.damaged":      "%s is damaged and was left as it is; restore a backup, or copy what can still be read: werkstatt rescue %s -o NEW.db",
 	"err.notwerkstatt": "%s is not a werkstatt database; choose another file with --db",
 	"err.toonew":       "%s was written by a newer werkstatt; please update werkstatt",
 	"err.mkdir":        "cannot create the folder %s",
