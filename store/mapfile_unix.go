@@ -21,4 +21,3 @@ func mapFile(f *os.File, size int64) ([]byte, func(), error) {
 	}
 	return b, func() { _ = syscall.Munmap(b) }, nil
 }
-
