@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -140,8 +139,7 @@ func runChild(t *testing.T, path string) (string, error) {
 // opens path, writes and reads, and prints one line: "refused: …" or
 // "written …". Anything else (a crash, a panic) fails the parent's case.
 func damagedChild(path string) {
-	lim := &syscall.Rlimit{Cur: childMemory, Max: childMemory}
-	if err := syscall.Setrlimit(syscall.RLIMIT_AS, lim); err != nil {
+	if err := limitMemory(childMemory); err != nil {
 		fmt.Println("setrlimit:", err)
 		os.Exit(3)
 	}
