@@ -23,12 +23,13 @@ import (
 type boardFocus int
 
 const (
-	focusText   boardFocus = iota // the contribution being written
-	focusAuthor                   // the optional author
-	focusGroup                    // the optional group or table
-	focusList                     // the cards and themes
-	focusPrompt                   // a one-line question (theme title, merge target)
-	focusSearch                   // the search field
+	focusText    boardFocus = iota // the contribution being written
+	focusAuthor                    // the optional author
+	focusGroup                     // the optional group or table
+	focusList                      // the cards and themes
+	focusPrompt                    // a one-line question (theme title, merge target)
+	focusSearch                    // the search field
+	focusConfirm                   // a j/n question (deleting a theme)
 )
 
 // promptKind is what the one-line question asks for.
@@ -73,6 +74,8 @@ type boardScreen struct {
 	marked  map[string]bool
 	undo    []undoEntry
 	guard   typeGuard // the list keys of the burst being typed
+	nums    themeNumbers
+	confirm string // id of the theme whose deletion is asked about
 }
 
 func newBoard(sh *shared) *boardScreen {
@@ -159,6 +162,7 @@ func (s *boardScreen) Enter() tea.Cmd {
 	if s.ws != ws {
 		s.ws = ws
 		s.undo, s.marked, s.editing, s.stash = nil, map[string]bool{}, "", ""
+		s.nums = themeNumbers{}
 		s.endSearch()
 		s.list = cardList{}
 		s.fresh = true
@@ -259,6 +263,8 @@ func (s *boardScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.promptKey(msg)
 		case focusSearch:
 			return s.searchKey(msg)
+		case focusConfirm:
+			return s.confirmKey(msg)
 		}
 		return s.listKey(msg)
 	}
@@ -412,6 +418,8 @@ func (s *boardScreen) paste(content string) tea.Cmd {
 		s.group, cmd = s.group.Update(one)
 	case focusPrompt:
 		s.prompt, cmd = s.prompt.Update(one)
+	case focusConfirm:
+		return nil
 	case focusSearch:
 		s.search, cmd = s.search.Update(one)
 		s.runSearch()
@@ -625,7 +633,45 @@ func (s *boardScreen) deleteSelected() tea.Cmd {
 		return nil
 	}
 	t := l.themes[g.theme]
+	if g.n > 0 || t.Dots > 0 {
+		// A theme with cards or dots is work of the room: ask first.
+		s.confirm = t.ID
+		s.guard.open(false)
+		return s.focusOn(focusConfirm)
+	}
+	return s.deleteTheme(t)
+}
+
+// deleteTheme deletes a theme; its cards go back to the pile.
+func (s *boardScreen) deleteTheme(t model.Theme) tea.Cmd {
+	l := &s.list
 	l.selectTheme("")
 	return tea.Batch(s.change(l.deleteTheme(t.ID, s.sh.now()), "", s.sh.T("board.what.deltheme", t.Title)),
 		s.status(s.sh.T("board.theme.deleted", t.Title), statusInfo))
+}
+
+// confirmKey answers the question whether to delete a theme: j or y
+// deletes it, n or Esc keeps it; other keys wait for the answer.
+func (s *boardScreen) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, s.keys.Yes):
+		s.focusOn(focusList)
+		if t, _, ok := s.list.theme(s.confirm); ok {
+			return s.deleteTheme(t)
+		}
+	case key.Matches(msg, s.keys.No):
+		s.focusOn(focusList)
+		return s.status(s.sh.T("board.theme.kept"), statusInfo)
+	}
+	return nil
+}
+
+// confirmQuestion is the question asked before deleting a theme.
+func (s *boardScreen) confirmQuestion() string {
+	t, _, _ := s.list.theme(s.confirm)
+	what := s.sh.cardCount(s.list.groupOf(t.ID).n)
+	if t.Dots > 0 {
+		what += ", " + s.sh.dotCount(t.Dots)
+	}
+	return s.sh.T("board.confirm.theme", truncate(strings.ReplaceAll(t.Title, "\n", " "), 24), what)
 }

@@ -108,6 +108,8 @@ type boardKeys struct {
 	Rename, Merge, MoveUp, MoveDown                                    key.Binding
 	// In a prompt or the search field.
 	Confirm, Cancel, HitNext, HitPrev key.Binding
+	// Answering a question.
+	Yes, No key.Binding
 }
 
 func newBoardKeys(t catalog) boardKeys {
@@ -163,6 +165,9 @@ func newBoardKeys(t catalog) boardKeys {
 		Cancel:  b(k("esc"), "esc", "board.key.cancel"),
 		HitNext: b(k("down", "ctrl+n"), "↓", "board.key.hitnext"),
 		HitPrev: b(k("up", "ctrl+p"), "↑", "board.key.hitprev"),
+
+		Yes: b(k("j", "y", "J", "Y"), t.T("board.key.yes.key"), "board.key.yes"),
+		No:  b(k("n", "N", "esc"), "n/esc", "board.key.no"),
 	}
 }
 
@@ -189,6 +194,8 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 		short = []key.Binding{k.MetaDone, k.MetaNext, k.Author, k.Group}
 	case focusPrompt:
 		short = []key.Binding{k.Confirm, k.Cancel}
+	case focusConfirm:
+		short = []key.Binding{k.Yes, k.No}
 	case focusSearch:
 		short = []key.Binding{k.Confirm, k.HitNext, k.HitPrev, k.Cancel}
 	default:

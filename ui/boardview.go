@@ -107,8 +107,8 @@ func (s *boardScreen) panelView(w, h int) []string {
 		k, title := "0", s.sh.T("board.unthemed")
 		if g.theme >= 0 {
 			k, title = " ", strings.ReplaceAll(l.themes[g.theme].Title, "\n", " ")
-			if g.theme < 9 {
-				k = strconv.Itoa(g.theme + 1)
+			if n := s.nums.of(l, g.theme); n <= 9 {
+				k = strconv.Itoa(n)
 			}
 		}
 		count := strconv.Itoa(g.n)
@@ -180,7 +180,7 @@ func (s *boardScreen) headerText(g cardGroup, w int) string {
 		return truncate(name+" · "+s.sh.cardCount(g.n), w)
 	}
 	t := s.list.themes[g.theme]
-	txt := strconv.Itoa(g.theme+1) + " " + strings.ReplaceAll(t.Title, "\n", " ") + " · " + s.sh.cardCount(g.n)
+	txt := strconv.Itoa(s.nums.of(&s.list, g.theme)) + " " + strings.ReplaceAll(t.Title, "\n", " ") + " · " + s.sh.cardCount(g.n)
 	if t.Dots > 0 {
 		txt += " · ● " + strconv.Itoa(t.Dots)
 	}
@@ -195,12 +195,22 @@ func (sh *shared) cardCount(n int) string {
 	return sh.T("board.ncards", n)
 }
 
+// dotCount says "1 dot" or "n dots" in the catalogue's language.
+func (sh *shared) dotCount(n int) string {
+	if n == 1 {
+		return sh.T("board.onedot")
+	}
+	return sh.T("board.ndots", n)
+}
+
 // separator is the line between list and input, labelled with what the
 // input is doing.
 func (s *boardScreen) separator(w int) string {
 	st := s.sh.st
 	var label string
 	switch {
+	case s.focus == focusConfirm:
+		label = s.sh.T("board.confirm.hint")
 	case s.editing != "":
 		label = s.sh.T("board.editing")
 	case len(s.marked) > 0:
@@ -231,6 +241,8 @@ func (s *boardScreen) separator(w int) string {
 func (s *boardScreen) fieldLine(w int) string {
 	st := s.sh.st
 	switch {
+	case s.focus == focusConfirm:
+		return st.Danger.Render(truncate(s.confirmQuestion(), w))
 	case s.focus == focusPrompt:
 		label := s.promptLabel() + " "
 		s.prompt.SetWidth(max(w-width(label)-1, 1))

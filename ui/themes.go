@@ -260,10 +260,11 @@ func (s *boardScreen) clusterKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.ToTheme):
 		n := int(msg.String()[0] - '0')
-		if n > len(l.themes) {
+		i, ok := s.nums.find(l, n)
+		if !ok {
 			return s.status(s.sh.T("board.nosuchtheme", n), statusInfo)
 		}
-		return s.moveTo(l.themes[n-1].ID, l.themes[n-1].Title)
+		return s.moveTo(l.themes[i].ID, l.themes[i].Title)
 	case key.Matches(msg, k.Unthemed):
 		return s.moveTo("", s.sh.T("board.unthemed"))
 	case key.Matches(msg, k.PrevTheme, k.NextTheme):
@@ -370,7 +371,7 @@ func (s *boardScreen) startPrompt(kind promptKind) tea.Cmd {
 			if len(l.themes) < 2 {
 				return s.status(s.sh.T("board.merge.none"), statusInfo)
 			}
-			s.prompt.Placeholder = s.sh.T("board.merge.placeholder", len(l.themes))
+			s.prompt.Placeholder = s.sh.T("board.merge.placeholder", s.nums.highest(l))
 		}
 	}
 	s.promptKind = kind
@@ -434,10 +435,11 @@ func (s *boardScreen) finishPrompt() tea.Cmd {
 		return tea.Batch(s.focusOn(focusList), s.announce(l.renameTheme(s.promptTheme, val, now), s.sh.T("board.what.rename"), s.sh.T("board.renamed", val)))
 	}
 	n, err := strconv.Atoi(val)
-	if err != nil || n < 1 || n > len(l.themes) {
-		return s.status(s.sh.T("board.merge.bad", len(l.themes)), statusInfo)
+	i, ok := s.nums.find(l, n)
+	if err != nil || !ok {
+		return s.status(s.sh.T("board.merge.bad", s.nums.highest(l)), statusInfo)
 	}
-	dst := l.themes[n-1]
+	dst := l.themes[i]
 	if dst.ID == s.promptTheme {
 		return s.status(s.sh.T("board.merge.self"), statusInfo)
 	}

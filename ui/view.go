@@ -227,7 +227,7 @@ func (a *app) statusLine(w int) string {
 	if txt == "" && !a.sh.w.idle() {
 		return st.StatusInfo.Render(truncate(a.sh.T("status.saving"), w))
 	}
-	txt = truncate(txt, w)
+	txt = fitStatus(txt, w)
 	switch a.statusK {
 	case statusError:
 		return st.StatusError.Render(txt)
@@ -235,6 +235,23 @@ func (a *app) statusLine(w int) string {
 		return st.StatusOK.Render(txt)
 	}
 	return st.StatusInfo.Render(txt)
+}
+
+// fitStatus makes a status message one line of at most w cells. A
+// message that ends in what to do next ("… – z brings it back") keeps that
+// end: the part before the last dash is shortened with "…" instead.
+func fitStatus(txt string, w int) string {
+	txt = strings.Join(strings.Fields(txt), " ")
+	if width(txt) <= w {
+		return txt
+	}
+	if i := strings.LastIndex(txt, " – "); i > 0 {
+		head, tail := txt[:i], txt[i:]
+		if room := w - width(tail); room >= 12 {
+			return truncate(head, room) + tail
+		}
+	}
+	return truncate(txt, w)
 }
 
 // helpLine is the short help: the screen's keys for where the focus is,
