@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -132,12 +134,30 @@ func (s *boardScreen) panelView(w, h int) []string {
 	return out
 }
 
-// listOnly draws the list, or what to do when there is nothing yet.
+// listOnly draws the list, or what to do when there is nothing yet. A
+// phase that starts with the positive reversal shows its statements above
+// the cards, since they are what the room builds its visions on.
 func (s *boardScreen) listOnly(w, h int) string {
+	head := s.statementsView(w, h)
+	if len(head) == 0 {
+		return s.cardsView(w, h)
+	}
+	if rest := h - len(head); rest > 0 {
+		head = append(head, s.cardsView(w, rest))
+	}
+	return strings.Join(head, "\n")
+}
+
+// cardsView draws the cards, or what to do when there are none.
+func (s *boardScreen) cardsView(w, h int) string {
 	l := &s.list
 	if len(l.cards) == 0 && len(l.themes) == 0 {
 		var out []string
-		for _, line := range wrap(s.sh.T("board.empty"), w) {
+		empty := s.sh.T("board.empty")
+		if len(s.reversals()) > 0 {
+			empty = s.sh.T("board.empty.cards")
+		}
+		for _, line := range wrap(empty, w) {
 			out = append(out, s.sh.st.Muted.Render(line))
 		}
 		// A phase whose work is elsewhere (the action plan, the
@@ -317,4 +337,61 @@ func searchRows(rows []int, r int) (int, bool) {
 		}
 	}
 	return lo, lo < len(rows) && rows[lo] == r
+}
+
+// reversals are the positive statements shown on this phase's board: all
+// of the workshop's, where the phase starts with the reversal.
+func (s *boardScreen) reversals() []model.Reversal {
+	if !s.offers(model.StepReverse) {
+		return nil
+	}
+	revs := slices.Clone(s.sh.ws.snap.Reversals)
+	slices.SortStableFunc(revs, func(a, b model.Reversal) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.ID, b.ID))
+	})
+	return revs
+}
+
+// statementsView is the block of positive statements above the cards: a
+// heading, one line per statement with the vision it leads to, and a line
+// that says how many more there are when the block would take more than
+// a third of the list (at least three lines).
+func (s *boardScreen) statementsView(w, h int) []string {
+	revs := s.reversals()
+	if len(revs) == 0 || h < 4 {
+		return nil
+	}
+	st := s.sh.st
+	room := max(h/3, 3) - 1
+	if len(s.list.cards) == 0 && len(s.list.themes) == 0 {
+		room = h - 4 // the hint below needs a few lines
+	}
+	out := []string{st.Label.Render(truncate(s.sh.T("board.reversals", len(revs)), w))}
+	shown := revs
+	if len(revs) > room {
+		shown = revs[:max(room-1, 0)]
+	}
+	for _, r := range shown {
+		line := "  → " + flat(r.Text)
+		if r.Vision != "" {
+			if t, ok := s.themeByID(r.Vision); ok {
+				line += " ⇢ " + flat(t.Title)
+			}
+		}
+		out = append(out, st.Card.Render(truncate(line, w)))
+	}
+	if len(shown) < len(revs) {
+		out = append(out, st.Muted.Render(truncate("  "+s.sh.T("board.reversals.more", len(revs)-len(shown)), w)))
+	}
+	return out
+}
+
+// themeByID finds a theme of the workshop.
+func (s *boardScreen) themeByID(id string) (model.Theme, bool) {
+	for _, t := range s.sh.ws.snap.Themes {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return model.Theme{}, false
 }

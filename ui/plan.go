@@ -58,6 +58,12 @@ type planScreen struct {
 	rows    []model.Measure // in display order
 	visions []model.Theme   // the themes a measure can serve, top first
 	topVis  map[string]bool // ids of top vision themes
+	// choices is what a measure can answer, in the order the form's
+	// picker offers them: nothing, the vision themes (top first), then
+	// the positive statements where the method has them.
+	choices  []planChoice
+	answers  *model.Answers
+	reverses bool // the method has a positive reversal, so measures answer visions
 
 	sel   int
 	selID string
@@ -114,18 +120,14 @@ func (s *planScreen) status(text string, kind statusKind) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: text, kind: kind} }
 }
 
-// visionPhase is the phase whose themes measures serve: the phase itself
-// when it groups its own cards (the reflection workshop's last step), else
-// the phase before it (the vision phase of a Zukunftswerkstatt).
+// planChoice is one thing a measure can answer: a vision theme, or a
+// positive statement (with the vision theme it leads to, if any).
+type planChoice struct{ vision, rev string }
+
+// visionPhase is the phase whose themes measures serve (see
+// model.Method.AnswerPhase).
 func (s *planScreen) visionPhase() string {
-	m := s.sh.ws.method
-	if p, _, ok := m.Phase(s.phase); ok && p.Steps.Has(model.StepCluster) {
-		return p.ID
-	}
-	if prev, ok := model.PrevPhase(m, s.phase); ok {
-		return prev
-	}
-	return s.phase
+	return s.sh.ws.method.AnswerPhase(s.phase)
 }
 
 // sync rebuilds the rows and the vision choices when the workshop changed.
@@ -151,9 +153,29 @@ func (s *planScreen) sync() {
 	for _, r := range model.Rank(rest) {
 		s.visions = append(s.visions, r.Theme)
 	}
+	s.reverses = ws.method.Reverses()
+	s.answers = model.NewAnswers(ws.snap)
+	s.choices = append(s.choices[:0], planChoice{})
+	for _, t := range s.visions {
+		s.choices = append(s.choices, planChoice{vision: t.ID})
+	}
+	if s.reverses {
+		for _, r := range s.statements() {
+			s.choices = append(s.choices, planChoice{vision: r.Vision, rev: r.ID})
+		}
+	}
 	s.rows = append(s.rows[:0], ws.snap.Measures...)
 	s.sortRows()
 	s.selectID(s.selID)
+}
+
+// statements are the workshop's positive statements in their order.
+func (s *planScreen) statements() []model.Reversal {
+	revs := slices.Clone(s.sh.ws.snap.Reversals)
+	slices.SortStableFunc(revs, func(a, b model.Reversal) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.ID, b.ID))
+	})
+	return revs
 }
 
 func (s *planScreen) sortRows() {
@@ -291,11 +313,11 @@ func (s *planScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if s.draft != nil {
 			return s.openDraft()
 		}
-		vision := ""
+		var seed model.Measure
 		if m, ok := s.selected(); ok {
-			vision = m.Vision
+			seed.Vision, seed.Reversal = m.Vision, m.Reversal
 		}
-		return s.openForm(model.Measure{Vision: vision}, true, colWhat)
+		return s.openForm(seed, true, colWhat)
 	case key.Matches(msg, k.EditCell):
 		if m, ok := s.selected(); ok {
 			return s.openForm(m, false, s.col)

@@ -41,6 +41,7 @@ type planForm struct {
 	base     model.Measure // the measure as it was, or the new one's seed
 	isNew    bool
 	visionID string
+	revID    string // the statement the measure answers, "" for none
 	role     bool
 	status   model.Status
 	cur      planField
@@ -111,7 +112,8 @@ func (s *planScreen) openForm(m model.Measure, isNew bool, col planCol) tea.Cmd 
 	f.fields[pfDue].SetValue(m.Due.Format(s.sh.lang))
 	f.fields[pfFirst].SetValue(m.FirstStep)
 	f.fields[pfRes].SetValue(m.Resources)
-	f.visionID, f.role, f.status = m.Vision, m.WhoIsRole, m.Status
+	f.visionID, f.revID, f.role, f.status = m.Vision, m.Reversal, m.WhoIsRole, m.Status
+	f.labels[pfVision] = s.linkLabel()
 	f.err, f.errAt = "", -1
 	s.mode = modeForm
 	if !isNew {
@@ -172,17 +174,16 @@ func (s *planScreen) choose(dir int) {
 	f := &s.form
 	switch f.cur {
 	case pfVision:
-		ids := []string{""}
-		for _, t := range s.visions {
-			ids = append(ids, t.ID)
-		}
+		// The current choice is the statement when one is picked, else
+		// the vision theme; a link to something deleted counts as none.
 		i := 0
-		for j, id := range ids {
-			if id == f.visionID {
+		for j, c := range s.choices {
+			if (f.revID != "" && c.rev == f.revID) || (f.revID == "" && c.rev == "" && c.vision == f.visionID) {
 				i = j
 			}
 		}
-		f.visionID = ids[(i+dir+len(ids))%len(ids)]
+		c := s.choices[(i+dir+len(s.choices))%len(s.choices)]
+		f.visionID, f.revID = c.vision, c.rev
 	case pfRole:
 		f.role = !f.role
 	case pfStatus:
@@ -205,6 +206,7 @@ func (s *planScreen) formDraft() formMeasure {
 	f := &s.form
 	m := f.base
 	m.What, m.Vision, m.Who, m.WhoIsRole = fieldValue(f.fields[pfWhat]), f.visionID, fieldValue(f.fields[pfWho]), f.role
+	m.Reversal = f.revID
 	m.FirstStep, m.Resources, m.Status = fieldValue(f.fields[pfFirst]), fieldValue(f.fields[pfRes]), f.status
 	return formMeasure{Measure: m, DueText: fieldValue(f.fields[pfDue])}
 }
@@ -254,6 +256,7 @@ func (s *planScreen) saveForm() tea.Cmd {
 	f.err, f.errAt = "", -1
 	m := f.base
 	m.What, m.Vision, m.Who, m.WhoIsRole, m.Due = what, f.visionID, fieldValue(f.fields[pfWho]), f.role, due
+	m.Reversal = f.revID
 	m.FirstStep, m.Resources, m.Status = fieldValue(f.fields[pfFirst]), fieldValue(f.fields[pfRes]), f.status
 	now := s.sh.now()
 	if f.isNew && m.ID == "" {
@@ -274,7 +277,7 @@ func (s *planScreen) saveForm() tea.Cmd {
 	what = truncate(what, 40)
 	cmd := s.change(model.Change{Measures: []model.Measure{m}}, restoreMeasure+string(restore), s.sh.T("plan.what.edit", what))
 	if isNew {
-		return tea.Batch(cmd, s.openForm(model.Measure{Vision: m.Vision}, true, colWhat))
+		return tea.Batch(cmd, s.openForm(model.Measure{Vision: m.Vision, Reversal: m.Reversal}, true, colWhat))
 	}
 	s.closeForm()
 	return cmd
@@ -367,15 +370,9 @@ func (s *planScreen) formValue(i planField, w int) string {
 	var v string
 	switch i {
 	case pfVision:
-		v = s.sh.T("plan.vision.none")
-		if len(s.visions) == 0 && focused {
-			return st.Muted.Render(truncate(v+" "+s.sh.T("plan.vision.nothemes"), w))
-		}
-		if f.visionID != "" {
-			v = s.themeTitle(f.visionID)
-			if s.topVis[f.visionID] {
-				v += " (" + s.sh.T("plan.top") + ")"
-			}
+		v = s.choiceText(f.visionID, f.revID)
+		if len(s.choices) <= 1 && focused {
+			return st.Muted.Render(truncate(v+" "+s.sh.T("plan.vision.nothemes", s.phaseName(s.visionPhase())), w))
 		}
 	case pfRole:
 		box := "[ ] "

@@ -187,7 +187,7 @@ func (s *planScreen) tableView(w, h int) []string {
 		return out[:min(len(out), h)]
 	}
 	lay := s.layout(w)
-	names := [colCount]string{s.sh.T("plan.col.what"), s.sh.T("plan.col.vision"), s.sh.T("plan.col.who"),
+	names := [colCount]string{s.sh.T("plan.col.what"), s.linkLabel(), s.sh.T("plan.col.who"),
 		s.sh.T("plan.col.due"), s.sh.T("plan.col.first"), s.sh.T("plan.col.res"), s.sh.T("plan.col.status")}
 	if s.byDue {
 		names[colDue] += " ↓"
@@ -367,7 +367,7 @@ func (s *planScreen) cellText(m model.Measure, c planCol, short bool) string {
 	case colWhat:
 		return one(m.What)
 	case colVision:
-		return s.themeTitle(m.Vision)
+		return s.answerCell(m)
 	case colWho:
 		return one(m.Who)
 	case colDue:
@@ -395,12 +395,9 @@ func (s *planScreen) detailsView(w, h int) []string {
 		return nil
 	}
 	out := []string{sepLine(st, s.sh.T("plan.details", s.sel+1, len(s.rows)), w)}
-	labels := []string{s.sh.T("plan.col.what"), s.sh.T("plan.col.vision"), s.sh.T("plan.col.who"), s.sh.T("plan.col.due"),
+	labels := []string{s.sh.T("plan.col.what"), s.linkLabel(), s.sh.T("plan.col.who"), s.sh.T("plan.col.due"),
 		s.sh.T("plan.col.first"), s.sh.T("plan.col.res"), s.sh.T("plan.col.status")}
-	vision := s.themeTitle(m.Vision)
-	if s.topVis[m.Vision] {
-		vision += " (" + s.sh.T("plan.top") + ")"
-	}
+	vision := s.answerLong(m)
 	who := m.Who
 	if m.WhoIsRole && who != "" {
 		who += " (" + s.sh.T("plan.role") + ")"

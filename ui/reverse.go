@@ -350,7 +350,7 @@ func (s *reverseScreen) isCommand(msg tea.KeyPressMsg) bool {
 		return !s.guard.within(s.sh.keyAt)
 	}
 	return key.Matches(msg, k.Up, k.Down, k.PrevTheme, k.NextTheme, k.First, k.Last, k.Edit, k.Cards,
-		k.Delete, k.Undo, k.MoveUp, k.MoveDown, k.Back, k.Home)
+		k.Delete, k.Undo, k.MoveUp, k.MoveDown, k.Back, k.Home, k.Link, k.NewTheme)
 }
 
 // snapshot is what a burst of typing may change besides the statements;
@@ -483,6 +483,10 @@ func (s *reverseScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.move(-1)
 	case key.Matches(msg, k.MoveDown):
 		return s.move(+1)
+	case key.Matches(msg, k.Link):
+		return s.cycleVision()
+	case key.Matches(msg, k.NewTheme):
+		return s.themeFromStatement()
 	case key.Matches(msg, k.Back):
 		return tea.Batch(s.SaveDraft(), func() tea.Msg { return gotoMsg{to: screenBoard} })
 	case key.Matches(msg, k.Home):

@@ -233,6 +233,10 @@ func (s *reverseScreen) renderRow(r, w int) []string {
 			out = append(out, style.Render(truncate(pre+l, w)))
 		}
 	}
+	// The vision the statement leads to, where it is linked.
+	if rv.Vision != "" {
+		out = append(out, st.Accent.Render(truncate("        ⇢ "+s.sh.T("rev.leads", s.visionTitle(rv.Vision)), w)))
+	}
 	return out
 }
 
@@ -291,7 +295,7 @@ type revKeys struct {
 	Save, Newline, ToList, UndoInput                         key.Binding
 	Up, Down, PrevTheme, NextTheme, First, Last              key.Binding
 	Write, Edit, Delete, Undo, Cards, MoveUp, MoveDown, Back key.Binding
-	Home                                                     key.Binding
+	Home, Link, NewTheme                                     key.Binding
 	ThemeKeys                                                key.Binding // help only: both theme keys
 }
 
@@ -321,6 +325,8 @@ func newRevKeys(t catalog) revKeys {
 		MoveDown:  b(k("shift+down", "J"), "shift+↓/J", "board.key.movedown"),
 		Back:      b(k("esc"), "esc", "rev.key.back"),
 		Home:      b(k("q"), "q", "board.key.home"),
+		Link:      b(k("v"), "v", "rev.key.link"),
+		NewTheme:  b(k("t"), "t", "rev.key.newtheme"),
 		ThemeKeys: b(k("pgup", "pgdown"), "pgup/pgdn", "rev.key.theme"),
 	}
 }
@@ -331,7 +337,7 @@ func (s *reverseScreen) KeyMap() help.KeyMap {
 	k := s.keys
 	writing := []key.Binding{k.Save, k.ToList, k.ThemeKeys, k.Newline, k.UndoInput}
 	moving := []key.Binding{k.Up, k.Down, k.PrevTheme, k.NextTheme, k.First, k.Last}
-	editing := []key.Binding{k.Write, k.Edit, k.Delete, k.Undo, k.Cards, k.MoveUp, k.MoveDown, k.Back, k.Home}
+	editing := []key.Binding{k.Write, k.Edit, k.Delete, k.Undo, k.Cards, k.MoveUp, k.MoveDown, k.Link, k.NewTheme, k.Back, k.Home}
 	full := [][]key.Binding{writing, moving, editing}
 	switch {
 	case len(s.groups) == 0:
@@ -339,5 +345,5 @@ func (s *reverseScreen) KeyMap() help.KeyMap {
 	case s.focus == revInput:
 		return keyMap{short: writing, full: full}
 	}
-	return keyMap{short: []key.Binding{k.Edit, k.Delete, k.Undo, k.Cards, k.Write, k.Back, k.Down}, full: full}
+	return keyMap{short: []key.Binding{k.Edit, k.Delete, k.Undo, k.Link, k.NewTheme, k.Cards, k.Write, k.Back, k.Down}, full: full}
 }
