@@ -69,7 +69,9 @@ type app struct {
 	lastRem   time.Duration
 	openCfg   *openMsg // workshop to open at start
 
-	proj projCache // projector.go: the phase's content, built once per change
+	proj     projCache // projector.go: the phase's content, built once per change
+	projPage int       // the projector's page on the wall
+	projGen  int       // the projector's page timer; a tick of an older one is dropped
 
 	helpCache struct{ sig, line string } // view.go: the last short help line
 }
@@ -124,6 +126,8 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case statusMsg:
 		return a, a.setStatus(msg.text, msg.kind)
+	case projPageMsg:
+		return a, a.projTurn(msg)
 	case clearStatusMsg:
 		if msg.gen == a.statusGen {
 			a.status = ""
@@ -202,7 +206,8 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, g.Projector) && inWorkshop:
 		a.projector = !a.projector
-		return nil
+		a.projPage = 0
+		return a.projPageTimer()
 	case key.Matches(msg, g.Rules) && inWorkshop:
 		a.rules = !a.rules
 		return nil
@@ -217,9 +222,9 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(a.sh.setTimer(model.Timer{}.Reset(p.Timebox)), a.setStatus(a.sh.T("timer.reset"), statusInfo))
 	}
 	if a.projector {
-		// In projector mode only the keys above act; everything else
-		// would change what the room sees by accident.
-		return nil
+		// In projector mode only the keys above and the page keys act;
+		// everything else would change what the room sees by accident.
+		return a.projKey(msg)
 	}
 	if !scr.Typing() {
 		switch {

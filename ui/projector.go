@@ -3,7 +3,9 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"werkstatt/model"
@@ -17,8 +19,13 @@ import (
 // projCache keeps the content part (themes or ranking) between frames:
 // the countdown redraws every second, the cards only when they change.
 type projCache struct {
+	entries [2]projEntry // the wall under the large and under the small countdown
+	next    int
+}
+
+type projEntry struct {
 	key   projKey
-	lines []string
+	pages [][]string
 }
 
 type projKey struct {
@@ -38,17 +45,71 @@ func (a *app) projectorView(w, h int) string {
 	}
 	st := a.sh.st
 	p, _ := ws.Phase()
+	lines, all := a.projLayout(w, h)
+	page, pages := 0, max(len(all), 1)
+	if len(all) > 0 {
+		page = a.projPage % pages
+		lines = append(lines, all[page]...)
+	}
 
-	// The first line: phase name, and the way back in a dim corner.
-	hint := st.Subtle.Render(a.sh.T("projector.hint"))
+	// The first line: phase name, the page when there are several, and
+	// the way back in a dim corner.
+	hint := a.sh.T("projector.hint")
+	if pages > 1 {
+		hint = a.sh.T("proj.page", page+1, pages) + " · " + hint
+	}
 	name := st.PhaseName.Render(truncate(p.Name.In(a.sh.lang), max(w-2, 0)))
 	first := " " + name
 	if room := w - width(first) - width(hint) - 2; room >= 0 {
-		first += repeat(" ", room) + hint + " "
+		first += repeat(" ", room) + st.Subtle.Render(hint) + " "
+	} else if pages > 1 {
+		// A narrow wall keeps the page and drops the name's end.
+		pg := a.sh.T("proj.page", page+1, pages)
+		first = " " + st.PhaseName.Render(truncate(p.Name.In(a.sh.lang), max(w-width(pg)-3, 0))) + " " + st.Subtle.Render(pg)
 	}
-	lines := []string{first, ""}
+	lines[0] = first
+	return clip(strings.Join(lines, "\n"), w, h)
+}
 
-	timer := a.projTimer(w, h)
+// projPageCount is the number of pages the projector shows at the window's
+// size now; the page keys and the automatic turning use it.
+func (a *app) projPageCount() int {
+	w, h := a.sh.width, a.sh.height
+	if a.sh.ws == nil || w <= 0 || h <= 0 {
+		return 1
+	}
+	// The same layout as the View, so the count is the one on the wall.
+	_, pages := a.projLayout(w, h)
+	return max(len(pages), 1)
+}
+
+// projLayout is the head of the projector's frame (a blank first line for
+// the phase and page, the question, the rules with F2, the countdown) and
+// the pages of the room's work under it. When the work needs more than
+// one page under the large countdown, a window under 30 lines takes the
+// countdown on one line, if that saves pages.
+func (a *app) projLayout(w, h int) ([]string, [][]string) {
+	head := a.projHead(w, h, false)
+	pages := a.projContent(w, h-len(head))
+	if len(pages) > 1 && h < 30 {
+		small := a.projHead(w, h, true)
+		if p2 := a.projContent(w, h-len(small)); len(p2) < len(pages) {
+			return small, p2
+		}
+	}
+	return head, pages
+}
+
+// projHead draws the lines above the room's work.
+func (a *app) projHead(w, h int, compact bool) []string {
+	ws := a.sh.ws
+	st := a.sh.st
+	p, _ := ws.Phase()
+	lines := []string{"", ""} // the first line is drawn last, with the page
+	timer := []string{center(a.sh.timerView(), w)}
+	if !compact {
+		timer = a.projTimer(w, h)
+	}
 	// The question gets what the countdown leaves, at least one line.
 	q := ws.snap.Workshop.QuestionFor(p.ID, a.sh.lang)
 	qMax := max(h-len(lines)-len(timer)-2, 1)
@@ -84,12 +145,7 @@ func (a *app) projectorView(w, h int) string {
 	}
 	lines = append(lines, timer...)
 	lines = append(lines, "")
-
-	rest := h - len(lines)
-	if rest > 0 {
-		lines = append(lines, a.projContent(w, rest)...)
-	}
-	return clip(strings.Join(lines, "\n"), w, h)
+	return lines
 }
 
 // truncateWords cuts s to at most w cells like truncate, but at the end of
@@ -224,38 +280,42 @@ func bigDigits(s string, large bool) []string {
 }
 
 // projContent is the ranking on the vote screen, otherwise the themes and
-// cards; built once per change and size.
-func (a *app) projContent(w, h int) []string {
+// cards, as pages of at most h lines; built once per change and size.
+func (a *app) projContent(w, h int) [][]string {
 	ws := a.sh.ws
 	k := projKey{ws: ws, version: ws.version, w: w, h: h, phase: ws.phase, cur: a.cur, dark: a.sh.st.Dark}
-	if a.proj.key == k && a.proj.lines != nil {
-		return a.proj.lines
+	for _, e := range a.proj.entries {
+		if e.key == k && e.pages != nil {
+			return e.pages
+		}
 	}
-	var lines []string
+	var pages [][]string
 	switch a.cur {
 	case screenVote:
-		lines = a.projRanking(w, h)
+		pages = a.projRanking(w, h)
 	case screenReverse:
-		lines = a.projWall(w, h, a.projReversals(), "→", "proj.noreversals")
+		pages = a.projWall(w, h, a.projReversals(), "→", "proj.noreversals")
 	case screenPlan:
-		lines = a.projWall(w, h, a.projMeasures(), "", "proj.nomeasures")
+		pages = a.projWall(w, h, a.projMeasures(), "", "proj.nomeasures")
 	default:
-		lines = a.projWall(w, h, a.projGroups(), "•", "proj.nocards")
+		pages = a.projWall(w, h, a.projGroups(), "•", "proj.nocards")
 	}
-	if lines == nil {
-		lines = []string{}
+	if len(pages) == 0 {
+		pages = [][]string{{}}
 	}
-	a.proj = projCache{key: k, lines: lines}
-	return lines
+	a.proj.entries[a.proj.next] = projEntry{key: k, pages: pages}
+	a.proj.next = (a.proj.next + 1) % len(a.proj.entries)
+	return pages
 }
 
-// projRanking draws the phase's themes as horizontal bars, most dots first.
-func (a *app) projRanking(w, h int) []string {
+// projRanking draws the phase's themes as horizontal bars, most dots
+// first, on as many pages of h lines as they need.
+func (a *app) projRanking(w, h int) [][]string {
 	st := a.sh.st
 	ws := a.sh.ws
 	ranked := model.Rank(ws.Themes(ws.phase))
 	if len(ranked) == 0 {
-		return []string{center(st.Muted.Render(a.sh.T("proj.nothemes")), w)}
+		return [][]string{{center(st.Muted.Render(a.sh.T("proj.nothemes")), w)}}
 	}
 	inner := max(w-4, 1)
 	labelW := 0
@@ -275,7 +335,20 @@ func (a *app) projRanking(w, h int) []string {
 		if r.Top {
 			mark = st.Top.Render("★ ")
 		}
-		label := pad(truncateWords(fmt.Sprintf("%d. %s", r.Place, r.Title), max(labelW-2, 0)), max(labelW-2, 0))
+		// A title longer than its room stands whole on lines of its own,
+		// with the bar under it, rather than losing words.
+		full := fmt.Sprintf("%d. %s", r.Place, strings.Join(strings.Fields(r.Title), " "))
+		label := pad(full, max(labelW-2, 0))
+		if width(full) > max(labelW-2, 0) {
+			for i, l := range wrap(full, max(inner-2, 1)) {
+				if i == 0 {
+					out = append(out, truncate("  "+mark+st.ProjTheme.Render(l), w))
+				} else {
+					out = append(out, truncate("    "+st.ProjTheme.Render(l), w))
+				}
+			}
+			mark, label = "  ", repeat(" ", max(labelW-2, 0))
+		}
 		n := 0
 		if ranked[0].Dots > 0 {
 			n = r.Dots * barW / ranked[0].Dots
@@ -302,5 +375,56 @@ func (a *app) projRanking(w, h int) []string {
 	if t.Over > 0 {
 		style = st.Danger
 	}
-	return append(out, "  "+style.Render(truncate(sum, inner)))
+	out = append(out, "  "+style.Render(truncate(sum, inner)))
+	var pages [][]string
+	for len(out) > 0 {
+		n := min(max(h, 1), len(out))
+		pages = append(pages, out[:n])
+		out = out[n:]
+	}
+	return pages
+}
+
+// The projector turns its pages by itself, every projPageEvery, so a wall
+// that does not fit is read whole without anyone at the keyboard; ←/→
+// (also pgup/pgdn, h/l) turn them by hand and restart the interval.
+const projPageEvery = 15 * time.Second
+
+// projPageMsg turns the projector's page; gen names the timer it came from.
+type projPageMsg struct{ gen int }
+
+// projPageTimer starts a new page timer (dropping the one before) while the
+// projector is on.
+func (a *app) projPageTimer() tea.Cmd {
+	a.projGen++
+	if !a.projector {
+		return nil
+	}
+	gen := a.projGen
+	return a.sh.after(projPageEvery, func(time.Time) tea.Msg { return projPageMsg{gen: gen} })
+}
+
+// projTurn turns to the next page, after the last back to the first, when
+// the tick is the current timer's.
+func (a *app) projTurn(msg projPageMsg) tea.Cmd {
+	if msg.gen != a.projGen || !a.projector || a.sh.ws == nil {
+		return nil
+	}
+	n := a.projPageCount()
+	a.projPage = (a.projPage%n + 1) % n
+	return a.projPageTimer()
+}
+
+// projKey turns the page by hand.
+func (a *app) projKey(msg tea.KeyPressMsg) tea.Cmd {
+	n := a.projPageCount()
+	switch msg.String() {
+	case "right", "pgdown", "l", "space":
+		a.projPage = (a.projPage%n + 1) % n
+	case "left", "pgup", "h":
+		a.projPage = (a.projPage%n - 1 + n) % n
+	default:
+		return nil
+	}
+	return a.projPageTimer()
 }

@@ -113,20 +113,85 @@ func TestProjectorContent(t *testing.T) {
 	}
 }
 
-func TestProjectorNewestFirstWhenFull(t *testing.T) {
+// TestProjectorPagesWhenFull: a wall that does not fit turns pages: the
+// page is named on the wall, every card is on one of them, the timer turns
+// them, and stale ticks or the keys do not skip any.
+func TestProjectorPagesWhenFull(t *testing.T) {
 	hs := newHarness(t, model.English, 80, 24)
 	wallWorkshop(t, hs, 30)
 	hs.press("f5")
-	s := hs.screen()
-	// Every theme stays visible, with its newest card.
-	for _, want := range []string{"Verkehr im Ortskern", "Ärztliche Versorgung", "Karte 30 zu Verkehr"} {
-		if !strings.Contains(s, want) {
-			t.Errorf("full wall lacks %q:\n%s", want, s)
+	n := hs.app.projPageCount()
+	if n < 3 {
+		t.Fatalf("90 cards at 80×24 on %d pages", n)
+	}
+	if s := hs.screen(); !strings.Contains(s, "page 1/"+strconv.Itoa(n)) || strings.Contains(s, " of 30") {
+		t.Errorf("the first page does not say which it is:\n%s", s)
+	}
+	seen := wallText(t, hs, 80, 24)
+	for j := 1; j <= 30; j++ {
+		for _, th := range []string{"Verkehr im Ortskern", "Ärztliche Versorgung"} {
+			if want := "Karte " + strconv.Itoa(j) + " zu " + th + ":"; !strings.Contains(seen, want) {
+				t.Errorf("no page shows %q", want)
+			}
 		}
 	}
-	if !strings.Contains(s, "of 30") {
-		t.Errorf("full wall does not say how many are shown:\n%s", s)
+	// The timer turns the page; a tick of a timer that was replaced does not.
+	// wallText leaves the wall at its first page.
+	gen := hs.app.projGen
+	hs.send(projPageMsg{gen: gen})
+	if hs.app.projPage != 1 {
+		t.Errorf("the tick turned to page %d, want 1", hs.app.projPage)
 	}
+	hs.send(projPageMsg{gen: gen})
+	if hs.app.projPage != 1 {
+		t.Errorf("a stale tick turned the page to %d", hs.app.projPage)
+	}
+	hs.press("pgup")
+	if hs.app.projPage != 0 || !strings.Contains(hs.screen(), "page 1/") {
+		t.Errorf("pgup: page %d", hs.app.projPage)
+	}
+	// Leaving and coming back starts at the first page.
+	hs.press("right", "f5", "f5")
+	if hs.app.projPage != 0 {
+		t.Errorf("F5 twice left page %d", hs.app.projPage)
+	}
+}
+
+// wallText pages through the projector from its first page and returns
+// every page's text read column by column (for each way the wall could be
+// split into columns), so a text wrapped over lines reads as one.
+func wallText(t *testing.T, hs *harness, w, h int) string {
+	t.Helper()
+	n := hs.app.projPageCount()
+	for hs.app.projPage != 0 {
+		hs.press("right")
+	}
+	var all []string
+	for p := range n {
+		frame := hs.screen()
+		checkFrame(t, frame, w, h)
+		if !strings.Contains(frame, strconv.Itoa(p+1)+"/"+strconv.Itoa(n)) && n > 1 {
+			t.Errorf("page %d of %d does not say so:\n%s", p+1, n, frame)
+		}
+		lines := strings.Split(frame, "\n")
+		for cols := 1; cols <= 5; cols++ {
+			colW := wallColWidth(w, cols)
+			for c := range cols {
+				var col []string
+				for _, l := range lines {
+					from := 1 + c*(colW+3)
+					if cols == 1 {
+						col = append(col, l)
+						continue
+					}
+					col = append(col, ansi.Cut(l, from, from+colW))
+				}
+				all = append(all, strings.Join(col, " "))
+			}
+		}
+		hs.press("right")
+	}
+	return strings.Join(strings.Fields(strings.Join(all, " ")), " ")
 }
 
 func TestBigDigits(t *testing.T) {
@@ -149,42 +214,6 @@ func TestBigDigits(t *testing.T) {
 	}
 	if got := strings.Join(bigDigits("1", false), "\n"); got != "▄█ \n █ \n▀▀▀" {
 		t.Errorf("digit 1:\n%s", got)
-	}
-}
-
-func TestShareOut(t *testing.T) {
-	mk := func(n int) []model.Card {
-		var cs []model.Card
-		for i := range n {
-			at := fixedNow.Add(time.Duration(i) * time.Minute)
-			cs = append(cs, model.Card{ID: model.NewID(at), Created: at})
-		}
-		return cs
-	}
-	tests := []struct {
-		sizes    []int
-		capacity int
-		want     []int
-	}{
-		{[]int{10, 1, 3}, 12, []int{3, 1, 2}},
-		{[]int{10, 10}, 8, []int{2, 2}},
-		{[]int{0, 5}, 100, []int{0, 5}},
-		{[]int{4}, 1, []int{0}},
-	}
-	for _, tt := range tests {
-		var gs []projGroup
-		for _, n := range tt.sizes {
-			gs = append(gs, projGroup{cards: mk(n)})
-		}
-		shareOut(gs, tt.capacity, func(model.Card) int { return 1 })
-		for i, g := range gs {
-			if g.shown != tt.want[i] {
-				t.Errorf("sizes %v cap %d: group %d shows %d, want %d", tt.sizes, tt.capacity, i, g.shown, tt.want[i])
-			}
-			if len(g.cards) > 1 && g.cards[0].Created.Before(g.cards[1].Created) {
-				t.Errorf("group %d not newest first", i)
-			}
-		}
 	}
 }
 

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,130 +17,184 @@ import (
 type projGroup struct {
 	title string
 	cards []model.Card // in reading order
-	shown int          // how many fit
 }
 
-// projWall draws groups of texts — the themes with their cards, the top
-// critique themes with their positive statements, or the measures by
-// vision — in columns on a wide wall, each text after bullet.
-// When not everything fits, the blank lines between themes go first, then
-// a window of 80 columns or more takes a second column, and only then each
-// theme shows its newest cards, shared out in turn so that every theme
-// stays visible.
-func (a *app) projWall(w, h int, groups []projGroup, bullet, empty string) []string {
+// projWall lays out groups of texts — the themes with their cards, the top
+// critique themes with their positive statements, or the measures by what
+// they answer — as pages of h lines, each text after bullet. Nothing is
+// left out or cut: what does not fit one page goes on the next (the
+// projector turns them). A wide wall takes columns; to need fewer pages
+// the blank lines between groups go first, then a window of 80 columns or
+// more takes a second column. A group that runs over a column goes on in
+// the next one under its title marked as continued.
+func (a *app) projWall(w, h int, groups []projGroup, bullet, empty string) [][]string {
 	st := a.sh.st
-	if len(groups) == 0 {
-		return []string{center(st.Muted.Render(a.sh.T(empty)), w)}
+	if len(groups) == 0 || h <= 0 {
+		return [][]string{{center(st.Muted.Render(a.sh.T(empty)), w)}}
 	}
-	// Without a bullet (the plan) a text's first line carries its own
-	// mark and its further lines are details, drawn dimmer.
-	const indent = "  "
 	cols := 1
 	if w >= 160 {
 		cols = min(max((w+3)/61, 2), 5)
 	}
-	// Each card is wrapped once per column width; the fitting below tries
-	// several layouts.
-	memo := map[string][]string{}
-	colWidth := func(cols int) int { return max((w-2-3*(cols-1))/cols, 1) }
-	colW := colWidth(cols)
-	cardLines := func(c model.Card) []string {
-		k := strconv.Itoa(colW) + c.ID
-		if ls, ok := memo[k]; ok {
-			return ls
-		}
-		tw := max(colW-len(indent), 1)
-		paras := []string{strings.ReplaceAll(c.Text, "\n", " ")}
-		if bullet == "" {
-			paras = strings.Split(c.Text, "\n")
-		}
-		var ls []string
-		var detail []bool
-		for pi, p := range paras {
-			for _, l := range wrap(p, tw) {
-				ls = append(ls, l)
-				detail = append(detail, pi > 0)
-			}
-		}
-		if len(ls) > 4 {
-			ls = ls[:4]
-			ls[3] = truncate(ls[3]+" …", tw)
-		}
-		for i := range ls {
-			style := st.ProjCard
-			if detail[i] {
-				style = st.Muted
-			}
-			switch {
-			case i == 0 && bullet != "":
-				ls[i] = st.Accent.Render(bullet) + " " + style.Render(ls[i])
-			case i == 0:
-				ls[i] = style.Render(ls[i])
-			default:
-				ls[i] = indent + style.Render(ls[i])
-			}
-		}
-		memo[k] = ls
-		return ls
-	}
-	block := func(g projGroup) []string {
-		count := fmt.Sprint(len(g.cards))
-		if g.shown > 0 && g.shown < len(g.cards) {
-			count = a.sh.T("proj.shown", g.shown, len(g.cards))
-		}
-		count = " (" + count + ")"
-		title := truncateWords(g.title, max(colW-width(count), colW/2))
-		out := []string{truncate(st.ProjTheme.Render(title)+st.Muted.Render(count), colW)}
-		for _, c := range g.cards[:g.shown] {
-			out = append(out, cardLines(c)...)
-		}
-		return out
-	}
-	for i := range groups {
-		groups[i].shown = len(groups[i].cards)
-	}
-	type layout struct {
-		cols int
-		gap  bool
-	}
-	tries := []layout{{cols, true}, {cols, false}}
+	tries := []wallLayout{{cols, true}, {cols, false}}
 	if cols == 1 && w >= 80 {
-		tries = append(tries, layout{2, false})
+		tries = append(tries, wallLayout{2, false})
 	}
+	var best [][]string
+	var bestLay wallLayout
+	for _, lay := range tries {
+		pages := a.flowWall(w, h, groups, bullet, lay)
+		if best == nil || len(pages) < len(best) {
+			best, bestLay = pages, lay
+		}
+		if len(pages) == 1 {
+			break
+		}
+	}
+	out := make([][]string, len(best))
+	colW := wallColWidth(w, bestLay.cols)
+	for i, page := range best {
+		out[i] = joinColumns(page, bestLay.cols, colW, h)
+	}
+	return out
+}
+
+// wallLayout is a way to fill the wall: the number of columns and whether
+// a blank line separates the groups.
+type wallLayout struct {
+	cols int
+	gap  bool
+}
+
+func wallColWidth(w, cols int) int { return max((w-2-3*(cols-1))/cols, 1) }
+
+// flowWall fills columns of h lines with the groups in order and returns
+// the columns, cols to a page.
+func (a *app) flowWall(w, h int, groups []projGroup, bullet string, lay wallLayout) [][]string {
+	colW := wallColWidth(w, lay.cols)
 	var columns [][]string
-	ok := false
-	var lay layout
-	for _, lay = range tries {
-		colW = colWidth(lay.cols)
-		least := 0 // every card takes a line at least, every theme one or two
-		for _, g := range groups {
-			least += 1 + len(g.cards)
-			if lay.gap {
-				least++
-			}
+	var col []string
+	next := func() {
+		columns = append(columns, col)
+		col = nil
+	}
+	for _, g := range groups {
+		head := a.wallTitle(g.title, len(g.cards), false, colW)
+		first := len(head)
+		if len(g.cards) > 0 {
+			first += len(a.wallCard(g.cards[0], bullet, colW, h))
 		}
-		if least <= lay.cols*h {
-			if columns, ok = packColumns(groups, block, lay.cols, h, lay.gap); ok {
-				break
+		gap := 0
+		if lay.gap && len(col) > 0 {
+			gap = 1
+		}
+		// A title never stands alone at the foot of a column.
+		if len(col) > 0 && len(col)+gap+min(first, h) > h {
+			next()
+			gap = 0
+		}
+		if gap > 0 {
+			col = append(col, "")
+		}
+		col = append(col, head...)
+		for _, c := range g.cards {
+			cl := a.wallCard(c, bullet, colW, h)
+			if len(col)+len(cl) > h {
+				next()
+				col = append(col, a.wallTitle(g.title, len(g.cards), true, colW)...)
 			}
+			col = append(col, cl...)
 		}
 	}
-	cols, colW = lay.cols, colWidth(lay.cols)
-	overhead := 1
-	if lay.gap {
-		overhead = 2
+	if len(col) > 0 {
+		next()
 	}
-	for capacity := cols * h; !ok && capacity > 0; capacity -= max(h/4, 1) {
-		shareOutEach(groups, capacity, overhead, func(c model.Card) int { return len(cardLines(c)) })
-		columns, ok = packColumns(groups, block, cols, h, lay.gap)
+	var pages [][]string
+	for i := 0; i < len(columns); i += lay.cols {
+		page := make([]string, 0, lay.cols)
+		for _, c := range columns[i:min(i+lay.cols, len(columns))] {
+			page = append(page, strings.Join(c, "\n"))
+		}
+		pages = append(pages, page)
 	}
-	var out []string
+	return pages
+}
+
+// wallTitle is a group's title with its number of texts, marked when the
+// group goes on from the column before; a long title wraps rather than
+// losing words.
+func (a *app) wallTitle(title string, n int, cont bool, colW int) []string {
+	st := a.sh.st
+	count := " (" + strconv.Itoa(n) + ")"
+	if cont {
+		count = " (" + a.sh.T("proj.cont") + ")"
+	}
+	lines := wrap(strings.Join(strings.Fields(title), " "), max(colW-width(count), 1))
+	if len(lines) == 0 {
+		lines = []string{""}
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = st.ProjTheme.Render(l)
+	}
+	out[len(out)-1] += st.Muted.Render(count)
+	return out
+}
+
+// wallCard is one text in a column: its first line after the bullet, the
+// rest indented. Without a bullet (the plan) the first line carries its
+// own mark and further paragraphs are details, drawn dimmer. Only a text
+// taller than a whole column is cut, with "…".
+func (a *app) wallCard(c model.Card, bullet string, colW, h int) []string {
+	st := a.sh.st
+	const indent = "  "
+	tw := max(colW-len(indent), 1)
+	paras := []string{strings.ReplaceAll(c.Text, "\n", " ")}
+	if bullet == "" {
+		paras = strings.Split(c.Text, "\n")
+	}
+	var ls []string
+	var detail []bool
+	for pi, p := range paras {
+		for _, l := range wrap(p, tw) {
+			ls = append(ls, l)
+			detail = append(detail, pi > 0)
+		}
+	}
+	if limit := max(h-2, 1); len(ls) > limit {
+		ls = ls[:limit]
+		ls[limit-1] = truncate(ls[limit-1]+" …", tw)
+	}
+	for i := range ls {
+		style := st.ProjCard
+		if detail[i] {
+			style = st.Muted
+		}
+		switch {
+		case i == 0 && bullet != "":
+			ls[i] = st.Accent.Render(bullet) + " " + style.Render(ls[i])
+		case i == 0:
+			ls[i] = style.Render(ls[i])
+		default:
+			ls[i] = indent + style.Render(ls[i])
+		}
+	}
+	return ls
+}
+
+// joinColumns draws a page's columns side by side in h lines.
+func joinColumns(page []string, cols, colW, h int) []string {
+	columns := make([][]string, len(page))
+	for i, c := range page {
+		columns[i] = strings.Split(c, "\n")
+	}
+	out := make([]string, 0, h)
 	for row := range h {
 		var b strings.Builder
 		b.WriteString(" ")
 		for c := range cols {
 			cell := ""
-			if row < len(columns[c]) {
+			if c < len(columns) && row < len(columns[c]) {
 				cell = columns[c][row]
 			}
 			if c < cols-1 {
@@ -151,6 +204,10 @@ func (a *app) projWall(w, h int, groups []projGroup, bullet, empty string) []str
 			}
 		}
 		out = append(out, strings.TrimRight(b.String(), " "))
+	}
+	// Trailing empty lines are left to the frame.
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
 	}
 	return out
 }
@@ -194,9 +251,18 @@ func (a *app) projReversals() []projGroup {
 	}
 	revs := slices.Clone(ws.snap.Reversals)
 	slices.SortStableFunc(revs, func(x, y model.Reversal) int { return cmp.Compare(x.Order, y.Order) })
+	titles := map[string]string{}
+	for _, t := range ws.snap.Themes {
+		titles[t.ID] = t.Title
+	}
 	byTheme := map[string][]model.Card{}
 	for _, r := range revs {
-		byTheme[r.Theme] = append(byTheme[r.Theme], model.Card{ID: r.ID, Text: r.Text, Created: r.Created})
+		// A statement shows the vision theme it leads to.
+		text := r.Text
+		if v, ok := titles[r.Vision]; ok && r.Vision != "" {
+			text += " ⇢ " + v
+		}
+		byTheme[r.Theme] = append(byTheme[r.Theme], model.Card{ID: r.ID, Text: text, Created: r.Created})
 	}
 	var groups []projGroup
 	seen := map[string]bool{}
@@ -212,28 +278,28 @@ func (a *app) projReversals() []projGroup {
 	return groups
 }
 
-// projMeasures collects the action plan by vision theme, each measure one
-// text: status, what, who and by when.
+// projMeasures collects the action plan by what the measures answer (the
+// vision theme and the critique it started from), each measure one text:
+// status and what, then who, by when and status, the first step and the
+// resources.
 func (a *app) projMeasures() []projGroup {
 	ws := a.sh.ws
 	ms := slices.Clone(ws.snap.Measures)
 	slices.SortStableFunc(ms, func(x, y model.Measure) int { return cmp.Compare(x.Order, y.Order) })
-	titles := map[string]string{}
-	for _, t := range ws.snap.Themes {
-		titles[t.ID] = t.Title
-	}
+	answers := model.NewAnswers(ws.snap)
 	index := map[string]int{}
 	var groups []projGroup
 	for _, m := range ms {
-		i, ok := index[m.Vision]
+		ans := answers.Of(m)
+		k := ans.Vision.ID
+		if k == "" && len(ans.Links) > 0 {
+			k = "r:" + ans.Links[0].Reversal.ID
+		}
+		i, ok := index[k]
 		if !ok {
-			title, known := titles[m.Vision]
-			if !known {
-				title = a.sh.T("proj.novision")
-			}
 			i = len(groups)
-			index[m.Vision] = i
-			groups = append(groups, projGroup{title: title})
+			index[k] = i
+			groups = append(groups, projGroup{title: a.projAnswerTitle(ans)})
 		}
 		txt := []string{projStatusMark[m.Status] + " " + m.What}
 		var who []string
@@ -245,9 +311,42 @@ func (a *app) projMeasures() []projGroup {
 		}
 		who = append(who, a.sh.T(projStatusKey[m.Status]))
 		txt = append(txt, strings.Join(who, " · "))
+		if s := flat(m.FirstStep); s != "" {
+			txt = append(txt, a.sh.T("plan.col.first")+": "+s)
+		}
+		if s := flat(m.Resources); s != "" {
+			txt = append(txt, a.sh.T("plan.col.res")+": "+s)
+		}
 		groups[i].cards = append(groups[i].cards, model.Card{ID: m.ID, Text: strings.Join(txt, "\n"), Created: m.Created})
 	}
 	return groups
+}
+
+// projAnswerTitle names a group of measures on the wall: the vision theme
+// (or the statement) and the critique theme it answers; "Ohne Vision" (or,
+// in a reflection workshop, "Ohne Thema") for none.
+func (a *app) projAnswerTitle(ans model.Answer) string {
+	var title string
+	switch {
+	case ans.Vision.ID != "":
+		title = flat(ans.Vision.Title)
+	case len(ans.Links) > 0:
+		title = flat(ans.Links[0].Reversal.Text)
+	case a.sh.ws.method.Reverses():
+		return a.sh.T("proj.novision")
+	default:
+		return a.sh.T("proj.unthemed")
+	}
+	var from []string
+	for _, l := range ans.Links {
+		if t := flat(l.Critique.Title); l.Critique.ID != "" && !slices.Contains(from, t) {
+			from = append(from, t)
+		}
+	}
+	if len(from) > 0 {
+		title += " ← " + strings.Join(from, ", ")
+	}
+	return title
 }
 
 // The status of a measure on the wall: a mark and its name.
@@ -255,65 +354,3 @@ var (
 	projStatusMark = map[model.Status]string{model.StatusOpen: "○", model.StatusInProgress: "◐", model.StatusDone: "●"}
 	projStatusKey  = map[model.Status]string{model.StatusOpen: "plan.status.open", model.StatusInProgress: "plan.status.progress", model.StatusDone: "plan.status.done"}
 )
-
-// shareOut decides how many cards of each group fit into capacity lines:
-// every group's title first, then one card per group in turn, newest
-// cards first, so a long theme cannot push the others off the wall.
-func shareOut(groups []projGroup, capacity int, height func(model.Card) int) {
-	shareOutEach(groups, capacity, 2, height)
-}
-
-// shareOutEach is shareOut where each group costs overhead lines besides
-// its cards (its title, and the blank line after it when there is one).
-func shareOutEach(groups []projGroup, capacity, overhead int, height func(model.Card) int) {
-	used := 0
-	for i := range groups {
-		// Newest first: the cards are shown in the order they are taken.
-		slices.SortStableFunc(groups[i].cards, func(x, y model.Card) int {
-			return cmp.Or(y.Created.Compare(x.Created), cmp.Compare(y.ID, x.ID))
-		})
-		groups[i].shown = 0
-		used += overhead
-	}
-	for more := true; more; {
-		more = false
-		for i := range groups {
-			g := &groups[i]
-			if g.shown >= len(g.cards) {
-				continue
-			}
-			hc := height(g.cards[g.shown])
-			if used+hc > capacity {
-				continue
-			}
-			used += hc
-			g.shown++
-			more = true
-		}
-	}
-}
-
-// packColumns places whole theme blocks into cols columns of h lines, each
-// into the shortest column so far, with a blank line between blocks when
-// gap is set, and reports whether all fit.
-func packColumns(groups []projGroup, block func(projGroup) []string, cols, h int, gap bool) ([][]string, bool) {
-	columns := make([][]string, cols)
-	ok := true
-	for _, g := range groups {
-		b := block(g)
-		best := 0
-		for c := range columns {
-			if len(columns[c]) < len(columns[best]) {
-				best = c
-			}
-		}
-		if gap && len(columns[best]) > 0 {
-			columns[best] = append(columns[best], "")
-		}
-		if len(columns[best])+len(b) > h {
-			ok = false
-		}
-		columns[best] = append(columns[best], b...)
-	}
-	return columns, ok
-}
