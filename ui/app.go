@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -61,6 +62,16 @@ type app struct {
 	rules     bool
 	quitting  bool
 	loading   bool
+	// reloading counts reads of a workshop after a failed write that the
+	// keys wait for; held are the keys and pastes that arrived while
+	// loading or reloading, replayed in order once the workshop is on
+	// screen (heldQuit: a quit key is among them).
+	reloading int
+	held      []tea.Msg
+	heldQuit  bool
+	// quitForce: a quit left drafts the disk did not take; the next quit
+	// key ends the program, and Run prints them.
+	quitForce bool
 
 	status    string
 	statusK   statusKind
@@ -119,7 +130,12 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case savedMsg:
 		return a, a.saved(msg)
+	case reloadedMsg:
+		return a, a.reloaded(msg)
 	case ownedMsg:
+		if d, ok := msg.(homeDoneMsg); ok && d.op == "delete" && d.err == nil {
+			a.sh.drafts = slices.DeleteFunc(a.sh.drafts, func(x draft) bool { return x.workshop == d.id })
+		}
 		if s, ok := a.screens[msg.owner()]; ok {
 			return a, s.Update(msg)
 		}
@@ -137,19 +153,12 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.onTick(time.Time(msg))
 
 	case openMsg:
+		// The reading waits in the writer's line, so it sees every
+		// write made before it.
 		a.loading = true
-		st := a.sh.store
-		return a, func() tea.Msg {
-			snap, err := st.Snapshot(msg.id)
-			return loadedMsg{snap: snap, phase: msg.phase, err: err}
-		}
+		return a, a.sh.w.enqueue(a.sh.store, write{kind: jobLoad, workshop: msg.id, phase: msg.phase})
 	case loadedMsg:
-		a.loading = false
-		if msg.err != nil {
-			return a, a.setStatus(a.sh.T("status.loadfail", msg.err), statusError)
-		}
-		a.sh.ws = newSession(msg.snap, msg.phase)
-		return a, tea.Batch(a.enterPhase(), a.switchTo(a.sh.leftScreen()))
+		return a, a.loaded(msg)
 	case homeMsg:
 		// Leaving the workshop pauses its countdown: only the phase on
 		// screen runs one.
@@ -161,11 +170,18 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.switchTo(msg.to)
 
 	case tea.PasteMsg:
+		if a.holding() {
+			a.held = append(a.held, msg)
+			return a, nil
+		}
 		if a.fullHelp {
 			return a, nil
 		}
 		return a, a.screens[a.cur].Update(msg)
 	case tea.KeyPressMsg:
+		if a.holding() {
+			return a, a.hold(msg)
+		}
 		a.sh.keyAt = a.sh.keyClock()
 		return a, a.key(msg)
 	}
@@ -217,6 +233,10 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		// A function key types nothing, so F6 works while a field has
 		// the focus, as F5 does; the field keeps its text.
 		return a.switchTo(screenPreview)
+	case key.Matches(msg, g.Retry) && inWorkshop && len(a.sh.draftsOf(a.sh.openID())) > 0:
+		// ctrl+s types nothing, so it works while a field has the
+		// focus; without drafts it goes to the screen.
+		return a.retry()
 	case key.Matches(msg, g.Reset) && inWorkshop:
 		p, _ := a.sh.ws.Phase()
 		return tea.Batch(a.sh.setTimer(model.Timer{}.Reset(p.Timebox)), a.setStatus(a.sh.T("timer.reset"), statusInfo))
@@ -266,7 +286,7 @@ func (a *app) comeBack(l leftBy, text string) tea.Cmd {
 		ws.phase = l.phase
 		w := a.sh.touchedWorkshop()
 		w.Phase = l.phase
-		cmds = append(cmds, a.sh.commit(screenBoard, model.Change{Workshop: w}, ""), a.enterPhase())
+		cmds = append(cmds, a.sh.commit(model.Change{Workshop: w}), a.enterPhase())
 	}
 	cmds = append(cmds, a.switchTo(l.from))
 	cmds = append(cmds, a.screens[l.from].Update(typedMsg{text: l.key + text}))
@@ -368,45 +388,23 @@ func (a *app) onTick(now time.Time) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// saved handles the end of a write: the next one starts; a failure rolls
-// the change back and tells the screen that made it.
-func (a *app) saved(msg savedMsg) tea.Cmd {
-	wr, ok := a.sh.w.done(msg)
-	if !ok {
-		return nil
-	}
-	if ws := a.sh.ws; ws != nil && ws.snap.Workshop.ID == wr.workshop {
-		for _, id := range wr.ids {
-			if ws.pending[id]--; ws.pending[id] <= 0 {
-				delete(ws.pending, id)
-			}
-		}
-	}
-	cmds := []tea.Cmd{a.sh.w.next(a.sh.store)}
-	if msg.err != nil {
-		if ws := a.sh.ws; ws != nil && ws.snap.Workshop.ID == wr.workshop {
-			ws.snap.Apply(wr.inverse)
-			ws.version++
-		}
-		cmds = append(cmds, a.setStatus(a.sh.T("status.savefail", oneLine(msg.err)), statusError))
-		if s, ok := a.screens[wr.owner]; ok {
-			cmds = append(cmds, s.Update(saveFailedMsg{to: wr.owner, restore: wr.restore, err: msg.err}))
-		}
-	}
-	if a.quitting && a.sh.w.idle() {
-		cmds = append(cmds, tea.Quit)
-	}
-	return tea.Batch(cmds...)
-}
-
-// quit saves a typed draft, waits for the writer and then ends.
+// quit saves a typed draft and the drafts the disk did not take, waits
+// for the writer and then ends. When drafts are still not saved, the
+// program stays and says so; the next quit key ends it, and Run prints
+// the drafts to the terminal.
 func (a *app) quit() tea.Cmd {
 	if a.quitting {
 		return nil
 	}
+	if a.quitForce && len(a.sh.drafts) > 0 && a.sh.w.idle() {
+		return tea.Quit
+	}
 	var cmds []tea.Cmd
 	if d, ok := a.screens[a.cur].(drafter); ok && a.sh.ws != nil {
 		cmds = append(cmds, d.SaveDraft())
+	}
+	for _, d := range slices.Clone(a.sh.drafts) {
+		cmds = append(cmds, a.sh.retryDrafts(d.workshop))
 	}
 	// A countdown does not run on while werkstatt is closed: reopening
 	// the phase offers to resume it.

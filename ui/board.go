@@ -41,11 +41,6 @@ const (
 	promptMerge
 )
 
-// editMark starts the restore text of a failed edit, so the text goes back
-// into the input as the edit of the same card. Typed text never holds NUL
-// (normalizeInput removes control characters).
-const editMark = "\x00edit\x00"
-
 // boardScreen is the phase's board.
 type boardScreen struct {
 	sh    *shared
@@ -231,8 +226,11 @@ func (s *boardScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case phaseMsg:
 		return s.changePhase(msg.phase)
-	case saveFailedMsg:
-		s.restore(msg.restore)
+	case writesFailedMsg:
+		// The undo entries of writes that did not reach the disk
+		// would bring back what never was.
+		s.undo = dropUndo(s.undo, msg.from)
+		s.guard.end()
 		return nil
 	}
 	if s.sh.ws == nil || s.ws != s.sh.ws {
@@ -318,25 +316,36 @@ func (s *boardScreen) submit() tea.Cmd {
 		s.endEdit()
 		back := s.focusOn(focusList)
 		c, ok := s.list.card(id)
-		if !ok || c.Text == text {
+		if !ok {
+			// The card is gone (its first write failed, or it was
+			// deleted meanwhile): the text becomes a new card.
+			return tea.Batch(back, s.newCard(text))
+		}
+		if c.Text == text {
 			return back
 		}
 		c.Text, c.Updated = text, now
 		s.list.selectCard(id)
-		return tea.Batch(back, s.change(model.Change{Cards: []model.Card{c}}, editMark+id+"\x00"+text, s.sh.T("board.what.edit")),
+		return tea.Batch(back, s.change(model.Change{Cards: []model.Card{c}}, s.sh.T("board.what.edit")),
 			s.status(s.sh.T("board.edited"), statusOK))
 	}
 	if text == "" {
 		return s.status(s.sh.T("board.input.empty"), statusInfo)
 	}
+	s.input.Reset()
+	return s.newCard(text)
+}
+
+// newCard saves text as a new card in the unthemed pile and selects it.
+func (s *boardScreen) newCard(text string) tea.Cmd {
+	now := s.sh.now()
 	c := model.Card{
 		ID: model.NewID(now), Phase: s.phase, Text: text,
 		Author: fieldValue(s.author), Group: fieldValue(s.group),
 		Order: s.list.groupOf("").maxOrder + 1, Created: now, Updated: now,
 	}
-	s.input.Reset()
 	s.list.selectCard(c.ID)
-	return s.change(model.Change{Cards: []model.Card{c}}, text, s.sh.T("board.what.new"))
+	return s.change(model.Change{Cards: []model.Card{c}}, s.sh.T("board.what.new"))
 }
 
 // fieldValue is a one-line field's text, normalised and trimmed.
@@ -363,31 +372,6 @@ func (s *boardScreen) endEdit() {
 	s.editing = ""
 	s.input.SetValue(s.stash)
 	s.stash = ""
-}
-
-// restore puts the text of a change that could not be written back into
-// the input; the root has already rolled the change back and shows why.
-func (s *boardScreen) restore(text string) {
-	// The undo entries may describe the rolled back change; none is safe.
-	s.undo = nil
-	if rest, ok := strings.CutPrefix(text, editMark); ok {
-		id, body, _ := strings.Cut(rest, "\x00")
-		if s.editing == "" {
-			s.stash = s.input.Value()
-		}
-		s.editing = id
-		s.input.SetValue(body)
-		s.focusOn(focusText)
-		return
-	}
-	if text == "" {
-		return
-	}
-	if cur := s.input.Value(); strings.TrimSpace(cur) != "" {
-		text += "\n" + cur
-	}
-	s.input.SetValue(text)
-	s.focusOn(focusText)
 }
 
 // paste inserts pasted text, normalised, where the focus is. A paste in the
@@ -586,7 +570,7 @@ func (s *boardScreen) snapshot() func() {
 // of the burst it belongs to; their letters go first.
 func (s *boardScreen) typeInto(text string) tea.Cmd {
 	letters, undo := s.guard.takeBack(s.sh.keyAt, func(ch model.Change) tea.Cmd {
-		return s.sh.commit(screenBoard, ch, "")
+		return s.sh.commit(ch)
 	})
 	if !s.offers(model.StepCollect) {
 		return undo
@@ -625,7 +609,7 @@ func (s *boardScreen) deleteSelected() tea.Cmd {
 	if c, ok := l.selected(); ok {
 		delete(s.marked, c.ID)
 		l.keepPosition()
-		return tea.Batch(s.change(model.Change{DeleteCards: []string{c.ID}}, "", s.sh.T("board.what.delete")),
+		return tea.Batch(s.change(model.Change{DeleteCards: []string{c.ID}}, s.sh.T("board.what.delete")),
 			s.status(s.sh.T("board.deleted"), statusInfo))
 	}
 	g, ok := l.selectedGroup()
@@ -646,7 +630,7 @@ func (s *boardScreen) deleteSelected() tea.Cmd {
 func (s *boardScreen) deleteTheme(t model.Theme) tea.Cmd {
 	l := &s.list
 	l.selectTheme("")
-	return tea.Batch(s.change(l.deleteTheme(t.ID, s.sh.now()), "", s.sh.T("board.what.deltheme", t.Title)),
+	return tea.Batch(s.change(l.deleteTheme(t.ID, s.sh.now()), s.sh.T("board.what.deltheme", t.Title)),
 		s.status(s.sh.T("board.theme.deleted", t.Title), statusInfo))
 }
 

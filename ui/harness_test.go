@@ -32,6 +32,12 @@ type harness struct {
 	// of typing (typeguard.go).
 	keyGap  time.Duration
 	keyTime time.Time
+
+	// hold keeps the results of the store's work (a write, a reload, a
+	// workshop loaded) back instead of delivering them, so keys can be
+	// sent while several writes are in flight; deliver hands them over.
+	hold bool
+	held []tea.Msg
 }
 
 // typeFast makes the following keys come as fast as a person types.
@@ -79,7 +85,43 @@ func (hs *harness) run(cmd tea.Cmd) {
 		case tickMsg, clearStatusMsg, tea.QuitMsg:
 			continue
 		}
+		if hs.hold && isStoreResult(m) {
+			hs.held = append(hs.held, m)
+			continue
+		}
 		hs.send(m)
+	}
+}
+
+// isStoreResult reports whether a message brings the result of the
+// store's work to the model, as a Cmd on another goroutine would.
+func isStoreResult(m tea.Msg) bool {
+	switch m.(type) {
+	case savedMsg, loadedMsg, reloadedMsg:
+		return true
+	}
+	return false
+}
+
+// deliver hands the oldest held result to the model; the Cmds it returns
+// run as usual, so a write it starts is held again. It reports whether
+// there was one.
+func (hs *harness) deliver() bool {
+	hs.t.Helper()
+	if len(hs.held) == 0 {
+		return false
+	}
+	m := hs.held[0]
+	hs.held = hs.held[1:]
+	hs.send(m)
+	return true
+}
+
+// deliverAll delivers held results until the store has nothing more to
+// report.
+func (hs *harness) deliverAll() {
+	hs.t.Helper()
+	for hs.deliver() {
 	}
 }
 

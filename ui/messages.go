@@ -27,8 +27,10 @@ type openMsg struct {
 	phase string // "" for the workshop's current phase
 }
 
-// loadedMsg carries a workshop read from the store.
+// loadedMsg carries a workshop read from the store; seq is its job in the
+// writer's line.
 type loadedMsg struct {
+	seq   int
 	snap  model.Snapshot
 	phase string
 	err   error
@@ -40,13 +42,12 @@ type homeMsg struct{}
 // phaseMsg tells the screens that the phase on screen changed.
 type phaseMsg struct{ phase string }
 
-// saveFailedMsg goes to the screen that made a change that could not be
-// written. The change is already rolled back; restore is what the screen
-// gave to put back (e.g. the typed text).
-type saveFailedMsg struct {
-	to      screenID
-	restore string
-	err     error
+// writesFailedMsg tells every screen that the write numbered from and the
+// later ones of a workshop did not reach the disk: undo entries of those
+// writes describe changes that never happened and must go.
+type writesFailedMsg struct {
+	workshop string
+	from     int
 }
 
 // statusKind is how a status message looks.
@@ -73,5 +74,3 @@ type tickMsg time.Time
 // ownedMsg is an async result that belongs to one screen; the root routes
 // it there even when another screen is showing.
 type ownedMsg interface{ owner() screenID }
-
-func (m saveFailedMsg) owner() screenID { return m.to }

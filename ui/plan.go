@@ -2,7 +2,6 @@ package ui
 
 import (
 	"cmp"
-	"encoding/json"
 	"slices"
 	"strings"
 
@@ -78,12 +77,6 @@ type planScreen struct {
 	undo    undoHistory
 	draft   *formMeasure // a new measure left with Esc, for a to bring back
 }
-
-// Restore texts of failed writes start with a mark saying what they hold.
-const (
-	restoreMeasure = "\x00measure\x00"
-	restoreMeeting = "\x00meeting\x00"
-)
 
 func newPlan(sh *shared) *planScreen {
 	s := &planScreen{sh: sh, keys: newPlanKeys(sh.t), topVis: map[string]bool{}}
@@ -247,8 +240,10 @@ func (s *planScreen) Update(msg tea.Msg) tea.Cmd {
 			s.built = false
 		}
 		return nil
-	case saveFailedMsg:
-		return s.restore(msg.restore)
+	case writesFailedMsg:
+		s.undo.dropFrom(msg.from)
+		s.built = false
+		return nil
 	}
 	if s.sh.ws == nil || s.ws != s.sh.ws {
 		return nil
@@ -333,7 +328,7 @@ func (s *planScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			// The status text goes first, so a failed write's error
 			// replaces it rather than the other way round.
 			return tea.Batch(s.status(s.sh.T("plan.status.now", s.statusName(m.Status)), statusInfo),
-				s.change(model.Change{Measures: []model.Measure{m}}, "", s.sh.T("plan.what.status")))
+				s.change(model.Change{Measures: []model.Measure{m}}, s.sh.T("plan.what.status")))
 		}
 	case key.Matches(msg, k.Role):
 		if m, ok := s.selected(); ok {
@@ -343,7 +338,7 @@ func (s *planScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 				text = "plan.role.on"
 			}
 			return tea.Batch(s.status(s.sh.T(text), statusInfo),
-				s.change(model.Change{Measures: []model.Measure{m}}, "", s.sh.T("plan.what.role")))
+				s.change(model.Change{Measures: []model.Measure{m}}, s.sh.T("plan.what.role")))
 		}
 	case key.Matches(msg, k.Sort):
 		s.byDue = !s.byDue
@@ -361,7 +356,7 @@ func (s *planScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 				s.selID = s.rows[s.sel-1].ID
 			}
 			return tea.Batch(s.status(s.sh.T("plan.deleted"), statusInfo),
-				s.change(model.Change{DeleteMeasures: []string{m.ID}}, "", s.sh.T("plan.what.delete")))
+				s.change(model.Change{DeleteMeasures: []string{m.ID}}, s.sh.T("plan.what.delete")))
 		}
 	case key.Matches(msg, k.Undo):
 		return s.undoLast()
@@ -401,9 +396,9 @@ func (s *planScreen) width() int {
 }
 
 // change commits a change of this screen and remembers how to undo it.
-func (s *planScreen) change(ch model.Change, restore, what string) tea.Cmd {
-	inv, cmd := s.sh.commitUndoable(screenPlan, ch, restore)
-	s.undo.push(inv, what)
+func (s *planScreen) change(ch model.Change, what string) tea.Cmd {
+	inv, cmd := s.sh.commitUndoable(ch)
+	s.undo.push(inv, what, s.sh.lastSeq())
 	return cmd
 }
 
@@ -415,7 +410,7 @@ func (s *planScreen) undoLast() tea.Cmd {
 	if len(e.change.Measures) > 0 {
 		s.selID = e.change.Measures[0].ID
 	}
-	return tea.Batch(s.status(s.sh.T("board.undone", e.what), statusOK), s.sh.commit(screenPlan, e.change, ""))
+	return tea.Batch(s.status(s.sh.T("board.undone", e.what), statusOK), s.sh.commit(e.change))
 }
 
 // move swaps the selected measure with its neighbour in the plan's own
@@ -436,7 +431,7 @@ func (s *planScreen) move(dir int) tea.Cmd {
 	now := s.sh.now()
 	a.Updated, b.Updated = now, now
 	s.selID = a.ID
-	return s.change(model.Change{Measures: []model.Measure{a, b}}, "", s.sh.T("plan.what.move"))
+	return s.change(model.Change{Measures: []model.Measure{a, b}}, s.sh.T("plan.what.move"))
 }
 
 // meetingKey handles the next meeting's field.
@@ -457,38 +452,11 @@ func (s *planScreen) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
 		w := s.sh.touchedWorkshop()
 		w.NextMeeting = text
 		return tea.Batch(s.status(s.sh.T("plan.meeting.saved"), statusOK),
-			s.change(model.Change{Workshop: w}, restoreMeeting+text, s.sh.T("plan.what.meeting")))
+			s.change(model.Change{Workshop: w}, s.sh.T("plan.what.meeting")))
 	}
 	var cmd tea.Cmd
 	s.meeting, cmd = s.meeting.Update(msg)
 	return cmd
-}
-
-// restore reopens what a failed write came from, with the typed values.
-func (s *planScreen) restore(text string) tea.Cmd {
-	s.undo.reset()
-	if s.sh.ws == nil || s.ws != s.sh.ws {
-		return nil
-	}
-	s.built = false
-	s.sync()
-	if rest, ok := strings.CutPrefix(text, restoreMeeting); ok {
-		s.meeting.SetValue(rest)
-		s.meeting.CursorEnd()
-		s.mode = modeMeeting
-		return s.meeting.Focus()
-	}
-	if rest, ok := strings.CutPrefix(text, restoreMeasure); ok {
-		var fm formMeasure
-		if err := json.Unmarshal([]byte(rest), &fm); err != nil {
-			return nil
-		}
-		exists := slices.ContainsFunc(s.sh.ws.snap.Measures, func(m model.Measure) bool { return m.ID == fm.Measure.ID })
-		cmd := s.openForm(fm.Measure, !exists, colWhat)
-		s.form.fields[pfDue].SetValue(fm.DueText)
-		return cmd
-	}
-	return nil
 }
 
 // statusName is a status in the screen's language.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"time"
@@ -49,11 +48,11 @@ type planForm struct {
 	errAt    planField
 }
 
-// formMeasure is what a failed write gives back: the measure and the date
-// as it was typed.
+// formMeasure is a measure left in the form: the measure and the date as
+// it was typed.
 type formMeasure struct {
-	Measure model.Measure `json:"m"`
-	DueText string        `json:"due"`
+	Measure model.Measure
+	DueText string
 }
 
 func newPlanForm(sh *shared) planForm {
@@ -272,10 +271,9 @@ func (s *planScreen) saveForm() tea.Cmd {
 		return nil
 	}
 	m.Updated = now
-	restore, _ := json.Marshal(formMeasure{Measure: m, DueText: dueText})
 	s.selID = m.ID
 	what = truncate(what, 40)
-	cmd := s.change(model.Change{Measures: []model.Measure{m}}, restoreMeasure+string(restore), s.sh.T("plan.what.edit", what))
+	cmd := s.change(model.Change{Measures: []model.Measure{m}}, s.sh.T("plan.what.edit", what))
 	if isNew {
 		return tea.Batch(cmd, s.openForm(model.Measure{Vision: m.Vision, Reversal: m.Reversal}, true, colWhat))
 	}

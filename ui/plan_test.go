@@ -362,9 +362,11 @@ func TestPlanSaveFailure(t *testing.T) {
 	if !strings.Contains(hs.screen(), "Nicht gespeichert") {
 		t.Errorf("no error on screen:\n%s", hs.screen())
 	}
-	if ps.mode != modeForm || ps.form.fields[pfWhat].Value() != "Geht verloren? 😱" || ps.form.fields[pfDue].Value() != "30.6.2026" {
-		t.Errorf("after a failed write: mode %d, what %q, due %q; want the form with the typed values",
-			ps.mode, ps.form.fields[pfWhat].Value(), ps.form.fields[pfDue].Value())
+	if got := draftTexts(hs); !slices.Equal(got, []string{"Geht verloren? 😱"}) {
+		t.Errorf("drafts after a failed write %q, want the measure kept", got)
+	}
+	if d := hs.app.sh.drafts; len(d) == 1 && d[0].measure.Due != "2026-06-30" {
+		t.Errorf("the kept measure is due %q, want 2026-06-30", d[0].measure.Due)
 	}
 	if n := len(hs.app.sh.ws.snap.Measures); n != 6 {
 		t.Errorf("%d measures in memory, want the failed one rolled back", n)
@@ -378,8 +380,11 @@ func TestPlanSaveFailure(t *testing.T) {
 	hs.press("n", "ctrl+u")
 	hs.typeText("morgen")
 	hs.press("enter")
-	if ps.mode != modeMeeting || ps.meeting.Value() != "morgen" {
-		t.Errorf("after a failed meeting: mode %d, field %q", ps.mode, ps.meeting.Value())
+	if got := draftTexts(hs); !slices.Equal(got, []string{"Geht verloren? 😱", "morgen"}) {
+		t.Errorf("drafts after a failed meeting %q, want it kept after the measure", got)
+	}
+	if got := hs.app.sh.ws.snap.Workshop.NextMeeting; got == "morgen" {
+		t.Errorf("the failed meeting is still on screen")
 	}
 }
 

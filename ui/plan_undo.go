@@ -14,11 +14,11 @@ import (
 type undoHistory struct{ entries []undoEntry }
 
 // push remembers how to undo a change just committed.
-func (u *undoHistory) push(inv model.Change, what string) {
+func (u *undoHistory) push(inv model.Change, what string, seq int) {
 	if inv.Empty() {
 		return
 	}
-	u.entries = append(u.entries, undoEntry{change: inv, what: what})
+	u.entries = append(u.entries, undoEntry{change: inv, what: what, seq: seq})
 	if len(u.entries) > maxUndo {
 		u.entries = slices.Delete(u.entries, 0, len(u.entries)-maxUndo)
 	}
@@ -35,3 +35,7 @@ func (u *undoHistory) pop() (undoEntry, bool) {
 }
 
 func (u *undoHistory) reset() { u.entries = nil }
+
+// dropFrom removes the entries of the writes from seq on, which did not
+// reach the disk.
+func (u *undoHistory) dropFrom(seq int) { u.entries = dropUndo(u.entries, seq) }

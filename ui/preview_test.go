@@ -144,7 +144,7 @@ func TestPreviewScrollsAndCaches(t *testing.T) {
 		t.Error("a stale rendering was shown")
 	}
 	// A change to the workshop renders again.
-	hs.run(hs.app.sh.commit(screenBoard, model.Change{Cards: []model.Card{{ID: model.NewID(fixedNow), Phase: "critique", Text: "Neu dazu"}}}, ""))
+	hs.run(hs.app.sh.commit(model.Change{Cards: []model.Card{{ID: model.NewID(fixedNow), Phase: "critique", Text: "Neu dazu"}}}))
 	hs.press("esc", "f6")
 	if p.renderID != renders+2 {
 		t.Errorf("a changed record was not rendered again")

@@ -76,11 +76,6 @@ type reverseScreen struct {
 	guard   typeGuard // the list keys of the burst being typed
 }
 
-// revMark separates the parts of a failed write's restore text: theme id,
-// the edited statement's id ("" for a new one) and the text. Typed text
-// never holds NUL.
-const revMark = "\x00"
-
 func newReverse(sh *shared) *reverseScreen {
 	s := &reverseScreen{sh: sh, keys: newRevKeys(sh.t), open: map[string]bool{}, focus: revInput}
 	s.input = newStatementInput(sh, sh.T("rev.placeholder"))
@@ -315,8 +310,10 @@ func (s *reverseScreen) Update(msg tea.Msg) tea.Cmd {
 		s.phase = msg.phase
 		s.built = false
 		return cmd
-	case saveFailedMsg:
-		s.restore(msg.restore)
+	case writesFailedMsg:
+		s.undo.dropFrom(msg.from)
+		s.guard.end()
+		s.built = false
 		return nil
 	}
 	if s.sh.ws == nil || s.ws != s.sh.ws {
@@ -374,7 +371,7 @@ func (s *reverseScreen) snapshot() func() {
 // command keys of the burst it belongs to (typeguard.go).
 func (s *reverseScreen) typeInto(text string) tea.Cmd {
 	letters, undo := s.guard.takeBack(s.sh.keyAt, func(ch model.Change) tea.Cmd {
-		return s.sh.commit(screenReverse, ch, "")
+		return s.sh.commit(ch)
 	})
 	if len(s.groups) == 0 {
 		return tea.Batch(undo, s.status(s.sh.T("rev.nothemes.short"), statusInfo))
@@ -536,7 +533,7 @@ func (s *reverseScreen) submit() tea.Cmd {
 		s.selKey = "r:" + r.ID
 		// An edit starts in the list and returns there, as on the board.
 		return tea.Batch(s.focusOn(revList), s.status(s.sh.T("rev.edited"), statusOK),
-			s.change(model.Change{Reversals: []model.Reversal{r}}, r.Theme+revMark+r.ID+revMark+text, s.sh.T("rev.what.edit")))
+			s.change(model.Change{Reversals: []model.Reversal{r}}, s.sh.T("rev.what.edit")))
 	}
 	if text == "" {
 		return s.status(s.sh.T("rev.input.empty"), statusInfo)
@@ -555,7 +552,7 @@ func (s *reverseScreen) submit() tea.Cmd {
 	r := model.Reversal{ID: model.NewID(now), Theme: g.theme.ID, Text: text, Order: order + 1, Created: now, Updated: now}
 	s.input.Reset()
 	s.selKey = "r:" + r.ID
-	return s.change(model.Change{Reversals: []model.Reversal{r}}, r.Theme+revMark+revMark+text, s.sh.T("rev.what.new"))
+	return s.change(model.Change{Reversals: []model.Reversal{r}}, s.sh.T("rev.what.new"))
 }
 
 func (s *reverseScreen) reversal(id string) (model.Reversal, bool) {
@@ -568,10 +565,10 @@ func (s *reverseScreen) reversal(id string) (model.Reversal, bool) {
 }
 
 // change commits a change of this screen and remembers how to undo it.
-func (s *reverseScreen) change(ch model.Change, restore, what string) tea.Cmd {
-	inv, cmd := s.sh.commitUndoable(screenReverse, ch, restore)
+func (s *reverseScreen) change(ch model.Change, what string) tea.Cmd {
+	inv, cmd := s.sh.commitUndoable(ch)
 	s.guard.record(inv)
-	s.undo.push(inv, what)
+	s.undo.push(inv, what, s.sh.lastSeq())
 	return cmd
 }
 
@@ -590,37 +587,6 @@ func (s *reverseScreen) endEdit() {
 	s.stash = ""
 }
 
-// restore puts the text of a write that failed back into the input.
-func (s *reverseScreen) restore(text string) {
-	s.undo.reset()
-	theme, rest, ok := strings.Cut(text, revMark)
-	if !ok {
-		return
-	}
-	id, body, _ := strings.Cut(rest, revMark)
-	s.built = false
-	if s.sh.ws != nil && s.ws == s.sh.ws {
-		s.sync()
-	}
-	if id != "" {
-		if s.editing == "" {
-			s.stash = s.input.Value()
-		}
-		s.editing = id
-		s.input.SetValue(body)
-	} else {
-		s.selKey = "t:" + theme
-		if r, ok := s.rowOfKey(s.selKey); ok {
-			s.setSel(r)
-		}
-		if cur := s.input.Value(); strings.TrimSpace(cur) != "" {
-			body += "\n" + cur
-		}
-		s.input.SetValue(body)
-	}
-	s.focusOn(revInput)
-}
-
 func (s *reverseScreen) deleteSelected() tea.Cmd {
 	r, ok := s.selected()
 	if !ok {
@@ -633,7 +599,7 @@ func (s *reverseScreen) deleteSelected() tea.Cmd {
 	}
 	// The status text goes first, so a failed write's error replaces it.
 	return tea.Batch(s.status(s.sh.T("rev.deleted"), statusInfo),
-		s.change(model.Change{DeleteReversals: []string{r.ID}}, "", s.sh.T("rev.what.delete")))
+		s.change(model.Change{DeleteReversals: []string{r.ID}}, s.sh.T("rev.what.delete")))
 }
 
 func (s *reverseScreen) undoLast() tea.Cmd {
@@ -644,7 +610,7 @@ func (s *reverseScreen) undoLast() tea.Cmd {
 	if len(e.change.Reversals) > 0 {
 		s.selKey = "r:" + e.change.Reversals[0].ID
 	}
-	inv, cmd := s.sh.commitUndoable(screenReverse, e.change, "")
+	inv, cmd := s.sh.commitUndoable(e.change)
 	// Typed by mistake, the undo itself is taken back (typeguard.go).
 	s.guard.record(inv)
 	return tea.Batch(s.status(s.sh.T("board.undone", e.what), statusOK), cmd)
@@ -671,5 +637,5 @@ func (s *reverseScreen) move(dir int) tea.Cmd {
 	a.Updated, b.Updated = now, now
 	s.selKey = "r:" + a.ID
 	return tea.Batch(s.status(s.sh.T("rev.shifted"), statusOK),
-		s.change(model.Change{Reversals: []model.Reversal{a, b}}, "", s.sh.T("rev.what.move")))
+		s.change(model.Change{Reversals: []model.Reversal{a, b}}, s.sh.T("rev.what.move")))
 }

@@ -79,7 +79,7 @@ func (s *reverseScreen) cycleVision() tea.Cmd {
 	}
 	// The status text goes first, so a failed write's error replaces it.
 	return tea.Batch(s.status(msg, statusOK),
-		s.change(model.Change{Reversals: []model.Reversal{r}}, "", s.sh.T("rev.what.link")))
+		s.change(model.Change{Reversals: []model.Reversal{r}}, s.sh.T("rev.what.link")))
 }
 
 // themeFromStatement makes a vision theme of the selected statement's text
@@ -104,5 +104,5 @@ func (s *reverseScreen) themeFromStatement() tea.Cmd {
 	r.Vision, r.Updated = t.ID, now
 	s.selKey = "r:" + r.ID
 	return tea.Batch(s.status(s.sh.T("rev.link.new", truncate(title, 40)), statusOK),
-		s.change(model.Change{Themes: []model.Theme{t}, Reversals: []model.Reversal{r}}, "", s.sh.T("rev.what.theme")))
+		s.change(model.Change{Themes: []model.Theme{t}, Reversals: []model.Reversal{r}}, s.sh.T("rev.what.theme")))
 }

@@ -251,7 +251,7 @@ func TestReverseCardsAndLostTop(t *testing.T) {
 			ch.Themes = append(ch.Themes, th)
 		}
 	}
-	hs.run(hs.app.sh.commit(screenBoard, ch, ""))
+	hs.run(hs.app.sh.commit(ch))
 	scr := hs.screen()
 	if !strings.Contains(scr, "kein Top-Thema mehr") || !strings.Contains(scr, "→ positiv") {
 		t.Errorf("a statement of a theme no longer on top is not shown as such:\n%s", scr)
@@ -303,11 +303,14 @@ func TestReverseSaveFailure(t *testing.T) {
 	hs.typeText("geht verloren? 😱")
 	hs.press("enter")
 	rs := reverseOf(hs)
-	if v := rs.input.Value(); v != "geht verloren? 😱" {
-		t.Errorf("input after a failed write = %q, want the text back", v)
+	if v := rs.input.Value(); v != "" {
+		t.Errorf("input after a failed write = %q, want it free for the next statement", v)
 	}
-	if g, _ := rs.current(); g.theme.ID != "T2" {
-		t.Errorf("after a failed write the input is for theme %s, want T2", g.theme.ID)
+	if got := draftTexts(hs); !slices.Equal(got, []string{"geht verloren? 😱"}) {
+		t.Errorf("drafts after a failed write %q, want the text kept", got)
+	}
+	if d := hs.app.sh.drafts; len(d) == 1 && d[0].rev.Theme != "T2" {
+		t.Errorf("the draft is for theme %s, want T2", d[0].rev.Theme)
 	}
 	scr := hs.screen()
 	if !strings.Contains(scr, "Nicht gespeichert") {

@@ -24,7 +24,8 @@ type Config struct {
 	Phase    string // phase id to open in; "" for the workshop's current phase
 }
 
-// Run starts the TUI and returns when the user quits. A panic in Update
+// Run starts the TUI and returns when the user quits; texts the disk did
+// not take (drafts.go) are printed to the terminal on the way out. A panic in Update
 // or View is caught before Bubble Tea sees it: the program ends as on a
 // normal quit (the terminal restored), the stack goes to a private file,
 // and Run returns a one-line error naming that file, so main prints one
@@ -42,8 +43,14 @@ func Run(cfg Config) error {
 	}
 	if cfg.Workshop != "" {
 		a.openCfg = &openMsg{id: cfg.Workshop, phase: cfg.Phase}
+		// Keys typed before the workshop is on screen wait for it.
+		a.loading = true
 	}
-	return runProgram(a)
+	err := runProgram(a)
+	// Texts the disk never took go to the terminal, after it is
+	// restored, so the facilitator can copy them.
+	fmt.Print(a.unsavedReport())
+	return err
 }
 
 // runProgram runs a root model in the terminal and maps panics and

@@ -43,6 +43,9 @@ type shared struct {
 
 	ws *session // the open workshop; nil on the home screen
 	w  writer
+	// drafts are the texts that did not reach the disk, oldest first
+	// (drafts.go).
+	drafts []draft
 
 	// outDir is where the record preview writes: the folder werkstatt was
 	// started in (run.go sets it; tests a temporary folder; "" is the
@@ -143,17 +146,17 @@ func changeIDs(ch model.Change) []string {
 }
 
 // commit applies a change to the open workshop at once and queues it for
-// the disk. If the write fails, the change is rolled back in memory, the
-// error is shown, and the owner screen gets a saveFailedMsg carrying
-// restore (e.g. the typed text, to put back into its input).
-func (sh *shared) commit(owner screenID, ch model.Change, restore string) tea.Cmd {
-	_, cmd := sh.commitUndoable(owner, ch, restore)
+// the disk. If the write fails, the root brings the workshop back to what
+// is on disk and keeps the texts that did not reach it as drafts
+// (drafts.go).
+func (sh *shared) commit(ch model.Change) tea.Cmd {
+	_, cmd := sh.commitUndoable(ch)
 	return cmd
 }
 
 // commitUndoable is commit that also returns the change that takes ch
 // back, for a screen's undo history.
-func (sh *shared) commitUndoable(owner screenID, ch model.Change, restore string) (model.Change, tea.Cmd) {
+func (sh *shared) commitUndoable(ch model.Change) (model.Change, tea.Cmd) {
 	if sh.ws == nil || ch.Empty() {
 		return model.Change{}, nil
 	}
@@ -168,9 +171,28 @@ func (sh *shared) commitUndoable(owner screenID, ch model.Change, restore string
 		change:   ch,
 		inverse:  inv,
 		ids:      ids,
-		owner:    owner,
-		restore:  restore,
 	})
+}
+
+// lastSeq is the number of the write queued last, for undo entries: an
+// entry whose write failed is dropped.
+func (sh *shared) lastSeq() int { return sh.w.seq }
+
+// recountPending marks as pending exactly the items of the open
+// workshop's queued writes.
+func (sh *shared) recountPending() {
+	ws := sh.ws
+	if ws == nil {
+		return
+	}
+	clear(ws.pending)
+	for _, wr := range sh.w.queue {
+		if wr.kind == jobApply && wr.workshop == ws.snap.Workshop.ID {
+			for _, id := range wr.ids {
+				ws.pending[id]++
+			}
+		}
+	}
 }
 
 // touch stamps the workshop's Updated time and returns a copy to write.
@@ -212,7 +234,7 @@ func (sh *shared) rememberPlace(id screenID) tea.Cmd {
 	}
 	nw := sh.touchedWorkshop()
 	nw.Phase, nw.Screen, nw.Reached = sh.ws.phase, name, reached
-	return sh.commit(screenBoard, model.Change{Workshop: nw}, "")
+	return sh.commit(model.Change{Workshop: nw})
 }
 
 // leftScreen is the screen to open the workshop on: the one it was left on

@@ -24,6 +24,13 @@ const maxUndo = 50
 type undoEntry struct {
 	change model.Change
 	what   string
+	seq    int // the write that made the change the entry takes back
+}
+
+// dropUndo removes the entries of the writes from seq on: they failed or
+// were dropped, so their changes never reached the disk.
+func dropUndo(entries []undoEntry, seq int) []undoEntry {
+	return slices.DeleteFunc(entries, func(e undoEntry) bool { return e.seq >= seq })
 }
 
 // moveCards puts cards into a theme ("" for the unthemed pile), appended
@@ -196,17 +203,18 @@ func (l *cardList) inverse(ch model.Change, now time.Time) model.Change {
 
 // change commits a board change and remembers how to undo it. what is the
 // status text an undo shows.
-func (s *boardScreen) change(ch model.Change, restore, what string) tea.Cmd {
+func (s *boardScreen) change(ch model.Change, what string) tea.Cmd {
 	if ch.Empty() {
 		return nil
 	}
 	inv := s.list.inverse(ch, s.sh.now())
 	s.guard.record(inv)
-	s.undo = append(s.undo, undoEntry{change: inv, what: what})
+	cmd := s.sh.commit(ch)
+	s.undo = append(s.undo, undoEntry{change: inv, what: what, seq: s.sh.lastSeq()})
 	if len(s.undo) > maxUndo {
 		s.undo = slices.Delete(s.undo, 0, len(s.undo)-maxUndo)
 	}
-	return s.sh.commit(screenBoard, ch, restore)
+	return cmd
 }
 
 // announce commits a change and names it in the status line with its undo
@@ -215,7 +223,7 @@ func (s *boardScreen) announce(ch model.Change, what, said string) tea.Cmd {
 	if ch.Empty() {
 		return nil
 	}
-	return tea.Batch(s.change(ch, "", what), s.status(said, statusOK))
+	return tea.Batch(s.change(ch, what), s.status(said, statusOK))
 }
 
 // undoLast takes the last board change back.
@@ -232,7 +240,7 @@ func (s *boardScreen) undoLast() tea.Cmd {
 	} else if len(u.change.Themes) > 0 {
 		s.list.selectTheme(u.change.Themes[0].ID)
 	}
-	return tea.Batch(s.sh.commit(screenBoard, u.change, ""), s.status(s.sh.T("board.undone", u.what), statusOK))
+	return tea.Batch(s.sh.commit(u.change), s.status(s.sh.T("board.undone", u.what), statusOK))
 }
 
 // clusterKey handles the list's clustering keys.
@@ -293,7 +301,7 @@ func (s *boardScreen) clusterKey(msg tea.KeyPressMsg) tea.Cmd {
 			title = l.themes[pos-1].Title
 		}
 		l.selectCard(c.ID)
-		return tea.Batch(s.change(l.moveCards([]string{c.ID}, id, now), "", s.sh.T("board.what.move")),
+		return tea.Batch(s.change(l.moveCards([]string{c.ID}, id, now), s.sh.T("board.what.move")),
 			s.status(s.sh.T("board.moved", s.sh.cardCount(1), title), statusOK))
 	case key.Matches(msg, k.NewTheme):
 		return s.startPrompt(promptNewTheme)
@@ -349,7 +357,7 @@ func (s *boardScreen) moveTo(themeID, title string) tea.Cmd {
 	ch := s.list.moveCards(ids, themeID, s.sh.now())
 	s.marked = map[string]bool{}
 	s.list.keepPosition()
-	return tea.Batch(s.change(ch, "", s.sh.T("board.what.move")),
+	return tea.Batch(s.change(ch, s.sh.T("board.what.move")),
 		s.status(s.sh.T("board.moved", s.sh.cardCount(len(ch.Cards)), title), statusOK))
 }
 
@@ -426,7 +434,7 @@ func (s *boardScreen) finishPrompt() tea.Cmd {
 		} else {
 			l.selectTheme(t.ID)
 		}
-		return tea.Batch(s.focusOn(focusList), s.change(ch, "", s.sh.T("board.what.newtheme", val)),
+		return tea.Batch(s.focusOn(focusList), s.change(ch, s.sh.T("board.what.newtheme", val)),
 			s.status(s.sh.T("board.theme.created", val, s.sh.cardCount(len(ids))), statusOK))
 	case promptRename:
 		if val == "" {
@@ -446,6 +454,6 @@ func (s *boardScreen) finishPrompt() tea.Cmd {
 	src, _, _ := l.theme(s.promptTheme)
 	ch := l.mergeThemes(s.promptTheme, dst.ID, now)
 	l.selectTheme(dst.ID)
-	return tea.Batch(s.focusOn(focusList), s.change(ch, "", s.sh.T("board.what.merge", src.Title)),
+	return tea.Batch(s.focusOn(focusList), s.change(ch, s.sh.T("board.what.merge", src.Title)),
 		s.status(s.sh.T("board.merged", src.Title, dst.Title), statusOK))
 }

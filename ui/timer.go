@@ -41,7 +41,7 @@ func (sh *shared) setTimer(t model.Timer) tea.Cmd {
 	}
 	timers[sh.ws.phase] = t
 	w.Timers = timers
-	return sh.commit(screenBoard, model.Change{Workshop: w}, "")
+	return sh.commit(model.Change{Workshop: w})
 }
 
 // pauseTimers pauses every running countdown of the open workshop except
@@ -68,7 +68,7 @@ func (sh *shared) pauseTimers(keep string) tea.Cmd {
 	}
 	w := sh.touchedWorkshop()
 	w.Timers = timers
-	return sh.commit(screenBoard, model.Change{Workshop: w}, "")
+	return sh.commit(model.Change{Workshop: w})
 }
 
 // timerOffer is the status line that greets a phase: the offer to start an

@@ -44,7 +44,10 @@ func (a *app) render() string {
 	}
 	status := a.statusLine(w)
 	helpLine := a.helpLine(w)
-	bodyH := h - len(top) - 2
+	// Texts the disk did not take stay in sight above the status line,
+	// leaving the body at least three lines.
+	band := a.draftLines(w, min(4, h-len(top)-2-3))
+	bodyH := h - len(top) - 2 - len(band)
 	var body string
 	switch {
 	case a.fullHelp:
@@ -57,8 +60,10 @@ func (a *app) render() string {
 	}
 	// The body is clipped to its box; the few lines around it are clipped
 	// on their own, so no line of the frame is measured twice.
-	parts := append(top, clip(body, w, bodyH), status, helpLine)
-	for _, i := range []int{len(parts) - 2, len(parts) - 1} {
+	parts := append(top, clip(body, w, bodyH))
+	parts = append(parts, band...)
+	parts = append(parts, status, helpLine)
+	for i := len(parts) - 2 - len(band); i < len(parts); i++ {
 		parts[i] = clip(parts[i], w, 1)
 	}
 	for i := range top {

@@ -255,10 +255,10 @@ func (s *voteScreen) Update(msg tea.Msg) tea.Cmd {
 			s.ws = nil // Enter starts afresh on the new phase
 		}
 		return nil
-	case saveFailedMsg:
-		// The root rolled the change back and shows why; the rows
-		// follow the workshop again, and the undo entries may describe
-		// the change that was rolled back.
+	case writesFailedMsg:
+		// The workshop went back to what is on disk; the rows follow
+		// it again, and the undo entries may describe changes that
+		// never reached it.
 		s.built = -1
 		s.undo = nil
 		return nil

@@ -166,7 +166,7 @@ func (s *voteScreen) change(ch model.Change) tea.Cmd {
 	if len(s.undo) > maxVoteUndo {
 		s.undo = slices.Delete(s.undo, 0, len(s.undo)-maxVoteUndo)
 	}
-	cmd := s.sh.commit(screenVote, ch, "")
+	cmd := s.sh.commit(ch)
 	s.sync()
 	return cmd
 }
@@ -208,7 +208,7 @@ func (s *voteScreen) undoLast() tea.Cmd {
 		s.selID = ch.Cards[0].ID
 	}
 	s.built = -1 // the selection follows selID
-	cmd := s.sh.commit(screenVote, ch, "")
+	cmd := s.sh.commit(ch)
 	s.sync()
 	return tea.Batch(cmd, s.say(s.sh.T("vote.undone"), statusInfo))
 }

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
+)
+
+// The root's side of the writer: what happens when a write, a reload or
+// the opening of a workshop comes back, and the keys that wait meanwhile.
+
+// saved handles the end of a write: the next one starts; a success saves
+// the workshop's drafts again; a failure brings the workshop back to the
+// disk (writeFailed).
+func (a *app) saved(msg savedMsg) tea.Cmd {
+	wr, ok := a.sh.w.done(msg.seq)
+	if !ok {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if msg.err != nil {
+		cmds = append(cmds, a.writeFailed(wr, msg.err))
+	} else {
+		if ws := a.sh.ws; ws != nil && ws.snap.Workshop.ID == wr.workshop {
+			for _, id := range wr.ids {
+				if ws.pending[id]--; ws.pending[id] <= 0 {
+					delete(ws.pending, id)
+				}
+			}
+		}
+		// The disk takes writes again: the drafts go as themselves,
+		// unless a reading of the workshop is still to come.
+		if !a.sh.w.busyReading(wr.workshop) {
+			cmds = append(cmds, a.sh.retryDrafts(wr.workshop))
+		}
+	}
+	cmds = append(cmds, a.sh.w.next(a.sh.store), a.afterWrites())
+	return tea.Batch(cmds...)
+}
+
+// writeFailed drops the workshop's later writes (each was made on the one
+// that failed), takes them all back in memory at once, and asks the store
+// for the workshop as it is on disk, before anything else. Until the
+// reading is back the keys wait, so nothing new is made on a workshop
+// that is not the disk's.
+func (a *app) writeFailed(wr write, err error) tea.Cmd {
+	all := append([]write{wr}, a.sh.w.drop(wr.workshop)...)
+	failed := make([]model.Change, len(all))
+	for i, x := range all {
+		failed[i] = x.change
+	}
+	reload := write{kind: jobReload, workshop: wr.workshop, failed: failed}
+	if ws := a.sh.ws; ws != nil && ws.snap.Workshop.ID == wr.workshop {
+		for i := len(all) - 1; i >= 0; i-- {
+			ws.snap.Apply(all[i].inverse)
+		}
+		ws.version++
+		a.sh.recountPending()
+		reload.hold = true
+		a.reloading++
+	}
+	return tea.Batch(
+		a.setStatus(a.sh.T("status.savefail", oneLine(err)), statusError),
+		a.broadcast(writesFailedMsg{workshop: wr.workshop, from: wr.seq}),
+		a.sh.w.first(a.sh.store, reload),
+	)
+}
+
+// reloaded puts the workshop read back after a failure on screen and
+// keeps what the failed writes meant that the disk does not hold as
+// drafts. If the reading failed too, the rolled back workshop stays.
+func (a *app) reloaded(msg reloadedMsg) tea.Cmd {
+	wr, ok := a.sh.w.done(msg.seq)
+	if !ok {
+		return nil
+	}
+	ws := a.sh.ws
+	open := ws != nil && ws.snap.Workshop.ID == wr.workshop
+	disk := msg.snap
+	switch {
+	case msg.err != nil && open:
+		disk = ws.snap
+	case msg.err != nil:
+		// Nothing to compare with: every text of the failed writes
+		// is kept.
+		disk = model.Snapshot{}
+	case open:
+		ws.snap = disk
+		ws.version++
+		a.sh.recountPending()
+	}
+	a.sh.keepDrafts(unsavedDrafts(wr.workshop, disk, wr.failed))
+	if wr.hold {
+		a.reloading--
+	}
+	var cmds []tea.Cmd
+	if open {
+		// Screens whose state follows the workshop draw it anew.
+		cmds = append(cmds, a.broadcast(writesFailedMsg{workshop: wr.workshop, from: wr.seq}))
+	}
+	cmds = append(cmds, a.sh.w.next(a.sh.store), a.replay(), a.afterWrites())
+	return tea.Batch(cmds...)
+}
+
+// loaded opens a workshop read from the store and replays the keys typed
+// while it loaded.
+func (a *app) loaded(msg loadedMsg) tea.Cmd {
+	if _, ok := a.sh.w.done(msg.seq); !ok {
+		return nil
+	}
+	a.loading = false
+	next := a.sh.w.next(a.sh.store)
+	if msg.err != nil {
+		// The keys were meant for a workshop that did not open.
+		a.held, a.heldQuit = nil, false
+		return tea.Batch(next, a.setStatus(a.sh.T("status.loadfail", msg.err), statusError))
+	}
+	a.sh.ws = newSession(msg.snap, msg.phase)
+	return tea.Batch(next, a.enterPhase(), a.switchTo(a.sh.leftScreen()), a.replay())
+}
+
+// afterWrites ends a quit once everything is written, unless drafts are
+// left that the disk did not take: then the program stays and says so.
+func (a *app) afterWrites() tea.Cmd {
+	if !a.quitting || !a.sh.w.idle() || a.holding() {
+		return nil
+	}
+	if len(a.sh.drafts) == 0 {
+		return tea.Quit
+	}
+	a.quitting, a.quitForce = false, true
+	return a.setStatus(a.sh.N("drafts.quit", len(a.sh.drafts)), statusError)
+}
+
+// holding reports whether keys wait: a workshop is being opened, or read
+// back after a failed write.
+func (a *app) holding() bool { return a.loading || a.reloading > 0 }
+
+// hold keeps a key for later. A second quit key while holding ends the
+// program at once, so a reading that never ends cannot trap the user.
+func (a *app) hold(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, a.sh.keys.Quit) {
+		if a.heldQuit {
+			return tea.Quit
+		}
+		a.heldQuit = true
+	}
+	a.held = append(a.held, msg)
+	return nil
+}
+
+// replay hands the held keys and pastes to the model in the order they
+// came, as long as nothing holds them again.
+func (a *app) replay() tea.Cmd {
+	var cmds []tea.Cmd
+	for len(a.held) > 0 && !a.holding() {
+		m := a.held[0]
+		a.held = a.held[1:]
+		if len(a.held) == 0 {
+			a.heldQuit = false
+		}
+		_, cmd := a.Update(m)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// retry saves the open workshop's drafts again (ctrl+s).
+func (a *app) retry() tea.Cmd {
+	id := a.sh.openID()
+	return tea.Batch(a.setStatus(a.sh.N("drafts.retrying", len(a.sh.draftsOf(id))), statusInfo), a.sh.retryDrafts(id))
+}
