@@ -390,21 +390,19 @@ func (a *app) onTick(now time.Time) tea.Cmd {
 
 // quit saves a typed draft and the drafts the disk did not take, waits
 // for the writer and then ends. When drafts are still not saved, the
-// program stays and says so; the next quit key ends it, and Run prints
-// the drafts to the terminal.
+// program stays and says so; the next quit tries once more and then ends
+// anyway, and Run prints the drafts to the terminal.
 func (a *app) quit() tea.Cmd {
 	if a.quitting {
 		return nil
 	}
-	if a.quitForce && len(a.sh.drafts) > 0 && a.sh.w.idle() {
-		return tea.Quit
-	}
+	// The drafts first: they were typed before what is in the field.
 	var cmds []tea.Cmd
-	if d, ok := a.screens[a.cur].(drafter); ok && a.sh.ws != nil {
-		cmds = append(cmds, d.SaveDraft())
-	}
 	for _, d := range slices.Clone(a.sh.drafts) {
 		cmds = append(cmds, a.sh.retryDrafts(d.workshop))
+	}
+	if d, ok := a.screens[a.cur].(drafter); ok && a.sh.ws != nil {
+		cmds = append(cmds, d.SaveDraft())
 	}
 	// A countdown does not run on while werkstatt is closed: reopening
 	// the phase offers to resume it.

@@ -38,6 +38,7 @@ type harness struct {
 	// sent while several writes are in flight; deliver hands them over.
 	hold bool
 	held []tea.Msg
+	quit bool // the model asked to end the program
 }
 
 // typeFast makes the following keys come as fast as a person types.
@@ -82,7 +83,10 @@ func (hs *harness) run(cmd tea.Cmd) {
 	msg := runCmd(cmd)
 	for _, m := range flatten(msg) {
 		switch m.(type) {
-		case tickMsg, clearStatusMsg, tea.QuitMsg:
+		case tea.QuitMsg:
+			hs.quit = true
+			continue
+		case tickMsg, clearStatusMsg:
 			continue
 		}
 		if hs.hold && isStoreResult(m) {

@@ -42,9 +42,7 @@ func Run(cfg Config) error {
 		a.sh.outDir = home
 	}
 	if cfg.Workshop != "" {
-		a.openCfg = &openMsg{id: cfg.Workshop, phase: cfg.Phase}
-		// Keys typed before the workshop is on screen wait for it.
-		a.loading = true
+		a.opening(cfg.Workshop, cfg.Phase)
 	}
 	err := runProgram(a)
 	// Texts the disk never took go to the terminal, after it is

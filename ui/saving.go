@@ -121,16 +121,25 @@ func (a *app) loaded(msg loadedMsg) tea.Cmd {
 }
 
 // afterWrites ends a quit once everything is written, unless drafts are
-// left that the disk did not take: then the program stays and says so.
+// left that the disk did not take: then the program stays and says so,
+// the first time.
 func (a *app) afterWrites() tea.Cmd {
 	if !a.quitting || !a.sh.w.idle() || a.holding() {
 		return nil
 	}
-	if len(a.sh.drafts) == 0 {
+	if len(a.sh.drafts) == 0 || a.quitForce {
 		return tea.Quit
 	}
 	a.quitting, a.quitForce = false, true
 	return a.setStatus(a.sh.N("drafts.quit", len(a.sh.drafts)), statusError)
+}
+
+// opening makes the program open a workshop when it starts. Keys typed
+// before the workshop is on screen, even before the first frame, wait for
+// it.
+func (a *app) opening(id, phase string) {
+	a.openCfg = &openMsg{id: id, phase: phase}
+	a.loading = true
 }
 
 // holding reports whether keys wait: a workshop is being opened, or read
