@@ -55,6 +55,12 @@ func newHarness(t testing.TB, lang model.Lang, w, h int) *harness {
 		t.Fatalf("open store: %v", err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return newHarnessOn(t, st, lang, w, h)
+}
+
+// newHarnessOn is newHarness on a store the caller opened.
+func newHarnessOn(t testing.TB, st *store.Store, lang model.Lang, w, h int) *harness {
+	t.Helper()
 	hs := &harness{t: t, st: st, clock: fixedNow}
 	hs.app = newApp(st, lang, func() time.Time { return hs.clock })
 	hs.app.sh.after = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
