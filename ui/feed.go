@@ -157,7 +157,7 @@ const PanicKey = "f12"
 func RunPanicking(cfg Config) error {
 	a := newApp(cfg.Store, cfg.Lang, time.Now)
 	if cfg.Workshop != "" {
-		a.openCfg = &openMsg{id: cfg.Workshop, phase: cfg.Phase}
+		a.opening(cfg.Workshop, cfg.Phase)
 	}
 	return runProgram(panicking{a})
 }

@@ -279,6 +279,10 @@ func count(list []string, s string) int {
 // and saving again, by the next save or by ctrl+s, puts every text on
 // disk exactly once, the drafts in the order they were made.
 func TestFailedWritesScreenIsDisk(t *testing.T) {
+	sets, kept := 0, 0
+	defer func() {
+		t.Logf("%d scenarios, %d sets of failed writes: screen = disk after each, %d texts kept as drafts, each saved again exactly once", len(writeScenarios), sets, kept)
+	}()
 	for _, sc := range writeScenarios {
 		t.Run(sc.name+"/none fail", func(t *testing.T) {
 			hs, id := sc.open(t)
@@ -309,6 +313,7 @@ func TestFailedWritesScreenIsDisk(t *testing.T) {
 				hs.deliverAll()
 				checkKept(t, hs, sc, id, meant)
 				wantOrder := draftTexts(hs)
+				sets, kept = sets+1, kept+len(wantOrder)
 				fs.fail = nil
 				from := len(fs.applied)
 				if retry == "ctrl+s" {
