@@ -72,8 +72,13 @@ var labelsDE = labels{
 	ThemeMap:      "Themen im Überblick",
 	PhaseQuestion: "Frage",
 	Used: func(used, budget int) string {
-		if budget > 0 {
+		switch {
+		case budget == 1:
+			return fmt.Sprintf("Vergeben: %d von 1 Punkt.", used)
+		case budget > 0:
 			return fmt.Sprintf("Vergeben: %d von %d Punkten.", used, budget)
+		case used == 1:
+			return "Vergeben: 1 Punkt."
 		}
 		return fmt.Sprintf("Vergeben: %d Punkte.", used)
 	},

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -62,5 +63,31 @@ func TestArchivePlaceIsVersion2(t *testing.T) {
 	bad := bytes.Replace(b.Bytes(), []byte(`"reached": "phantasie"`), []byte(`"reached": "nowhere"`), 1)
 	if _, err := ReadArchive(bytes.NewReader(bad)); err == nil {
 		t.Error("an unknown reached phase was accepted")
+	}
+}
+
+// TestRecordCountsOneDot: a record with one dot and no budget says "1
+// Punkt", and a budget of one says "von 1 Punkt".
+func TestRecordCountsOneDot(t *testing.T) {
+	s := Snapshot{
+		Workshop: Workshop{ID: "W", Title: "T", Method: MethodZukunftswerkstatt, Phase: "critique", Lang: German},
+		Themes:   []Theme{{ID: "A", Phase: "critique", Title: "Lärm", Dots: 1, Top: true}},
+	}
+	for _, tc := range []struct {
+		participants, dots int
+		want               string
+	}{
+		{0, 0, "Vergeben: 1 Punkt."},
+		{1, 1, "Vergeben: 1 von 1 Punkt."},
+		{2, 3, "Vergeben: 1 von 6 Punkten."},
+	} {
+		s.Workshop.Participants, s.Workshop.Dots = tc.participants, tc.dots
+		var b bytes.Buffer
+		if err := WriteMarkdown(&b, s, MarkdownOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), tc.want) {
+			t.Errorf("%d×%d: want %q in the record", tc.participants, tc.dots, tc.want)
+		}
 	}
 }

@@ -76,9 +76,14 @@ type app struct {
 	status    string
 	statusK   statusKind
 	statusGen int
-	ticking   bool
-	lastRem   time.Duration
-	openCfg   *openMsg // workshop to open at start
+	// statusWhile is the condition the status reports, nil for a plain
+	// message; statusKeep marks the phase's countdown offer, which stays
+	// while the workshop is open although the screen changes.
+	statusWhile func() bool
+	statusKeep  bool
+	ticking     bool
+	lastRem     time.Duration
+	openCfg     *openMsg // workshop to open at start
 
 	proj     projCache // projector.go: the phase's content, built once per change
 	projPage int       // the projector's page on the wall
@@ -144,6 +149,10 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.setStatus(msg.text, msg.kind)
 	case projPageMsg:
 		return a, a.projTurn(msg)
+	case warnWhileMsg:
+		cmd := a.setStatus(msg.text, msg.kind)
+		a.statusWhile = msg.while
+		return a, cmd
 	case clearStatusMsg:
 		if msg.gen == a.statusGen {
 			a.status = ""
@@ -349,6 +358,7 @@ func (a *app) enterPhase() tea.Cmd {
 		// The offer stays a minute: the room is often still talking
 		// when the facilitator changes the phase.
 		cmds = append(cmds, a.setStatusFor(offer, statusInfo, offerTTL))
+		a.statusKeep = true
 	}
 	return tea.Batch(cmds...)
 }
@@ -357,6 +367,7 @@ func (a *app) switchTo(id screenID) tea.Cmd {
 	if id != screenHome && id != screenPreview && a.sh.ws == nil {
 		id = screenHome
 	}
+	a.dropStaleStatus(id)
 	a.cur = id
 	a.fullHelp = false
 	return tea.Batch(a.sh.rememberPlace(id), a.screens[id].Enter())
@@ -424,9 +435,33 @@ func (a *app) setStatus(text string, kind statusKind) tea.Cmd {
 	return a.setStatusFor(text, kind, ttl)
 }
 
+// dropStaleStatus clears, on the way to screen id, a status message that
+// was about the screen left ("Karte gelöscht" does not belong on the home
+// screen). An error without a condition stays, so a failed save is read;
+// the countdown offer stays inside the workshop.
+func (a *app) dropStaleStatus(id screenID) {
+	switch {
+	case a.status == "":
+	case a.statusK == statusError && a.statusWhile == nil:
+	case a.statusKeep && id != screenHome:
+	default:
+		a.status, a.statusWhile, a.statusKeep = "", nil, false
+	}
+}
+
+// liveStatus is the status message to show: "" once the condition it
+// reports no longer holds.
+func (a *app) liveStatus() string {
+	if a.statusWhile != nil && !a.statusWhile() {
+		return ""
+	}
+	return a.status
+}
+
 // setStatusFor shows a status message for ttl.
 func (a *app) setStatusFor(text string, kind statusKind, ttl time.Duration) tea.Cmd {
 	a.status, a.statusK = text, kind
+	a.statusWhile, a.statusKeep = nil, false
 	a.statusGen++
 	gen := a.statusGen
 	return a.sh.after(ttl, func(time.Time) tea.Msg { return clearStatusMsg{gen: gen} })

@@ -209,10 +209,7 @@ func (s *boardScreen) headerText(g cardGroup, w int) string {
 
 // cardCount says "1 card" or "n cards" in the catalogue's language.
 func (sh *shared) cardCount(n int) string {
-	if n == 1 {
-		return sh.T("board.onecard")
-	}
-	return sh.T("board.ncards", n)
+	return sh.N("board.cards", n)
 }
 
 // dotCount says "1 dot" or "n dots" in the catalogue's language.

@@ -74,7 +74,7 @@ func (s *homeScreen) View(w, h int) string {
 		s.rename.SetWidth(max(w-width(label)-1, 1))
 		top = append(top, truncate(label+s.rename.View(), w))
 	case homeConfirm:
-		q := s.sh.T("home.confirm", s.confirm.Title, s.confirm.Cards)
+		q := s.sh.N("home.confirm", s.confirm.Cards, s.confirm.Title)
 		for _, l := range wrap(q, w) {
 			top = append(top, st.Warn.Render(l))
 		}

@@ -65,6 +65,15 @@ type statusMsg struct {
 	kind statusKind
 }
 
+// warnWhileMsg is a status message about a condition of the state: the
+// status line drops it as soon as while no longer holds, so a warning
+// never outlives its cause.
+type warnWhileMsg struct {
+	text  string
+	kind  statusKind
+	while func() bool
+}
+
 // clearStatusMsg clears the status line if it is still the one with gen.
 type clearStatusMsg struct{ gen int }
 

@@ -166,7 +166,7 @@ func (s *planScreen) summaryLine(w int) string {
 	for _, m := range s.rows {
 		n[clamp(int(m.Status), 0, 2)]++
 	}
-	txt := s.sh.T("plan.summary", len(s.rows), n[0], n[1], n[2])
+	txt := s.sh.T("plan.summary", s.sh.N("plan.count", len(s.rows)), n[0], n[1], n[2])
 	if s.byDue {
 		txt += " · " + s.sh.T("plan.sort.due")
 	} else {

@@ -367,9 +367,9 @@ func (a *app) projRanking(w, h int) [][]string {
 		}
 	}
 	t := model.CountVotes(ws.snap.Workshop, ws.snap.Themes, ws.snap.Cards, ws.phase)
-	sum := a.sh.T("proj.dots", t.Used)
+	sum := a.sh.N("proj.dots", t.Used)
 	if t.Budget > 0 {
-		sum = a.sh.T("proj.dots.of", t.Used, t.Budget)
+		sum = a.sh.N("proj.dots.of", t.Budget, t.Used)
 	}
 	style := st.Muted
 	if t.Over > 0 {

@@ -57,7 +57,7 @@ func (s *reverseScreen) emptyView(w int) string {
 	case s.nThemes == 0:
 		text = s.sh.T("rev.empty.nothemes", p.Name.In(s.sh.lang))
 	default:
-		text = s.sh.T("rev.empty.nodots", p.Name.In(s.sh.lang), s.nThemes)
+		text = s.sh.N("rev.empty.nodots", s.nThemes, p.Name.In(s.sh.lang))
 	}
 	var out []string
 	for _, l := range wrap(text, w) {
@@ -257,11 +257,7 @@ func (s *reverseScreen) headerText(g revGroup) string {
 	if g.tied {
 		txt += " · " + s.sh.T("rev.tie")
 	}
-	if len(g.cards) == 1 {
-		txt += " · " + s.sh.T("board.onecard")
-	} else {
-		txt += " · " + s.sh.T("board.ncards", len(g.cards))
-	}
+	txt += " · " + s.sh.cardCount(len(g.cards))
 	if !g.top {
 		txt += " · " + s.sh.T("rev.nottop")
 	}

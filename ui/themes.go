@@ -397,7 +397,7 @@ func (s *boardScreen) promptLabel() string {
 		return s.sh.T("board.prompt.merge", truncate(t.Title, 24))
 	}
 	if n := len(s.targets()); n > 1 {
-		return s.sh.T("board.prompt.newtheme.n", n)
+		return s.sh.N("board.prompt.newtheme.n", n)
 	}
 	return s.sh.T("board.prompt.newtheme")
 }

@@ -225,7 +225,7 @@ func (a *app) stepBar(w int) string {
 
 func (a *app) statusLine(w int) string {
 	st := a.sh.st
-	txt := a.status
+	txt := a.liveStatus()
 	if txt == "" && a.loading {
 		txt = a.sh.T("loading")
 	}

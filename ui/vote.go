@@ -248,6 +248,11 @@ func (s *voteScreen) say(text string, kind statusKind) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: text, kind: kind} }
 }
 
+// sayWhile shows a warning for as long as the condition it reports holds.
+func (s *voteScreen) sayWhile(text string, kind statusKind, while func() bool) tea.Cmd {
+	return func() tea.Msg { return warnWhileMsg{text: text, kind: kind, while: while} }
+}
+
 func (s *voteScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case phaseMsg:

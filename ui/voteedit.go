@@ -92,7 +92,7 @@ func (s *voteScreen) paste(content string) tea.Cmd {
 	}
 	s.setSel(i, 1)
 	cmd := s.change(ch)
-	return tea.Batch(cmd, s.say(s.sh.T("vote.pasted", filled), statusOK), s.warnOver())
+	return tea.Batch(cmd, s.say(s.sh.N("vote.pasted", filled), statusOK), s.warnOver())
 }
 
 // parseCount reads a count of at most maxDigits digits.
@@ -136,7 +136,9 @@ func (s *voteScreen) setDots(i, n int) tea.Cmd {
 	addDots(&ch, r, n, s.sh.now())
 	cmd := s.change(ch)
 	if c := s.sh.ws.snap.Workshop.DotCap; r.kind == voteTheme && c > 0 && n > c {
-		return tea.Batch(cmd, s.say(s.sh.T("vote.overcap.msg", oneLineText(r.theme.Title), n, c), statusError))
+		id := r.theme.ID
+		over := func() bool { return slices.Contains(s.stats.tally.Capped, id) }
+		return tea.Batch(cmd, s.sayWhile(s.sh.T("vote.overcap.msg", oneLineText(r.theme.Title), n, c), statusError, over))
 	}
 	return tea.Batch(cmd, s.warnOver())
 }
@@ -216,7 +218,11 @@ func (s *voteScreen) undoLast() tea.Cmd {
 // warnOver tells, in the status line, that the total is over the budget.
 func (s *voteScreen) warnOver() tea.Cmd {
 	if t := s.stats.tally; t.Over > 0 {
-		return s.say(s.sh.T("vote.over.msg", t.Over), statusError)
+		// The message goes when the overrun does: s.stats follows every
+		// change made here.
+		n := t.Over
+		over := func() bool { return s.stats.tally.Over == n }
+		return s.sayWhile(s.sh.N("vote.over.msg", t.Over), statusError, over)
 	}
 	return nil
 }
@@ -232,7 +238,7 @@ func (s *voteScreen) setCap(n int) tea.Cmd {
 	if n == 0 {
 		return tea.Batch(cmd, s.say(s.sh.T("vote.cap.off"), statusOK))
 	}
-	return tea.Batch(cmd, s.say(s.sh.T("vote.cap.set", n), statusOK))
+	return tea.Batch(cmd, s.say(s.sh.N("vote.cap.set", n), statusOK))
 }
 
 // selTheme is the theme of the selected row, or of its card.
@@ -284,5 +290,5 @@ func (s *voteScreen) autoTop() tea.Cmd {
 		}
 	}
 	cmd := s.change(ch)
-	return tea.Batch(cmd, s.say(s.sh.T("vote.auto.done", len(best), model.DefaultTop), statusOK))
+	return tea.Batch(cmd, s.say(s.sh.N("vote.auto.done", len(best), model.DefaultTop), statusOK))
 }

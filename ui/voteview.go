@@ -98,11 +98,11 @@ func (s *voteScreen) tallyLine(w int) string {
 	var parts []string
 	switch {
 	case t.Budget == 0:
-		parts = []string{st.Dots.Render(s.sh.T("vote.total", t.Used)), st.Muted.Render(s.sh.T("vote.nobudget"))}
+		parts = []string{st.Dots.Render(s.sh.N("vote.total", t.Used)), st.Muted.Render(s.sh.T("vote.nobudget"))}
 	case t.Over > 0:
-		parts = []string{st.Danger.Render(s.sh.T("vote.over", t.Over)), st.Danger.Render(s.sh.T("vote.budget", t.Used, t.Budget, t.Percent))}
+		parts = []string{st.Danger.Render(s.sh.N("vote.over", t.Over)), st.Danger.Render(s.sh.N("vote.budget", t.Budget, t.Used, t.Percent))}
 	default:
-		parts = []string{st.Dots.Render(s.sh.T("vote.budget", t.Used, t.Budget, t.Percent)), st.Muted.Render(s.sh.T("vote.left", t.Budget-t.Used))}
+		parts = []string{st.Dots.Render(s.sh.N("vote.budget", t.Budget, t.Used, t.Percent)), st.Muted.Render(s.sh.T("vote.left", t.Budget-t.Used))}
 	}
 	text := fitParts(parts, st.Muted.Render(" · "), w)
 	gw := min(w-width(text)-2, 40)
@@ -142,7 +142,7 @@ func (s *voteScreen) infoLine(w int) string {
 		}
 	}
 	if top > 0 {
-		parts = append(parts, st.Top.Render(s.sh.T("vote.topcount", top)))
+		parts = append(parts, st.Top.Render(s.sh.N("vote.topcount", top)))
 	} else {
 		parts = append(parts, st.Muted.Render(s.sh.T("vote.notop", model.DefaultTop)))
 	}

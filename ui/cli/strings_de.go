@@ -102,9 +102,12 @@ var stringsDE = map[string]string{
 	"export.done":      "geschrieben: %s",
 
 	// import
-	"import.created":  "angelegt %s: %d Einträge",
-	"import.merged":   "zusammengeführt in %s: %d neu, %d aktualisiert, %d unverändert, %d Konflikte",
-	"import.conflict": "Konflikt: %s",
+	"import.created.one":     "angelegt %[2]s: %[1]d Eintrag",
+	"import.created.other":   "angelegt %[2]s: %[1]d Einträge",
+	"import.merged":          "zusammengeführt in %s: %d neu, %d aktualisiert, %d unverändert, %s",
+	"import.conflicts.one":   "%d Konflikt",
+	"import.conflicts.other": "%d Konflikte",
+	"import.conflict":        "Konflikt: %s",
 
 	// backup
 	"backup.done": "Sicherung geschrieben: %s",

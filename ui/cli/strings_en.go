@@ -102,9 +102,12 @@ var stringsEN = map[string]string{
 	"export.done":      "written: %s",
 
 	// import
-	"import.created":  "created %s: %d items",
-	"import.merged":   "merged into %s: %d added, %d updated, %d unchanged, %d conflicts",
-	"import.conflict": "conflict: %s",
+	"import.created.one":     "created %[2]s: %[1]d item",
+	"import.created.other":   "created %[2]s: %[1]d items",
+	"import.merged":          "merged into %s: %d added, %d updated, %d unchanged, %s",
+	"import.conflicts.one":   "%d conflict",
+	"import.conflicts.other": "%d conflicts",
+	"import.conflict":        "conflict: %s",
 
 	// backup
 	"backup.done": "backup written: %s",

@@ -158,9 +158,9 @@ func (c *cli) cmdImport(fs *flag.FlagSet) func([]string) error {
 				handle = w.Handle
 			}
 			if rep.Created {
-				fmt.Fprintln(c.stdout, c.t("import.created", handle, rep.Added))
+				fmt.Fprintln(c.stdout, c.n("import.created", rep.Added, handle))
 			} else {
-				fmt.Fprintln(c.stdout, c.t("import.merged", handle, rep.Added, rep.Updated, rep.Unchanged, len(rep.Conflicts)))
+				fmt.Fprintln(c.stdout, c.t("import.merged", handle, rep.Added, rep.Updated, rep.Unchanged, c.n("import.conflicts", len(rep.Conflicts))))
 			}
 			for _, conflict := range rep.Conflicts {
 				fmt.Fprintln(c.stdout, c.t("import.conflict", strings.TrimSpace(conflict)))

@@ -26,7 +26,7 @@ func TestCatalogues(t *testing.T) {
 			t.Errorf("key %q is German only", k)
 		}
 	}
-	used := regexp.MustCompile(`(?:\.t|bad)\("([a-z0-9._]+)"`)
+	used := regexp.MustCompile(`(?:\.t|bad|\.n)\("([a-z0-9._]+)"`)
 	files, _ := filepath.Glob("*.go")
 	n := 0
 	for _, f := range files {
@@ -42,8 +42,14 @@ func TestCatalogues(t *testing.T) {
 			if strings.HasSuffix(m[1], ".") {
 				continue // a prefix completed at run time, checked below
 			}
-			if _, ok := stringsEN[m[1]]; !ok {
-				t.Errorf("%s uses key %q, which the catalogue lacks", f, m[1])
+			keys := []string{m[1]}
+			if strings.Contains(m[0], ".n(") {
+				keys = []string{m[1] + ".one", m[1] + ".other"}
+			}
+			for _, k := range keys {
+				if _, ok := stringsEN[k]; !ok {
+					t.Errorf("%s uses key %q, which the catalogue lacks", f, k)
+				}
 			}
 		}
 	}

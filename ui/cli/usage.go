@@ -24,6 +24,16 @@ func (c *cli) t(key string, args ...any) string {
 	return fmt.Sprintf(s, args...)
 }
 
+// n returns the text for a counted noun: key+".one" when count is 1, else
+// key+".other", formatted with count and then args.
+func (c *cli) n(key string, count int, args ...any) string {
+	form := ".other"
+	if count == 1 {
+		form = ".one"
+	}
+	return c.t(key+form, append([]any{count}, args...)...)
+}
+
 // usageCommands lists the commands in the order the help shows them; the
 // hidden test helper _hold is not among them.
 var usageCommands = []string{"new", "list", "open", "demo", "export", "import", "backup", "methods", "version", "help"}

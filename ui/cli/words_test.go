@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestImportCountsInSingular imports a workshop with one card, then a
+// newer version of that card: one item and one conflict are singular.
+func TestImportCountsInSingular(t *testing.T) {
+	t.Parallel()
+	e := env(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.db")
+	archive := func(text, updated string) string {
+		f := filepath.Join(dir, updated+".json")
+		body := `{"format":"werkstatt-archive","version":1,` +
+			`"workshop":{"id":"01KJD83FG021RGAQNC54GZW4D8","handle":"eins","title":"Eins","method":"zukunftswerkstatt","participants":0,"dots":3,` +
+			`"created":"2026-03-14T10:00:00Z","updated":"2026-03-14T10:00:00Z"},` +
+			`"cards":[{"id":"01KJD83FG021RGAQNC54GZW4D9","phase":"critique","text":"` + text + `","order":0,` +
+			`"created":"2026-03-14T10:00:00Z","updated":"` + updated + `"}],"themes":[],"reversals":[],"measures":[]}`
+		if err := os.WriteFile(f, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	if out := ok(t, e, "import", archive("Zu laut", "2026-03-14T10:00:00Z"), "--db", db, "--lang", "en"); !strings.HasPrefix(out, "created eins: 1 item\n") {
+		t.Errorf("one item: %q", out)
+	}
+	out := ok(t, e, "import", archive("Viel zu laut", "2026-03-14T11:00:00Z"), "--db", db, "--lang", "de")
+	if !strings.Contains(out, ", 1 Konflikt\n") {
+		t.Errorf("one conflict: %q", out)
+	}
+}

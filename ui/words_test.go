@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"werkstatt/model"
+)
+
+// statusLine is the frame's status line, the one above the help line.
+func statusLine(hs *harness) string {
+	lines := strings.Split(hs.screen(), "\n")
+	if len(lines) < 2 {
+		return ""
+	}
+	return lines[len(lines)-2]
+}
+
+// TestOverBudgetWarningGoesWithItsCause counts more dots than the room
+// had, then corrects the count: the warning leaves with the overrun.
+func TestOverBudgetWarningGoesWithItsCause(t *testing.T) {
+	hs, _ := openVote(t, model.German, 80, 24, 1, "Verkehr", "Lärm")
+	typeCounts(hs, "5")
+	if got := statusLine(hs); !strings.Contains(got, "Budget überschritten: 2 Punkte zu viel") {
+		t.Fatalf("over the budget of 3: status %q", got)
+	}
+	hs.press("up")
+	typeCounts(hs, "4")
+	if got := statusLine(hs); !strings.Contains(got, "Budget überschritten: 1 Punkt zu viel") {
+		t.Errorf("one dot over: status %q, want the singular and the new count", got)
+	}
+	hs.press("up")
+	typeCounts(hs, "2")
+	if got := statusLine(hs); strings.Contains(got, "Budget") {
+		t.Errorf("the count is within the budget again, the status still says %q", got)
+	}
+	if s := hs.screen(); !strings.Contains(s, "2 von 3 Punkten") {
+		t.Errorf("the tally line:\n%s", s)
+	}
+}
+
+// TestStatusDoesNotFollowToAnotherScreen: a message about one screen is
+// gone on the next: a deleted card on the home screen, a measure's status
+// in the record preview.
+func TestStatusDoesNotFollowToAnotherScreen(t *testing.T) {
+	hs, _ := openBoard(t, model.German, 80, 24)
+	hs.typeText("Zu laut")
+	hs.press("enter", "esc", "x")
+	if got := statusLine(hs); !strings.Contains(got, "Karte gelöscht") {
+		t.Fatalf("x on a card: status %q", got)
+	}
+	hs.press("q")
+	if got := statusLine(hs); strings.Contains(got, "Karte gelöscht") {
+		t.Errorf("the home screen says %q", got)
+	}
+
+	hs, _ = openBoard(t, model.German, 80, 24)
+	hs.press("esc", ">", "esc", ">", "esc", "m")
+	hs.typeText("Bank aufstellen")
+	hs.press("enter", "esc", "s")
+	if got := statusLine(hs); !strings.Contains(got, "Status: in Arbeit") {
+		t.Fatalf("s on a measure: status %q", got)
+	}
+	hs.press("f6")
+	if got := statusLine(hs); strings.Contains(got, "Status") {
+		t.Errorf("the record preview says %q", got)
+	}
+}
+
+// TestTimerOfferStaysInWorkshopOnly: the countdown offer of a phase stays
+// while the workshop is open but not on the home screen.
+func TestTimerOfferStaysInWorkshopOnly(t *testing.T) {
+	hs, _ := openBoard(t, model.English, 80, 24)
+	hs.press("esc", "v")
+	if got := statusLine(hs); !strings.Contains(got, "countdown") {
+		t.Errorf("the vote screen lost the phase's countdown offer: %q", got)
+	}
+	hs.press("esc", "q")
+	if got := statusLine(hs); strings.Contains(got, "countdown") {
+		t.Errorf("the home screen offers a countdown: %q", got)
+	}
+}
+
+// TestPluralsInPlanAndVote: one measure, one dot, one top theme are
+// singular on screen.
+func TestPluralsInPlanAndVote(t *testing.T) {
+	hs, _ := openVote(t, model.German, 100, 30, 20, "Verkehr", "Lärm")
+	typeCounts(hs, "1")
+	hs.press("up", "space")
+	s := hs.screen()
+	for _, want := range []string{"1 von 60 Punkten", "★ 1 Top-Thema"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("want %q in\n%s", want, s)
+		}
+	}
+
+	hs, _ = openBoard(t, model.English, 100, 30)
+	hs.press("esc", ">", "esc", ">", "esc", "m")
+	hs.typeText("Put up a bench")
+	hs.press("enter", "esc")
+	if s := hs.screen(); !strings.Contains(s, "1 measure · 1 open") {
+		t.Errorf("one measure:\n%s", s)
+	}
+}
