@@ -15,18 +15,14 @@ import (
 // writes made meanwhile are either wholly in the copy or not at all. The
 // copy goes to a temporary file in path's folder, is synced and then
 // renamed, so path holds either its old content or the whole copy, with
-// mode 0600. Backing up onto the open database itself is refused.
+// mode 0600. GuardOutput decides what path may be: never the open
+// database however spelled, nor any other database file (an older backup
+// is kept, not replaced), nor a folder, device, pipe or socket.
 func (s *Store) Backup(path string) error {
 	if path == "" {
 		return errors.New("backup: no file given")
 	}
-	if s.isOwnFile(path) {
-		return fmt.Errorf("backup: %s is the open database itself; choose another file", path)
-	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("backup: %s is a folder; give a file name", path)
-	}
-	err := writeAtomic(path, func(f *os.File) error {
+	err := writeAtomic(path, []string{s.path}, func(f *os.File) error {
 		return s.view(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(f)
 			return err
@@ -41,20 +37,29 @@ func (s *Store) Backup(path string) error {
 // WriteFile writes data to path the way Backup writes its copy: through a
 // synced temporary file in the same folder that is then renamed, so path
 // holds its old content or all of data, never a part, and with mode 0600,
-// since exports of a workshop name people.
-func WriteFile(path string, data []byte) error {
-	return writeAtomic(path, func(f *os.File) error {
+// since exports of a workshop name people. Like every writer here it
+// refuses what GuardOutput refuses, with the files in protect (the open
+// database) among them; a database file is refused even without it.
+func WriteFile(path string, data []byte, protect ...string) error {
+	return writeAtomic(path, protect, func(f *os.File) error {
 		_, err := f.Write(data)
 		return err
 	})
 }
 
-// writeAtomic creates a private temporary file next to path, lets fill
-// write it, syncs it, renames it onto path and syncs the folder, so the
-// rename survives a crash too.
-func writeAtomic(path string, fill func(*os.File) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+// writeAtomic asks GuardOutput where path leads, creates a private
+// temporary file next to that, lets fill write it, syncs it, asks
+// GuardOutput again (fill may take long, and the path may have changed
+// meanwhile), renames it onto the target and syncs the folder, so the
+// rename survives a crash too. A refused path is left untouched and no
+// temporary file is left behind.
+func writeAtomic(path string, protect []string, fill func(*os.File) error) error {
+	target, err := GuardOutput(path, protect...)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(target)
+	tmp, err := os.CreateTemp(dir, tempPattern(filepath.Base(target)))
 	if err != nil {
 		return err
 	}
@@ -77,7 +82,12 @@ func writeAtomic(path string, fill func(*os.File) error) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", tmp.Name(), err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if again, err := GuardOutput(target, protect...); err != nil {
+		return err
+	} else if again != target {
+		return fmt.Errorf("%s changed while it was written; nothing was replaced", path)
+	}
+	if err := os.Rename(tmp.Name(), target); err != nil {
 		return err
 	}
 	done = true
@@ -86,19 +96,6 @@ func writeAtomic(path string, fill func(*os.File) error) error {
 		_ = d.Close()
 	}
 	return nil
-}
-
-// isOwnFile reports whether path names the open database file, by its
-// identity on disk or, failing that, by its cleaned absolute path.
-func (s *Store) isOwnFile(path string) bool {
-	own, err1 := os.Stat(s.path)
-	other, err2 := os.Stat(path)
-	if err1 == nil && err2 == nil {
-		return os.SameFile(own, other)
-	}
-	a, err1 := filepath.Abs(s.path)
-	b, err2 := filepath.Abs(path)
-	return err1 == nil && err2 == nil && a == b
 }
 
 // Check proves the open file consistent: werkstatt's own walk over the

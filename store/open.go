@@ -34,6 +34,11 @@ func Open(path string, opt *Options) (*Store, error) {
 	}
 	fi, err := os.Stat(path)
 	switch {
+	case errors.Is(err, fs.ErrNotExist) && isLink(path):
+		// A link to a missing file (an unmounted stick, say): creating a
+		// database there would fail or hide the missing one.
+		link, _ := os.Readlink(path)
+		return nil, refuseKind(path, "it is a link to "+link+", which does not exist", KindDangling)
 	case errors.Is(err, fs.ErrNotExist):
 		if o.ReadOnly {
 			return nil, fmt.Errorf("open database: %w", err)
@@ -44,7 +49,8 @@ func Open(path string, opt *Options) (*Store, error) {
 	case fi.IsDir():
 		return nil, refuse(path, "it is a directory", ErrFolder)
 	case !fi.Mode().IsRegular():
-		return nil, refuse(path, "it is not a regular file", ErrFolder)
+		k := kindOfMode(fi.Mode())
+		return nil, refuseKind(path, "it is a "+k.String()+", not a regular file", k)
 	case fi.Size() == 0:
 		// bbolt would silently turn an empty file into a database.
 		return nil, refuse(path, "it is empty", ErrEmpty)
@@ -193,6 +199,7 @@ func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
 type refused struct {
 	path, why string
 	kind      error
+	fileKind  Kind // for ErrNotFile: what the path is instead
 }
 
 func (e *refused) Error() string {
@@ -204,6 +211,18 @@ func (e *refused) Is(target error) bool {
 }
 
 func refuse(path, why string, kind error) error { return &refused{path: path, why: why, kind: kind} }
+
+// refuseKind refuses a path that is no regular file: ErrNotFile, and
+// KindOf the error says what the path is.
+func refuseKind(path, why string, k Kind) error {
+	return &refused{path: path, why: why, kind: ErrNotFile, fileKind: k}
+}
+
+// isLink reports whether path itself is a symbolic link.
+func isLink(path string) bool {
+	fi, err := os.Lstat(path)
+	return err == nil && fi.Mode()&fs.ModeSymlink != 0
+}
 
 // tooNew is the error for a file of a schema newer than this program's.
 func tooNew(path string, schema int) error {

@@ -70,6 +70,10 @@ var (
 	ErrEmpty   = errors.New("an empty file")
 	ErrCutOff  = errors.New("a cut-off file")
 	ErrDamaged = errors.New("a damaged file")
+	// ErrNotFile: neither a regular file nor a folder nor a new name, but
+	// a device, a named pipe, a socket or a link to nothing; KindOf says
+	// which.
+	ErrNotFile = errors.New("not a regular file")
 )
 
 // DefaultTimeout is how long Open waits for another process's lock when
