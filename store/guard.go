@@ -29,6 +29,7 @@ const (
 	KindSocket
 	KindSpecial  // another kind of file that is not a regular one
 	KindDangling // a symbolic link to nothing (or a loop of links)
+	KindNoFolder // a new name in a folder that does not exist
 )
 
 var kindNames = [...]string{
@@ -41,6 +42,7 @@ var kindNames = [...]string{
 	KindSocket:   "socket",
 	KindSpecial:  "special",
 	KindDangling: "dangling",
+	KindNoFolder: "nofolder",
 }
 
 // String is the kind's short English name, which the user interfaces use
@@ -65,7 +67,8 @@ func Kinds() []Kind {
 type OutputError struct {
 	Path string // as the caller gave it
 	// Target is where Path leads when it is (or passes through) a
-	// symbolic link, else "". For KindDangling it is the link's text.
+	// symbolic link, else "". For KindDangling it is the link's text, for
+	// KindNoFolder the missing folder.
 	Target string
 	// Same is the protected path that Path would overwrite (KindDatabase).
 	Same string
@@ -74,7 +77,7 @@ type OutputError struct {
 
 // Shown is the path for a message: as given, and where a link leads.
 func (e *OutputError) Shown() string {
-	if e.Target == "" || e.Kind == KindDangling {
+	if e.Target == "" || e.Kind == KindDangling || e.Kind == KindNoFolder {
 		return e.Path
 	}
 	return e.Path + " → " + e.Target
@@ -89,7 +92,9 @@ func (e *OutputError) Error() string {
 	case KindBolt:
 		return fmt.Sprintf("%s is a database file; werkstatt does not write over one", e.Shown())
 	case KindDangling:
-		return fmt.Sprintf("%s is a link to %s, which does not exist", e.Path, e.Target)
+		return fmt.Sprintf("%s is a link to %s, where there is no file", e.Path, e.Target)
+	case KindNoFolder:
+		return fmt.Sprintf("%s: the folder %s does not exist", e.Path, e.Target)
 	}
 	return fmt.Sprintf("%s is a %s, not a regular file", e.Shown(), e.Kind)
 }
@@ -123,7 +128,8 @@ func KindOf(err error) Kind {
 //     whatever its name;
 //   - a folder, a device, a named pipe, a socket: anything but a regular
 //     file or a new name;
-//   - a symbolic link to nothing, and a link whose target is refused.
+//   - a symbolic link to nothing, and a link whose target is refused;
+//   - a new name in a folder that does not exist.
 //
 // A link to an ordinary file is followed: the file it leads to is
 // replaced and the link stays. An existing ordinary file is allowed; the
@@ -143,6 +149,9 @@ func GuardOutput(path string, protect ...string) (string, error) {
 	target := path
 	if resolved, err := filepath.EvalSymlinks(path); err == nil {
 		target = resolved
+		if abs, err := filepath.Abs(resolved); err == nil {
+			target = abs
+		}
 	}
 	refuse := func(k Kind) (string, error) {
 		oe := &OutputError{Path: path, Kind: k}
@@ -163,11 +172,8 @@ func GuardOutput(path string, protect ...string) (string, error) {
 	}
 	for _, p := range protect {
 		if pfi, err := os.Stat(p); err == nil && os.SameFile(pfi, fi) {
-			oe := &OutputError{Path: path, Same: p, Kind: KindDatabase}
-			if target != path && !samePath(target, path) {
-				oe.Target = target
-			}
-			return "", oe
+			// Same names where the path leads; no Target needed.
+			return "", &OutputError{Path: path, Same: p, Kind: KindDatabase}
 		}
 	}
 	if isWorkFile(filepath.Base(path)) || isWorkFile(filepath.Base(target)) {
@@ -187,8 +193,11 @@ func newName(path string) (string, error) {
 		return "", &OutputError{Path: path, Kind: KindWorkFile}
 	}
 	dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", &OutputError{Path: path, Target: filepath.Dir(path), Kind: KindNoFolder}
+	}
 	if err != nil {
-		// A missing folder: the write says so.
+		// Not to be looked at (no permission): the write says why.
 		return path, nil
 	}
 	return filepath.Join(dir, filepath.Base(path)), nil

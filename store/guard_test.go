@@ -97,6 +97,9 @@ func guardCases() []guardCase {
 		{"dangling symlink", func(t *testing.T, dir, db string) string {
 			return symlink(t, filepath.Join(dir, "weg.md"), filepath.Join(dir, "protokoll.md"))
 		}, KindDangling},
+		{"new name in a missing folder", func(t *testing.T, dir, db string) string {
+			return filepath.Join(dir, "gibtsnicht", "protokoll.md")
+		}, KindNoFolder},
 		{"symlink loop", func(t *testing.T, dir, db string) string {
 			symlink(t, "b.md", filepath.Join(dir, "a.md"))
 			return symlink(t, "a.md", filepath.Join(dir, "b.md"))
@@ -307,4 +310,32 @@ func otherBoltFile(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestOpenNotAFile checks that Open says what a path that is no file is:
+// a link to nothing is not "a file that exists", a pipe or a device not
+// "a folder". Nothing is created where the link points.
+func TestOpenNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	cases := map[string]Kind{
+		symlink(t, filepath.Join(dir, "stick", "w.db"), filepath.Join(dir, "w.db")): KindDangling,
+	}
+	for p, k := range platformOpenCases(t, dir) {
+		cases[p] = k
+	}
+	for path, want := range cases {
+		for _, ro := range []bool{false, true} {
+			s, err := Open(path, &Options{ReadOnly: ro})
+			if err == nil {
+				s.Close()
+				t.Fatalf("Open(%s) worked", path)
+			}
+			if !errors.Is(err, ErrNotFile) || !errors.Is(err, ErrNotWerkstatt) || errors.Is(err, ErrFolder) || KindOf(err) != want {
+				t.Errorf("Open(%s, read-only %v): %v (kind %v), want ErrNotFile of kind %v", path, ro, err, KindOf(err), want)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "stick")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Open created the link's folder: %v", err)
+	}
 }

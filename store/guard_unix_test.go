@@ -58,3 +58,16 @@ func platformGuardCases() []guardCase {
 	}
 	return cases
 }
+
+// platformOpenCases are paths for Open that only Unix makes.
+func platformOpenCases(t *testing.T, dir string) map[string]Kind {
+	p := filepath.Join(dir, "fifo.db")
+	if err := syscall.Mkfifo(p, 0o600); err != nil {
+		t.Fatalf("mkfifo: %v", err)
+	}
+	cases := map[string]Kind{p: KindFIFO}
+	if _, err := os.Stat("/dev/null"); err == nil {
+		cases["/dev/null"] = KindDevice
+	}
+	return cases
+}
