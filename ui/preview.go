@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -392,13 +393,13 @@ func expandHome(p, handle string) string {
 
 // write saves the Markdown in a Cmd and reports in the status line.
 func (s *previewScreen) write(path string) tea.Cmd {
-	md, t := s.file, s.sh.t
+	md, t, db := s.file, s.sh.t, s.sh.store.Path()
 	return func() tea.Msg {
 		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 			path = filepath.Join(path, filepath.Base(path)+".md")
 		}
-		if err := store.WriteFile(path, []byte(md)); err != nil {
-			return statusMsg{t.T("preview.writefail", oneLine(err)), statusError}
+		if err := store.WriteFile(path, []byte(md), db); err != nil {
+			return statusMsg{t.T("preview.writefail", refusal(t, err)), statusError}
 		}
 		// Say where in full: the facilitator looks for the file later.
 		if abs, err := filepath.Abs(path); err == nil {
@@ -406,6 +407,24 @@ func (s *previewScreen) write(path string) tea.Cmd {
 		}
 		return statusMsg{t.T("preview.written", path), statusOK}
 	}
+}
+
+// refusal says why a write failed: for a path the store's guard refused
+// (the database, a device, …) in the user's language, else the error.
+func refusal(t catalog, err error) string {
+	var oe *store.OutputError
+	if !errors.As(err, &oe) {
+		return oneLine(err)
+	}
+	switch oe.Kind {
+	case store.KindDatabase:
+		return t.T("out.database", oe.Shown())
+	case store.KindDangling, store.KindNoFolder:
+		return t.T("out."+oe.Kind.String(), oe.Path, oe.Target)
+	case store.KindWorkFile, store.KindBolt, store.KindFolder:
+		return t.T("out."+oe.Kind.String(), oe.Shown())
+	}
+	return t.T("out.notfile", oe.Shown(), t.T("kind."+oe.Kind.String()))
 }
 
 func (s *previewScreen) Typing() bool { return s.asking }

@@ -112,6 +112,20 @@ var stringsDE = catalog{
 	"preview.key.write":   "als .md speichern",
 	"preview.key.writeas": "speichern unter …",
 
+	// Output paths the store's guard refuses (preview w/W): what the path
+	// is, then the path, so a narrow status line keeps the reason.
+	"out.database": "die geöffnete Datenbank selbst (%s)",
+	"out.workfile": "eine Arbeitsdatei von werkstatt (%s)",
+	"out.bolt":     "eine Datenbankdatei, werkstatt überschreibt keine (%s)",
+	"out.folder":   "ein Ordner (%s)",
+	"out.notfile":  "%[2]s, keine Datei (%[1]s)",
+	"out.dangling": "ein Verweis auf %[2]s, dort ist keine Datei (%[1]s)",
+	"out.nofolder": "den Ordner %[2]s gibt es nicht (%[1]s)",
+	"kind.device":  "ein Gerät",
+	"kind.fifo":    "eine benannte Pipe (FIFO)",
+	"kind.socket":  "ein Socket",
+	"kind.special": "eine Spezialdatei",
+
 	// Projector (projector.go).
 	"proj.nothemes":      "Noch keine Themen.",
 	"proj.nocards":       "Noch keine Karten.",

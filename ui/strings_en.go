@@ -112,6 +112,20 @@ var stringsEN = catalog{
 	"preview.key.write":   "save as .md",
 	"preview.key.writeas": "save as …",
 
+	// Output paths the store's guard refuses (preview w/W): what the path
+	// is, then the path, so a narrow status line keeps the reason.
+	"out.database": "the open database itself (%s)",
+	"out.workfile": "a working file of werkstatt (%s)",
+	"out.bolt":     "a database file, werkstatt does not write over one (%s)",
+	"out.folder":   "a folder (%s)",
+	"out.notfile":  "%[2]s, not a file (%[1]s)",
+	"out.dangling": "a link to %[2]s, where there is no file (%[1]s)",
+	"out.nofolder": "the folder %[2]s does not exist (%[1]s)",
+	"kind.device":  "a device",
+	"kind.fifo":    "a named pipe (FIFO)",
+	"kind.socket":  "a socket",
+	"kind.special": "a special file",
+
 	// Projector (projector.go).
 	"proj.nothemes":      "No themes yet.",
 	"proj.nocards":       "No cards yet.",

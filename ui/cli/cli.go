@@ -316,7 +316,15 @@ func (c *cli) reason(r string) string {
 // do; other errors already carry their context.
 func (c *cli) explain(err error) string {
 	path := c.dbPath()
+	var oe *store.OutputError
 	switch {
+	case errors.As(err, &oe):
+		return c.refusal(oe)
+	case errors.Is(err, store.ErrNotFile) && store.KindOf(err) == store.KindDangling:
+		link, _ := os.Readlink(path)
+		return c.t("err.dangling", path, link)
+	case errors.Is(err, store.ErrNotFile):
+		return c.t("err.notfile", path, c.t("kind."+store.KindOf(err).String()))
 	case errors.Is(err, store.ErrInUse):
 		return c.t("err.inuse", path)
 	case errors.Is(err, store.ErrFolder):
@@ -343,6 +351,19 @@ func shellWord(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// refusal is the line for an output path the store's guard refused.
+func (c *cli) refusal(oe *store.OutputError) string {
+	switch oe.Kind {
+	case store.KindDatabase:
+		return c.t("out.database", oe.Shown(), oe.Same)
+	case store.KindDangling, store.KindNoFolder:
+		return c.t("out."+oe.Kind.String(), oe.Path, oe.Target)
+	case store.KindWorkFile, store.KindBolt, store.KindFolder:
+		return c.t("out."+oe.Kind.String(), oe.Shown())
+	}
+	return c.t("out.notfile", oe.Shown(), c.t("kind."+oe.Kind.String()))
 }
 
 // openStore opens the database, creating its folder (0700: the cards may

@@ -162,7 +162,7 @@ func TestNewListBackup(t *testing.T) {
 	if got := ok(t, e, "list", "--db", backup); got != table {
 		t.Errorf("list of the backup:\n%s\nwant:\n%s", got, table)
 	}
-	if r := run(t, e, "backup", db, "--db", db); r.code != 1 || !strings.Contains(r.stderr, "database itself") {
+	if r := run(t, e, "backup", db, "--db", db); r.code != 1 || !strings.Contains(r.stderr, "would overwrite the open database") {
 		t.Errorf("backup onto the database itself:\n%s", r)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -286,30 +285,20 @@ func (c *cli) cmdDemo(fs *flag.FlagSet) func([]string) error {
 func (c *cli) cmdBackup(fs *flag.FlagSet) func([]string) error {
 	return func(args []string) error {
 		dst := args[0]
-		if sameFile(dst, c.dbPath()) {
-			return errors.New(c.t("backup.same", dst))
+		if _, err := store.GuardOutput(dst, c.dbPath()); err != nil {
+			return err
 		}
 		return c.withStore(func(s *store.Store) error {
 			if err := s.Backup(dst); err != nil {
+				if errors.Is(err, store.ErrOutput) {
+					return err
+				}
 				return fmt.Errorf("backup %s: %w", dst, err)
 			}
 			fmt.Fprintln(c.stdout, c.t("backup.done", dst))
 			return nil
 		})
 	}
-}
-
-// sameFile reports whether a and b name one file, also through links or
-// different spellings of the path.
-func sameFile(a, b string) bool {
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(ia, ib)
-	}
-	absA, _ := filepath.Abs(a)
-	absB, _ := filepath.Abs(b)
-	return absA == absB
 }
 
 func (c *cli) cmdMethods(fs *flag.FlagSet) func([]string) error {

@@ -74,6 +74,21 @@ var stringsDE = map[string]string{
 	"err.phase":        "unbekannte Phase „%s“; gültige Phasen: %s",
 	"err.write":        "%s lässt sich nicht schreiben",
 	"err.read":         "%s lässt sich nicht lesen",
+	"err.notfile":      "%s ist %s, keine werkstatt-Datenbank; mit --db eine Datei angeben",
+	"err.dangling":     "%s verweist auf %s, und dort ist keine Datei; den Verweis prüfen oder mit --db eine andere Datei wählen",
+
+	// Output paths the guard refuses (export -o, backup); store.GuardOutput.
+	"out.database": "%s würde die geöffnete Datenbank %s überschreiben; bitte eine andere Datei wählen",
+	"out.workfile": "%s ist eine Arbeitsdatei von werkstatt (Zwischendatei oder Absturzbericht); bitte eine andere Datei wählen",
+	"out.bolt":     "%s ist eine Datenbankdatei; werkstatt überschreibt keine, auch keine alte Sicherung: bitte einen neuen Dateinamen wählen",
+	"out.folder":   "%s ist ein Ordner; bitte einen Dateinamen angeben",
+	"out.notfile":  "%s ist %s, keine Datei; bitte eine Datei wählen",
+	"out.dangling": "%s verweist auf %s, und dort ist keine Datei; bitte eine andere Datei wählen",
+	"out.nofolder": "%s: den Ordner %s gibt es nicht; bitte zuerst anlegen oder einen anderen wählen",
+	"kind.device":  "ein Gerät",
+	"kind.fifo":    "eine benannte Pipe (FIFO)",
+	"kind.socket":  "ein Socket",
+	"kind.special": "eine Spezialdatei",
 
 	// new
 	"new.title":    "der Titel fehlt: --title \"…\"",
@@ -111,7 +126,6 @@ var stringsDE = map[string]string{
 
 	// backup
 	"backup.done": "Sicherung geschrieben: %s",
-	"backup.same": "%s ist die Datenbank selbst; bitte eine andere Datei wählen",
 
 	// methods
 	"methods.aliases": "auch: %s",

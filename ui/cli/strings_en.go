@@ -74,6 +74,21 @@ var stringsEN = map[string]string{
 	"err.phase":        "unknown phase %q; valid phases: %s",
 	"err.write":        "cannot write %s",
 	"err.read":         "cannot read %s",
+	"err.notfile":      "%s is %s, not a werkstatt database; give a file with --db",
+	"err.dangling":     "%s is a link to %s, where there is no file; check the link or give another file with --db",
+
+	// Output paths the guard refuses (export -o, backup); store.GuardOutput.
+	"out.database": "%s would overwrite the open database %s; choose another file",
+	"out.workfile": "%s is a working file of werkstatt (a temporary file or a crash report); choose another file",
+	"out.bolt":     "%s is a database file; werkstatt does not write over one, not even an old backup: choose a new file name",
+	"out.folder":   "%s is a folder; give a file name",
+	"out.notfile":  "%s is %s, not a file; choose a file",
+	"out.dangling": "%s is a link to %s, where there is no file; choose another file",
+	"out.nofolder": "%s: the folder %s does not exist; create it first or choose another",
+	"kind.device":  "a device",
+	"kind.fifo":    "a named pipe (FIFO)",
+	"kind.socket":  "a socket",
+	"kind.special": "a special file",
 
 	// new
 	"new.title":    "the title is missing: --title \"…\"",
@@ -111,7 +126,6 @@ var stringsEN = map[string]string{
 
 	// backup
 	"backup.done": "backup written: %s",
-	"backup.same": "%s is the database itself; choose another file",
 
 	// methods
 	"methods.aliases": "also: %s",

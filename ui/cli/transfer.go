@@ -45,6 +45,14 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return err
 		}
+		toFile := *out != "" && *out != "-"
+		if toFile {
+			// Refuse a path that must not be written before the work;
+			// WriteFile asks again when it writes.
+			if _, err := store.GuardOutput(*out, c.dbPath()); err != nil {
+				return err
+			}
+		}
 		var snap model.Snapshot
 		err = c.withStore(func(s *store.Store) error {
 			w, err := c.findWorkshop(s, args[0])
@@ -81,11 +89,14 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 		if err != nil {
 			return fmt.Errorf("export %s: %w", args[0], err)
 		}
-		if *out == "" || *out == "-" {
+		if !toFile {
 			_, err := c.stdout.Write(buf.Bytes())
 			return err
 		}
-		if err := store.WriteFile(*out, buf.Bytes()); err != nil {
+		if err := store.WriteFile(*out, buf.Bytes(), c.dbPath()); err != nil {
+			if errors.Is(err, store.ErrOutput) {
+				return err
+			}
 			return fmt.Errorf("%s: %w", c.t("err.write", *out), err)
 		}
 		fmt.Fprintln(c.stdout, c.t("export.done", *out))
