@@ -18,7 +18,7 @@ func TestChainCritiqueToMeasure(t *testing.T) {
 	// The new statement is selected; t makes a vision theme of it.
 	hs.press("t")
 	scr := hs.screen()
-	for _, want := range []string{"⇢ Vision: Jede kommt ohne Auto ans Ziel", "Vision-Thema „Jede kommt ohne Auto ans Ziel“ angelegt"} {
+	for _, want := range []string{"⇢ Vision: Jede kommt ohne Auto ans Ziel", "Neues Vision-Thema „Jede kommt ohne Auto ans Ziel“"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("the reversal does not show %q:\n%s", want, scr)
 		}

@@ -36,20 +36,40 @@ func (a *app) projWall(w, h int, groups []projGroup, bullet, empty string) [][]s
 	if w >= 160 {
 		cols = min(max((w+3)/61, 2), 5)
 	}
-	tries := []wallLayout{{cols, true}, {cols, false}}
+	tries := []wallLayout{{cols: cols, gap: true}, {cols: cols}}
 	if cols == 1 && w >= 80 {
-		tries = append(tries, wallLayout{2, false})
+		tries = append(tries, wallLayout{cols: 2})
 	}
 	var best [][]string
 	var bestLay wallLayout
 	for _, lay := range tries {
-		pages := a.flowWall(w, h, groups, bullet, lay)
+		pages, _ := a.flowWall(w, h, h, groups, bullet, lay)
 		if best == nil || len(pages) < len(best) {
 			best, bestLay = pages, lay
 		}
 		if len(pages) == 1 {
 			break
 		}
+	}
+	if len(best) == 1 && bestLay.cols > 1 {
+		// One page: the columns are balanced, as short as they can be
+		// with the groups still fitting the page.
+		// Groups stay whole in one column where the page allows it.
+		lay := bestLay
+		lay.whole = true
+		if pages, ok := a.flowWall(w, h, h, groups, bullet, lay); !ok || len(pages) > 1 {
+			lay.whole = false
+		}
+		lo, hi := 1, h
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if pages, ok := a.flowWall(w, mid, h, groups, bullet, lay); ok && len(pages) == 1 {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		best, _ = a.flowWall(w, lo, h, groups, bullet, lay)
 	}
 	out := make([][]string, len(best))
 	colW := wallColWidth(w, bestLay.cols)
@@ -62,19 +82,24 @@ func (a *app) projWall(w, h int, groups []projGroup, bullet, empty string) [][]s
 // wallLayout is a way to fill the wall: the number of columns and whether
 // a blank line separates the groups.
 type wallLayout struct {
-	cols int
-	gap  bool
+	cols  int
+	gap   bool
+	whole bool // a group that fits an empty column starts one rather than run over
 }
 
 func wallColWidth(w, cols int) int { return max((w-2-3*(cols-1))/cols, 1) }
 
 // flowWall fills columns of h lines with the groups in order and returns
-// the columns, cols to a page.
-func (a *app) flowWall(w, h int, groups []projGroup, bullet string, lay wallLayout) [][]string {
+// the columns, cols to a page, and whether each column kept to h lines
+// (and, with lay.whole, each group to one column).
+// limit is the page's height, which only a text taller than it exceeds.
+func (a *app) flowWall(w, h, limit int, groups []projGroup, bullet string, lay wallLayout) ([][]string, bool) {
 	colW := wallColWidth(w, lay.cols)
+	fits := true
 	var columns [][]string
 	var col []string
 	next := func() {
+		fits = fits && len(col) <= h
 		columns = append(columns, col)
 		col = nil
 	}
@@ -82,14 +107,20 @@ func (a *app) flowWall(w, h int, groups []projGroup, bullet string, lay wallLayo
 		head := a.wallTitle(g.title, len(g.cards), false, colW)
 		first := len(head)
 		if len(g.cards) > 0 {
-			first += len(a.wallCard(g.cards[0], bullet, colW, h))
+			first += len(a.wallCard(g.cards[0], bullet, colW, limit))
 		}
 		gap := 0
 		if lay.gap && len(col) > 0 {
 			gap = 1
 		}
+		whole := len(head)
+		if lay.whole {
+			for _, c := range g.cards {
+				whole += len(a.wallCard(c, bullet, colW, limit))
+			}
+		}
 		// A title never stands alone at the foot of a column.
-		if len(col) > 0 && len(col)+gap+min(first, h) > h {
+		if len(col) > 0 && (len(col)+gap+min(first, h) > h || lay.whole && len(col)+gap+whole > h && whole <= h) {
 			next()
 			gap = 0
 		}
@@ -98,8 +129,11 @@ func (a *app) flowWall(w, h int, groups []projGroup, bullet string, lay wallLayo
 		}
 		col = append(col, head...)
 		for _, c := range g.cards {
-			cl := a.wallCard(c, bullet, colW, h)
-			if len(col)+len(cl) > h {
+			cl := a.wallCard(c, bullet, colW, limit)
+			if len(col)+len(cl) > h && len(col) > 0 {
+				// Run over into the next column; a layout that keeps
+				// groups whole does not fit then.
+				fits = fits && !lay.whole
 				next()
 				col = append(col, a.wallTitle(g.title, len(g.cards), true, colW)...)
 			}
@@ -117,7 +151,7 @@ func (a *app) flowWall(w, h int, groups []projGroup, bullet string, lay wallLayo
 		}
 		pages = append(pages, page)
 	}
-	return pages
+	return pages, fits
 }
 
 // wallTitle is a group's title with its number of texts, marked when the

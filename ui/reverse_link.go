@@ -75,7 +75,7 @@ func (s *reverseScreen) cycleVision() tea.Cmd {
 	s.selKey = "r:" + r.ID
 	msg := s.sh.T("rev.link.off")
 	if r.Vision != "" {
-		msg = s.sh.T("rev.link.on", s.visionTitle(r.Vision))
+		msg = s.sh.T("rev.link.on", truncate(s.visionTitle(r.Vision), 30))
 	}
 	// The status text goes first, so a failed write's error replaces it.
 	return tea.Batch(s.status(msg, statusOK),
@@ -90,7 +90,7 @@ func (s *reverseScreen) themeFromStatement() tea.Cmd {
 		return s.status(s.sh.T("rev.link.pick"), statusInfo)
 	}
 	if r.Vision != "" {
-		return s.status(s.sh.T("rev.link.has", s.visionTitle(r.Vision)), statusInfo)
+		return s.status(s.sh.T("rev.link.has", truncate(s.visionTitle(r.Vision), 30)), statusInfo)
 	}
 	now := s.sh.now()
 	order := -1
@@ -103,6 +103,6 @@ func (s *reverseScreen) themeFromStatement() tea.Cmd {
 	t := model.Theme{ID: model.NewID(now), Phase: s.phase, Title: title, Order: order + 1, Created: now, Updated: now}
 	r.Vision, r.Updated = t.ID, now
 	s.selKey = "r:" + r.ID
-	return tea.Batch(s.status(s.sh.T("rev.link.new", truncate(title, 40)), statusOK),
+	return tea.Batch(s.status(s.sh.T("rev.link.new", truncate(title, 30)), statusOK),
 		s.change(model.Change{Themes: []model.Theme{t}, Reversals: []model.Reversal{r}}, s.sh.T("rev.what.theme")))
 }

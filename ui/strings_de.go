@@ -356,7 +356,7 @@ var stringsDE = catalog{
 	"rev.link.on":            "Führt zur Vision „%s“ – v: nächste · z macht rückgängig",
 	"rev.link.off":           "Mit keiner Vision verknüpft – v: nächste · z macht rückgängig",
 	"rev.link.has":           "Schon verknüpft mit „%s“ – v wählt eine andere Vision.",
-	"rev.link.new":           "Vision-Thema „%s“ angelegt und verknüpft – z macht rückgängig",
+	"rev.link.new":           "Neues Vision-Thema „%s“ – z macht rückgängig",
 	"rev.what.link":          "Verknüpfung mit der Vision",
 	"rev.what.theme":         "neues Vision-Thema",
 	"rev.key.save":           "speichern",

@@ -356,7 +356,7 @@ var stringsEN = catalog{
 	"rev.link.on":            "Leads to the vision “%s” – v: next · z undoes",
 	"rev.link.off":           "Linked to no vision – v: next · z undoes",
 	"rev.link.has":           "Already linked to “%s” – v picks another vision.",
-	"rev.link.new":           "Vision theme “%s” made and linked – z undoes",
+	"rev.link.new":           "New vision theme “%s” – z undoes",
 	"rev.what.link":          "link to the vision",
 	"rev.what.theme":         "new vision theme",
 	"rev.key.save":           "save",
