@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"maps"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -535,64 +533,6 @@ func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// isCommand reports whether a key is one of the list's commands here. In
-// a phase without themes the theme keys are letters like any other, and
-// inside a burst of typing i is a letter too.
-func (s *boardScreen) isCommand(msg tea.KeyPressMsg) bool {
-	k := s.keys
-	if key.Matches(msg, k.Input) {
-		return !s.guard.within(s.sh.keyAt)
-	}
-	if key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.First, k.Last, k.Edit, k.Delete, k.Undo,
-		k.Search, k.Next, k.Prev, k.Back, k.Vote, k.Reverse, k.Plan, k.Home, k.MoveUp, k.MoveDown) {
-		return true
-	}
-	return s.offers(model.StepCluster) &&
-		key.Matches(msg, k.ToTheme, k.Unthemed, k.PrevTheme, k.NextTheme, k.NewTheme, k.Mark, k.Rename, k.Merge)
-}
-
-// snapshot is what a burst of typing may change on the board besides the
-// cards; the func it returns puts it back.
-func (s *boardScreen) snapshot() func() {
-	undo, marked := slices.Clone(s.undo), maps.Clone(s.marked)
-	sel, input, editing, stash := s.list.selKey, s.input.Value(), s.editing, s.stash
-	return func() {
-		s.undo, s.marked = undo, marked
-		s.editing, s.stash = editing, stash
-		s.input.SetValue(input)
-		s.list.selKey = sel
-		s.list.reselect()
-		s.focusOn(focusList)
-	}
-}
-
-// typeInto starts writing with text, after taking back the command keys
-// of the burst it belongs to; their letters go first.
-func (s *boardScreen) typeInto(text string) tea.Cmd {
-	letters, undo := s.guard.takeBack(s.sh.keyAt, func(ch model.Change) tea.Cmd {
-		return s.sh.commit(ch)
-	})
-	if !s.offers(model.StepCollect) {
-		return undo
-	}
-	if utf8.RuneCountInString(s.input.Value())+utf8.RuneCountInString(letters+text) > maxInputRunes {
-		return tea.Batch(undo, s.status(s.sh.T("board.toolong", maxInputRunes), statusError))
-	}
-	focus := s.focusOn(focusText)
-	s.input.InsertString(letters + text)
-	var note tea.Cmd
-	if letters != "" {
-		note = s.status(s.sh.T("board.typed", strings.TrimSpace(letters+text)), statusInfo)
-	}
-	return tea.Batch(undo, focus, note)
-}
-
-// leaving tells the root that a list key leaves the board, so a letter
-// right after it brings the keys back as text.
-func (s *boardScreen) leaving() {
-	s.sh.left = leftBy{active: true, at: s.sh.keyAt, from: screenBoard, ws: s.ws, phase: s.sh.ws.phase}
-}
-
 // goTo shows another screen of the phase if the phase offers its step.
 func (s *boardScreen) goTo(step model.Step, to screenID) tea.Cmd {
 	if !s.offers(step) {
@@ -624,38 +564,4 @@ func (s *boardScreen) deleteSelected() tea.Cmd {
 		return s.focusOn(focusConfirm)
 	}
 	return s.deleteTheme(t)
-}
-
-// deleteTheme deletes a theme; its cards go back to the pile.
-func (s *boardScreen) deleteTheme(t model.Theme) tea.Cmd {
-	l := &s.list
-	l.selectTheme("")
-	return tea.Batch(s.change(l.deleteTheme(t.ID, s.sh.now()), s.sh.T("board.what.deltheme", t.Title)),
-		s.status(s.sh.T("board.theme.deleted", t.Title), statusInfo))
-}
-
-// confirmKey answers the question whether to delete a theme: j or y
-// deletes it, n or Esc keeps it; other keys wait for the answer.
-func (s *boardScreen) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, s.keys.Yes):
-		s.focusOn(focusList)
-		if t, _, ok := s.list.theme(s.confirm); ok {
-			return s.deleteTheme(t)
-		}
-	case key.Matches(msg, s.keys.No):
-		s.focusOn(focusList)
-		return s.status(s.sh.T("board.theme.kept"), statusInfo)
-	}
-	return nil
-}
-
-// confirmQuestion is the question asked before deleting a theme.
-func (s *boardScreen) confirmQuestion() string {
-	t, _, _ := s.list.theme(s.confirm)
-	what := s.sh.cardCount(s.list.groupOf(t.ID).n)
-	if t.Dots > 0 {
-		what += ", " + s.sh.dotCount(t.Dots)
-	}
-	return s.sh.T("board.confirm.theme", truncate(strings.ReplaceAll(t.Title, "\n", " "), 24), what)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -456,4 +457,38 @@ func (s *boardScreen) finishPrompt() tea.Cmd {
 	l.selectTheme(dst.ID)
 	return tea.Batch(s.focusOn(focusList), s.change(ch, s.sh.T("board.what.merge", src.Title)),
 		s.status(s.sh.T("board.merged", src.Title, dst.Title), statusOK))
+}
+
+// deleteTheme deletes a theme; its cards go back to the pile.
+func (s *boardScreen) deleteTheme(t model.Theme) tea.Cmd {
+	l := &s.list
+	l.selectTheme("")
+	return tea.Batch(s.change(l.deleteTheme(t.ID, s.sh.now()), s.sh.T("board.what.deltheme", t.Title)),
+		s.status(s.sh.T("board.theme.deleted", t.Title), statusInfo))
+}
+
+// confirmKey answers the question whether to delete a theme: j or y
+// deletes it, n or Esc keeps it; other keys wait for the answer.
+func (s *boardScreen) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, s.keys.Yes):
+		s.focusOn(focusList)
+		if t, _, ok := s.list.theme(s.confirm); ok {
+			return s.deleteTheme(t)
+		}
+	case key.Matches(msg, s.keys.No):
+		s.focusOn(focusList)
+		return s.status(s.sh.T("board.theme.kept"), statusInfo)
+	}
+	return nil
+}
+
+// confirmQuestion is the question asked before deleting a theme.
+func (s *boardScreen) confirmQuestion() string {
+	t, _, _ := s.list.theme(s.confirm)
+	what := s.sh.cardCount(s.list.groupOf(t.ID).n)
+	if t.Dots > 0 {
+		what += ", " + s.sh.dotCount(t.Dots)
+	}
+	return s.sh.T("board.confirm.theme", truncate(strings.ReplaceAll(t.Title, "\n", " "), 24), what)
 }

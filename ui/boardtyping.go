@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
+)
+
+// The board's side of typing into the list (typeguard.go): which keys are
+// commands, what a burst of typing may change, and writing with the
+// letters of a burst taken back.
+
+// isCommand reports whether a key is one of the list's commands here. In
+// a phase without themes the theme keys are letters like any other, and
+// inside a burst of typing i is a letter too.
+func (s *boardScreen) isCommand(msg tea.KeyPressMsg) bool {
+	k := s.keys
+	if key.Matches(msg, k.Input) {
+		return !s.guard.within(s.sh.keyAt)
+	}
+	if key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.First, k.Last, k.Edit, k.Delete, k.Undo,
+		k.Search, k.Next, k.Prev, k.Back, k.Vote, k.Reverse, k.Plan, k.Home, k.MoveUp, k.MoveDown) {
+		return true
+	}
+	return s.offers(model.StepCluster) &&
+		key.Matches(msg, k.ToTheme, k.Unthemed, k.PrevTheme, k.NextTheme, k.NewTheme, k.Mark, k.Rename, k.Merge)
+}
+
+// snapshot is what a burst of typing may change on the board besides the
+// cards; the func it returns puts it back.
+func (s *boardScreen) snapshot() func() {
+	undo, marked := slices.Clone(s.undo), maps.Clone(s.marked)
+	sel, input, editing, stash := s.list.selKey, s.input.Value(), s.editing, s.stash
+	return func() {
+		s.undo, s.marked = undo, marked
+		s.editing, s.stash = editing, stash
+		s.input.SetValue(input)
+		s.list.selKey = sel
+		s.list.reselect()
+		s.focusOn(focusList)
+	}
+}
+
+// typeInto starts writing with text, after taking back the command keys
+// of the burst it belongs to; their letters go first.
+func (s *boardScreen) typeInto(text string) tea.Cmd {
+	letters, undo := s.guard.takeBack(s.sh.keyAt, func(ch model.Change) tea.Cmd {
+		return s.sh.commit(ch)
+	})
+	if !s.offers(model.StepCollect) {
+		return undo
+	}
+	if utf8.RuneCountInString(s.input.Value())+utf8.RuneCountInString(letters+text) > maxInputRunes {
+		return tea.Batch(undo, s.status(s.sh.T("board.toolong", maxInputRunes), statusError))
+	}
+	focus := s.focusOn(focusText)
+	s.input.InsertString(letters + text)
+	var note tea.Cmd
+	if letters != "" {
+		note = s.status(s.sh.T("board.typed", strings.TrimSpace(letters+text)), statusInfo)
+	}
+	return tea.Batch(undo, focus, note)
+}
+
+// leaving tells the root that a list key leaves the board, so a letter
+// right after it brings the keys back as text.
+func (s *boardScreen) leaving() {
+	s.sh.left = leftBy{active: true, at: s.sh.keyAt, from: screenBoard, ws: s.ws, phase: s.sh.ws.phase}
+}

@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
+)
+
+// The reversal's side of typing into the list (typeguard.go), as on the
+// board.
+
+// isCommand reports whether a key is one of the list's commands; inside a
+// burst of typing the keys that only start writing are letters.
+func (s *reverseScreen) isCommand(msg tea.KeyPressMsg) bool {
+	k := s.keys
+	if key.Matches(msg, k.Write) {
+		return !s.guard.within(s.sh.keyAt)
+	}
+	return key.Matches(msg, k.Up, k.Down, k.PrevTheme, k.NextTheme, k.First, k.Last, k.Edit, k.Cards,
+		k.Delete, k.Undo, k.MoveUp, k.MoveDown, k.Back, k.Home, k.Link, k.NewTheme)
+}
+
+// snapshot is what a burst of typing may change besides the statements;
+// the func it returns puts it back.
+func (s *reverseScreen) snapshot() func() {
+	undo, open := slices.Clone(s.undo.entries), maps.Clone(s.open)
+	sel, input, editing, stash := s.selKey, s.input.Value(), s.editing, s.stash
+	return func() {
+		s.undo.entries, s.open = undo, open
+		s.editing, s.stash = editing, stash
+		s.input.SetValue(input)
+		s.selKey = sel
+		if r, ok := s.rowOfKey(sel); ok {
+			s.setSel(r)
+		}
+		s.focusOn(revList)
+	}
+}
+
+// typeInto starts writing a statement with text, after taking back the
+// command keys of the burst it belongs to (typeguard.go).
+func (s *reverseScreen) typeInto(text string) tea.Cmd {
+	letters, undo := s.guard.takeBack(s.sh.keyAt, func(ch model.Change) tea.Cmd {
+		return s.sh.commit(ch)
+	})
+	if len(s.groups) == 0 {
+		return tea.Batch(undo, s.status(s.sh.T("rev.nothemes.short"), statusInfo))
+	}
+	if utf8.RuneCountInString(s.input.Value())+utf8.RuneCountInString(letters+text) > maxInputRunes {
+		return tea.Batch(undo, s.status(s.sh.T("board.toolong", maxInputRunes), statusError))
+	}
+	focus := s.focusOn(revInput)
+	s.input.InsertString(letters + text)
+	var note tea.Cmd
+	if letters != "" {
+		note = s.status(s.sh.T("rev.typed", strings.TrimSpace(letters+text)), statusInfo)
+	}
+	return tea.Batch(undo, focus, note)
+}
