@@ -28,6 +28,8 @@ const (
 	focusPrompt                    // a one-line question (theme title, merge target)
 	focusSearch                    // the search field
 	focusConfirm                   // a j/n question (deleting a theme)
+	focusPaste                     // a j/n question after a paste of several lines
+	focusPhase                     // the phase a card moves to
 )
 
 // promptKind is what the one-line question asks for.
@@ -69,6 +71,7 @@ type boardScreen struct {
 	guard   typeGuard // the list keys of the burst being typed
 	nums    themeNumbers
 	confirm string // id of the theme whose deletion is asked about
+	pasted  string // the paste of several lines asked about
 }
 
 func newBoard(sh *shared) *boardScreen {
@@ -261,6 +264,10 @@ func (s *boardScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.searchKey(msg)
 		case focusConfirm:
 			return s.confirmKey(msg)
+		case focusPaste:
+			return s.pasteKey(msg)
+		case focusPhase:
+			return s.phaseKey(msg)
 		}
 		return s.listKey(msg)
 	}
@@ -380,12 +387,16 @@ func (s *boardScreen) paste(content string) tea.Cmd {
 		return s.status(s.sh.T("board.toolong", maxInputRunes), statusError)
 	}
 	switch s.focus {
-	case focusList:
+	case focusList, focusPaste, focusPhase, focusConfirm:
+		s.pasted = ""
 		s.focusOn(focusText)
 		fallthrough
 	case focusText:
 		if utf8.RuneCountInString(s.input.Value())+utf8.RuneCountInString(text) > maxInputRunes {
 			return s.status(s.sh.T("board.toolong", maxInputRunes), statusError)
+		}
+		if strings.TrimSpace(s.input.Value()) == "" && s.editing == "" && len(pasteLines(text)) > 1 {
+			return s.askSplit(text)
 		}
 		var cmd tea.Cmd
 		s.input, cmd = s.input.Update(tea.PasteMsg{Content: text})
@@ -426,6 +437,8 @@ func (s *boardScreen) textKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.focusOn(focusGroup)
 	case key.Matches(msg, k.UndoInput):
 		return s.undoLast()
+	case key.Matches(msg, k.Discard):
+		return s.discard()
 	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
@@ -501,6 +514,8 @@ func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.startPrompt(promptRename)
 	case key.Matches(msg, k.Delete):
 		return s.deleteSelected()
+	case key.Matches(msg, k.ToPhase):
+		return s.startPhasePick()
 	case key.Matches(msg, k.Undo):
 		return s.undoLast()
 	case key.Matches(msg, k.Search):

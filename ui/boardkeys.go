@@ -98,14 +98,14 @@ func (s *boardScreen) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 // only the help texts are translated.
 type boardKeys struct {
 	// While writing.
-	Save, Newline, ToList, Author, Group, Meta, UndoInput key.Binding
+	Save, Newline, ToList, Author, Group, Meta, UndoInput, Discard key.Binding
 	// In the author and group fields.
 	MetaDone, MetaNext, MetaPrev key.Binding
 	// In the list.
 	Up, Down, PageUp, PageDown, First, Last, Input, Edit, Delete, Undo key.Binding
 	Search, Next, Prev, Back, Vote, Reverse, Plan, Home                key.Binding
 	ToTheme, Unthemed, PrevTheme, NextTheme, NewTheme, Mark            key.Binding
-	Rename, Merge, MoveUp, MoveDown                                    key.Binding
+	Rename, Merge, MoveUp, MoveDown, ToPhase                           key.Binding
 	// In a prompt or the search field.
 	Confirm, Cancel, HitNext, HitPrev key.Binding
 	// Answering a question.
@@ -124,6 +124,7 @@ func newBoardKeys(t catalog) boardKeys {
 		Author:    b(k("ctrl+a"), "ctrl+a", "board.key.author"),
 		Group:     b(k("ctrl+g"), "ctrl+g", "board.key.group"),
 		UndoInput: b(k("ctrl+z"), "ctrl+z", "board.key.undo"),
+		Discard:   b(k("ctrl+x"), "ctrl+x", "board.key.discard"),
 		// Meta only names ctrl+a and ctrl+g together in the short help.
 		Meta: b(k("ctrl+a", "ctrl+g"), "ctrl+a/g", "board.key.meta"),
 
@@ -160,6 +161,7 @@ func newBoardKeys(t catalog) boardKeys {
 		Merge:     b(k("M"), "M", "board.key.merge"),
 		MoveUp:    b(k("shift+up", "K"), "shift+↑/K", "board.key.moveup"),
 		MoveDown:  b(k("shift+down", "J"), "shift+↓/J", "board.key.movedown"),
+		ToPhase:   b(k("p"), "p", "board.key.tophase"),
 
 		Confirm: b(k("enter"), "enter", "board.key.confirm"),
 		Cancel:  b(k("esc"), "esc", "board.key.cancel"),
@@ -181,9 +183,9 @@ func (k boardKeys) themeShort(t catalog) key.Binding {
 // few a facilitator needs next, the full help all of them.
 func (s *boardScreen) KeyMap() help.KeyMap {
 	k := s.keys
-	writing := []key.Binding{k.Save, k.Newline, k.ToList, k.Author, k.Group, k.UndoInput}
+	writing := []key.Binding{k.Save, k.Newline, k.ToList, k.Author, k.Group, k.UndoInput, k.Discard}
 	moving := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.First, k.Last, k.Search, k.Next, k.Prev, k.Back}
-	editing := []key.Binding{k.Input, k.Edit, k.Delete, k.Undo, k.Vote, k.Reverse, k.Plan, k.Home}
+	editing := []key.Binding{k.Input, k.Edit, k.Delete, k.ToPhase, k.Undo, k.Vote, k.Reverse, k.Plan, k.Home}
 	cluster := []key.Binding{k.ToTheme, k.Unthemed, k.PrevTheme, k.NextTheme, k.NewTheme, k.Mark, k.Rename, k.Merge, k.MoveUp, k.MoveDown}
 	full := [][]key.Binding{writing, moving, editing, cluster}
 	var short []key.Binding
@@ -194,8 +196,10 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 		short = []key.Binding{k.MetaDone, k.MetaNext, k.Author, k.Group}
 	case focusPrompt:
 		short = []key.Binding{k.Confirm, k.Cancel}
-	case focusConfirm:
+	case focusConfirm, focusPaste:
 		short = []key.Binding{k.Yes, k.No}
+	case focusPhase:
+		short = []key.Binding{k.Cancel}
 	case focusSearch:
 		short = []key.Binding{k.Confirm, k.HitNext, k.HitPrev, k.Cancel}
 	default:

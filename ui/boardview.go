@@ -260,6 +260,11 @@ func (s *boardScreen) fieldLine(w int) string {
 	switch {
 	case s.focus == focusConfirm:
 		return st.Danger.Render(truncate(s.confirmQuestion(), w))
+	case s.focus == focusPaste:
+		n := len(pasteLines(s.pasted))
+		return st.Accent.Render(truncate(s.sh.T("board.paste.ask", n, n), w))
+	case s.focus == focusPhase:
+		return s.phasePickLine(w)
 	case s.focus == focusPrompt:
 		label := s.promptLabel() + " "
 		s.prompt.SetWidth(max(w-width(label)-1, 1))

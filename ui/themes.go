@@ -25,7 +25,8 @@ const maxUndo = 50
 type undoEntry struct {
 	change model.Change
 	what   string
-	seq    int // the write that made the change the entry takes back
+	seq    int    // the write that made the change the entry takes back
+	draft  string // a discarded draft, put back into the input (board only)
 }
 
 // dropUndo removes the entries of the writes from seq on: they failed or
@@ -211,11 +212,16 @@ func (s *boardScreen) change(ch model.Change, what string) tea.Cmd {
 	inv := s.list.inverse(ch, s.sh.now())
 	s.guard.record(inv)
 	cmd := s.sh.commit(ch)
-	s.undo = append(s.undo, undoEntry{change: inv, what: what, seq: s.sh.lastSeq()})
+	s.pushUndo(undoEntry{change: inv, what: what, seq: s.sh.lastSeq()})
+	return cmd
+}
+
+// pushUndo remembers an undo step, keeping the last maxUndo.
+func (s *boardScreen) pushUndo(u undoEntry) {
+	s.undo = append(s.undo, u)
 	if len(s.undo) > maxUndo {
 		s.undo = slices.Delete(s.undo, 0, len(s.undo)-maxUndo)
 	}
-	return cmd
 }
 
 // announce commits a change and names it in the status line with its undo
@@ -234,6 +240,9 @@ func (s *boardScreen) undoLast() tea.Cmd {
 	}
 	u := s.undo[len(s.undo)-1]
 	s.undo = s.undo[:len(s.undo)-1]
+	if u.draft != "" {
+		return s.undoDiscard(u)
+	}
 	// Typed by mistake, the undo itself is taken back (typeguard.go).
 	s.guard.record(s.list.inverse(u.change, s.sh.now()))
 	if len(u.change.Cards) > 0 {
