@@ -199,7 +199,8 @@ func (s *boardScreen) focusOn(f boardFocus) tea.Cmd {
 	s.prompt.Blur()
 	s.search.Blur()
 	switch f {
-	case focusText:
+	case focusText, focusPaste:
+		// Asked about a paste, the text stays in sight as the input's.
 		return s.input.Focus()
 	case focusAuthor:
 		return s.author.Focus()

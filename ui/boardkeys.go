@@ -108,8 +108,8 @@ type boardKeys struct {
 	Rename, Merge, MoveUp, MoveDown, ToPhase                           key.Binding
 	// In a prompt or the search field.
 	Confirm, Cancel, HitNext, HitPrev key.Binding
-	// Answering a question.
-	Yes, No key.Binding
+	// Answering a question: deleting a theme, splitting a paste.
+	Yes, No, Split, Keep key.Binding
 }
 
 func newBoardKeys(t catalog) boardKeys {
@@ -170,6 +170,9 @@ func newBoardKeys(t catalog) boardKeys {
 
 		Yes: b(k("j", "y", "J", "Y"), t.T("board.key.yes.key"), "board.key.yes"),
 		No:  b(k("n", "N", "esc"), "n/esc", "board.key.no"),
+		// Split and Keep only name the answers after a paste.
+		Split: b(k("j", "y", "J", "Y"), t.T("board.key.yes.key"), "board.key.split"),
+		Keep:  b(k("n", "N", "esc"), "n", "board.key.keep"),
 	}
 }
 
@@ -196,8 +199,10 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 		short = []key.Binding{k.MetaDone, k.MetaNext, k.Author, k.Group}
 	case focusPrompt:
 		short = []key.Binding{k.Confirm, k.Cancel}
-	case focusConfirm, focusPaste:
+	case focusConfirm:
 		short = []key.Binding{k.Yes, k.No}
+	case focusPaste:
+		short = []key.Binding{k.Split, k.Keep}
 	case focusPhase:
 		short = []key.Binding{k.Cancel}
 	case focusSearch:

@@ -195,6 +195,8 @@ var stringsDE = catalog{
 	"board.phase.nocollect":         "In der %s werden keine Karten gesammelt.",
 	"board.what.tophase":            "Verschieben in eine andere Phase",
 	"board.tophase":                 "%s in die %s verschoben – z macht rückgängig.",
+	"board.key.split":               "eine Karte je Zeile",
+	"board.key.keep":                "eine Karte",
 	"board.undone":                  "Rückgängig: %s",
 	"board.what.new":                "neuer Beitrag",
 	"board.what.edit":               "Bearbeitung",

@@ -195,6 +195,8 @@ var stringsEN = catalog{
 	"board.phase.nocollect":         "The %s collects no cards.",
 	"board.what.tophase":            "moving to another phase",
 	"board.tophase":                 "%s moved to the %s – z undoes it.",
+	"board.key.split":               "one card per line",
+	"board.key.keep":                "one card",
 	"board.undone":                  "Undone: %s",
 	"board.what.new":                "new contribution",
 	"board.what.edit":               "edit",
