@@ -80,8 +80,48 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(
 		fmt.Fprint(stderr, c.usage(ue.cmd))
 		return exitUsage
 	}
+	var se streamIsDB
+	if errors.As(err, &se) && se.stderr {
+		// Not a byte into the database, not even the error.
+		return exitError
+	}
 	fmt.Fprintf(stderr, "werkstatt: %s\n", oneLine(c.explain(err)))
 	return exitError
+}
+
+// streamIsDB is the refusal to run when the command's output or errors
+// would land in the database: `werkstatt export h >> werkstatt.db` appends
+// to it. (A plain > has emptied the file before werkstatt starts; Open
+// then refuses the empty file.)
+type streamIsDB struct {
+	msg    string
+	stderr bool // stderr is the database: say nothing
+}
+
+func (e streamIsDB) Error() string { return e.msg }
+
+// checkStreams returns a streamIsDB when stdout or stderr is the database
+// file at path.
+func (c *cli) checkStreams(path string) error {
+	dfi, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	is := func(w io.Writer) bool {
+		f, ok := w.(*os.File)
+		if !ok {
+			return false
+		}
+		fi, err := f.Stat()
+		return err == nil && fi.Mode().IsRegular() && os.SameFile(fi, dfi)
+	}
+	switch {
+	case is(c.stderr):
+		return streamIsDB{msg: c.t("err.streamdb", "stderr", path), stderr: true}
+	case is(c.stdout):
+		return streamIsDB{msg: c.t("err.streamdb", "stdout", path)}
+	}
+	return nil
 }
 
 // oneLine keeps an error message on one line, whatever a wrapped error
@@ -374,6 +414,9 @@ func (c *cli) openStore() (*store.Store, error) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("%s: %w", c.t("err.mkdir", dir), err)
 		}
+	}
+	if err := c.checkStreams(path); err != nil {
+		return nil, err
 	}
 	s, err := store.Open(path, &store.Options{Timeout: time.Second})
 	if err != nil {

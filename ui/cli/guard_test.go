@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -229,5 +230,51 @@ func TestRefusalEveryKind(t *testing.T) {
 				t.Errorf("%v in %s: %q", k, lang, msg)
 			}
 		}
+	}
+}
+
+// TestOutputStreamIsTheDatabase appends a command's output or errors to
+// the database, as `werkstatt export h >> werkstatt.db` does: the command
+// refuses before it writes a byte, the file stays as it was.
+func TestOutputStreamIsTheDatabase(t *testing.T) {
+	t.Parallel()
+	e := env(t, "LANG=de_DE.UTF-8")
+	db := filepath.Join(t.TempDir(), "w.db")
+	ok(t, e, "demo", "--no-open", "--db", db)
+	before := sha256File(t, db)
+	for _, stream := range []string{"stdout", "stderr"} {
+		for _, args := range [][]string{{"export", demo.Handle}, {"list"}, {"export", "gibtsnicht"}} {
+			f, err := os.OpenFile(db, os.O_WRONLY|os.O_APPEND, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var other strings.Builder
+			cmd := exec.Command(bin, append(args, "--db", db)...)
+			cmd.Env = e
+			if stream == "stdout" {
+				cmd.Stdout, cmd.Stderr = f, &other
+			} else {
+				cmd.Stdout, cmd.Stderr = &other, f
+			}
+			err = cmd.Run()
+			f.Close()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+				t.Errorf("%s into the database, %v: %v, want exit 1", stream, args, err)
+			}
+			want := "werkstatt: die Ausgabe (stdout) geht in die Datenbank " + db + " selbst; bitte in eine andere Datei umleiten\n"
+			if stream == "stderr" {
+				want = "" // nothing, rather than a line into the database
+			}
+			if other.String() != want {
+				t.Errorf("%s into the database, %v: the other stream holds %q, want %q", stream, args, other.String(), want)
+			}
+			if got := sha256File(t, db); got != before {
+				t.Fatalf("%s into the database, %v: the database changed", stream, args)
+			}
+		}
+	}
+	if out := ok(t, e, "list", "--db", db); !strings.Contains(out, demo.Handle) {
+		t.Errorf("the database no longer lists its workshop:\n%s", out)
 	}
 }

@@ -76,6 +76,7 @@ var stringsDE = map[string]string{
 	"err.read":         "%s lässt sich nicht lesen",
 	"err.notfile":      "%s ist %s, keine werkstatt-Datenbank; mit --db eine Datei angeben",
 	"err.dangling":     "%s verweist auf %s, und dort ist keine Datei; den Verweis prüfen oder mit --db eine andere Datei wählen",
+	"err.streamdb":     "die Ausgabe (%s) geht in die Datenbank %s selbst; bitte in eine andere Datei umleiten",
 
 	// Output paths the guard refuses (export -o, backup); store.GuardOutput.
 	"out.database": "%s würde die geöffnete Datenbank %s überschreiben; bitte eine andere Datei wählen",

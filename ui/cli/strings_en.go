@@ -76,6 +76,7 @@ var stringsEN = map[string]string{
 	"err.read":         "cannot read %s",
 	"err.notfile":      "%s is %s, not a werkstatt database; give a file with --db",
 	"err.dangling":     "%s is a link to %s, where there is no file; check the link or give another file with --db",
+	"err.streamdb":     "the output (%s) goes into the database %s itself; redirect it to another file",
 
 	// Output paths the guard refuses (export -o, backup); store.GuardOutput.
 	"out.database": "%s would overwrite the open database %s; choose another file",
