@@ -69,6 +69,8 @@ type app struct {
 	reloading int
 	held      []tea.Msg
 	heldQuit  bool
+	starting  bool // the workshop given at the start is not loaded yet
+	priming   bool // keys typed before the start wait for aheadMsg
 	// quitForce: a quit left drafts the disk did not take; the next quit
 	// key ends the program, and Run prints them.
 	quitForce bool
@@ -110,6 +112,9 @@ func newApp(st Store, lang model.Lang, now func() time.Time) *app {
 
 func (a *app) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if a.priming {
+		cmds = append(cmds, func() tea.Msg { return aheadMsg{} })
+	}
 	if a.openCfg != nil {
 		o := *a.openCfg
 		cmds = append(cmds, func() tea.Msg { return o })
@@ -137,6 +142,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.saved(msg)
 	case reloadedMsg:
 		return a, a.reloaded(msg)
+	case aheadMsg:
+		a.priming = false
+		return a, a.replay()
 	case ownedMsg:
 		if d, ok := msg.(homeDoneMsg); ok && d.op == "delete" && d.err == nil {
 			a.sh.drafts = slices.DeleteFunc(a.sh.drafts, func(x draft) bool { return x.workshop == d.id })

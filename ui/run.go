@@ -44,6 +44,10 @@ func Run(cfg Config) error {
 	if cfg.Workshop != "" {
 		a.opening(cfg.Workshop, cfg.Phase)
 	}
+	if keys := typedAhead(os.Stdin); len(keys) > 0 {
+		a.held = keys
+		a.priming = cfg.Workshop == ""
+	}
 	err := runProgram(a)
 	// Texts the disk never took go to the terminal, after it is
 	// restored, so the facilitator can copy them.

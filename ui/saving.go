@@ -109,7 +109,7 @@ func (a *app) loaded(msg loadedMsg) tea.Cmd {
 	if _, ok := a.sh.w.done(msg.seq); !ok {
 		return nil
 	}
-	a.loading = false
+	a.loading, a.starting = false, false
 	next := a.sh.w.next(a.sh.store)
 	if msg.err != nil {
 		// The keys were meant for a workshop that did not open.
@@ -139,16 +139,24 @@ func (a *app) afterWrites() tea.Cmd {
 // it.
 func (a *app) opening(id, phase string) {
 	a.openCfg = &openMsg{id: id, phase: phase}
-	a.loading = true
+	a.loading, a.starting = true, true
 }
 
 // holding reports whether keys wait: a workshop is being opened, or read
-// back after a failed write.
-func (a *app) holding() bool { return a.loading || a.reloading > 0 }
+// back after a failed write, or the keys typed before the start are still
+// to be replayed.
+func (a *app) holding() bool { return a.loading || a.reloading > 0 || a.priming }
 
 // hold keeps a key for later. A second quit key while holding ends the
 // program at once, so a reading that never ends cannot trap the user.
 func (a *app) hold(msg tea.KeyPressMsg) tea.Cmd {
+	if a.starting && msg.Code == 'j' && msg.Mod == tea.ModCtrl {
+		// Typed before Bubble Tea put the terminal into raw mode, Enter
+		// was turned into a line feed by the terminal (ICRNL), which
+		// reads as ctrl+j, the key for a line break in a card: it was
+		// an Enter.
+		msg = tea.KeyPressMsg{Code: tea.KeyEnter}
+	}
 	if key.Matches(msg, a.sh.keys.Quit) {
 		if a.heldQuit {
 			return tea.Quit

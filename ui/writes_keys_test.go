@@ -28,11 +28,14 @@ func startingHarness(t *testing.T) (*harness, model.Workshop) {
 }
 
 // TestKeysWhileStarting types cards before the first frame and while the
-// workshop loads: every Enter is a card, in order, none lost or merged.
+// workshop loads: every Enter is a card, in order, none lost or merged
+// (`b1⏎ b2⏎ b3⏎` right after the start once saved one card "b1\nb2\nb3").
 func TestKeysWhileStarting(t *testing.T) {
 	hs, ws := startingHarness(t)
+	// Before Bubble Tea sets raw mode, the terminal turns Enter into a
+	// line feed, which reads as ctrl+j.
 	hs.typeText("b1")
-	hs.press("enter")
+	hs.press("ctrl+j")
 	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	hs.run(hs.app.Init())
 	hs.typeText("b2")
