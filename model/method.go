@@ -47,19 +47,34 @@ type Phase struct {
 	VoteCards bool
 }
 
-// Matches reports whether id names this phase by its id or an alias,
-// ignoring case.
+// Matches reports whether id names this phase: by its id, an alias, or
+// the name the screens show in either language ("Erreichtes",
+// "Critique phase"). Case, umlauts (ä, ae, a), ß, blanks and hyphens do
+// not matter, so what a facilitator reads is what they can type.
 func (p Phase) Matches(id string) bool {
-	id = strings.ToLower(strings.TrimSpace(id))
-	if id == p.ID {
-		return true
+	id = foldPhaseName(id)
+	if id == "" {
+		return false
 	}
-	for _, a := range p.Aliases {
-		if id == a {
+	for _, name := range append([]string{p.ID, p.Name.De, p.Name.En}, p.Aliases...) {
+		if foldPhaseName(name) == id {
 			return true
 		}
 	}
 	return false
+}
+
+// phaseFolder lowers umlauts and ß to plain letters and drops what
+// separates words.
+var phaseFolder = strings.NewReplacer(
+	"ä", "a", "ö", "o", "ü", "u", "ß", "ss",
+	"ae", "a", "oe", "o", "ue", "u",
+	" ", "", "-", "", "_", "", "\t", "",
+)
+
+// foldPhaseName is a phase name in the form Matches compares.
+func foldPhaseName(s string) string {
+	return phaseFolder.Replace(strings.ToLower(strings.TrimSpace(s)))
 }
 
 // Method is a workshop format: an ordered list of phases.

@@ -91,3 +91,44 @@ func TestRecordCountsOneDot(t *testing.T) {
 		}
 	}
 }
+
+// TestPhaseMatchesScreenNames: every name a screen shows names its phase,
+// in either language, however it is typed; no name names two phases.
+func TestPhaseMatchesScreenNames(t *testing.T) {
+	for _, tc := range []struct {
+		method, typed, want string
+	}{
+		{MethodReflexion, "erreichtes", "achieved"},
+		{MethodReflexion, "Erreichtes", "achieved"},
+		{MethodReflexion, "ACHIEVED", "achieved"},
+		{MethodReflexion, "Nächste Schritte", "next"},
+		{MethodReflexion, "naechste-schritte", "next"},
+		{MethodReflexion, "nachste schritte", "next"},
+		{MethodReflexion, "where we stand", "now"},
+		{MethodZukunftswerkstatt, "Kritikphase", "critique"},
+		{MethodZukunftswerkstatt, "critique phase", "critique"},
+		{MethodZukunftswerkstatt, "Phantasiephase", "vision"},
+		{MethodZukunftswerkstatt, "Verwirklichungsphase", "implementation"},
+		{MethodZukunftswerkstatt, " vision ", "vision"},
+	} {
+		m, _ := MethodByID(tc.method)
+		p, _, ok := m.Phase(tc.typed)
+		if !ok || p.ID != tc.want {
+			t.Errorf("%s: %q names %q (%v), want %q", tc.method, tc.typed, p.ID, ok, tc.want)
+		}
+	}
+	for _, m := range Methods() {
+		for _, p := range m.Phases {
+			for _, name := range append([]string{p.ID, p.Name.De, p.Name.En}, p.Aliases...) {
+				for _, q := range m.Phases {
+					if q.ID != p.ID && q.Matches(name) {
+						t.Errorf("%s: %q names both %s and %s", m.ID, name, p.ID, q.ID)
+					}
+				}
+			}
+		}
+		if _, _, ok := m.Phase(""); ok {
+			t.Errorf("%s: the empty name names a phase", m.ID)
+		}
+	}
+}

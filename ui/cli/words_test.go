@@ -34,3 +34,23 @@ func TestImportCountsInSingular(t *testing.T) {
 		t.Errorf("one conflict: %q", out)
 	}
 }
+
+// TestOpenPhaseByScreenName: --phase takes the names the screens show, in
+// both languages, without caring for case or umlauts. Without a terminal
+// open then stops at the terminal (exit 1), not at the phase (exit 2).
+func TestOpenPhaseByScreenName(t *testing.T) {
+	t.Parallel()
+	e := env(t)
+	db := filepath.Join(t.TempDir(), "w.db")
+	refl := strings.TrimSpace(ok(t, e, "new", "--title", "Rückblick", "--method", "reflexion", "--db", db))
+	zw := strings.TrimSpace(ok(t, e, "new", "--title", "Zukunft", "--db", db))
+	for _, tc := range []struct{ handle, phase string }{
+		{refl, "erreichtes"}, {refl, "Erreichtes"}, {refl, "Nächste Schritte"}, {refl, "naechste schritte"},
+		{refl, "where we stand"}, {zw, "Phantasiephase"}, {zw, "critique phase"}, {zw, "VERWIRKLICHUNGSPHASE"},
+	} {
+		r := run(t, e, "open", tc.handle, "--phase", tc.phase, "--db", db, "--lang", "de")
+		if r.code != 1 || !strings.Contains(r.stderr, "brauchen ein Terminal") {
+			t.Errorf("open %s --phase %q: want it to get past the phase:\n%s", tc.handle, tc.phase, r)
+		}
+	}
+}
