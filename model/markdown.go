@@ -251,7 +251,7 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 	vote := p.Steps.Has(StepVote)
 	for _, t := range ranked {
 		b.WriteString("### ")
-		if vote {
+		if vote && t.Place > 0 {
 			fmt.Fprintf(b, "%d. %s – %s", t.Place, mdLine(r.themeTitle(t.ID)), L.Dots(t.Dots))
 			if t.Tied {
 				fmt.Fprintf(b, " (%s)", L.Tied)

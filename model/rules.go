@@ -17,7 +17,9 @@ type Ranked struct {
 }
 
 // Rank orders themes by dots, most first; ties keep the themes' own order.
-// The input is not changed.
+// Before any dot is given there is no ranking: every Place is 0 and no
+// theme is tied, so nothing shows "1. … tied" before the vote. The input
+// is not changed.
 func Rank(themes []Theme) []Ranked {
 	out := make([]Ranked, len(themes))
 	for i, t := range themes {
@@ -29,6 +31,9 @@ func Rank(themes []Theme) []Ranked {
 		}
 		return out[i].Order < out[j].Order
 	})
+	if len(out) == 0 || out[0].Dots <= 0 {
+		return out
+	}
 	for i := range out {
 		if i > 0 && out[i].Dots == out[i-1].Dots {
 			out[i].Place = out[i-1].Place

@@ -38,8 +38,8 @@ func TestRank(t *testing.T) {
 		{"tie keeps the themes' own order", []Theme{
 			{ID: "x", Dots: 2, Order: 5}, {ID: "y", Dots: 2, Order: 1}},
 			"y:1= x:1="},
-		{"all zero are one tie", []Theme{{ID: "a"}, {ID: "b", Order: 1}, {ID: "c", Order: 2}},
-			"a:1= b:1= c:1="},
+		{"no ranking before the vote", []Theme{{ID: "a"}, {ID: "b", Order: 1}, {ID: "c", Order: 2}},
+			"a:0 b:0 c:0"},
 		{"three way tie at the top", []Theme{
 			{ID: "a", Dots: 7, Order: 0}, {ID: "b", Dots: 7, Order: 1}, {ID: "c", Dots: 7, Order: 2}, {ID: "d", Dots: 6, Order: 3}},
 			"a:1= b:1= c:1= d:4"},

@@ -4,6 +4,8 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
 )
 
 // The board's search: incremental, within the phase, folding case and
@@ -135,7 +137,7 @@ func newBoardKeys(t catalog) boardKeys {
 		Up:       b(k("up", "k"), "↑/k", "board.key.up"),
 		Down:     b(k("down", "j"), "↓/j", "board.key.down"),
 		PageUp:   b(k("pgup"), "pgup", "board.key.pgup"),
-		PageDown: b(k("pgdown"), "pgdown", "board.key.pgdown"),
+		PageDown: b(k("pgdown"), "pgdn", "board.key.pgdown"),
 		First:    b(k("home", "g"), "home", "board.key.first"),
 		Last:     b(k("end", "G"), "end", "board.key.last"),
 		Input:    b(k("i", "tab"), "i", "board.key.input"),
@@ -188,9 +190,22 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 	k := s.keys
 	writing := []key.Binding{k.Save, k.Newline, k.ToList, k.Author, k.Group, k.UndoInput, k.Discard}
 	moving := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.First, k.Last, k.Search, k.Next, k.Prev, k.Back}
-	editing := []key.Binding{k.Input, k.Edit, k.Delete, k.ToPhase, k.Undo, k.Vote, k.Reverse, k.Plan, k.Home}
-	cluster := []key.Binding{k.ToTheme, k.Unthemed, k.PrevTheme, k.NextTheme, k.NewTheme, k.Mark, k.Rename, k.Merge, k.MoveUp, k.MoveDown}
-	full := [][]key.Binding{writing, moving, editing, cluster}
+	editing := []key.Binding{k.Input, k.Edit, k.Delete, k.ToPhase, k.Undo}
+	// The help lists only the steps this phase offers: a key that would
+	// only say "not in this phase" is no help.
+	for _, st := range []struct {
+		step model.Step
+		b    key.Binding
+	}{{model.StepVote, k.Vote}, {model.StepReverse, k.Reverse}, {model.StepPlan, k.Plan}} {
+		if s.sh.ws != nil && s.offers(st.step) {
+			editing = append(editing, st.b)
+		}
+	}
+	editing = append(editing, k.Home)
+	full := [][]key.Binding{writing, moving, editing}
+	if s.sh.ws == nil || s.offers(model.StepCluster) {
+		full = append(full, []key.Binding{k.ToTheme, k.Unthemed, k.PrevTheme, k.NextTheme, k.NewTheme, k.Mark, k.Rename, k.Merge, k.MoveUp, k.MoveDown})
+	}
 	var short []key.Binding
 	switch s.focus {
 	case focusText:

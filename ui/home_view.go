@@ -208,6 +208,10 @@ func (f *createForm) view(w, h int) string {
 	choice := "‹ " + m.Name.In(f.sh.lang) + " ›"
 	if f.cur == len(f.fields) {
 		choice = st.StepActive.Render(choice)
+	} else {
+		// The same room as the focused value's padding, so the value
+		// stays in its column when the focus comes to it.
+		choice = " " + choice + " "
 	}
 	lines = append(lines, truncate(label(len(f.fields), methodLabel)+choice, w))
 	for _, l := range wrap(m.Description.In(f.sh.lang), fieldW) {

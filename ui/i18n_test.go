@@ -110,3 +110,23 @@ func TestCountedNouns(t *testing.T) {
 		t.Errorf("N(plan.count, 2) = %q", got)
 	}
 }
+
+// TestOneWordPerThing: the screens call one thing by one name, and speak
+// the facilitator's words, not the command line's: dots are "pro Person"
+// (as in the record), page keys "pgup/pgdn" (as in the help), and no text
+// names a command-line flag.
+func TestOneWordPerThing(t *testing.T) {
+	for lang, c := range map[string]catalog{"de": stringsDE, "en": stringsEN} {
+		for k, v := range c {
+			for _, bad := range []string{" je Person", " je Thema", " je Karte", "per person", "Bild↑", "Bild↓", "pgdown", "--anonymize", "--"} {
+				if strings.Contains(v, bad) {
+					t.Errorf("%s %q = %q says %q", lang, k, v, bad)
+				}
+			}
+		}
+	}
+	k := newBoardKeys(stringsDE)
+	if got := k.PageDown.Help().Key; got != "pgdn" {
+		t.Errorf("the board's help names page down %q, want pgdn as every other screen", got)
+	}
+}

@@ -320,7 +320,7 @@ func (a *app) projRanking(w, h int) [][]string {
 	inner := max(w-4, 1)
 	labelW := 0
 	for _, r := range ranked {
-		labelW = max(labelW, width(fmt.Sprintf("%d. %s", r.Place, r.Title))+3)
+		labelW = max(labelW, width(placeText(r.Place)+" "+r.Title)+3)
 	}
 	tie := " " + a.sh.T("proj.tie")
 	countW := len(fmt.Sprint(ranked[0].Dots)) + width(tie) + 1
@@ -337,7 +337,7 @@ func (a *app) projRanking(w, h int) [][]string {
 		}
 		// A title longer than its room stands whole on lines of its own,
 		// with the bar under it, rather than losing words.
-		full := fmt.Sprintf("%d. %s", r.Place, strings.Join(strings.Fields(r.Title), " "))
+		full := strings.TrimSpace(placeText(r.Place) + " " + strings.Join(strings.Fields(r.Title), " "))
 		label := pad(full, max(labelW-2, 0))
 		if width(full) > max(labelW-2, 0) {
 			for i, l := range wrap(full, max(inner-2, 1)) {

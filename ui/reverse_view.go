@@ -247,7 +247,7 @@ func (s *reverseScreen) headerText(g revGroup) string {
 		return title
 	}
 	txt := "–"
-	if g.top {
+	if g.top && g.place > 0 {
 		txt = strconv.Itoa(g.place) + "."
 	}
 	txt += " " + title

@@ -291,7 +291,7 @@ func TestVoteNoBudget(t *testing.T) {
 func TestVoteCap(t *testing.T) {
 	hs, ws := openVote(t, model.German, 80, 24, 20, "Verkehr", "Treffpunkte", "Nahversorgung")
 	hs.press("c")
-	if !vote(hs).Typing() || !strings.Contains(hs.screen(), "Deckel je Thema (0 = keiner)") {
+	if !vote(hs).Typing() || !strings.Contains(hs.screen(), "Deckel pro Thema (0 = keiner)") {
 		t.Fatalf("c opens no prompt:\n%s", hs.screen())
 	}
 	hs.typeText("10")
@@ -299,7 +299,7 @@ func TestVoteCap(t *testing.T) {
 	if got := hs.app.sh.ws.snap.Workshop.DotCap; got != 10 {
 		t.Fatalf("cap = %d, want 10", got)
 	}
-	if !strings.Contains(hs.screen(), "Deckel 10 je Thema") {
+	if !strings.Contains(hs.screen(), "Deckel 10 pro Thema") {
 		t.Errorf("cap not shown:\n%s", hs.screen())
 	}
 	// The selection did not move while the cap was typed.
@@ -350,7 +350,7 @@ func TestVoteNarrow(t *testing.T) {
 	}
 	hs.press("esc")
 	scr := hs.screen()
-	if !strings.Contains(scr, "Deckel 10 je Thema · 1 über dem Deckel\n") {
+	if !strings.Contains(scr, "Deckel 10 pro Thema · 1 über dem Deckel\n") {
 		t.Errorf("info line not made of whole parts:\n%s", scr)
 	}
 	checkFrame(t, scr, 40, 14)
@@ -468,7 +468,7 @@ func TestVoteUndoEmpty(t *testing.T) {
 func TestVoteCardsPersist(t *testing.T) {
 	hs, ws := openVote(t, model.German, 80, 24, 20, "Verkehr", "Treffpunkte")
 	hs.press("p")
-	if !strings.Contains(hs.app.status, "Punkte je Karte: an") {
+	if !strings.Contains(hs.app.status, "Punkte pro Karte: an") {
 		t.Errorf("status = %q", hs.app.status)
 	}
 	// Rows: Verkehr, Karte 1, Karte 2, Karte 3, Treffpunkte.

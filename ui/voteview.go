@@ -258,7 +258,7 @@ func (s *voteScreen) rowLine(i int, c voteCols) string {
 		return cursor + repeat(" ", c.place+2) + text + " " + dots + " " + bar
 	}
 	rk := s.ranks[r.theme.ID]
-	place := pad(strconv.Itoa(rk.Place)+".", c.place)
+	place := pad(placeText(rk.Place), c.place)
 	if rk.Tied {
 		place = st.Tie.Render(place)
 	} else {
@@ -310,7 +310,7 @@ func (s *voteScreen) rankLines(w, h int) []string {
 		if len(out) >= h {
 			break
 		}
-		place := pad(strconv.Itoa(r.Place)+".", placeW)
+		place := pad(placeText(r.Place), placeW)
 		if r.Tied {
 			place = st.Tie.Render(place)
 		}
@@ -365,4 +365,12 @@ func cutWords(s string, w int) string {
 		return strings.TrimRight(body[:i], " ,;:–-&+/") + "…"
 	}
 	return cut
+}
+
+// placeText is a theme's place in the ranking, "" before any dot is given.
+func placeText(place int) string {
+	if place <= 0 {
+		return ""
+	}
+	return strconv.Itoa(place) + "."
 }

@@ -102,3 +102,88 @@ func TestPluralsInPlanAndVote(t *testing.T) {
 		t.Errorf("one measure:\n%s", s)
 	}
 }
+
+// fullHelpText is every page of the full help of the current screen.
+func fullHelpText(hs *harness) string {
+	var b strings.Builder
+	for _, p := range hs.app.helpPages(hs.app.sh.width, hs.app.bodyHeight()) {
+		b.WriteString(strings.Join(p, "\n"))
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// TestHelpListsOnlyWhatWorks: the critique's help lists v but not u or m,
+// which only say "not in this phase" there; the implementation lists m
+// and no theme keys, since it groups no cards.
+func TestHelpListsOnlyWhatWorks(t *testing.T) {
+	hs, _ := openBoard(t, model.German, 200, 50)
+	hs.press("esc")
+	h := fullHelpText(hs)
+	if !strings.Contains(h, stringsDE["board.key.vote"]) {
+		t.Errorf("the critique's help lacks v:\n%s", h)
+	}
+	for _, no := range []string{stringsDE["board.key.reverse"], stringsDE["board.key.plan"]} {
+		if strings.Contains(h, no) {
+			t.Errorf("the critique's help lists %q, which it does not offer:\n%s", no, h)
+		}
+	}
+	hs.press(">", "esc", ">", "esc")
+	h = fullHelpText(hs)
+	if !strings.Contains(h, stringsDE["board.key.plan"]) || strings.Contains(h, stringsDE["board.key.newtheme"]) {
+		t.Errorf("the implementation's help should list m and no theme keys:\n%s", h)
+	}
+}
+
+// TestNoRankingBeforeTheVote: with no dot given, no theme has a place or
+// a tie, on the vote screen, in the projector and in the record; the first
+// dot brings the ranking.
+func TestNoRankingBeforeTheVote(t *testing.T) {
+	hs, _ := openVote(t, model.German, 120, 30, 20, "Verkehr", "Lärm", "Freizeit")
+	s := hs.screen()
+	if strings.Contains(s, "gleichauf") || strings.Contains(s, "1.") {
+		t.Errorf("a ranking before any dot:\n%s", s)
+	}
+	hs.press("f5")
+	if s := hs.screen(); strings.Contains(s, "gleichauf") || strings.Contains(s, "1. Verkehr") {
+		t.Errorf("the projector ranks before any dot:\n%s", s)
+	}
+	hs.press("f5", "f6")
+	if md := previewOf(hs).file; strings.Contains(md, "1. Verkehr") || strings.Contains(md, "punktgleich") {
+		t.Errorf("the record ranks before any dot:\n%s", md)
+	}
+	hs.press("esc")
+	typeCounts(hs, "4")
+	if s := hs.screen(); !strings.Contains(s, "1.") || !strings.Contains(s, "gleichauf") {
+		t.Errorf("after the first count the ranking shows, with the two at 0 tied:\n%s", s)
+	}
+}
+
+// TestMethodValueStaysInItsColumn: the new-workshop form's method value
+// does not move when the focus comes to it.
+func TestMethodValueStaysInItsColumn(t *testing.T) {
+	hs := newHarness(t, model.German, 80, 24)
+	hs.press("n")
+	col := func() int {
+		for _, l := range strings.Split(hs.screen(), "\n") {
+			if i := strings.Index(l, "‹"); i >= 0 {
+				return width(l[:i])
+			}
+		}
+		t.Fatalf("no method value in the form:\n%s", hs.screen())
+		return -1
+	}
+	before := col()
+	for range 10 {
+		if hs.app.screens[screenHome].(*homeScreen).form.cur == len(hs.app.screens[screenHome].(*homeScreen).form.fields) {
+			break
+		}
+		hs.press("tab")
+	}
+	if f := hs.app.screens[screenHome].(*homeScreen).form; f.cur != len(f.fields) {
+		t.Fatalf("tab never reached the method field")
+	}
+	if after := col(); after != before {
+		t.Errorf("the method value moved from column %d to %d when focused", before, after)
+	}
+}
