@@ -394,9 +394,15 @@ func expandHome(p, handle string) string {
 // write saves the Markdown in a Cmd and reports in the status line.
 func (s *previewScreen) write(path string) tea.Cmd {
 	md, t, db := s.file, s.sh.t, s.sh.store.Path()
+	name := s.handle
+	if name == "" {
+		name = "werkstatt"
+	}
 	return func() tea.Msg {
+		// A folder, with or without its final slash, gets the record's
+		// file inside it, as expandHome does.
 		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-			path = filepath.Join(path, filepath.Base(path)+".md")
+			path = filepath.Join(path, name+".md")
 		}
 		if err := store.WriteFile(path, []byte(md), db); err != nil {
 			return statusMsg{t.T("preview.writefail", refusal(t, err)), statusError}

@@ -126,3 +126,20 @@ func lineWith(screen, part string) string {
 	}
 	return ""
 }
+
+// TestPreviewIntoFolder types an existing folder without its final slash
+// into W: the record goes into it as <handle>.md, as with the slash.
+func TestPreviewIntoFolder(t *testing.T) {
+	hs, ws := openBoard(t, model.German, 250, 30)
+	dir := filepath.Join(t.TempDir(), "Ablage")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	hs.press("esc", "f6", "W", "ctrl+u")
+	hs.send(tea.PasteMsg{Content: dir})
+	hs.press("enter")
+	want := filepath.Join(dir, ws.Handle+".md")
+	if b, err := os.ReadFile(want); err != nil || !strings.Contains(string(b), ws.Title) {
+		t.Errorf("no record in %s: %v\n%s", want, err, hs.screen())
+	}
+}
