@@ -167,6 +167,18 @@ func (f *boltFile) page(id uint64) (page, error) {
 	return p, nil
 }
 
+// pageLoose reads page id as one page, whatever its header says of its
+// id and overflow pages: for rescue, where a page that a damaged header
+// makes unusable for bbolt may still hold its entries.
+func (f *boltFile) pageLoose(id uint64) (page, error) {
+	if id < 2 || id >= f.hwm {
+		return page{}, fmt.Errorf("page %d is outside the file's %d pages", id, f.hwm)
+	}
+	off := id * f.pageSize
+	h := f.data[off : off+pageHeaderSize]
+	return page{id: id, flags: le.Uint16(h[8:]), count: int(le.Uint16(h[10:])), b: f.data[off : off+f.pageSize]}, nil
+}
+
 // inlinePage reads the leaf page inside an inline bucket's value.
 func inlinePage(v []byte) (page, error) {
 	b := v[bucketHeader:]
@@ -190,42 +202,61 @@ type element struct {
 // elements decodes every entry of a branch or leaf page, checking that
 // each lies inside the page.
 func (p page) elements() ([]element, error) {
-	if p.flags != flagBranch && p.flags != flagLeaf {
-		return nil, fmt.Errorf("page %d is not a branch or leaf page (flags %#x)", p.id, p.flags)
-	}
-	n := uint64(p.count)
-	if pageHeaderSize+n*elementSize > uint64(len(p.b)) {
-		return nil, fmt.Errorf("page %d claims %d entries, more than fit", p.id, n)
-	}
-	if p.flags == flagBranch && n == 0 {
-		return nil, fmt.Errorf("branch page %d is empty", p.id)
+	n, err := p.entries()
+	if err != nil {
+		return nil, err
 	}
 	out := make([]element, n)
 	for i := range out {
-		at := uint64(pageHeaderSize + i*elementSize)
-		e := p.b[at : at+elementSize]
-		var pos, ksize, vsize uint64
-		if p.flags == flagBranch {
-			pos, ksize = uint64(le.Uint32(e)), uint64(le.Uint32(e[4:]))
-			out[i].child = le.Uint64(e[8:])
-		} else {
-			flags := le.Uint32(e)
-			if flags&^flagBucket != 0 {
-				return nil, fmt.Errorf("page %d, entry %d: unknown flags %#x", p.id, i, flags)
-			}
-			out[i].bucket = flags == flagBucket
-			pos, ksize, vsize = uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
+		if out[i], err = p.element(i); err != nil {
+			return nil, err
 		}
-		start := at + pos
-		if ksize == 0 || start+ksize+vsize > uint64(len(p.b)) {
-			return nil, fmt.Errorf("page %d, entry %d lies outside its page", p.id, i)
+	}
+	return out, nil
+}
+
+// entries returns the number of entries of a branch or leaf page, after
+// checking that its element headers fit in it.
+func (p page) entries() (int, error) {
+	if p.flags != flagBranch && p.flags != flagLeaf {
+		return 0, fmt.Errorf("page %d is not a branch or leaf page (flags %#x)", p.id, p.flags)
+	}
+	n := uint64(p.count)
+	if pageHeaderSize+n*elementSize > uint64(len(p.b)) {
+		return 0, fmt.Errorf("page %d claims %d entries, more than fit", p.id, n)
+	}
+	if p.flags == flagBranch && n == 0 {
+		return 0, fmt.Errorf("branch page %d is empty", p.id)
+	}
+	return int(n), nil
+}
+
+// element decodes entry i of a page whose entries fit (see entries).
+func (p page) element(i int) (element, error) {
+	var out element
+	at := uint64(pageHeaderSize + i*elementSize)
+	e := p.b[at : at+elementSize]
+	var pos, ksize, vsize uint64
+	if p.flags == flagBranch {
+		pos, ksize = uint64(le.Uint32(e)), uint64(le.Uint32(e[4:]))
+		out.child = le.Uint64(e[8:])
+	} else {
+		flags := le.Uint32(e)
+		if flags&^flagBucket != 0 {
+			return out, fmt.Errorf("page %d, entry %d: unknown flags %#x", p.id, i, flags)
 		}
-		out[i].key = p.b[start : start+ksize : start+ksize]
-		if p.flags == flagLeaf {
-			out[i].value = p.b[start+ksize : start+ksize+vsize : start+ksize+vsize]
-			if out[i].bucket && vsize < bucketHeader {
-				return nil, fmt.Errorf("page %d, entry %d: a bucket without its header", p.id, i)
-			}
+		out.bucket = flags == flagBucket
+		pos, ksize, vsize = uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
+	}
+	start := at + pos
+	if ksize == 0 || start+ksize+vsize > uint64(len(p.b)) {
+		return out, fmt.Errorf("page %d, entry %d lies outside its page", p.id, i)
+	}
+	out.key = p.b[start : start+ksize : start+ksize]
+	if p.flags == flagLeaf {
+		out.value = p.b[start+ksize : start+ksize+vsize : start+ksize+vsize]
+		if out.bucket && vsize < bucketHeader {
+			return out, fmt.Errorf("page %d, entry %d: a bucket without its header", p.id, i)
 		}
 	}
 	return out, nil
