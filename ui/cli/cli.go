@@ -148,6 +148,7 @@ func (c *cli) commands() []command {
 		{"export", 1, (*cli).cmdExport},
 		{"import", 1, (*cli).cmdImport},
 		{"backup", 1, (*cli).cmdBackup},
+		{"rescue", 1, (*cli).cmdRescue},
 		{"methods", 0, (*cli).cmdMethods},
 		{"version", 0, (*cli).cmdVersion},
 		{"help", -1, (*cli).cmdHelp},
