@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 )
 
 // checkBoltBytes proves that the bytes of a bbolt file are a consistent
@@ -173,6 +174,10 @@ func (c *checker) tree() error {
 	}
 	return nil
 }
+
+// checkRuns counts the walks of checkFile through Open and writes, for the
+// tests of the stamps.
+var checkRuns atomic.Int64
 
 // checkFile runs checkBoltBytes on the file at path, read through a
 // read-only mapping. A fault while reading (the file shrank meanwhile)

@@ -43,7 +43,12 @@ func Open(path string, opt *Options) (*Store, error) {
 		if o.ReadOnly {
 			return nil, fmt.Errorf("open database: %w", err)
 		}
-		return create(path, o.Timeout)
+		s, err := create(path, o.Timeout)
+		if err == nil {
+			s.stamps = o.Stamps
+			s.key, s.known, _ = stampOf(path)
+		}
+		return s, err
 	case err != nil:
 		return nil, fmt.Errorf("open database: %w", err)
 	case fi.IsDir():
@@ -56,7 +61,7 @@ func Open(path string, opt *Options) (*Store, error) {
 		return nil, refuse(path, "it is empty", ErrEmpty)
 	}
 
-	schema, err := verify(path, o.Timeout)
+	schema, err := verify(path, o.Timeout, o.Stamps)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +79,9 @@ func Open(path string, opt *Options) (*Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Store{path: path, db: db, readOnly: true}, nil
+		s := &Store{path: path, db: db, readOnly: true, stamps: o.Stamps}
+		s.key, s.known, _ = stampOf(path)
+		return s, nil
 	}
 
 	db, err := openBolt(path, &bolt.Options{Timeout: o.Timeout})
@@ -92,6 +99,10 @@ func Open(path string, opt *Options) (*Store, error) {
 			return nil, fmt.Errorf("restrict %s to its owner (mode %v): %w", path, perm, err)
 		}
 	}
+	// Open's own writes (a migration, the mode) are werkstatt's: the
+	// stamp after them is the one the first write compares with.
+	s.stamps = o.Stamps
+	s.key, s.known, _ = stampOf(path)
 	return s, nil
 }
 
@@ -121,7 +132,7 @@ func create(path string, timeout time.Duration) (*Store, error) {
 
 // verify opens an existing file read-only and returns its schema, or an
 // error saying why it is not a werkstatt database. It writes nothing.
-func verify(path string, timeout time.Duration) (schema int, err error) {
+func verify(path string, timeout time.Duration, stamps string) (schema int, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
@@ -134,14 +145,11 @@ func verify(path string, timeout time.Duration) (schema int, err error) {
 	}
 	defer db.Close()
 	// bbolt has read the meta pages only. Before it follows a page
-	// reference, the whole file is proven consistent (consistent.go):
-	// bbolt trusts every page, and one damaged page header made its next
-	// write allocate without end.
-	if err := checkFile(path); err != nil {
-		if errors.Is(err, errCutOff) {
-			return 0, refuse(path, "it is "+err.Error(), ErrCutOff)
-		}
-		return 0, refuse(path, err.Error(), ErrDamaged)
+	// reference, the whole file is proven consistent (consistent.go), or
+	// known unchanged since it was (stamp.go): bbolt trusts every page,
+	// and one damaged page header made its next write allocate without end.
+	if _, _, err := proveConsistent(path, stamps); err != nil {
+		return 0, err
 	}
 	err = db.View(func(tx *bolt.Tx) error {
 		// A truncated copy has valid meta pages that point past its end;

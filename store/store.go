@@ -51,6 +51,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -85,6 +86,10 @@ const DefaultTimeout = time.Second
 type Options struct {
 	Timeout  time.Duration // how long to wait for another process's lock; 0 means the default, 1s
 	ReadOnly bool
+	// Stamps is a folder where Open records the files it proved
+	// consistent, so that it need not read a file again that has not
+	// changed since (see stamp.go); "" proves every file at every Open.
+	Stamps string
 }
 
 // Store is an open werkstatt database. Its methods are safe for concurrent
@@ -93,6 +98,13 @@ type Store struct {
 	path     string
 	db       *bolt.DB
 	readOnly bool
+
+	// The check stamp (stamp.go): the folder of records, "" for none, the
+	// file's key and its stamp as werkstatt last proved or wrote it.
+	stamps string
+	mu     sync.Mutex // guards known
+	key    string
+	known  string
 }
 
 // Close closes the database and releases its lock.
@@ -102,6 +114,15 @@ func (s *Store) Close() error {
 	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stamps != "" && s.known != "" {
+		// The file is as this store left it: proven at Open, changed
+		// since only by its own commits.
+		if key, value, ok := stampOf(s.path); ok && key == s.key && value == s.known && !stamped(s.stamps, key, value) {
+			recordStamp(s.stamps, key, value)
+		}
 	}
 	return nil
 }
@@ -142,6 +163,19 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	if s.readOnly {
 		return fmt.Errorf("database %s is open read-only", s.path)
+	}
+	if s.stamps != "" {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		// Another program may have written the file since this store
+		// proved or last wrote it (bbolt's lock binds werkstatt and bbolt
+		// tools only): then it is proven again before bbolt writes.
+		if key, value, ok := stampOf(s.path); !ok || key != s.key || value != s.known {
+			if _, _, err := proveConsistent(s.path, ""); err != nil {
+				return err
+			}
+		}
+		defer func() { s.key, s.known, _ = stampOf(s.path) }()
 	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer s.guard(&err)

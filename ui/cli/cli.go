@@ -419,7 +419,7 @@ func (c *cli) openStore() (*store.Store, error) {
 	if err := c.checkStreams(path); err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, &store.Options{Timeout: time.Second})
+	s, err := store.Open(path, &store.Options{Timeout: time.Second, Stamps: stampDir(runtime.GOOS, c.getenv)})
 	if err != nil {
 		return nil, err
 	}

@@ -128,3 +128,39 @@ func TestDamagedFile(t *testing.T) {
 		})
 	}
 }
+
+// TestDamagedInPlace damages a database in place after werkstatt used it
+// cleanly (so its check stamp is recorded in the cache folder): one byte
+// on page 13 at offset 15, the modification time set back. The next `new`
+// must see the change, refuse with the one line and leave the file as it
+// was.
+func TestDamagedInPlace(t *testing.T) {
+	t.Parallel()
+	e := env(t, "LANG=de_DE.UTF-8")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "werkstatt.db")
+	ok(t, e, "demo", "--no-open", "--db", path)
+	ok(t, e, "list", "--db", path)
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(25 * time.Millisecond) // past the tick of the file system's clock
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt([]byte{0xFF}, 13*4096+15); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if err := os.Chtimes(path, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshotDir(t, dir)
+	r := limitedRun(t, e, "new", "--title", "Darf nicht entstehen", "--db", path)
+	oneLineError(t, r, "werkstatt: "+path+" ist beschädigt")
+	if after := snapshotDir(t, dir); after != before {
+		t.Errorf("new changed the folder:\nbefore %s\nafter  %s", before, after)
+	}
+}

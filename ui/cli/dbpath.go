@@ -71,3 +71,29 @@ func join(goos, base string, elem ...string) string {
 	}
 	return strings.TrimRight(base, `/`+sep) + sep + rest
 }
+
+// stampDir is the folder where the store records the databases it proved
+// consistent (store.Options.Stamps), in the user's cache folder: on Linux
+// and the other Unix systems $XDG_CACHE_HOME/werkstatt/checked (when that
+// is absolute) or ~/.cache/werkstatt/checked, on macOS
+// ~/Library/Caches/werkstatt/checked. Elsewhere, or without a home folder,
+// there is none, and every start proves the file again.
+func stampDir(goos string, getenv func(string) string) string {
+	home := getenv("HOME")
+	switch goos {
+	case "darwin":
+		if home == "" {
+			return ""
+		}
+		return join(goos, home, "Library", "Caches", "werkstatt", "checked")
+	case "windows", "ios", "plan9", "js", "wasip1":
+		return ""
+	}
+	if x := getenv("XDG_CACHE_HOME"); strings.HasPrefix(x, "/") {
+		return join(goos, x, "werkstatt", "checked")
+	}
+	if !strings.HasPrefix(home, "/") {
+		return ""
+	}
+	return join(goos, home, ".cache", "werkstatt", "checked")
+}
