@@ -44,6 +44,25 @@
 // gets ErrInUse instead of hanging. A file that is not a werkstatt database
 // is recognised before anything is written to it (see open.go) and left
 // exactly as it was.
+//
+// # Damaged files
+//
+// bbolt trusts every page it reads: a damaged page header made a write
+// allocate without end, a page referenced twice made writes spread the
+// damage, a cycle of pages made a cursor loop. So before bbolt follows a
+// single page reference, Open proves the whole file consistent with an own
+// bounded walk over its bytes (consistent.go, on the format reader of
+// boltfile.go), and refuses a file that fails with an error that is
+// ErrDamaged (or ErrCutOff), leaving it as it was. The walk reads the whole
+// file; with Options.Stamps, Open records the stamp of a file it proved
+// (inode, size, modification and change times, meta pages) and skips the
+// walk while the stamp is unchanged, and every write walks again when the
+// file changed under the store (stamp.go says why that is safe, and what
+// it cannot see). A value that cannot be decoded is an error that is
+// ErrDamaged too, and never quotes the value's bytes. Rescue (rescue.go)
+// copies what can still be read from a damaged file into a new database,
+// reading the damaged file with the same format reader, page by page and
+// value by value, never with bbolt.
 package store
 
 import (
