@@ -120,10 +120,3 @@ func (c *cli) counts(n store.Counts) string {
 	return strings.Join(parts, ", ")
 }
 
-// n is a count with its noun: key.one for 1, key.other for the rest.
-func (c *cli) n(key string, n int) string {
-	if n == 1 {
-		return c.t(key+".one", n)
-	}
-	return c.t(key+".other", n)
-}
