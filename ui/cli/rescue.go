@@ -119,4 +119,3 @@ func (c *cli) counts(n store.Counts) string {
 	}
 	return strings.Join(parts, ", ")
 }
-
