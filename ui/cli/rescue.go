@@ -45,17 +45,19 @@ func (c *cli) cmdRescue(fs *flag.FlagSet) func([]string) error {
 	}
 }
 
-// rescueTarget checks the new database's path: it must be a name that
-// does not exist, not the damaged file nor anything else. (Where the
-// output guard of the export is available, it is the one line to use.)
+// rescueTarget checks the new database's path with the output guard (not
+// the damaged file, not the database in use, no other database, nothing
+// but a regular file or a new name), and then that it does not exist:
+// rescue writes a new database, never onto a file.
 func (c *cli) rescueTarget(dst, src string) (string, error) {
-	if sameFile(dst, src) {
-		return "", errors.New(c.t("rescue.same", dst))
+	target, err := store.GuardOutput(dst, src, c.dbPath())
+	if err != nil {
+		return "", err
 	}
-	if _, err := os.Lstat(dst); err == nil {
+	if _, err := os.Lstat(target); err == nil {
 		return "", errors.New(c.t("rescue.exists", dst))
 	}
-	return dst, nil
+	return target, nil
 }
 
 // rescueReport prints what was copied, workshop by workshop, and what was

@@ -18,7 +18,8 @@ import (
 // `new` allocated without end), from which everything comes back, and one
 // with a page of contributions gone, whose loss the report names. The
 // damaged file stays byte for byte as it was, the new database opens and
-// lists, and a second rescue onto the same name is refused.
+// lists, and a rescue onto the new database, onto the damaged file or onto
+// an ordinary file is refused with one line, nothing written.
 func TestRescueCommand(t *testing.T) {
 	t.Parallel()
 	e := env(t, "LANG=en_US.UTF-8")
@@ -90,8 +91,18 @@ func TestRescueCommand(t *testing.T) {
 					t.Errorf("%d contributions copied, %s reported lost: not the 40", copied, m[1])
 				}
 			}
-			r = run(t, e, "rescue", bad, "-o", dst)
-			oneLineError(t, r, "werkstatt: "+dst+" exists already")
+			// Never onto a file: the new database, the damaged file itself,
+			// an ordinary file.
+			notes := filepath.Join(dir, "notizen.txt")
+			copyBytes(t, notes, []byte("Notizen"))
+			for _, o := range []string{dst, bad, notes} {
+				before := snapshotDir(t, dir)
+				r = run(t, e, "rescue", bad, "-o", o)
+				oneLineError(t, r, "werkstatt: "+o+" ")
+				if after := snapshotDir(t, dir); after != before {
+					t.Errorf("rescue -o %s changed the folder", o)
+				}
+			}
 		})
 	}
 }

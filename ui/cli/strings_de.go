@@ -136,7 +136,6 @@ var stringsDE = map[string]string{
 	// rescue
 	"rescue.noout":           "rescue braucht einen Namen für die neue Datenbank: -o NEU.db",
 	"rescue.exists":          "%s gibt es schon; rescue schreibt eine neue Datenbank: bitte einen Namen angeben, den es noch nicht gibt",
-	"rescue.same":            "%s ist die beschädigte Datei selbst; mit -o einen neuen Namen angeben",
 	"rescue.unreadable":      "%s lässt sich gar nicht als werkstatt-Datenbank lesen (ihre ersten Seiten sind beschädigt); eine Sicherung zurückspielen",
 	"rescue.orphantitle":     "Gerettete Werkstatt %s",
 	"rescue.done":            "gerettet in %s: %s mit %s",

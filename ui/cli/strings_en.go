@@ -136,7 +136,6 @@ var stringsEN = map[string]string{
 	// rescue
 	"rescue.noout":           "rescue needs a name for the new database: -o NEW.db",
 	"rescue.exists":          "%s exists already; rescue writes a new database: give a name that does not exist",
-	"rescue.same":            "%s is the damaged file itself; give a new name with -o",
 	"rescue.unreadable":      "%s cannot be read as a werkstatt database at all (its first pages are damaged); restore a backup",
 	"rescue.orphantitle":     "Rescued workshop %s",
 	"rescue.done":            "rescued into %s: %s with %s",
