@@ -549,7 +549,7 @@ func (s *reverseScreen) deleteSelected() tea.Cmd {
 	}
 	// The status text goes first, so a failed write's error replaces it.
 	return tea.Batch(s.status(s.sh.T("rev.deleted"), statusInfo),
-		s.change(model.Change{DeleteReversals: []string{r.ID}}, s.sh.T("rev.what.delete")))
+		s.change(model.Change{DeleteReversals: []string{r.ID}, Measures: s.sh.unlinkReversals([]string{r.ID}, s.sh.now())}, s.sh.T("rev.what.delete")))
 }
 
 func (s *reverseScreen) undoLast() tea.Cmd {

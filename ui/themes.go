@@ -210,6 +210,7 @@ func (s *boardScreen) change(ch model.Change, what string) tea.Cmd {
 		return nil
 	}
 	inv := s.list.inverse(ch, s.sh.now())
+	inv.Reversals, inv.Measures = s.sh.priorLinks(ch, s.sh.now())
 	s.guard.record(inv)
 	cmd := s.sh.commit(ch)
 	s.pushUndo(undoEntry{change: inv, what: what, seq: s.sh.lastSeq()})
@@ -463,6 +464,7 @@ func (s *boardScreen) finishPrompt() tea.Cmd {
 	}
 	src, _, _ := l.theme(s.promptTheme)
 	ch := l.mergeThemes(s.promptTheme, dst.ID, now)
+	ch.Reversals, ch.Measures = s.sh.relinkTheme(s.promptTheme, dst.ID, now)
 	l.selectTheme(dst.ID)
 	return tea.Batch(s.focusOn(focusList), s.change(ch, s.sh.T("board.what.merge", src.Title)),
 		s.status(s.sh.T("board.merged", src.Title, dst.Title), statusOK))
@@ -472,7 +474,10 @@ func (s *boardScreen) finishPrompt() tea.Cmd {
 func (s *boardScreen) deleteTheme(t model.Theme) tea.Cmd {
 	l := &s.list
 	l.selectTheme("")
-	return tea.Batch(s.change(l.deleteTheme(t.ID, s.sh.now()), s.sh.T("board.what.deltheme", t.Title)),
+	now := s.sh.now()
+	ch := l.deleteTheme(t.ID, now)
+	ch.Reversals, ch.Measures = s.sh.relinkTheme(t.ID, "", now)
+	return tea.Batch(s.change(ch, s.sh.T("board.what.deltheme", t.Title)),
 		s.status(s.sh.T("board.theme.deleted", t.Title), statusInfo))
 }
 
