@@ -70,8 +70,8 @@ func (s *boardScreen) splitPaste(text string) tea.Cmd {
 	}
 	s.input.Reset()
 	s.list.selectCard(ch.Cards[len(ch.Cards)-1].ID)
-	return tea.Batch(focus, s.change(ch, s.sh.T("board.what.paste", len(lines))),
-		s.status(s.sh.T("board.pasted.split", len(lines)), statusOK))
+	return tea.Batch(focus, s.change(ch, s.sh.N("board.what.paste", len(lines))),
+		s.status(s.sh.N("board.pasted.split", len(lines)), statusOK))
 }
 
 // discard throws the draft in the input away; undo brings it back. During

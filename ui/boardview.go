@@ -214,10 +214,7 @@ func (sh *shared) cardCount(n int) string {
 
 // dotCount says "1 dot" or "n dots" in the catalogue's language.
 func (sh *shared) dotCount(n int) string {
-	if n == 1 {
-		return sh.T("board.onedot")
-	}
-	return sh.T("board.ndots", n)
+	return sh.N("board.dots", n)
 }
 
 // separator is the line between list and input, labelled with what the
