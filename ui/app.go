@@ -177,6 +177,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case loadedMsg:
 		return a, a.loaded(msg)
 	case homeMsg:
+		if msg.nav != 0 && msg.nav == a.sh.navDrop {
+			return a, nil // its key was typing (typeguard.go)
+		}
 		// Leaving the workshop pauses its countdown: only the phase on
 		// screen runs one.
 		pause := a.sh.pauseTimers("")
@@ -184,6 +187,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.projector = false
 		return a, tea.Batch(pause, a.switchTo(screenHome))
 	case gotoMsg:
+		if msg.nav != 0 && msg.nav == a.sh.navDrop {
+			return a, nil // its key was typing (typeguard.go)
+		}
 		return a, a.switchTo(msg.to)
 
 	case tea.PasteMsg:
@@ -292,6 +298,7 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 // The phase goes back, a closed workshop opens again, and the list gets
 // the key's letter (when the root handled it) and the new one as text.
 func (a *app) comeBack(l leftBy, text string) tea.Cmd {
+	a.sh.navDrop = l.nav // the screen change may still be on its way
 	if a.sh.ws == nil {
 		a.sh.ws = l.ws
 	}

@@ -541,8 +541,8 @@ func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Plan):
 		return s.goTo(model.StepPlan, screenPlan)
 	case key.Matches(msg, k.Home):
-		s.leaving()
-		return tea.Batch(s.SaveDraft(), func() tea.Msg { return homeMsg{} })
+		nav := s.leaving()
+		return tea.Batch(s.SaveDraft(), func() tea.Msg { return homeMsg{nav: nav} })
 	default:
 		return s.clusterKey(msg)
 	}
@@ -554,8 +554,8 @@ func (s *boardScreen) goTo(step model.Step, to screenID) tea.Cmd {
 	if !s.offers(step) {
 		return s.status(s.sh.T("board.notoffered"), statusInfo)
 	}
-	s.leaving()
-	return func() tea.Msg { return gotoMsg{to: to} }
+	nav := s.leaving()
+	return func() tea.Msg { return gotoMsg{to: to, nav: nav} }
 }
 
 // deleteSelected deletes the selected card, or the selected theme (its

@@ -70,6 +70,4 @@ func (s *boardScreen) typeInto(text string) tea.Cmd {
 
 // leaving tells the root that a list key leaves the board, so a letter
 // right after it brings the keys back as text.
-func (s *boardScreen) leaving() {
-	s.sh.left = leftBy{active: true, at: s.sh.keyAt, from: screenBoard, ws: s.ws, phase: s.sh.ws.phase}
-}
+func (s *boardScreen) leaving() int { return s.sh.leave(screenBoard, s.ws) }

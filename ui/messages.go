@@ -19,7 +19,12 @@ const (
 )
 
 // gotoMsg asks the root to show another screen of the open workshop.
-type gotoMsg struct{ to screenID }
+// nav is set when a list key that may have been typing sent it
+// (typeguard.go); the root drops it when that key was taken back.
+type gotoMsg struct {
+	to  screenID
+	nav int
+}
 
 // openMsg asks the root to load and open a workshop.
 type openMsg struct {
@@ -37,7 +42,7 @@ type loadedMsg struct {
 }
 
 // homeMsg closes the workshop and shows the home screen.
-type homeMsg struct{}
+type homeMsg struct{ nav int }
 
 // phaseMsg tells the screens that the phase on screen changed.
 type phaseMsg struct{ phase string }

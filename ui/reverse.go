@@ -437,10 +437,8 @@ func (s *reverseScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		return tea.Batch(s.SaveDraft(), func() tea.Msg { return gotoMsg{to: screenBoard} })
 	case key.Matches(msg, k.Home):
-		if _, ok := typedText(msg); ok {
-			s.sh.left = leftBy{active: true, at: s.sh.keyAt, from: screenReverse, ws: s.ws, phase: s.sh.ws.phase}
-		}
-		return tea.Batch(s.SaveDraft(), func() tea.Msg { return homeMsg{} })
+		nav := s.sh.leave(screenReverse, s.ws)
+		return tea.Batch(s.SaveDraft(), func() tea.Msg { return homeMsg{nav: nav} })
 	}
 	return nil
 }

@@ -40,6 +40,8 @@ type shared struct {
 	keyClock func() time.Time
 	keyAt    time.Time
 	left     leftBy // the list key that last left its list
+	navSeq   int    // counts the screen changes such keys asked for
+	navDrop  int    // the one to drop: its key was taken back as text
 
 	ws *session // the open workshop; nil on the home screen
 	w  writer

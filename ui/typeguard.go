@@ -134,6 +134,15 @@ type leftBy struct {
 	from   screenID
 	ws     *session
 	phase  string // the phase before the key
+	nav    int    // the gotoMsg or homeMsg it sent, perhaps not yet delivered
+}
+
+// leave records that a list key leaves the list from screen from and
+// returns the number its gotoMsg or homeMsg carries.
+func (sh *shared) leave(from screenID, ws *session) int {
+	sh.navSeq++
+	sh.left = leftBy{active: true, at: sh.keyAt, from: from, ws: ws, phase: sh.ws.phase, nav: sh.navSeq}
+	return sh.navSeq
 }
 
 // typedMsg hands keys back to the list they were typed in: the root sends

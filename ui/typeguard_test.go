@@ -220,3 +220,36 @@ func TestDeliberateKeysStillAct(t *testing.T) {
 		t.Errorf("fast digits did not sort the pile: %v", themed)
 	}
 }
+
+// TestLeavingKeyBeforeItsScreenChange: in a terminal the screen change a
+// list key asks for (v, q) comes as a message after the key, and the next
+// typed letters may come before it. They still bring the keys back, and
+// the late screen change is dropped.
+func TestLeavingKeyBeforeItsScreenChange(t *testing.T) {
+	for _, sentence := range []string{"viel zu eng", "quer durch den Raum", "mehr Licht"} {
+		t.Run(sentence, func(t *testing.T) {
+			hs, _ := openTypingBoard(t)
+			if sentence == "mehr Licht" {
+				hs.app.sh.ws.phase = "implementation" // where m opens the plan
+				hs.send(phaseMsg{phase: "implementation"})
+				hs.app.switchTo(screenBoard)
+				hs.press("esc")
+			}
+			before := boardItems(hs)
+			hs.typeFast()
+			first, rest := sentence[:1], sentence[1:]
+			_, held := hs.app.Update(keyMsg(first))
+			hs.typeText(rest)
+			hs.run(held) // the screen change arrives late
+			hs.press("enter")
+			hs.typeSlow()
+			if hs.app.cur != screenBoard || hs.app.sh.ws == nil {
+				t.Fatalf("the late screen change of %q was not dropped (screen %d):\n%s", first, hs.app.cur, hs.screen())
+			}
+			texts, changed := added(before, boardItems(hs))
+			if len(changed) > 0 || !slices.Equal(texts, []string{sentence}) {
+				t.Errorf("typing %q: new %q, changed %q\n%s", sentence, texts, changed, hs.screen())
+			}
+		})
+	}
+}
