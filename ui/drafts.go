@@ -232,12 +232,8 @@ func (sh *shared) retryDrafts(workshop string) tea.Cmd {
 	sh.drafts = slices.DeleteFunc(sh.drafts, func(d draft) bool { return d.workshop == workshop })
 	var cmds []tea.Cmd
 	for _, d := range ds {
-		ch := sh.draftChange(d, ds)
-		if sh.openID() == workshop {
-			cmds = append(cmds, sh.commit(ch))
-			continue
-		}
-		cmds = append(cmds, sh.w.enqueue(sh.store, write{workshop: workshop, change: ch, ids: changeIDs(ch)}))
+		_, cmd := sh.commitWrite(write{workshop: workshop, change: sh.draftChange(d, ds), retry: true})
+		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -22,6 +24,9 @@ func (a *app) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
 		cmds = append(cmds, a.writeFailed(wr, msg.err))
 	} else {
+		if wr.retry && len(a.sh.drafts) == 0 && !a.sh.w.retrying() {
+			cmds = append(cmds, a.setStatus(a.sh.T("drafts.saved"), statusOK))
+		}
 		if ws := a.sh.ws; ws != nil && ws.snap.Workshop.ID == wr.workshop {
 			for _, id := range wr.ids {
 				if ws.pending[id]--; ws.pending[id] <= 0 {
@@ -61,7 +66,7 @@ func (a *app) writeFailed(wr write, err error) tea.Cmd {
 		a.reloading++
 	}
 	return tea.Batch(
-		a.setStatus(a.sh.T("status.savefail", oneLine(err)), statusError),
+		a.setStatus(a.sh.T("status.savefail", saveReason(err)), statusError),
 		a.broadcast(writesFailedMsg{workshop: wr.workshop, from: wr.seq}),
 		a.sh.w.first(a.sh.store, reload),
 	)
@@ -181,6 +186,16 @@ func (a *app) replay() tea.Cmd {
 		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)
+}
+
+// saveReason is why a write failed, for the status line: the innermost
+// error (a full disk says "no space left on device"), without the store's
+// wrapping that names the workshop by its id.
+func saveReason(err error) string {
+	for next := errors.Unwrap(err); next != nil; next = errors.Unwrap(err) {
+		err = next
+	}
+	return oneLine(err)
 }
 
 // retry saves the open workshop's drafts again (ctrl+s).

@@ -162,18 +162,21 @@ func (sh *shared) commitUndoable(ch model.Change) (model.Change, tea.Cmd) {
 	if sh.ws == nil || ch.Empty() {
 		return model.Change{}, nil
 	}
-	inv := sh.ws.snap.Apply(ch)
-	sh.ws.version++
-	ids := changeIDs(ch)
-	for _, id := range ids {
-		sh.ws.pending[id]++
+	return sh.commitWrite(write{workshop: sh.ws.snap.Workshop.ID, change: ch})
+}
+
+// commitWrite makes a write's change on the workshop on screen, if it is
+// open, and queues the write; it returns the change's inverse.
+func (sh *shared) commitWrite(wr write) (model.Change, tea.Cmd) {
+	wr.ids = changeIDs(wr.change)
+	if ws := sh.ws; ws != nil && ws.snap.Workshop.ID == wr.workshop {
+		wr.inverse = ws.snap.Apply(wr.change)
+		ws.version++
+		for _, id := range wr.ids {
+			ws.pending[id]++
+		}
 	}
-	return inv, sh.w.enqueue(sh.store, write{
-		workshop: sh.ws.snap.Workshop.ID,
-		change:   ch,
-		inverse:  inv,
-		ids:      ids,
-	})
+	return wr.inverse, sh.w.enqueue(sh.store, wr)
 }
 
 // lastSeq is the number of the write queued last, for undo entries: an

@@ -454,6 +454,7 @@ var stringsDE = catalog{
 	"plan.key.choose":          "wählen",
 
 	// Texts the disk did not take (drafts.go).
+	"drafts.saved":            "Die nicht gespeicherten Texte sind jetzt gespeichert.",
 	"drafts.title.one":        "Nicht gespeichert: %d Text – ctrl+s speichert ihn erneut",
 	"drafts.title.other":      "Nicht gespeichert: %d Texte – ctrl+s speichert sie erneut",
 	"drafts.title.home.one":   "Nicht gespeichert: %d Text – im Workshop speichert ctrl+s ihn erneut",

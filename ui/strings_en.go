@@ -454,6 +454,7 @@ var stringsEN = catalog{
 	"plan.key.choose":          "choose",
 
 	// Texts the disk did not take (drafts.go).
+	"drafts.saved":            "The texts not saved before are saved now.",
 	"drafts.title.one":        "Not saved: %d text – ctrl+s saves it again",
 	"drafts.title.other":      "Not saved: %d texts – ctrl+s saves them again",
 	"drafts.title.home.one":   "Not saved: %d text – in its workshop ctrl+s saves it again",

@@ -29,6 +29,7 @@ type write struct {
 	// the later ones that were dropped, in the order they were made.
 	failed []model.Change
 	hold   bool   // jobReload: the keys wait for it
+	retry  bool   // jobApply: saves a draft again
 	phase  string // jobLoad: the phase to open in
 }
 
@@ -135,6 +136,16 @@ func (w *writer) drop(workshop string) []write {
 func (w *writer) busyReading(workshop string) bool {
 	for _, wr := range w.queue {
 		if wr.kind == jobReload && wr.workshop == workshop {
+			return true
+		}
+	}
+	return false
+}
+
+// retrying reports whether a write that saves a draft again is queued.
+func (w *writer) retrying() bool {
+	for _, wr := range w.queue {
+		if wr.retry {
 			return true
 		}
 	}

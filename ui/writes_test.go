@@ -327,6 +327,9 @@ func TestFailedWritesScreenIsDisk(t *testing.T) {
 				if d := draftTexts(hs); len(d) > 0 {
 					t.Errorf("drafts after saving again: %q", d)
 				}
+				if !strings.Contains(hs.screen(), "jetzt gespeichert") {
+					t.Errorf("the status does not say the drafts are saved:\n%s", hs.screen())
+				}
 				disk := diskSnap(t, hs, id)
 				for _, m := range meant {
 					if got, want := count(sc.texts(disk), m), count(meant, m); got != want {
@@ -354,6 +357,9 @@ func checkKept(t *testing.T, hs *harness, sc writeScenario, id string, meant []s
 		if onDisk+kept != 1 {
 			t.Errorf("%q is %d times on disk and %d times a draft, want once in all", m, onDisk, kept)
 		}
+	}
+	if st := hs.app.status; !strings.HasPrefix(st, "Nicht gespeichert: no space left on device (injected)") {
+		t.Errorf("status %q, want the reason without the store's wrapping", st)
 	}
 	if len(drafts) > 0 && !strings.Contains(hs.screen(), "Nicht gespeichert") {
 		t.Errorf("the drafts are not marked as not saved:\n%s", hs.screen())
