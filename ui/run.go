@@ -50,8 +50,14 @@ func Run(cfg Config) error {
 	}
 	err := runProgram(a)
 	// Texts the disk never took go to the terminal, after it is
-	// restored, so the facilitator can copy them.
-	fmt.Print(a.unsavedReport())
+	// restored, so the facilitator can copy them; the program then ends
+	// with an error.
+	if n := len(a.sh.drafts); n > 0 {
+		fmt.Print(a.unsavedReport())
+		if err == nil {
+			err = errors.New(a.sh.N("drafts.exit", n))
+		}
+	}
 	return err
 }
 

@@ -454,6 +454,8 @@ var stringsDE = catalog{
 	"plan.key.choose":          "wählen",
 
 	// Texts the disk did not take (drafts.go).
+	"drafts.exit.other":       "%d Texte wurden nicht gespeichert, sie stehen oben.",
+	"drafts.exit.one":         "%d Text wurde nicht gespeichert, er steht oben.",
 	"drafts.saved":            "Die nicht gespeicherten Texte sind jetzt gespeichert.",
 	"drafts.title.one":        "Nicht gespeichert: %d Text – ctrl+s speichert ihn erneut",
 	"drafts.title.other":      "Nicht gespeichert: %d Texte – ctrl+s speichert sie erneut",
@@ -461,10 +463,10 @@ var stringsDE = catalog{
 	"drafts.title.home.other": "Nicht gespeichert: %d Texte – im Workshop speichert ctrl+s sie erneut",
 	"drafts.retrying.one":     "Speichere %d Text erneut …",
 	"drafts.retrying.other":   "Speichere %d Texte erneut …",
-	"drafts.quit.one":         "%d Text nicht gespeichert – ctrl+c beendet trotzdem und gibt ihn im Terminal aus.",
-	"drafts.quit.other":       "%d Texte nicht gespeichert – ctrl+c beendet trotzdem und gibt sie im Terminal aus.",
-	"drafts.report.one":       "werkstatt: %d Text wurde nicht gespeichert – hier ist er:",
-	"drafts.report.other":     "werkstatt: %d Texte wurden nicht gespeichert – hier sind sie:",
+	"drafts.quit.one":         "%d Text nicht gespeichert – ctrl+c beendet und gibt ihn im Terminal aus.",
+	"drafts.quit.other":       "%d Texte nicht gespeichert – ctrl+c beendet und gibt sie im Terminal aus.",
+	"drafts.report.one":       "Nicht gespeichert (%d Text):",
+	"drafts.report.other":     "Nicht gespeichert (%d Texte):",
 	"key.retry":               "erneut speichern",
 	"drafts.more":             "… und %d weitere",
 	"drafts.card":             "Karte",

@@ -454,6 +454,8 @@ var stringsEN = catalog{
 	"plan.key.choose":          "choose",
 
 	// Texts the disk did not take (drafts.go).
+	"drafts.exit.other":       "%d texts were not saved; they are printed above.",
+	"drafts.exit.one":         "%d text was not saved; it is printed above.",
 	"drafts.saved":            "The texts not saved before are saved now.",
 	"drafts.title.one":        "Not saved: %d text – ctrl+s saves it again",
 	"drafts.title.other":      "Not saved: %d texts – ctrl+s saves them again",
@@ -461,10 +463,10 @@ var stringsEN = catalog{
 	"drafts.title.home.other": "Not saved: %d texts – in their workshop ctrl+s saves them again",
 	"drafts.retrying.one":     "Saving %d text again …",
 	"drafts.retrying.other":   "Saving %d texts again …",
-	"drafts.quit.one":         "%d text not saved – ctrl+c quits anyway and prints it in the terminal.",
-	"drafts.quit.other":       "%d texts not saved – ctrl+c quits anyway and prints them in the terminal.",
-	"drafts.report.one":       "werkstatt: %d text was not saved – here it is:",
-	"drafts.report.other":     "werkstatt: %d texts were not saved – here they are:",
+	"drafts.quit.one":         "%d text not saved – ctrl+c quits and prints it in the terminal.",
+	"drafts.quit.other":       "%d texts not saved – ctrl+c quits and prints them in the terminal.",
+	"drafts.report.one":       "Not saved (%d text):",
+	"drafts.report.other":     "Not saved (%d texts):",
 	"key.retry":               "save again",
 	"drafts.more":             "… and %d more",
 	"drafts.card":             "Card",

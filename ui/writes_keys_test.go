@@ -160,7 +160,7 @@ func TestQuitWithDrafts(t *testing.T) {
 			if got := draftTexts(hs); !slices.Equal(got, []string{"Alpha", "im Feld"}) {
 				t.Errorf("drafts %q", got)
 			}
-			if scr := hs.screen(); !strings.Contains(scr, "ctrl+c beendet trotzdem") {
+			if scr := hs.screen(); !strings.Contains(scr, "ctrl+c beendet und gibt sie im Terminal aus") {
 				t.Errorf("no word on how to leave:\n%s", scr)
 			}
 			fs.full = !room
