@@ -87,9 +87,10 @@ type app struct {
 	lastRem     time.Duration
 	openCfg     *openMsg // workshop to open at start
 
-	proj     projCache // projector.go: the phase's content, built once per change
-	projPage int       // the projector's page on the wall
-	projGen  int       // the projector's page timer; a tick of an older one is dropped
+	proj     projCache                // projector.go: the phase's content, built once per change
+	projPage int                      // the projector's page on the wall
+	projGen  int                      // the projector's page timer; a tick of an older one is dropped
+	wallMemo map[wallMemoKey][]string // projector_wall.go: texts wrapped while a wall is built
 
 	helpCache struct{ sig, line string } // view.go: the last short help line
 }

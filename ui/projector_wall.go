@@ -32,6 +32,10 @@ func (a *app) projWall(w, h int, groups []projGroup, bullet, empty string) [][]s
 	if len(groups) == 0 || h <= 0 {
 		return [][]string{{center(st.Muted.Render(a.sh.T(empty)), w)}}
 	}
+	// The layouts tried below wrap the same texts again and again: each is
+	// wrapped once per column width while the wall is built.
+	a.wallMemo = map[wallMemoKey][]string{}
+	defer func() { a.wallMemo = nil }()
 	cols := 1
 	if w >= 160 {
 		cols = min(max((w+3)/61, 2), 5)
@@ -180,6 +184,25 @@ func (a *app) wallTitle(title string, n int, cont bool, colW int) []string {
 // own mark and further paragraphs are details, drawn dimmer. Only a text
 // taller than a whole column is cut, with "…".
 func (a *app) wallCard(c model.Card, bullet string, colW, h int) []string {
+	k := wallMemoKey{id: c.ID, colW: colW, h: h}
+	if ls, ok := a.wallMemo[k]; ok {
+		return ls
+	}
+	ls := a.renderWallCard(c, bullet, colW, h)
+	if a.wallMemo != nil {
+		a.wallMemo[k] = ls
+	}
+	return ls
+}
+
+// wallMemoKey names one text wrapped for one column and page height.
+type wallMemoKey struct {
+	id      string
+	colW, h int
+}
+
+// renderWallCard draws one text for wallCard.
+func (a *app) renderWallCard(c model.Card, bullet string, colW, h int) []string {
 	st := a.sh.st
 	const indent = "  "
 	tw := max(colW-len(indent), 1)
