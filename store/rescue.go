@@ -299,7 +299,7 @@ func (r *rescuer) all(orphanTitle func(string) string) ([]model.Snapshot, Rescue
 			add(model.Workshop{ID: id, Title: orphanTitle(id)}, true)
 		}
 	}
-	return snaps, rep
+	return r.scan(snaps, &rep, orphanTitle), rep
 }
 
 // decodeSafe decodes a value, turning a panic into an error.

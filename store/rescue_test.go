@@ -199,6 +199,28 @@ func TestRescue(t *testing.T) {
 		same(t, got, bigID)
 	})
 
+	t.Run("the page of the folder list gone", func(t *testing.T) {
+		// Every folder's entry is lost with it; the pages below it are
+		// found by the scan of unreached pages.
+		r := &rescuer{f: f, seen: make([]bool, f.hwm)}
+		top, _, _ := r.sub(bucketRef{root: f.root})
+		w := top[string(bucketW)].root
+		if w == 0 {
+			t.Fatal("the folder list is inline")
+		}
+		b := bytes.Clone(good)
+		clear(b[int(w)*int(f.pageSize) : int(w+1)*int(f.pageSize)])
+		rep, got := rescueFile(t, b)
+		cards := 0
+		for _, g := range got {
+			cards += len(g.Cards)
+		}
+		if want := len(want[demoID].Cards) + 600; cards != want || rep.Complete() {
+			t.Errorf("%d cards copied, want %d; report %+v", cards, want, rep)
+		}
+		t.Logf("%d workshops, %d cards copied; report: %+v", len(got), cards, rep.Workshops)
+	})
+
 	t.Run("a cycle", func(t *testing.T) {
 		br, _ := cardsBranch(t, f, bigID)
 		b := bytes.Clone(good)
