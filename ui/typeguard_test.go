@@ -128,35 +128,49 @@ func announced(status string) bool {
 		strings.Contains(status, "z stellt") || strings.Contains(status, "z holt")
 }
 
+// typeSlowly types a sentence one deliberate key at a time and fails for
+// every key that changes a card, theme or statement without naming the
+// change and its undo key in the status line, while screen has the keys.
+func typeSlowly(t *testing.T, hs *harness, sentence string, screen screenID) {
+	t.Helper()
+	keys := strings.Split(sentence, "")
+	for i := range keys {
+		if keys[i] == " " {
+			keys[i] = "space"
+		}
+	}
+	for _, k := range append(keys, "enter") {
+		if hs.app.sh.ws == nil || hs.app.cur != screen {
+			// q, v, … left the list: it no longer has the keys.
+			return
+		}
+		before := boardItems(hs)
+		hs.app.status = ""
+		hs.press(k)
+		if hs.app.sh.ws == nil {
+			return
+		}
+		if _, changed := added(before, boardItems(hs)); len(changed) > 0 && !announced(hs.app.status) {
+			t.Errorf("key %q of %q changed %q silently; status %q", k, sentence, changed, hs.app.status)
+		}
+	}
+}
+
 // TestSlowStrayTypingIsAnnounced types the sentences one deliberate key
 // at a time, so each key acts as a command: every key that changes a card
-// or theme names the change and its undo key in the status line.
+// or theme names the change and its undo key in the status line, on the
+// board and on the reversal.
 func TestSlowStrayTypingIsAnnounced(t *testing.T) {
 	for _, sentence := range strayTyping {
-		t.Run(sentence, func(t *testing.T) {
+		t.Run("board/"+sentence, func(t *testing.T) {
 			hs, _ := openTypingBoard(t)
-			keys := strings.Split(sentence, "")
-			for i := range keys {
-				if keys[i] == " " {
-					keys[i] = "space"
-				}
-			}
-			for _, k := range append(keys, "enter") {
-				if hs.app.sh.ws == nil || hs.app.cur != screenBoard {
-					// q, v, … left the board: its list no longer has
-					// the keys.
-					return
-				}
-				before := boardItems(hs)
-				hs.app.status = ""
-				hs.press(k)
-				if hs.app.sh.ws == nil {
-					return
-				}
-				if _, changed := added(before, boardItems(hs)); len(changed) > 0 && !announced(hs.app.status) {
-					t.Errorf("key %q of %q changed %q silently; status %q", k, sentence, changed, hs.app.status)
-				}
-			}
+			typeSlowly(t, hs, sentence, screenBoard)
+		})
+		t.Run("reversal/"+sentence, func(t *testing.T) {
+			hs, _ := critiqueWorkshop(t, model.German, 80, 24, []int{9, 5, 3}, nil)
+			hs.typeText("Alle kommen gut hin")
+			hs.press("enter", "esc", "down")
+			typeSlowly(t, hs, sentence, screenReverse)
 		})
 	}
 }
