@@ -57,7 +57,7 @@ type formMeasure struct {
 
 func newPlanForm(sh *shared) planForm {
 	f := planForm{errAt: -1}
-	labels := [pfCount]string{"plan.col.what", "plan.col.vision", "plan.col.who", "plan.f.role", "plan.col.due", "plan.col.first", "plan.col.res", "plan.col.status"}
+	labels := [pfCount]string{"plan.col.what", "plan.col.answers", "plan.col.who", "plan.f.role", "plan.col.due", "plan.col.first", "plan.col.res", "plan.col.status"}
 	holders := map[planField]string{pfWhat: "plan.p.what", pfWho: "plan.p.who", pfDue: "plan.p.due", pfFirst: "plan.p.first", pfRes: "plan.p.res"}
 	for i := range pfCount {
 		f.labels[i] = sh.T(labels[i])

@@ -391,7 +391,6 @@ var stringsDE = catalog{
 	"plan.col.theme":           "Thema",
 	"plan.choice.vision":       "Vision: %s",
 	"plan.choice.rev":          "Umkehrung: %s",
-	"plan.col.vision":          "Vision",
 	"plan.col.who":             "Wer",
 	"plan.col.due":             "Bis",
 	"plan.col.first":           "Erster Schritt",

@@ -391,7 +391,6 @@ var stringsEN = catalog{
 	"plan.col.theme":           "Theme",
 	"plan.choice.vision":       "Vision: %s",
 	"plan.choice.rev":          "Reversal: %s",
-	"plan.col.vision":          "Vision",
 	"plan.col.who":             "Who",
 	"plan.col.due":             "Due",
 	"plan.col.first":           "First step",
