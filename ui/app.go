@@ -257,7 +257,7 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		// A function key types nothing, so F6 works while a field has
 		// the focus, as F5 does; the field keeps its text.
 		return a.switchTo(screenPreview)
-	case key.Matches(msg, g.Retry) && inWorkshop && len(a.sh.draftsOf(a.sh.openID())) > 0:
+	case key.Matches(msg, g.Retry) && inWorkshop && len(a.sh.drafts) > 0:
 		// ctrl+s types nothing, so it works while a field has the
 		// focus; without drafts it goes to the screen.
 		return a.retry()

@@ -308,9 +308,6 @@ func (sh *shared) draftChange(d draft, batch []draft) model.Change {
 // draft while there is room, the last saying how many more there are.
 func (a *app) draftLines(w, room int) []string {
 	ds := a.sh.drafts
-	if id := a.sh.openID(); id != "" {
-		ds = a.sh.draftsOf(id)
-	}
 	if len(ds) == 0 || room <= 0 {
 		return nil
 	}

@@ -198,8 +198,12 @@ func saveReason(err error) string {
 	return oneLine(err)
 }
 
-// retry saves the open workshop's drafts again (ctrl+s).
+// retry saves every draft again (ctrl+s), each workshop's in its order;
+// drafts of a workshop not on screen go straight to the disk.
 func (a *app) retry() tea.Cmd {
-	id := a.sh.openID()
-	return tea.Batch(a.setStatus(a.sh.N("drafts.retrying", len(a.sh.draftsOf(id))), statusInfo), a.sh.retryDrafts(id))
+	cmds := []tea.Cmd{a.setStatus(a.sh.N("drafts.retrying", len(a.sh.drafts)), statusInfo)}
+	for len(a.sh.drafts) > 0 {
+		cmds = append(cmds, a.sh.retryDrafts(a.sh.drafts[0].workshop))
+	}
+	return tea.Batch(cmds...)
 }

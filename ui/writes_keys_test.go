@@ -182,3 +182,49 @@ func TestQuitWithDrafts(t *testing.T) {
 		})
 	}
 }
+
+// TestFailedWriteAfterLeaving: a write fails after its workshop was left
+// for the home screen. The text is kept and shown there and in another
+// workshop, where ctrl+s saves it into its own; opened again, the
+// workshop shows the disk.
+func TestFailedWriteAfterLeaving(t *testing.T) {
+	hs, fs, ws := flakyBoard(t)
+	fs.fail[1] = true
+	hs.hold = true
+	hs.typeText("unterwegs verloren")
+	hs.press("enter", "esc", "q")
+	hs.deliverAll()
+	if hs.app.cur != screenHome {
+		t.Fatalf("screen %d, want home", hs.app.cur)
+	}
+	if got := draftTexts(hs); !slices.Equal(got, []string{"unterwegs verloren"}) {
+		t.Fatalf("drafts %q, want the card's text", got)
+	}
+	if scr := hs.screen(); !strings.Contains(scr, "Nicht gespeichert: 1 Text – im Workshop") || !strings.Contains(scr, "unterwegs verloren") {
+		t.Errorf("the home screen does not show the draft:\n%s", scr)
+	}
+	// In another workshop the draft stays in sight, and ctrl+s saves it
+	// into its own.
+	other := hs.workshop("Zweite Werkstatt")
+	hs.open(other.ID)
+	hs.deliverAll()
+	if scr := hs.screen(); !strings.Contains(scr, "unterwegs verloren") {
+		t.Errorf("another workshop does not show the draft:\n%s", scr)
+	}
+	hs.press("ctrl+s")
+	hs.deliverAll()
+	if got := storedTexts(t, hs.st, ws.ID, "critique"); !slices.Equal(got, []string{"unterwegs verloren"}) {
+		t.Errorf("stored %q after ctrl+s", got)
+	}
+	if got := storedTexts(t, hs.st, other.ID, "critique"); len(got) != 0 {
+		t.Errorf("the draft went into the other workshop: %q", got)
+	}
+	screenMatchesDisk(t, hs, other.ID)
+	hs.press("esc", "q")
+	hs.open(ws.ID)
+	hs.deliverAll()
+	screenMatchesDisk(t, hs, ws.ID)
+	if d := draftTexts(hs); len(d) > 0 {
+		t.Errorf("drafts left: %q", d)
+	}
+}
