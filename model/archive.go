@@ -25,13 +25,22 @@ import (
 // still reads it; one that uses them is version 2, which an older
 // werkstatt refuses with "update werkstatt" rather than with an unknown
 // field.
+//
+// Version 3 added the Fotoprotokoll (photos, and their bytes as base64 in
+// photo_files) and the workshop's Ablaufplan, attendance by group, names,
+// credits and Ausblick; an archive uses it only when it holds one of them.
 const (
 	ArchiveFormat  = "werkstatt-archive"
-	ArchiveVersion = 2
+	ArchiveVersion = 3
 )
 
 // archiveVersion is the lowest version that holds everything in s.
 func archiveVersion(s Snapshot) int {
+	w := s.Workshop
+	if len(s.Photos) > 0 || len(s.PhotoFiles) > 0 || len(w.Agenda) > 0 || len(w.Attendance) > 0 ||
+		len(w.Names) > 0 || w.Credits != (Credits{}) || w.Outlook != "" {
+		return 3
+	}
 	if s.Workshop.Screen != "" || s.Workshop.Reached != "" {
 		return 2
 	}
@@ -81,8 +90,8 @@ func nonNil[T any](list []T) []T {
 }
 
 // maxArchive is the largest archive ReadArchive reads: about fifty times
-// a workshop of 10,000 cards.
-const maxArchive = 256 << 20
+// a workshop of 10,000 cards, or forty photos of 20 MB as base64.
+const maxArchive = 1 << 30
 
 // ReadArchive reads a JSON archive and checks it, so that what it returns
 // can be stored as it is. Each error is one line that says what is wrong
@@ -110,7 +119,7 @@ func ReadArchive(r io.Reader) (Snapshot, error) {
 		return Snapshot{}, fmt.Errorf("read the archive: %w", err)
 	}
 	if len(data) > maxArchive {
-		return Snapshot{}, fmt.Errorf("not a werkstatt archive: larger than %d MiB", maxArchive>>20)
+		return Snapshot{}, fmt.Errorf("not a werkstatt archive: larger than %d GiB", maxArchive>>30)
 	}
 	var head struct {
 		Format  *string `json:"format"`
@@ -149,6 +158,9 @@ func ReadArchive(r io.Reader) (Snapshot, error) {
 	s.Reversals = nonNil(s.Reversals)
 	s.Measures = nonNil(s.Measures)
 	if err := validate(&s); err != nil {
+		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
+	}
+	if err := validateExtras(&s); err != nil {
 		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
 	}
 	return s, nil
@@ -383,10 +395,11 @@ func phaseKeys[T any](in map[string]T, field, id string, phase func(string, stri
 //
 // It keeps the title, the Leitfrage, the questions per phase, the method,
 // the dots per participant and the cap, place, client, facilitators and
-// language, and the themes that no card lies in (themes prepared in
+// language, the Ablaufplan, and the themes that no card lies in (themes prepared in
 // advance, with new ids and no dots). It drops the id and handle (the new
 // workshop gets its own), the date, the number of participants, the next
-// meeting, the timers (the method's timeboxes apply again), every card,
+// meeting, the timers (the method's timeboxes apply again), the
+// attendance, names, credits, Ausblick and photos, every card,
 // the themes the room filled, the reversals and the measures, and starts
 // in the method's first phase. The caller's flags then fill in the new
 // day's facts.
@@ -405,6 +418,7 @@ func TemplateFrom(s Snapshot) Snapshot {
 		Phase:        m.Phases[0].ID,
 		Lang:         w.Lang,
 		Questions:    maps.Clone(w.Questions),
+		Agenda:       slices.Clone(w.Agenda),
 	}
 	used := map[string]bool{}
 	for _, c := range s.Cards {

@@ -46,7 +46,7 @@ func (r MergeReport) Changed() bool {
 // Conflict is an item that differs between the database and an imported
 // copy of the same workshop.
 type Conflict struct {
-	Kind     string `json:"kind"` // "workshop", "card", "theme", "reversal" or "measure"
+	Kind     string `json:"kind"` // "workshop", "card", "theme", "reversal", "measure" or "photo"
 	ID       string `json:"id"`
 	Text     string `json:"text"`     // the item's text, shortened to one line
 	Imported bool   `json:"imported"` // the imported version won
@@ -62,6 +62,7 @@ var conflictKinds = map[string]Text{
 	"theme":    {De: "Thema", En: "theme"},
 	"reversal": {De: "Positivumkehr", En: "reversal"},
 	"measure":  {De: "Maßnahme", En: "measure"},
+	"photo":    {De: "Foto", En: "photo"},
 }
 
 // Line says in language l which version of the item was kept and why.
@@ -136,7 +137,31 @@ func Merge(existing, incoming Snapshot) (Snapshot, MergeReport) {
 	out.Measures = mergeItems(existing.Measures, incoming.Measures, &rep, "measure",
 		func(m Measure) (string, string, time.Time) { return m.ID, m.What, m.Updated },
 		func(m Measure) Measure { m.Created, m.Updated = m.Created.UTC(), m.Updated.UTC(); return m })
+	if len(existing.Photos)+len(incoming.Photos) > 0 {
+		out.Photos = mergeItems(existing.Photos, incoming.Photos, &rep, "photo",
+			func(p Photo) (string, string, time.Time) { return p.ID, p.Name, p.Updated },
+			func(p Photo) Photo { p.Created, p.Updated = p.Created.UTC(), p.Updated.UTC(); return p })
+	}
+	out.PhotoFiles = mergeFiles(existing.PhotoFiles, incoming.PhotoFiles, out.Photos)
 	return out, rep
+}
+
+// mergeFiles keeps the bytes of every merged photo. A photo's bytes never
+// change after it was added (an edit changes its metadata only), so the
+// side that has them gives them; the database's side first.
+func mergeFiles(existing, incoming map[string][]byte, photos []Photo) map[string][]byte {
+	if existing == nil && incoming == nil {
+		return nil
+	}
+	out := make(map[string][]byte, len(photos))
+	for _, p := range photos {
+		if b, ok := existing[p.ID]; ok {
+			out[p.ID] = b
+		} else if b, ok := incoming[p.ID]; ok {
+			out[p.ID] = b
+		}
+	}
+	return out
 }
 
 // note adds a conflict to the report, as data and as an English line.

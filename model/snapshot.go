@@ -20,7 +20,30 @@ func (s *Snapshot) Apply(ch Change) (inverse Change) {
 	s.Themes, inverse.Themes, inverse.DeleteThemes = applyItems(s.Themes, ch.Themes, ch.DeleteThemes, func(t Theme) string { return t.ID })
 	s.Reversals, inverse.Reversals, inverse.DeleteReversals = applyItems(s.Reversals, ch.Reversals, ch.DeleteReversals, func(r Reversal) string { return r.ID })
 	s.Measures, inverse.Measures, inverse.DeleteMeasures = applyItems(s.Measures, ch.Measures, ch.DeleteMeasures, func(m Measure) string { return m.ID })
+	s.Photos, inverse.Photos, inverse.DeletePhotos = applyItems(s.Photos, ch.Photos, ch.DeletePhotos, func(p Photo) string { return p.ID })
+	s.applyFiles(ch, &inverse)
 	return inverse
+}
+
+// applyFiles keeps the photos' bytes in step with a change, where the
+// snapshot holds them (PhotoFiles not nil): the bytes of a deleted photo
+// go into the inverse, so that undoing the deletion brings them back.
+func (s *Snapshot) applyFiles(ch Change, inverse *Change) {
+	for _, id := range ch.DeletePhotos {
+		if b, ok := s.PhotoFiles[id]; ok {
+			if inverse.PhotoFiles == nil {
+				inverse.PhotoFiles = map[string][]byte{}
+			}
+			inverse.PhotoFiles[id] = b
+			delete(s.PhotoFiles, id)
+		}
+	}
+	if s.PhotoFiles == nil {
+		return
+	}
+	for id, b := range ch.PhotoFiles {
+		s.PhotoFiles[id] = b
+	}
 }
 
 // applyItems puts and deletes items by id and returns the new slice with

@@ -34,8 +34,18 @@ type Workshop struct {
 	Questions   map[string]string `json:"questions,omitempty"`
 	NextMeeting string            `json:"next_meeting,omitempty"` // free text, e.g. "2026-05-20 19:00, Bürgerhaus"
 	Timers      map[string]Timer  `json:"timers,omitempty"`       // per phase id
-	Created     time.Time         `json:"created"`
-	Updated     time.Time         `json:"updated"`
+	// Agenda is the Ablaufplan, in order; empty until it is prepared
+	// (DefaultAgenda prefills it from the method).
+	Agenda []AgendaItem `json:"agenda,omitempty"`
+	// Attendance is who took part, as counts by group (no names).
+	Attendance []GroupCount `json:"attendance,omitempty"`
+	// Names is an optional list of the people present. No record shows
+	// it unless asked to; the JSON archive carries it like every field.
+	Names   []string  `json:"names,omitempty"`
+	Credits Credits   `json:"credits,omitzero"`
+	Outlook string    `json:"outlook,omitempty"` // the Ausblick: what happens next
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
 }
 
 // MethodOf returns the workshop's method, falling back to the
@@ -198,6 +208,12 @@ type Snapshot struct {
 	Themes    []Theme    `json:"themes"`
 	Reversals []Reversal `json:"reversals"`
 	Measures  []Measure  `json:"measures"`
+	Photos    []Photo    `json:"photos,omitempty"`
+	// PhotoFiles holds the bytes of the photos by photo id, base64 in the
+	// archive. The store's Snapshot leaves it nil (PhotoFile reads one
+	// picture, SnapshotWithPhotos all of them), so what renders the cards
+	// never reads megabytes of pictures.
+	PhotoFiles map[string][]byte `json:"photo_files,omitempty"`
 }
 
 // The screens of a phase a workshop can be left on (Workshop.Screen).

@@ -32,6 +32,8 @@ func (s *Store) Import(snap model.Snapshot) (model.MergeReport, error) {
 		case err != nil:
 			return err
 		}
+		// The database's bytes are not read: putPhotos keeps the bytes
+		// of a photo it holds and takes the archive's for new ones.
 		merged, r := model.Merge(cur, snap)
 		if err := checkRefs(merged); err != nil {
 			return err
@@ -45,6 +47,7 @@ func (s *Store) Import(snap model.Snapshot) (model.MergeReport, error) {
 		}
 		return putChange(tx, id, model.Change{
 			Cards: merged.Cards, Themes: merged.Themes, Reversals: merged.Reversals, Measures: merged.Measures,
+			Photos: merged.Photos, PhotoFiles: snap.PhotoFiles,
 		})
 	})
 	if err != nil {
@@ -72,10 +75,11 @@ func importNew(tx *bolt.Tx, snap model.Snapshot, rep *model.MergeReport) error {
 	}
 	*rep = model.MergeReport{
 		Created: true,
-		Added:   len(snap.Cards) + len(snap.Themes) + len(snap.Reversals) + len(snap.Measures),
+		Added:   len(snap.Cards) + len(snap.Themes) + len(snap.Reversals) + len(snap.Measures) + len(snap.Photos),
 	}
 	return putChange(tx, w.ID, model.Change{
 		Cards: snap.Cards, Themes: snap.Themes, Reversals: snap.Reversals, Measures: snap.Measures,
+		Photos: snap.Photos, PhotoFiles: snap.PhotoFiles,
 	})
 }
 
@@ -111,6 +115,16 @@ func validateSnapshot(snap *model.Snapshot) error {
 	}
 	if err := uniqueIDs("measure", snap.Measures, func(m model.Measure) string { return m.ID }); err != nil {
 		return err
+	}
+	if err := uniqueIDs("photo", snap.Photos, func(p model.Photo) string { return p.ID }); err != nil {
+		return err
+	}
+	for _, p := range snap.Photos {
+		if p.Phase != "" {
+			if err := phase("photo", p.ID, p.Phase); err != nil {
+				return err
+			}
+		}
 	}
 	for _, c := range snap.Cards {
 		if err := phase("card", c.ID, c.Phase); err != nil {

@@ -21,6 +21,10 @@
 //	        themes/      <theme id>    = value(model.Theme)
 //	        reversals/   <reversal id> = value(model.Reversal)
 //	        measures/    <measure id>  = value(model.Measure)
+//	        photos/      <photo id>    = value(model.Photo)   the metadata; made with the first photo
+//	        photofiles/  <photo id>    = the JPEG or PNG bytes as added, not a value:
+//	                                     no encoding byte, read only by PhotoFile and
+//	                                     SnapshotWithPhotos, never by Snapshot
 //
 // Keys are the items' ids as their bytes. model.NewID makes ids of 26
 // characters of Crockford base32 that begin with the time they were made,

@@ -172,7 +172,8 @@ func itemCount(tx *bolt.Tx, id string, name []byte) (int, error) {
 	return count(b), nil
 }
 
-// Snapshot loads everything of one workshop, items in creation order.
+// Snapshot loads everything of one workshop, items in creation order, with
+// the photos' metadata but not their bytes (see SnapshotWithPhotos).
 func (s *Store) Snapshot(id string) (model.Snapshot, error) {
 	var snap model.Snapshot
 	err := s.view(func(tx *bolt.Tx) error {
@@ -208,7 +209,8 @@ func readSnapshot(tx *bolt.Tx, id string) (model.Snapshot, error) {
 	if snap.Measures, err = readAll[model.Measure](b[3]); err != nil {
 		return snap, fmt.Errorf("measures of %s: %w", id, err)
 	}
-	return snap, nil
+	snap.Photos, err = readPhotos(tx, id)
+	return snap, err
 }
 
 // getWorkshop reads one workshop by id.
@@ -302,6 +304,9 @@ func putChange(tx *bolt.Tx, id string, ch model.Change) error {
 		if i == 0 {
 			removed = n
 		}
+	}
+	if err := putPhotos(tx, id, ch); err != nil {
+		return err
 	}
 	if len(ch.Cards)+len(ch.DeleteCards) > 0 {
 		return addCardCount(tx, id, b[0], added-removed)

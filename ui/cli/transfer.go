@@ -59,6 +59,12 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 			if err != nil {
 				return err
 			}
+			if *format == "json" {
+				// The archive carries the photos' bytes; the other
+				// formats do not read them.
+				snap, err = s.SnapshotWithPhotos(w.ID)
+				return err
+			}
 			snap, err = s.Snapshot(w.ID)
 			return err
 		})

@@ -1,0 +1,96 @@
+package model_test
+
+import (
+	"testing"
+	"time"
+
+	"werkstatt/model"
+)
+
+func TestDefaultAgenda(t *testing.T) {
+	m, _ := model.MethodByID(model.MethodZukunftswerkstatt)
+	a := model.DefaultAgenda(m, model.DefaultStart, time.Date(2026, 3, 14, 17, 0, 0, 0, time.UTC))
+	var got []string
+	for _, it := range a {
+		got = append(got, it.Start.String()+" "+it.Label(m, model.German))
+	}
+	want := []string{"18:00 Begrüßung", "18:15 Kritikphase", "19:15 Phantasiephase", "20:45 Pause",
+		"21:00 Verwirklichungsphase", "22:30 Abschluss"}
+	if len(got) != len(want) {
+		t.Fatalf("agenda %v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("item %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+	ids := map[string]bool{}
+	for _, it := range a {
+		ids[it.ID] = true
+	}
+	if len(ids) != len(a) {
+		t.Error("agenda ids not unique")
+	}
+	a[1].Minutes = 30
+	if c := model.Chain(a, 1); c[2].Start.String() != "18:45" || c[5].Start.String() != "22:00" || a[2].Start.String() != "19:15" {
+		t.Errorf("chain: %v %v (input changed: %v)", c[2].Start, c[5].Start, a[2].Start)
+	}
+}
+
+func TestClockAt(t *testing.T) {
+	m, _ := model.MethodByID(model.MethodZukunftswerkstatt)
+	a := model.DefaultAgenda(m, model.DefaultStart, time.Now())
+	for _, tc := range []struct {
+		at     string
+		now    int
+		next   model.AgendaKind
+		in     int
+		finish bool
+	}{
+		{"17:30", -1, model.AgendaBreak, 195, false},
+		{"20:25", 2, model.AgendaBreak, 20, false},
+		{"21:10", 4, model.AgendaClosing, 95, false},
+		{"22:45", -1, "", 0, true},
+	} {
+		at, _ := model.ParseTimeOfDay(tc.at)
+		c := model.ClockAt(a, at)
+		if c.Now != tc.now || c.Next != tc.next || c.NextIn != tc.in || c.Finished != tc.finish {
+			t.Errorf("%s: %+v", tc.at, c)
+		}
+	}
+	if c := model.ClockAt(nil, 0); c.Now != -1 || c.Next != "" {
+		t.Errorf("empty agenda: %+v", c)
+	}
+}
+
+func TestParseTimeOfDay(t *testing.T) {
+	for in, want := range map[string]string{"19:05": "19:05", "9.5": "09:05", "18": "18:00", " 7:30 Uhr": "07:30"} {
+		got, err := model.ParseTimeOfDay(in)
+		if err != nil || got.String() != want {
+			t.Errorf("%q: %v %v", in, got, err)
+		}
+	}
+	for _, in := range []string{"", "24:00", "12:60", "abc", "-1:00", "12:"} {
+		if _, err := model.ParseTimeOfDay(in); err == nil {
+			t.Errorf("%q read", in)
+		}
+	}
+}
+
+func TestParseAttendance(t *testing.T) {
+	g, err := model.ParseAttendance("Jung 9, Alt: 11; Verwaltung der Gemeinde = 2")
+	if err != nil || len(g) != 3 || g[2].Group != "Verwaltung der Gemeinde" || model.AttendanceTotal(g) != 22 {
+		t.Fatalf("%+v %v", g, err)
+	}
+	if model.AttendanceText(g) != "Jung 9, Alt 11, Verwaltung der Gemeinde 2" {
+		t.Errorf("text %q", model.AttendanceText(g))
+	}
+	for _, in := range []string{"Jung", "9", "Jung -1", "Jung neun"} {
+		if _, err := model.ParseAttendance(in); err == nil {
+			t.Errorf("%q read", in)
+		}
+	}
+	if g, err := model.ParseAttendance("  "); err != nil || len(g) != 0 {
+		t.Errorf("empty: %v %v", g, err)
+	}
+}
