@@ -94,3 +94,26 @@ func TestParseAttendance(t *testing.T) {
 		t.Errorf("empty: %v %v", g, err)
 	}
 }
+
+func TestAblauf(t *testing.T) {
+	cet := time.FixedZone("CET", 3600)
+	at := func(h, m int) time.Time { return time.Date(2026, 3, 14, h, m, 0, 0, cet) }
+	m, _ := model.MethodByID(model.MethodZukunftswerkstatt)
+	s := model.Snapshot{Workshop: model.Workshop{Method: m.ID, Timers: map[string]model.Timer{"critique": {Total: time.Hour, Elapsed: 62 * time.Minute}}}}
+	s.Cards = []model.Card{{Phase: "critique", Created: at(18, 20)}, {Phase: "critique", Created: at(19, 5)}, {Phase: "vision", Created: at(19, 40)}}
+	s.Themes = []model.Theme{{Phase: "critique", Created: at(19, 12)}}
+	s.Measures = []model.Measure{{Created: at(21, 10)}}
+	s.Reversals = []model.Reversal{{Created: at(19, 30)}}
+
+	rows := model.Ablauf(s, model.German)
+	if len(rows) != 3 || rows[0].Planned || rows[0].ActualStart != at(18, 20) || rows[0].ActualEnd != at(19, 12) || rows[0].TimerMinutes != 62 ||
+		rows[1].ActualStart != at(19, 30) || rows[2].ActualEnd != at(21, 10) {
+		t.Fatalf("without agenda: %+v", rows)
+	}
+	s.Workshop.Agenda = model.DefaultAgenda(m, model.DefaultStart, at(17, 0))
+	rows = model.Ablauf(s, model.English)
+	if len(rows) != 6 || !rows[0].Planned || rows[0].Label != "Welcome" || rows[0].HasActual() ||
+		rows[1].Label != "Critique phase" || rows[1].ActualStart != at(18, 20) || rows[3].Label != "Break" {
+		t.Errorf("with agenda: %+v", rows)
+	}
+}
