@@ -303,10 +303,10 @@ func (s *homeScreen) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 func (s *homeScreen) done(msg homeDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		if msg.op == "create" {
-			s.form.err = oneLine(msg.err)
+			s.form.err = s.sh.errLine(msg.err)
 			return nil
 		}
-		s.err = oneLine(msg.err)
+		s.err = s.sh.errLine(msg.err)
 		return s.load(s.selectedID())
 	}
 	var status string

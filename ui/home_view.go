@@ -95,7 +95,7 @@ func (s *homeScreen) listView(w, h int) []string {
 	case !s.loaded:
 		return []string{st.Muted.Render(s.sh.T("loading"))}
 	case s.loadErr != nil:
-		return []string{st.Danger.Render(truncate(s.sh.T("status.loadfail", oneLine(s.loadErr)), w))}
+		return []string{st.Danger.Render(truncate(s.sh.T("status.loadfail", s.sh.errLine(s.loadErr)), w))}
 	case len(s.rows) == 0:
 		var out []string
 		for _, l := range wrap(s.sh.T("home.empty"), max(w-2, 1)) {

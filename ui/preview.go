@@ -449,7 +449,7 @@ func (s *previewScreen) View(w, h int) string {
 		s.path.SetWidth(max(w-width(label)-1, 1))
 		top = label + s.path.View()
 	case s.loadErr != nil:
-		top = st.Danger.Render(s.sh.T("status.loadfail", oneLine(s.loadErr)))
+		top = st.Danger.Render(s.sh.T("status.loadfail", s.sh.errLine(s.loadErr)))
 	case s.renderErr != nil:
 		top = st.Danger.Render(s.sh.T("preview.renderfail", oneLine(s.renderErr)))
 	case s.loading || s.rendering:

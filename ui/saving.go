@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"werkstatt/model"
+	"werkstatt/store"
 )
 
 // The root's side of the writer: what happens when a write, a reload or
@@ -66,7 +67,7 @@ func (a *app) writeFailed(wr write, err error) tea.Cmd {
 		a.reloading++
 	}
 	return tea.Batch(
-		a.setStatus(a.sh.T("status.savefail", saveReason(err)), statusError),
+		a.setStatus(a.sh.T("status.savefail", a.sh.saveReason(err)), statusError),
 		a.broadcast(writesFailedMsg{workshop: wr.workshop, from: wr.seq}),
 		a.sh.w.first(a.sh.store, reload),
 	)
@@ -191,7 +192,10 @@ func (a *app) replay() tea.Cmd {
 // saveReason is why a write failed, for the status line: the innermost
 // error (a full disk says "no space left on device"), without the store's
 // wrapping that names the workshop by its id.
-func saveReason(err error) string {
+func (sh *shared) saveReason(err error) string {
+	if errors.Is(err, store.ErrDamaged) {
+		return sh.errLine(err)
+	}
 	for next := errors.Unwrap(err); next != nil; next = errors.Unwrap(err) {
 		err = next
 	}

@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"werkstatt/model"
+
+	"werkstatt/store"
 )
 
 // Store is what the TUI needs of the database. *store.Store implements it;
@@ -61,6 +64,17 @@ type shared struct {
 
 // T is a short way to the catalogue.
 func (sh *shared) T(key string, args ...any) string { return sh.t.T(key, args...) }
+
+// errLine is an error for a status line: its first line, and for a
+// damaged database (store.ErrDamaged: a value that cannot be read, or a
+// file changed under werkstatt that fails the consistency check) the
+// catalogue's sentence that says what to do, in the user's language.
+func (sh *shared) errLine(err error) string {
+	if errors.Is(err, store.ErrDamaged) && sh.store != nil {
+		return sh.T("err.damaged", sh.store.Path())
+	}
+	return oneLine(err)
+}
 
 // N is a short way to a counted noun of the catalogue (catalog.N).
 func (sh *shared) N(key string, n int, args ...any) string { return sh.t.N(key, n, args...) }

@@ -20,6 +20,7 @@ var stringsDE = catalog{
 	"status.saving":    "speichert …",
 	"status.saved":     "gespeichert",
 	"status.savefail":  "Nicht gespeichert: %s – Texte bleiben als Entwurf erhalten.",
+	"err.damaged":      "die Datenbank %s ist beschädigt. Eine Sicherung zurückspielen, oder werkstatt beenden und retten, was sich lesen lässt: werkstatt rescue %[1]s -o NEU.db",
 	"status.loadfail":  "Konnte nicht laden: %s",
 	"status.quitting":  "Speichere noch, dann Ende …",
 	"timer.off":        "Timer aus",

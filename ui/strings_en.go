@@ -20,6 +20,7 @@ var stringsEN = catalog{
 	"status.saving":    "saving …",
 	"status.saved":     "saved",
 	"status.savefail":  "Not saved: %s – texts are kept as drafts.",
+	"err.damaged":      "the database %s is damaged. Restore a backup, or quit werkstatt and copy what can be read: werkstatt rescue %[1]s -o NEW.db",
 	"status.loadfail":  "Could not load: %s",
 	"status.quitting":  "Still saving, then quitting …",
 	"timer.off":        "timer off",
