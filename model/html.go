@@ -36,7 +36,7 @@ var htmlTemplate = template.Must(template.New("record").Funcs(template.FuncMap{
 		}
 		return out
 	},
-	"inc":  func(i int) int { return i + 1 },
+	"inc": func(i int) int { return i + 1 },
 }).Parse(htmlSource))
 
 // WriteHTML writes the record of a workshop as one html file.

@@ -85,8 +85,8 @@ type Run struct {
 
 // Table is a table with a header row; cells are one line each.
 type Table struct {
-	Head []string
-	Rows [][]string
+	Head    []string
+	Rows    [][]string
 	Weights []int // per column: its share of the width; nil means equal shares
 }
 
