@@ -169,11 +169,15 @@ func (x *docxBody) row(cells []string, widths []int, head bool) {
 	b.WriteString(`</w:tr>`)
 }
 
-// chart writes a ranking as a PNG of its bars beside a table of the
-// places, titles and dots in the same order. The timeline and the theme
-// map have no picture in Word: the measures' table is sorted by due date
-// and the themes are the headings.
+// chart writes a ranking as a PNG of its bars above a table of the
+// places, titles and dots in the same order, and the theme map as a table
+// with a column per phase. The timeline has no picture in Word: the
+// measures' table above it is sorted by due date.
 func (x *docxBody) chart(c *Chart) {
+	if c.Kind == ChartMap {
+		x.themeTable(c)
+		return
+	}
 	if c.Kind != ChartBars || len(c.Bars) == 0 {
 		return
 	}
@@ -203,6 +207,30 @@ func (x *docxBody) chart(c *Chart) {
 			place = strconv.Itoa(bar.Place)
 		}
 		t.Rows = append(t.Rows, []string{place, bar.Label, strconv.Itoa(bar.Value)})
+	}
+	x.table(t)
+}
+
+// themeTable writes the theme map as a table: a column per phase, its
+// themes below with their dots where the phase votes.
+func (x *docxBody) themeTable(c *Chart) {
+	t := &Table{}
+	rows := 0
+	for _, g := range c.Groups {
+		t.Head = append(t.Head, g.Name)
+		rows = max(rows, len(g.Items))
+	}
+	for i := range rows {
+		row := make([]string, len(c.Groups))
+		for j, g := range c.Groups {
+			if i < len(g.Items) {
+				row[j] = g.Items[i].Label
+				if g.Items[i].Dots {
+					row[j] += " · " + strconv.Itoa(g.Items[i].Value)
+				}
+			}
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	x.table(t)
 }
