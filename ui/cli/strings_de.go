@@ -27,10 +27,12 @@ var stringsDE = map[string]string{
 	"usage.cmd.open": "open KÜRZEL [--phase P]      eine Werkstatt öffnen (Phase als id oder deutscher Name)",
 	"usage.cmd.demo": "demo [--no-open]             die Demo-Werkstatt Musterdorf anlegen, falls sie fehlt, und öffnen",
 	"usage.cmd.export": "export KÜRZEL [Optionen]     die Dokumentation schreiben (Standard: Markdown auf stdout)\n" +
-		"    --format md|json|csv     Markdown-Dokumentation, JSON-Archiv oder Maßnahmen als CSV\n" +
+		"    --format md|html|docx|json|csv\n" +
+		"                             Markdown, HTML zum Drucken (A4, Diagramme), Word-Datei,\n" +
+		"                             JSON-Archiv oder Maßnahmen als CSV\n" +
 		"    -o DATEI                 in DATEI schreiben (Modus 0600) statt auf stdout\n" +
-		"    --anonymize              ohne Namen: wer was gesagt hat, fällt weg (md, csv)\n" +
-		"    --no-diagrams            ohne Mermaid-Diagramme (Themen, Zeitplan; md)\n" +
+		"    --anonymize              ohne Namen: wer was gesagt hat, fällt weg (md, html, docx, csv)\n" +
+		"    --no-diagrams            ohne Diagramme (Themen, Punkte, Zeitplan; md, html, docx)\n" +
 		"    --sep Z  --bom           CSV-Trennzeichen (Standard ';' auf Deutsch, ',' auf Englisch),\n" +
 		"                             Byte-Order-Mark für Tabellenprogramme",
 	"usage.cmd.import": "import DATEI                 ein JSON-Archiv einlesen: legt die Werkstatt an oder führt zusammen",
@@ -112,11 +114,12 @@ var stringsDE = map[string]string{
 	"list.phasenil": "?",
 
 	// export
-	"export.format":    "unbekanntes Format „%s“; gültig: md, json, csv",
+	"export.format":    "unbekanntes Format „%s“; gültig: md, html, docx, json, csv",
 	"export.sep":       "--sep nimmt ein Zeichen, z. B. ';' oder ',' oder 'tab' (angegeben: „%s“)",
-	"export.anonymize": "--anonymize gilt für md und csv; ein JSON-Archiv enthält immer alles",
+	"export.anonymize": "--anonymize gilt für md, html, docx und csv; ein JSON-Archiv enthält immer alles",
 	"export.csvonly":   "--%s gilt nur für --format csv",
-	"export.mdonly":    "--no-diagrams gilt nur für --format md",
+	"export.mdonly":    "--no-diagrams gilt nur für --format md, html und docx",
+	"export.docxtty":   "eine Word-Datei gehört nicht ins Terminal: mit -o DATEI.docx schreiben",
 	"export.done":      "geschrieben: %s",
 
 	// import

@@ -27,10 +27,12 @@ var stringsEN = map[string]string{
 	"usage.cmd.open": "open HANDLE [--phase P]      open a workshop (phase by id or German name)",
 	"usage.cmd.demo": "demo [--no-open]             create the Musterdorf demo workshop if missing and open it",
 	"usage.cmd.export": "export HANDLE [flags]        write the record (default Markdown to stdout)\n" +
-		"    --format md|json|csv     Markdown record, JSON archive, or measures as CSV\n" +
+		"    --format md|html|docx|json|csv\n" +
+		"                             Markdown, HTML for print (A4, charts), Word document,\n" +
+		"                             JSON archive, or measures as CSV\n" +
 		"    -o FILE                  write to FILE (mode 0600) instead of stdout\n" +
-		"    --anonymize              leave out who said what (md, csv)\n" +
-		"    --no-diagrams            no Mermaid diagrams (themes, timeline; md)\n" +
+		"    --anonymize              leave out who said what (md, html, docx, csv)\n" +
+		"    --no-diagrams            no diagrams or charts (themes, dots, timeline; md, html, docx)\n" +
 		"    --sep C  --bom           CSV separator (default ';' in German, ',' in English),\n" +
 		"                             byte order mark for spreadsheet programs",
 	"usage.cmd.import": "import FILE                  import a JSON archive: creates the workshop or merges it",
@@ -112,11 +114,12 @@ var stringsEN = map[string]string{
 	"list.phasenil": "?",
 
 	// export
-	"export.format":    "unknown format %q; valid formats: md, json, csv",
+	"export.format":    "unknown format %q; valid formats: md, html, docx, json, csv",
 	"export.sep":       "--sep takes one character, e.g. ';' or ',' or 'tab' (got %q)",
-	"export.anonymize": "--anonymize applies to md and csv; a json archive always holds everything",
+	"export.anonymize": "--anonymize applies to md, html, docx and csv; a json archive always holds everything",
 	"export.csvonly":   "--%s applies to --format csv only",
-	"export.mdonly":    "--no-diagrams applies to --format md only",
+	"export.mdonly":    "--no-diagrams applies to --format md, html and docx only",
+	"export.docxtty":   "a Word document does not belong in a terminal: write it with -o FILE.docx",
 	"export.done":      "written: %s",
 
 	// import

@@ -26,7 +26,7 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 		fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
 		bad := func(key string, a ...any) error { return usageError{"export", c.t(key, a...)} }
 		switch *format {
-		case "md", "json", "csv":
+		case "md", "html", "docx", "json", "csv":
 		default:
 			return bad("export.format", *format)
 		}
@@ -38,7 +38,7 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 				return bad("export.csvonly", name)
 			}
 		}
-		if *noDiagrams && *format != "md" {
+		if *noDiagrams && (*format == "json" || *format == "csv") {
 			return bad("export.mdonly")
 		}
 		sep, err := c.parseSep(*sepArg)
@@ -46,6 +46,9 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 			return err
 		}
 		toFile := *out != "" && *out != "-"
+		if *format == "docx" && !toFile && isTerminal(c.stdout) {
+			return bad("export.docxtty")
+		}
 		if toFile {
 			// Refuse a path that must not be written before the work;
 			// WriteFile asks again when it writes.
@@ -87,6 +90,10 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 		switch *format {
 		case "md":
 			err = model.WriteMarkdown(&buf, snap, model.MarkdownOptions{Lang: lang, Anonymize: *anonymize, Diagrams: !*noDiagrams})
+		case "html":
+			err = model.WriteHTML(&buf, snap, model.RecordOptions{Lang: lang, Anonymize: *anonymize, Charts: !*noDiagrams})
+		case "docx":
+			err = model.WriteDOCX(&buf, snap, model.RecordOptions{Lang: lang, Anonymize: *anonymize, Charts: !*noDiagrams})
 		case "json":
 			err = model.WriteArchive(&buf, snap)
 		case "csv":
