@@ -43,7 +43,7 @@ func (x *docxBody) document() {
 	if d.Question != "" {
 		x.para("Subtitle", Run{Text: d.QuestionLabel + ": ", Bold: true}, Run{Text: "„" + d.Question + "“"})
 	}
-	facts := &Table{}
+	facts := &Table{Weights: []int{1, 2}}
 	for _, f := range d.Facts {
 		facts.Rows = append(facts.Rows, []string{f.Label, f.Value})
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -263,4 +264,21 @@ func FuzzDOCXText(f *testing.F) {
 			}
 		}
 	})
+}
+
+func BenchmarkExportDOCX(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			s := bigSnapshot(n)
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := model.WriteDOCX(&buf, s, model.RecordOptions{Lang: model.German, Charts: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(int64(buf.Len()))
+		})
+	}
 }
