@@ -16,11 +16,20 @@ import (
 
 // Counts are numbers of items of a workshop, by kind.
 type Counts struct {
-	Cards, Themes, Reversals, Measures int
+	Cards, Themes, Reversals, Measures, Photos int
 }
 
 // Total is the sum of the counts.
-func (c Counts) Total() int { return c.Cards + c.Themes + c.Reversals + c.Measures }
+func (c Counts) Total() int { return c.Cards + c.Themes + c.Reversals + c.Measures + c.Photos }
+
+// add adds o to c.
+func (c *Counts) add(o Counts) {
+	c.Cards += o.Cards
+	c.Themes += o.Themes
+	c.Reversals += o.Reversals
+	c.Measures += o.Measures
+	c.Photos += o.Photos
+}
 
 // RescuedWorkshop is what Rescue did with one workshop of the damaged file.
 type RescuedWorkshop struct {
@@ -62,10 +71,7 @@ type RescueReport struct {
 func (r RescueReport) Copied() Counts {
 	var c Counts
 	for _, w := range r.Workshops {
-		c.Cards += w.Copied.Cards
-		c.Themes += w.Copied.Themes
-		c.Reversals += w.Copied.Reversals
-		c.Measures += w.Copied.Measures
+		c.add(w.Copied)
 	}
 	return c
 }
@@ -74,10 +80,7 @@ func (r RescueReport) Copied() Counts {
 func (r RescueReport) Lost() Counts {
 	var c Counts
 	for _, w := range r.Workshops {
-		c.Cards += w.Lost.Cards
-		c.Themes += w.Lost.Themes
-		c.Reversals += w.Lost.Reversals
-		c.Measures += w.Lost.Measures
+		c.add(w.Lost)
 	}
 	return c
 }
@@ -95,8 +98,8 @@ func (r RescueReport) Complete() bool {
 // ErrExists is the error for a rescue onto a file that exists.
 var ErrExists = errors.New("exists already")
 
-// Rescue copies every workshop, card, theme, reversal and measure that can
-// still be read from the (damaged) database src into a new database dst,
+// Rescue copies every workshop, card, theme, reversal, measure and photo
+// that can still be read from the (damaged) database src into a new database dst,
 // and reports what it copied and what was lost. It never writes to src: it
 // reads src's bytes itself (boltFile), not through bbolt, and reads every
 // page, entry and value on its own, so one damaged page or value loses
@@ -352,7 +355,55 @@ func (r *rescuer) workshop(w model.Workshop, folder bucketRef) (model.Snapshot, 
 	if stored > len(snap.Cards) {
 		rw.Lost.Cards = max(rw.Lost.Cards, stored-len(snap.Cards))
 	}
+	r.photos(subs, &snap, &rw)
 	return snap, rw
+}
+
+// photos reads the photos of a folder, which has them only once the first
+// photo came: the metadata, and each picture's bytes, which must be there
+// and still be a picture.
+func (r *rescuer) photos(subs map[string]bucketRef, snap *model.Snapshot, rw *RescuedWorkshop) {
+	meta, ok := subs[string(bucketPhotos)]
+	if !ok {
+		return
+	}
+	es, damaged := r.entries(meta)
+	rw.Unreadable = rw.Unreadable || damaged
+	files := map[string][]byte{}
+	if b, ok := subs[string(bucketPhotoFiles)]; ok {
+		fes, damaged := r.entries(b)
+		rw.Unreadable = rw.Unreadable || damaged
+		for _, e := range fes {
+			if !e.bucket {
+				files[string(e.key)] = e.value
+			}
+		}
+	}
+	for _, e := range es {
+		var p model.Photo
+		data, ok := files[string(e.key)]
+		if e.bucket || !ok || decodeSafe(e.value, &p) != nil || p.ID != string(e.key) || !isImage(data) {
+			rw.Lost.Photos++
+			continue
+		}
+		snap.Photos = append(snap.Photos, p)
+		if snap.PhotoFiles == nil {
+			snap.PhotoFiles = map[string][]byte{}
+		}
+		snap.PhotoFiles[p.ID] = bytes.Clone(data)
+	}
+}
+
+// isImage reports whether data is a picture the store accepts, turning a
+// panic of the decoder into false.
+func isImage(data []byte) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	_, _, _, err := model.CheckImage(data)
+	return err == nil
 }
 
 // decodeInto decodes one item and appends it to list.
@@ -381,21 +432,15 @@ func writeRescue(dst string, snaps []model.Snapshot, rep *RescueReport) error {
 	}
 	for i, snap := range snaps {
 		rw := &rep.Workshops[i]
-		lost := repair(&snap)
-		rw.Lost.Cards += lost.Cards
-		rw.Lost.Themes += lost.Themes
-		rw.Lost.Reversals += lost.Reversals
-		rw.Lost.Measures += lost.Measures
+		rw.Lost.add(repair(&snap))
 		rw.Title, rw.Handle = snap.Workshop.Title, snap.Workshop.Handle
+		all := Counts{len(snap.Cards), len(snap.Themes), len(snap.Reversals), len(snap.Measures), len(snap.Photos)}
 		if _, err := s.Import(snap); err != nil {
 			rw.Err = err
-			rw.Lost.Cards += len(snap.Cards)
-			rw.Lost.Themes += len(snap.Themes)
-			rw.Lost.Reversals += len(snap.Reversals)
-			rw.Lost.Measures += len(snap.Measures)
+			rw.Lost.add(all)
 			continue
 		}
-		rw.Copied = Counts{len(snap.Cards), len(snap.Themes), len(snap.Reversals), len(snap.Measures)}
+		rw.Copied = all
 		if w, err := s.Workshop(snap.Workshop.ID); err == nil {
 			rw.Handle = w.Handle
 		}
@@ -451,6 +496,8 @@ func repair(snap *model.Snapshot) (lost Counts) {
 	lost.Reversals += n
 	snap.Measures, n = keep(snap.Measures, func(m model.Measure) string { return m.ID }, nil)
 	lost.Measures += n
+	snap.Photos, n = keep(snap.Photos, func(p model.Photo) string { return p.ID }, func(p model.Photo) bool { return p.Phase == "" || inPhase(p.Phase) })
+	lost.Photos += n
 
 	themes, revs := map[string]bool{}, map[string]bool{}
 	for _, t := range snap.Themes {

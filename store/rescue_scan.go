@@ -167,7 +167,7 @@ func (s *scanState) record(w model.Workshop) {
 // lost is what reading a found folder lost; nil for loose items, which
 // count against the cards the workshop's stored count said were lost.
 func (s *scanState) place(items model.Snapshot, id string, lost *Counts) {
-	if len(items.Cards)+len(items.Themes)+len(items.Reversals)+len(items.Measures) == 0 {
+	if len(items.Cards)+len(items.Themes)+len(items.Reversals)+len(items.Measures)+len(items.Photos) == 0 {
 		return
 	}
 	if id == "" {
@@ -196,11 +196,17 @@ func (s *scanState) place(items model.Snapshot, id string, lost *Counts) {
 	sn.Themes = merge(sn.Themes, items.Themes, func(t model.Theme) string { return t.ID })
 	sn.Reversals = merge(sn.Reversals, items.Reversals, func(r model.Reversal) string { return r.ID })
 	sn.Measures = merge(sn.Measures, items.Measures, func(m model.Measure) string { return m.ID })
+	sn.Photos = merge(sn.Photos, items.Photos, func(p model.Photo) string { return p.ID })
+	for id, b := range items.PhotoFiles {
+		if sn.PhotoFiles == nil {
+			sn.PhotoFiles = map[string][]byte{}
+		}
+		if _, ok := sn.PhotoFiles[id]; !ok {
+			sn.PhotoFiles[id] = b
+		}
+	}
 	if lost != nil {
-		rw.Lost.Cards += lost.Cards
-		rw.Lost.Themes += lost.Themes
-		rw.Lost.Reversals += lost.Reversals
-		rw.Lost.Measures += lost.Measures
+		rw.Lost.add(*lost)
 		return
 	}
 	// Loose cards count against those the stored count said were lost.

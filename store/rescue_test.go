@@ -34,9 +34,12 @@ func rescueSource(t *testing.T) (data []byte, want map[string]model.Snapshot, bi
 	if err := s.Apply(w.ID, model.Change{Cards: cards}); err != nil {
 		t.Fatal(err)
 	}
+	// Two photos: their metadata and their bytes are copied too.
+	addPhoto(t, s, w.ID, jpegOf(t, 64, 48))
+	addPhoto(t, s, w.ID, jpegOf(t, 32, 32))
 	want = map[string]model.Snapshot{}
 	for _, id := range []string{snap.Workshop.ID, w.ID} {
-		if want[id], err = s.Snapshot(id); err != nil {
+		if want[id], err = s.SnapshotWithPhotos(id); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -84,13 +87,13 @@ func rescueFile(t *testing.T, data []byte) (RescueReport, map[string]model.Snaps
 		t.Fatal(err)
 	}
 	for _, sum := range list {
-		if got[sum.ID], err = s.Snapshot(sum.ID); err != nil {
+		if got[sum.ID], err = s.SnapshotWithPhotos(sum.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, w := range rep.Workshops {
 		g := got[w.ID]
-		if n := (Counts{len(g.Cards), len(g.Themes), len(g.Reversals), len(g.Measures)}); n != w.Copied {
+		if n := (Counts{len(g.Cards), len(g.Themes), len(g.Reversals), len(g.Measures), len(g.Photos)}); n != w.Copied {
 			t.Errorf("workshop %s: the report says %+v copied, the new file holds %+v", w.ID, w.Copied, n)
 		}
 	}
@@ -125,11 +128,19 @@ func TestRescue(t *testing.T) {
 
 	t.Run("sound file", func(t *testing.T) {
 		rep, got := rescueFile(t, good)
-		if !rep.Complete() || len(got) != 2 {
+		if !rep.Complete() || len(got) != 2 || len(got[bigID].Photos) != 2 {
 			t.Fatalf("report %+v, %d workshops", rep, len(got))
 		}
 		same(t, got, demoID)
 		same(t, got, bigID)
+		for id, b := range want[bigID].PhotoFiles {
+			if !bytes.Equal(got[bigID].PhotoFiles[id], b) {
+				t.Errorf("photo %s: its bytes were not copied as they were", id)
+			}
+		}
+		if len(want[bigID].PhotoFiles) != 2 {
+			t.Errorf("the source has %d photo files", len(want[bigID].PhotoFiles))
+		}
 	})
 
 	t.Run("a leaf of cards with a damaged header", func(t *testing.T) {

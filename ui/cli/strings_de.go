@@ -142,7 +142,7 @@ var stringsDE = map[string]string{
 	"rescue.unreadable":      "%s lässt sich gar nicht als werkstatt-Datenbank lesen (ihre ersten Seiten sind beschädigt); eine Sicherung zurückspielen",
 	"rescue.orphantitle":     "Gerettete Werkstatt %s",
 	"rescue.done":            "gerettet in %s: %s mit %s",
-	"rescue.done.empty":      "gerettet in %s: %s, ohne Beiträge, Themen oder Maßnahmen",
+	"rescue.done.empty":      "gerettet in %s: %s, ohne Beiträge, Themen, Maßnahmen oder Fotos",
 	"rescue.complete":        "vollständig",
 	"rescue.orphan":          "ihre eigenen Angaben (Titel, Leitfrage, Datum) gingen verloren: neu benannt",
 	"rescue.lost":            "verloren: %s",
@@ -162,6 +162,8 @@ var stringsDE = map[string]string{
 	"rescue.themes.other":    "%d Themen",
 	"rescue.reversals.one":   "%d positive Aussage",
 	"rescue.reversals.other": "%d positive Aussagen",
+	"rescue.photos.one":      "%d Foto",
+	"rescue.photos.other":    "%d Fotos",
 	"rescue.measures.one":    "%d Maßnahme",
 	"rescue.measures.other":  "%d Maßnahmen",
 }

@@ -142,7 +142,7 @@ var stringsEN = map[string]string{
 	"rescue.unreadable":      "%s cannot be read as a werkstatt database at all (its first pages are damaged); restore a backup",
 	"rescue.orphantitle":     "Rescued workshop %s",
 	"rescue.done":            "rescued into %s: %s with %s",
-	"rescue.done.empty":      "rescued into %s: %s, without any contribution, theme or measure",
+	"rescue.done.empty":      "rescued into %s: %s, without any contribution, theme, measure or photo",
 	"rescue.complete":        "complete",
 	"rescue.orphan":          "its own record (title, question, date) was lost: named anew",
 	"rescue.lost":            "lost: %s",
@@ -162,6 +162,8 @@ var stringsEN = map[string]string{
 	"rescue.themes.other":    "%d themes",
 	"rescue.reversals.one":   "%d positive statement",
 	"rescue.reversals.other": "%d positive statements",
+	"rescue.photos.one":      "%d photo",
+	"rescue.photos.other":    "%d photos",
 	"rescue.measures.one":    "%d measure",
 	"rescue.measures.other":  "%d measures",
 }
