@@ -121,6 +121,9 @@ func ReadArchive(r io.Reader) (Snapshot, error) {
 	if len(data) > maxArchive {
 		return Snapshot{}, fmt.Errorf("not a werkstatt archive: larger than %d GiB", maxArchive>>30)
 	}
+	// Windows editors save UTF-8 with a byte order mark; JSON has no use
+	// for it, and a file that starts with one is still the same archive.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var head struct {
 		Format  *string `json:"format"`
 		Version *int    `json:"version"`
@@ -250,15 +253,10 @@ func validate(s *Snapshot) error {
 	if strings.TrimSpace(w.Title) == "" {
 		return fmt.Errorf("workshop %s has no title", w.ID)
 	}
-	m, ok := MethodByID(w.Method)
-	if !ok {
-		var ids []string
-		for _, m := range Methods() {
-			ids = append(ids, m.ID)
-		}
-		return fmt.Errorf("workshop %s: unknown method %q (known: %s)", w.ID, oneLineQ(w.Method), strings.Join(ids, ", "))
+	if err := w.Validate(); err != nil {
+		return fmt.Errorf("workshop %s: %w", w.ID, err)
 	}
-	w.Method = m.ID
+	m := w.MethodOf()
 	phase := func(what, p string) (string, error) {
 		ph, _, ok := m.Phase(p)
 		if !ok {
@@ -267,11 +265,6 @@ func validate(s *Snapshot) error {
 		return ph.ID, nil
 	}
 	var err error
-	if w.Phase == "" {
-		w.Phase = m.Phases[0].ID
-	} else if w.Phase, err = phase("workshop "+w.ID, w.Phase); err != nil {
-		return err
-	}
 	if w.Reached != "" {
 		if w.Reached, err = phase("workshop "+w.ID+" reached", w.Reached); err != nil {
 			return err
@@ -281,26 +274,6 @@ func validate(s *Snapshot) error {
 		// Only where the screen was left: a name this version does not
 		// know (a newer one's screen) opens the board.
 		w.Screen = ""
-	}
-	if w.Participants < 0 || w.Dots < 0 || w.DotCap < 0 {
-		return fmt.Errorf("workshop %s: participants, dots and dot_cap cannot be negative", w.ID)
-	}
-	if _, err := ParseDate(string(w.Date)); err != nil {
-		return fmt.Errorf("workshop %s: %w", w.ID, err)
-	}
-	if w.Lang != "" && w.Lang != German && w.Lang != English {
-		return fmt.Errorf("workshop %s: unknown language %q (de or en)", w.ID, oneLineQ(string(w.Lang)))
-	}
-	if w.Questions, err = phaseKeys(w.Questions, "questions", w.ID, phase); err != nil {
-		return err
-	}
-	if w.Timers, err = phaseKeys(w.Timers, "timers", w.ID, phase); err != nil {
-		return err
-	}
-	for _, t := range w.Timers {
-		if t.Total < 0 || t.Elapsed < 0 {
-			return fmt.Errorf("workshop %s: a timer cannot be negative", w.ID)
-		}
 	}
 
 	themes, err := uniqueIDs("theme", s.Themes, func(t Theme) string { return t.ID })
@@ -321,8 +294,8 @@ func validate(s *Snapshot) error {
 		if t.Phase, err = phase("theme "+t.ID, t.Phase); err != nil {
 			return err
 		}
-		if t.Dots < 0 {
-			return fmt.Errorf("theme %s: dots cannot be negative", t.ID)
+		if t.Dots < 0 || t.Dots > MaxBudget {
+			return &LimitError{Field: "theme " + t.ID + " dots", Value: int64(t.Dots), Max: MaxBudget}
 		}
 	}
 	ref := func(what, theme string) error {
@@ -336,8 +309,8 @@ func validate(s *Snapshot) error {
 		if c.Phase, err = phase("card "+c.ID, c.Phase); err != nil {
 			return err
 		}
-		if c.Dots < 0 {
-			return fmt.Errorf("card %s: dots cannot be negative", c.ID)
+		if c.Dots < 0 || c.Dots > MaxBudget {
+			return &LimitError{Field: "card " + c.ID + " dots", Value: int64(c.Dots), Max: MaxBudget}
 		}
 		if err := ref("card "+c.ID, c.Theme); err != nil {
 			return err

@@ -434,14 +434,7 @@ func (r *record) writeNext(b *strings.Builder) {
 		b.WriteString("\n\n")
 		return
 	}
-	if len(next) >= 10 {
-		if d := Date(next[:10]); d.Format(r.lang) != string(d) {
-			if _, ok := d.Time(); ok {
-				next = d.Format(r.lang) + next[10:]
-			}
-		}
-	}
-	mdLines(b, next, 0)
+	mdLines(b, FormatMeeting(next, r.lang), 0)
 	b.WriteString("\n\n")
 }
 

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"time"
 )
 
@@ -31,9 +32,11 @@ type Workshop struct {
 	Reached string `json:"reached,omitempty"`
 	Lang    Lang   `json:"lang,omitempty"` // language of the record
 	// Questions overrides the method's question per phase id.
-	Questions   map[string]string `json:"questions,omitempty"`
-	NextMeeting string            `json:"next_meeting,omitempty"` // free text, e.g. "2026-05-20 19:00, Bürgerhaus"
-	Timers      map[string]Timer  `json:"timers,omitempty"`       // per phase id
+	Questions map[string]string `json:"questions,omitempty"`
+	// Timeboxes overrides the method's timebox per phase id.
+	Timeboxes   map[string]time.Duration `json:"timeboxes,omitempty"`
+	NextMeeting string                   `json:"next_meeting,omitempty"` // free text, e.g. "2026-05-20 19:00, Bürgerhaus"
+	Timers      map[string]Timer         `json:"timers,omitempty"`       // per phase id
 	// Agenda is the Ablaufplan, in order; empty until it is prepared
 	// (DefaultAgenda prefills it from the method).
 	Agenda []AgendaItem `json:"agenda,omitempty"`
@@ -70,10 +73,25 @@ func (w Workshop) QuestionFor(phase string, l Lang) string {
 	return ""
 }
 
+// TimeboxFor returns the timebox of a phase: the workshop's own if it set
+// one, else the method's.
+func (w Workshop) TimeboxFor(phase string) time.Duration {
+	if d := w.Timeboxes[phase]; d > 0 {
+		return d
+	}
+	if p, _, ok := w.MethodOf().Phase(phase); ok {
+		return p.Timebox
+	}
+	return 0
+}
+
 // Budget is the number of dots the room has: participants × dots each.
 func (w Workshop) Budget() int {
 	if w.Participants <= 0 || w.Dots <= 0 {
 		return 0
+	}
+	if w.Participants > math.MaxInt/w.Dots {
+		return math.MaxInt // only an old file out of bounds; Validate refuses it now
 	}
 	return w.Participants * w.Dots
 }

@@ -107,7 +107,7 @@ func WriteFixture(path string, spec FixtureSpec) (FixtureInfo, error) {
 // its handle to the one it got.
 func putFixture(tx *bolt.Tx, snap *model.Snapshot) error {
 	w := &snap.Workshop
-	if err := validateWorkshop(w); err != nil {
+	if err := w.Validate(); err != nil {
 		return err
 	}
 	hb, err := top(tx, bucketHandles)

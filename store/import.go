@@ -94,7 +94,7 @@ func validateSnapshot(snap *model.Snapshot) error {
 	if len(w.ID) > maxID {
 		return fmt.Errorf("workshop id %q is longer than %d bytes", w.ID, maxID)
 	}
-	if err := validateWorkshop(w); err != nil {
+	if err := w.Validate(); err != nil {
 		return fmt.Errorf("workshop %s: %w", w.ID, err)
 	}
 	m := w.MethodOf()

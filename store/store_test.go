@@ -221,7 +221,7 @@ func TestCreateWorkshopRefuses(t *testing.T) {
 		{"negative dots", func(w *model.Workshop) { w.Dots = -3 }, "negative"},
 		{"unknown method", func(w *model.Workshop) { w.Method = "barcamp" }, `unknown method "barcamp"`},
 		{"bad date", func(w *model.Workshop) { w.Date = "14.03.2026" }, "invalid date"},
-		{"unknown phase", func(w *model.Workshop) { w.Phase = "kaffeepause" }, `no phase "kaffeepause"`},
+		{"unknown phase", func(w *model.Workshop) { w.Phase = "kaffeepause" }, `phase "kaffeepause" is not a phase`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -24,7 +24,7 @@ func (s *Store) CreateWorkshop(w *model.Workshop) error {
 	if nw.Method == "" {
 		nw.Method = model.MethodZukunftswerkstatt
 	}
-	if err := validateWorkshop(&nw); err != nil {
+	if err := nw.Validate(); err != nil {
 		return err
 	}
 	if nw.Created.IsZero() {
@@ -248,7 +248,10 @@ func (s *Store) Apply(id string, ch model.Change) error {
 			return fmt.Errorf("apply to workshop %s: the change carries workshop %q", id, ch.Workshop.ID)
 		}
 		nw = *ch.Workshop
-		if err := validateWorkshop(&nw); err != nil {
+		// Numbers out of bounds are checked again against the stored
+		// workshop in the transaction: ones it already had may stay.
+		var lim *model.LimitError
+		if err := nw.Validate(); err != nil && !errors.As(err, &lim) {
 			return fmt.Errorf("apply to workshop %s: %w", id, err)
 		}
 		if !validHandle(nw.Handle) {
@@ -261,6 +264,9 @@ func (s *Store) Apply(id string, ch model.Change) error {
 			return err
 		}
 		if ch.Workshop != nil {
+			if err := nw.ValidateFrom(&old); err != nil {
+				return err
+			}
 			if err := putWorkshop(tx, nw, old.Handle); err != nil {
 				return err
 			}
@@ -375,40 +381,6 @@ func (s *Store) DeleteWorkshop(id string) error {
 		return fmt.Errorf("delete workshop %s: %w", id, err)
 	}
 	return err
-}
-
-// validateWorkshop checks what a stored workshop must satisfy and writes
-// the method's and phase's canonical ids into w.
-func validateWorkshop(w *model.Workshop) error {
-	if strings.TrimSpace(w.Title) == "" {
-		return errors.New("a workshop needs a title")
-	}
-	if w.Participants < 0 || w.Dots < 0 || w.DotCap < 0 {
-		return fmt.Errorf("participants (%d), dots (%d) and the dot cap (%d) cannot be negative",
-			w.Participants, w.Dots, w.DotCap)
-	}
-	m, ok := model.MethodByID(w.Method)
-	if !ok {
-		var known []string
-		for _, m := range model.Methods() {
-			known = append(known, m.ID)
-		}
-		return fmt.Errorf("unknown method %q (known: %s)", w.Method, strings.Join(known, ", "))
-	}
-	w.Method = m.ID
-	if _, err := model.ParseDate(string(w.Date)); err != nil {
-		return err
-	}
-	if w.Phase == "" {
-		w.Phase = m.Phases[0].ID
-	} else {
-		p, _, ok := m.Phase(w.Phase)
-		if !ok {
-			return fmt.Errorf("method %s has no phase %q (phases: %s)", m.ID, w.Phase, strings.Join(m.PhaseIDs(), ", "))
-		}
-		w.Phase = p.ID
-	}
-	return nil
 }
 
 // maxHandle is the longest handle the store accepts as given.

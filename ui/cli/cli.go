@@ -143,6 +143,7 @@ func (c *cli) commands() []command {
 	return []command{
 		{"new", 0, (*cli).cmdNew},
 		{"list", 0, (*cli).cmdList},
+		{"edit", 1, (*cli).cmdEdit},
 		{"open", 1, (*cli).cmdOpen},
 		{"demo", 0, (*cli).cmdDemo},
 		{"export", 1, (*cli).cmdExport},

@@ -377,7 +377,7 @@ func TestErrors(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`, "unbekannter Befehl „frobnicate“"},
 		{"no title", []string{"new"}, 2, "title is missing", "Titel fehlt"},
 		{"empty title", []string{"new", "--title", "  "}, 2, "title is missing", "Titel fehlt"},
-		{"bad date", []string{"new", "--title", "X", "--date", "14.03.2026"}, 2, `invalid date "14.03.2026"`, "ungültiges Datum „14.03.2026“"},
+		{"bad date", []string{"new", "--title", "X", "--date", "14.13.2026"}, 2, `invalid date "14.13.2026": write it as 2026-12-05, 5.12.2026, 05.12.26, 5.12.`, "ungültiges Datum „14.13.2026“: so geht es: 2026-12-05"},
 		{"impossible date", []string{"new", "--title", "X", "--date", "2026-02-30"}, 2, "invalid date", "ungültiges Datum"},
 		{"negative participants", []string{"new", "--title", "X", "--participants", "-3"}, 2, "--participants must not be negative", "--participants darf nicht negativ sein"},
 		{"negative dots", []string{"new", "--title", "X", "--dots", "-1"}, 2, "--dots must not be negative", "--dots darf nicht negativ sein"},

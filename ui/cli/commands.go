@@ -106,14 +106,6 @@ func (c *cli) cmdNew(fs *flag.FlagSet) func([]string) error {
 // wrong, not the database.
 func (c *cli) applyNewFlags(w *model.Workshop, f newFlags, set map[string]bool) error {
 	bad := func(key string, args ...any) error { return usageError{"new", c.t(key, args...)} }
-	for _, n := range []struct {
-		name string
-		v    int
-	}{{"participants", f.participants}, {"dots", f.dots}, {"cap", f.cap}} {
-		if n.v < 0 {
-			return bad("new.negative", n.name, n.v)
-		}
-	}
 	// Text from the shell is stored as the TUI stores typed text: NFC (a
 	// macOS terminal may pass a decomposed "ä") on one line.
 	str := func(name string, dst *string, v string) {
@@ -129,9 +121,9 @@ func (c *cli) applyNewFlags(w *model.Workshop, f newFlags, set map[string]bool) 
 		return bad("new.title")
 	}
 	if set["date"] {
-		d, err := model.ParseDate(strings.TrimSpace(f.date))
+		d, err := model.ReadDate(f.date, time.Now())
 		if err != nil {
-			return bad("new.date", f.date)
+			return bad("new.date", f.date, model.DateForms)
 		}
 		w.Date = d
 	}
@@ -170,7 +162,9 @@ func (c *cli) applyNewFlags(w *model.Workshop, f newFlags, set map[string]bool) 
 	if c.langArg != "" || w.Lang == "" {
 		w.Lang = c.lang
 	}
-	return nil
+	// The bounds of the numbers are the model's, checked before the
+	// database is opened.
+	return c.workshopError("new", w.Validate())
 }
 
 func (c *cli) cmdList(fs *flag.FlagSet) func([]string) error {

@@ -15,13 +15,24 @@ var stringsDE = map[string]string{
 	"usage.cmd.new": "new --title T [Optionen]     Werkstatt anlegen, ihr Kürzel ausgeben\n" +
 		"    --question Q             die Leitfrage\n" +
 		"    --method M               zukunftswerkstatt (Standard) oder reflexion\n" +
-		"    --date JJJJ-MM-TT        der Tag der Veranstaltung\n" +
+		"    --date D                 der Tag: 5.12.2026, 05.12.26, 5.12. oder 2026-12-05\n" +
 		"    --place P  --client C    Ort und Auftraggeber\n" +
 		"    --facilitator F          Moderator/in; für mehrere wiederholen\n" +
 		"    --participants N         Zahl der Teilnehmenden (Standard 0)\n" +
 		"    --dots N                 Punkte pro Person (Standard 3)\n" +
 		"    --cap N                  höchstens so viele Punkte pro Thema (Standard 0: keine Grenze)\n" +
 		"    --from DATEI             aus einem JSON-Archiv oder einer Vorlage; Optionen gehen vor",
+	"usage.cmd.edit": "edit KÜRZEL [Optionen]       Einstellungen einer Werkstatt ändern; nur die angegebenen\n" +
+		"    --title T  --question Q  --place O  --client A\n" +
+		"    --date D                 z. B. 5.12.2026, 05.12.26, 5.12. oder 2026-12-05\n" +
+		"    --facilitator M          Moderation; mehrfach für mehrere (ersetzt die bisherigen)\n" +
+		"    --participants N         0 bis 10.000; das Punktebudget folgt\n" +
+		"    --dots N                 Punkte pro Person, 0 bis 100\n" +
+		"    --cap N                  höchstens so viele Punkte je Thema, 0 (keine Grenze) bis Budget\n" +
+		"    --phase-question PHASE=TEXT  Frage einer Phase (leer: die der Methode)\n" +
+		"    --phase-timebox PHASE=MIN    Zeitrahmen einer Phase in Minuten (0: der der Methode)\n" +
+		"    --lang-record de|en      Sprache der Dokumentation\n" +
+		"    PHASE: Kennung oder Name wie auf dem Bildschirm (critique, Kritikphase, Erreichtes)",
 	"usage.cmd.list": "list [--json]                die Werkstätten: Kürzel, Titel, Datum, Methode, Phase,\n" +
 		"                             Zahl der Beiträge",
 	"usage.cmd.open": "open KÜRZEL [--phase P]      eine Werkstatt öffnen (Phase als id oder deutscher Name)",
@@ -97,10 +108,23 @@ var stringsDE = map[string]string{
 
 	// new
 	"new.title":    "der Titel fehlt: --title \"…\"",
-	"new.date":     "ungültiges Datum „%s“: JJJJ-MM-TT, z. B. 2026-03-14",
+	"new.date":     "ungültiges Datum „%s“: so geht es: %s",
 	"new.negative": "--%s darf nicht negativ sein (angegeben: %d)",
 	"new.method":   "unbekannte Methode „%s“; gültige Methoden: %s",
 	"new.from":     "%s taugt nicht als Vorlage",
+
+	// edit, and the bounds of new and edit
+	"edit.nothing":   "edit: was soll sich ändern? z. B. --participants 20",
+	"edit.done":      "%s geändert: %s",
+	"edit.same":      "nichts (die Werte waren schon so)",
+	"edit.lang":      "--lang-record nimmt de oder en (angegeben: „%s“)",
+	"edit.pair":      "--%s nimmt PHASE=WERT (angegeben: „%s“)",
+	"edit.timebox":   "--phase-timebox nimmt PHASE=MINUTEN, eine ganze Zahl (angegeben: „%s“)",
+	"bounds.range":   "--%s %d ist zu groß: höchstens %s",
+	"bounds.cap":     "--cap %d ist mehr als die %s Punkte des Raums (Teilnehmende × Punkte)",
+	"bounds.timebox": "der Zeitrahmen von %s, %d Minuten, liegt nicht zwischen %d und %d Minuten",
+	"bounds.archive": "%s %d liegt außerhalb der Grenzen: %d bis %s",
+	"import.limit":   "%s: %s; nichts wurde importiert",
 
 	// list
 	"list.empty":    "Noch keine Werkstatt. Anlegen mit: werkstatt new --title \"…\" – oder ausprobieren: werkstatt demo",

@@ -15,13 +15,24 @@ var stringsEN = map[string]string{
 	"usage.cmd.new": "new --title T [flags]        create a workshop, print its handle\n" +
 		"    --question Q             the guiding question (Leitfrage)\n" +
 		"    --method M               zukunftswerkstatt (default) or reflexion\n" +
-		"    --date YYYY-MM-DD        the day of the workshop\n" +
+		"    --date D                 the day: 2026-12-05, 5.12.2026, 05.12.26 or 5.12.\n" +
 		"    --place P  --client C    where, and for whom\n" +
 		"    --facilitator F          a facilitator; repeat for several\n" +
 		"    --participants N         number of participants (default 0)\n" +
 		"    --dots N                 dots per participant (default 3)\n" +
 		"    --cap N                  most dots one theme may get (default 0: no cap)\n" +
 		"    --from FILE              start from a JSON archive or template; flags override it",
+	"usage.cmd.edit": "edit HANDLE [flags]          change a workshop's settings; only the flags given\n" +
+		"    --title T  --question Q  --place P  --client C\n" +
+		"    --date D                 e.g. 2026-12-05, 5.12.2026, 05.12.26 or 5.12.\n" +
+		"    --facilitator F          the facilitators; repeat for several (replaces them)\n" +
+		"    --participants N         0 to 10,000; the dot budget follows\n" +
+		"    --dots N                 dots per participant, 0 to 100\n" +
+		"    --cap N                  most dots one theme may get, 0 (none) to the budget\n" +
+		"    --phase-question PHASE=TEXT  a phase's question (empty: the method's)\n" +
+		"    --phase-timebox PHASE=MIN    a phase's timebox in minutes (0: the method's)\n" +
+		"    --lang-record de|en      the language of the record\n" +
+		"    PHASE: an id or a name the screens show (critique, Kritikphase, Achieved)",
 	"usage.cmd.list": "list [--json]                the workshops: handle, title, date, method, phase,\n" +
 		"                             number of contributions",
 	"usage.cmd.open": "open HANDLE [--phase P]      open a workshop (phase by id or German name)",
@@ -97,10 +108,23 @@ var stringsEN = map[string]string{
 
 	// new
 	"new.title":    "the title is missing: --title \"…\"",
-	"new.date":     "invalid date %q: use YYYY-MM-DD, e.g. 2026-03-14",
+	"new.date":     "invalid date %q: write it as %s",
 	"new.negative": "--%s must not be negative (got %d)",
 	"new.method":   "unknown method %q; valid methods: %s",
 	"new.from":     "cannot use %s as a template",
+
+	// edit, and the bounds of new and edit
+	"edit.nothing":   "edit: say what to change, e.g. --participants 20",
+	"edit.done":      "changed %s: %s",
+	"edit.same":      "nothing (the values were already so)",
+	"edit.lang":      "--lang-record takes de or en (got %q)",
+	"edit.pair":      "--%s takes PHASE=VALUE (got %q)",
+	"edit.timebox":   "--phase-timebox takes PHASE=MINUTES, a whole number (got %q)",
+	"bounds.range":   "--%s %d is too large: at most %s",
+	"bounds.cap":     "--cap %d is more than the room's %s dots (participants × dots)",
+	"bounds.timebox": "the timebox of %s, %d minutes, is outside %d to %d minutes",
+	"bounds.archive": "%s %d is out of bounds: %d to %s",
+	"import.limit":   "%s: %s; nothing was imported",
 
 	// list
 	"list.empty":    "No workshops yet. Create one with: werkstatt new --title \"…\" – or try: werkstatt demo",

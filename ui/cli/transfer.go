@@ -145,6 +145,16 @@ func (c *cli) readArchive(path string) (model.Snapshot, error) {
 		r = f
 	}
 	snap, err := model.ReadArchive(r)
+	var lim *model.LimitError
+	if errors.As(err, &lim) {
+		// A number no room can have (2^62 participants) is said in the
+		// user's language; it is a fact about the file, not the call.
+		what := c.t("bounds.archive", lim.Field, lim.Value, lim.Min, c.num(lim.Max))
+		if lim.Field == "timebox" {
+			what = c.t("bounds.timebox", lim.Phase, lim.Value, lim.Min, lim.Max)
+		}
+		return model.Snapshot{}, errors.New(c.t("import.limit", path, what))
+	}
 	if err != nil {
 		return model.Snapshot{}, fmt.Errorf("%s: %w", path, err)
 	}
