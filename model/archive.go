@@ -19,9 +19,10 @@ import (
 // their json tags.
 //
 // Version 2 added the links of the chain critique → statement → vision →
-// measure (Reversal.Vision, Measure.Reversal), and where the workshop was
-// left and how far it got (Workshop.Screen, Workshop.Reached). An archive that uses no such
-// field is written as version 1, so a werkstatt that knows only version 1
+// measure (Reversal.Vision, Measure.Reversal), where the workshop was
+// left and how far it got (Workshop.Screen, Workshop.Reached) and a
+// workshop's own timeboxes per phase (Workshop.Timeboxes). An archive that
+// uses no such field is written as version 1, so a werkstatt that knows only version 1
 // still reads it; one that uses them is version 2, which an older
 // werkstatt refuses with "update werkstatt" rather than with an unknown
 // field.
@@ -41,7 +42,7 @@ func archiveVersion(s Snapshot) int {
 		len(w.Names) > 0 || w.Credits != (Credits{}) || w.Outlook != "" {
 		return 3
 	}
-	if s.Workshop.Screen != "" || s.Workshop.Reached != "" {
+	if s.Workshop.Screen != "" || s.Workshop.Reached != "" || len(s.Workshop.Timeboxes) > 0 {
 		return 2
 	}
 	for _, r := range s.Reversals {
@@ -366,7 +367,7 @@ func phaseKeys[T any](in map[string]T, field, id string, phase func(string, stri
 // `werkstatt new --from`: what the facilitator prepared stays, what the
 // room made and what belongs to one day goes.
 //
-// It keeps the title, the Leitfrage, the questions per phase, the method,
+// It keeps the title, the Leitfrage, the questions and timeboxes per phase, the method,
 // the dots per participant and the cap, place, client, facilitators and
 // language, the Ablaufplan, and the themes that no card lies in (themes prepared in
 // advance, with new ids and no dots). It drops the id and handle (the new
@@ -392,6 +393,7 @@ func TemplateFrom(s Snapshot) Snapshot {
 		Lang:         w.Lang,
 		Questions:    maps.Clone(w.Questions),
 		Agenda:       slices.Clone(w.Agenda),
+		Timeboxes:    maps.Clone(w.Timeboxes),
 	}
 	used := map[string]bool{}
 	for _, c := range s.Cards {

@@ -9,6 +9,9 @@ import (
 // A countdown of the phase that was already started or extended moves by
 // the same amount, so its extensions and the time that ran are kept.
 func (w *Workshop) SetTimebox(phase string, d time.Duration) {
+	if p, _, ok := w.MethodOf().Phase(phase); ok {
+		phase = p.ID
+	}
 	before := w.TimeboxFor(phase)
 	boxes := maps.Clone(w.Timeboxes)
 	if boxes == nil {
@@ -34,6 +37,9 @@ func (w *Workshop) SetTimebox(phase string, d time.Duration) {
 // SetQuestion gives a phase its own guiding question; "" (or the method's
 // own question) goes back to the method's.
 func (w *Workshop) SetQuestion(phase, q string) {
+	if p, _, ok := w.MethodOf().Phase(phase); ok {
+		phase = p.ID
+	}
 	qs := maps.Clone(w.Questions)
 	if qs == nil {
 		qs = map[string]string{}

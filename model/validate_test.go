@@ -180,3 +180,30 @@ func TestPhaseNames(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeboxesInArchive: a workshop's own timeboxes survive the archive
+// (as version 2, which an older werkstatt refuses with "update") and a
+// template; SetTimebox moves a started countdown by the same amount.
+func TestTimeboxesInArchive(t *testing.T) {
+	s := demoSnap(t)
+	s.Workshop.Timers = map[string]model.Timer{"critique": {Total: 65 * time.Minute, Elapsed: 10 * time.Minute}}
+	s.Workshop.SetTimebox("kritik", 30*time.Minute)
+	if got := s.Workshop.Timers["critique"].Total; got != 35*time.Minute {
+		t.Errorf("started countdown's total %v, want 35m (30m + the 5m extension)", got)
+	}
+	data := writeArchive(t, s)
+	if !bytes.Contains(data, []byte(`"version": 2`)) {
+		t.Error("an archive with timeboxes is not version 2")
+	}
+	back, err := model.ReadArchive(bytes.NewReader(data))
+	if err != nil || back.Workshop.TimeboxFor("critique") != 30*time.Minute {
+		t.Fatalf("read back: %v, %v", err, back.Workshop.Timeboxes)
+	}
+	if tpl := model.TemplateFrom(back); tpl.Workshop.TimeboxFor("critique") != 30*time.Minute {
+		t.Errorf("the template lost the timebox: %v", tpl.Workshop.Timeboxes)
+	}
+	back.Workshop.SetTimebox("critique", 0)
+	if back.Workshop.Timeboxes != nil || back.Workshop.TimeboxFor("critique") != time.Hour {
+		t.Errorf("timebox 0 does not go back to the method's: %v", back.Workshop.Timeboxes)
+	}
+}
