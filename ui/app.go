@@ -107,6 +107,8 @@ func newApp(st Store, lang model.Lang, now func() time.Time) *app {
 		screenReverse: newReverse(sh),
 		screenPlan:    newPlan(sh),
 		screenPreview: newPreview(sh),
+		// settings.go: every setting of a workshop, F4 (e on home)
+		screenSettings: newSettings(sh),
 	}
 	return a
 }
@@ -192,6 +194,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil // its key was typing (typeguard.go)
 		}
 		return a, a.switchTo(msg.to)
+	case settingsMsg:
+		a.projector = false
+		return a, tea.Batch(a.screens[screenSettings].(*settingsScreen).start(msg.w, msg.back), a.switchTo(screenSettings))
 
 	case tea.PasteMsg:
 		if a.holding() {
@@ -257,13 +262,18 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		// A function key types nothing, so F6 works while a field has
 		// the focus, as F5 does; the field keeps its text.
 		return a.switchTo(screenPreview)
-	case key.Matches(msg, g.Retry) && inWorkshop && len(a.sh.drafts) > 0:
+	case key.Matches(msg, g.Retry) && inWorkshop && a.cur != screenSettings && len(a.sh.drafts) > 0:
 		// ctrl+s types nothing, so it works while a field has the
 		// focus; without drafts it goes to the screen.
 		return a.retry()
+	case key.Matches(msg, g.Settings) && inWorkshop && a.cur != screenSettings && !a.projector:
+		// A function key, so it works while a field has the focus; the
+		// field keeps its text for when the settings are closed.
+		w, back := a.sh.ws.snap.Workshop, a.cur
+		return func() tea.Msg { return settingsMsg{w: w, back: back} }
 	case key.Matches(msg, g.Reset) && inWorkshop:
 		p, _ := a.sh.ws.Phase()
-		return tea.Batch(a.sh.setTimer(model.Timer{}.Reset(p.Timebox)), a.setStatus(a.sh.T("timer.reset"), statusInfo))
+		return tea.Batch(a.sh.setTimer(model.Timer{}.Reset(a.sh.ws.snap.Workshop.TimeboxFor(p.ID))), a.setStatus(a.sh.T("timer.reset"), statusInfo))
 	}
 	if a.projector {
 		// In projector mode only the keys above and the page keys act;
@@ -380,7 +390,7 @@ func (a *app) enterPhase() tea.Cmd {
 }
 
 func (a *app) switchTo(id screenID) tea.Cmd {
-	if id != screenHome && id != screenPreview && a.sh.ws == nil {
+	if id != screenHome && id != screenPreview && id != screenSettings && a.sh.ws == nil {
 		id = screenHome
 	}
 	a.dropStaleStatus(id)

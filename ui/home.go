@@ -119,7 +119,7 @@ func (s *homeScreen) KeyMap() help.KeyMap {
 		short: []key.Binding{k.Open, k.New, k.Filter, k.Delete},
 		full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-			{k.Open, k.New, k.Rename, k.Delete, k.Filter, k.Preview, k.Quit},
+			{k.Open, k.New, k.Settings, k.Rename, k.Delete, k.Filter, k.Preview, k.Quit},
 		},
 	}
 }
@@ -186,6 +186,10 @@ func (s *homeScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.form = newCreateForm(s.sh)
 		s.mode = homeForm
 		return s.form.focus(0)
+	case key.Matches(msg, k.Settings):
+		if w, ok := s.selected(); ok {
+			return func() tea.Msg { return settingsMsg{w: w.Workshop, back: screenHome} }
+		}
 	case key.Matches(msg, k.Filter):
 		s.mode = homeFilter
 		return s.filter.Focus()
@@ -356,7 +360,7 @@ func (s *homeScreen) paste(text string) tea.Cmd {
 	case homeRename:
 		ti = &s.rename
 	case homeForm:
-		ti = s.form.field()
+		return s.form.paste(clean)
 	}
 	if ti == nil {
 		return nil

@@ -116,6 +116,8 @@ func TestHomeCreateViaForm(t *testing.T) {
 	hs.press("tab")
 	hs.typeText("Stadt Musterdorf")
 	hs.press("tab")
+	hs.typeText("Anna Berg, Jo Kim")
+	hs.press("tab")
 	hs.typeText("35")
 	hs.press("tab", "backspace")
 	hs.typeText("5")
@@ -131,7 +133,8 @@ func TestHomeCreateViaForm(t *testing.T) {
 	}
 	w := list[0]
 	if w.Question != "Wie soll die Straße 2035 aussehen?" || w.Place != "Bürgerhaus" || w.Client != "Stadt Musterdorf" ||
-		w.Participants != 35 || w.Dots != 5 || w.Method != model.MethodReflexion || w.Handle == "" || w.Phase != "achieved" {
+		w.Participants != 35 || w.Dots != 5 || w.Method != model.MethodReflexion || w.Handle == "" || w.Phase != "achieved" ||
+		strings.Join(w.Facilitators, "|") != "Anna Berg|Jo Kim" {
 		t.Errorf("stored workshop: %+v", w.Workshop)
 	}
 }
@@ -146,15 +149,35 @@ func TestHomeFormValidation(t *testing.T) {
 		{"bad date", func(hs *harness) {
 			hs.typeText("T")
 			hs.press("tab", "tab", "ctrl+u")
-			hs.typeText("14.03.2026")
-		}, "JJJJ-MM-TT"},
+			hs.typeText("14.13.2026")
+		}, "Datum bitte so: 2026-12-05, 5.12.2026, 05.12.26, 5.12."},
+		{"no such day", func(hs *harness) {
+			hs.typeText("T")
+			hs.press("tab", "tab", "ctrl+u")
+			hs.typeText("31.02.2026")
+		}, "Den 31.02.2026 gibt es nicht."},
 		{"bad number", func(hs *harness) {
 			hs.typeText("T")
-			for range 5 {
+			for range 6 {
 				hs.press("tab")
 			}
 			hs.typeText("zwanzig")
 		}, "Teilnehmende: bitte eine ganze Zahl"},
+		{"too many participants", func(hs *harness) {
+			hs.typeText("T")
+			for range 6 {
+				hs.press("tab")
+			}
+			hs.typeText("9223372036854775807")
+		}, "Höchstens 10.000."},
+		{"too many dots", func(hs *harness) {
+			hs.typeText("T")
+			for range 7 {
+				hs.press("tab")
+			}
+			hs.press("backspace")
+			hs.typeText("101")
+		}, "Höchstens 100."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 type homeKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, New, Filter, Clear, Rename        key.Binding
-	Delete, Preview, Quit                   key.Binding
+	Delete, Preview, Quit, Settings         key.Binding
 	NextField, PrevField, Method, Save      key.Binding
 	Accept, Cancel, Yes, No                 key.Binding
 }
@@ -36,6 +36,7 @@ func newHomeKeys(t catalog) homeKeys {
 		Rename:    b([]string{"r"}, "r", "home.key.rename"),
 		Delete:    b([]string{"x", "delete"}, "x", "home.key.delete"),
 		Preview:   b([]string{"f6"}, "F6", "key.preview"),
+		Settings:  b([]string{"e", "f4"}, "e/F4", "key.settings"),
 		Quit:      b([]string{"q"}, "q", "key.quit"),
 		NextField: b([]string{"tab"}, "tab", "home.key.nextfield"),
 		PrevField: b([]string{"shift+tab"}, "⇧tab", "home.key.prevfield"),
@@ -172,59 +173,4 @@ func (s *homeScreen) progress(ws model.Summary) string {
 		parts = append(parts, s.sh.T("home.left", p.Name.In(lang)))
 	}
 	return strings.Join(parts, " · ")
-}
-
-// view renders the create form: one labelled line per field, the method
-// choice, and the error next to the field it is about.
-func (f *createForm) view(w, h int) string {
-	st := f.sh.st
-	labelW := 0
-	for _, l := range f.labels {
-		labelW = max(labelW, width(l))
-	}
-	methodLabel := f.sh.T("home.f.method")
-	labelW = min(max(labelW, width(methodLabel))+2, max(w/3, 1))
-	fieldW := max(w-labelW-2, 1)
-	lines := []string{st.Title.Render(truncate(f.sh.T("home.form.title"), w)), ""}
-	label := func(i int, text string) string {
-		mark := "  "
-		style := st.Label
-		if i == f.cur {
-			mark, style = "› ", st.Accent.Bold(true)
-		}
-		return mark + style.Render(pad(truncate(text, labelW-2), labelW-2)) + "  "
-	}
-	errLine := func(i int) {
-		if f.err != "" && f.errAt == i {
-			lines = append(lines, repeat(" ", labelW+2)+st.Danger.Render(truncate(f.err, fieldW)))
-		}
-	}
-	for i := range f.fields {
-		f.fields[i].SetWidth(max(fieldW-1, 1))
-		lines = append(lines, truncate(label(i, f.labels[i])+f.fields[i].View(), w))
-		errLine(i)
-	}
-	m := model.Methods()[f.method]
-	choice := "‹ " + m.Name.In(f.sh.lang) + " ›"
-	if f.cur == len(f.fields) {
-		choice = st.StepActive.Render(choice)
-	} else {
-		// The same room as the focused value's padding, so the value
-		// stays in its column when the focus comes to it.
-		choice = " " + choice + " "
-	}
-	lines = append(lines, truncate(label(len(f.fields), methodLabel)+choice, w))
-	for _, l := range wrap(m.Description.In(f.sh.lang), fieldW) {
-		lines = append(lines, repeat(" ", labelW+2)+st.Muted.Render(l))
-	}
-	lines = append(lines, "")
-	if f.err != "" && f.errAt < 0 {
-		for _, l := range wrap(f.err, w) {
-			lines = append(lines, st.Danger.Render(l))
-		}
-	}
-	for _, l := range wrap(f.sh.T("home.form.hint"), w) {
-		lines = append(lines, st.Muted.Render(l))
-	}
-	return clip(strings.Join(lines, "\n"), w, h)
 }

@@ -20,6 +20,7 @@ type globalKeys struct {
 	Preview   key.Binding // always
 	Rules     key.Binding // always
 	Retry     key.Binding // always, in a workshop with drafts not saved
+	Settings  key.Binding // always: the workshop's settings (settings.go)
 }
 
 func newGlobalKeys(t catalog) globalKeys {
@@ -36,13 +37,14 @@ func newGlobalKeys(t catalog) globalKeys {
 		Preview:   key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", t.T("key.preview"))),
 		Rules:     key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", t.T("key.rules"))),
 		Retry:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", t.T("key.retry"))),
+		Settings:  key.NewBinding(key.WithKeys("f4"), key.WithHelp("F4", t.T("key.settings"))),
 	}
 }
 
 // workshopBindings are the global keys that make sense inside a workshop,
 // for the full help.
 func (g globalKeys) workshopBindings() []key.Binding {
-	return []key.Binding{g.Timer, g.Extend, g.Reset, g.NextPhase, g.PrevPhase, g.Rules, g.Projector, g.Preview, g.Retry, g.HelpF1, g.Quit}
+	return []key.Binding{g.Timer, g.Extend, g.Reset, g.NextPhase, g.PrevPhase, g.Rules, g.Projector, g.Preview, g.Retry, g.Settings, g.HelpF1, g.Quit}
 }
 
 // keyMap is a screen's keys for bubbles/help.

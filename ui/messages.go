@@ -16,6 +16,7 @@ const (
 	screenReverse
 	screenPlan
 	screenPreview
+	screenSettings
 )
 
 // gotoMsg asks the root to show another screen of the open workshop.

@@ -365,7 +365,7 @@ func (s *planScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.MoveDown):
 		return s.move(+1)
 	case key.Matches(msg, k.Meeting):
-		s.meeting.SetValue(s.sh.ws.snap.Workshop.NextMeeting)
+		s.meeting.SetValue(model.FormatMeeting(s.sh.ws.snap.Workshop.NextMeeting, s.sh.lang))
 		s.meeting.CursorEnd()
 		s.mode = modeMeeting
 		return s.meeting.Focus()
@@ -443,9 +443,14 @@ func (s *planScreen) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.meeting.Blur()
 		return nil
 	case key.Matches(msg, k.Save):
+		// A leading date in any accepted form is stored as YYYY-MM-DD and
+		// shown in the language's form; a wrong one keeps the field open.
+		text, err := model.ReadMeeting(fieldValue(s.meeting), s.sh.now())
+		if err != nil {
+			return s.status(s.sh.T("plan.err.meeting", model.DateForms), statusError)
+		}
 		s.mode = modeTable
 		s.meeting.Blur()
-		text := fieldValue(s.meeting)
 		if text == s.sh.ws.snap.Workshop.NextMeeting {
 			return nil
 		}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -219,22 +218,11 @@ func (s *planScreen) openDraft() tea.Cmd {
 	return cmd
 }
 
-// errDueFormat is returned for a date in neither accepted form.
-var errDueFormat = errors.New("date format")
-
-// parseDue reads a due date as a facilitator types it: 2026-06-30 or
-// 30.06.2026 (also 30.6.2026 and 30.06.26). Empty means no date.
-func parseDue(s string) (model.Date, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", nil
-	}
-	for _, layout := range []string{"2006-1-2", "2.1.2006", "2.1.06"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return model.DateOf(t), nil
-		}
-	}
-	return "", errDueFormat
+// parseDue reads a due date as a facilitator types it, in any of the
+// forms model.ReadDate reads (2026-06-30, 30.06.2026, 30.6.26, 30.6.).
+// Empty means no date.
+func parseDue(s string, now time.Time) (model.Date, error) {
+	return model.ReadDate(s, now)
 }
 
 // saveForm checks the form and commits the measure. A new measure leaves
@@ -247,9 +235,9 @@ func (s *planScreen) saveForm() tea.Cmd {
 		return f.focus(pfWhat)
 	}
 	dueText := fieldValue(f.fields[pfDue])
-	due, err := parseDue(dueText)
+	due, err := parseDue(dueText, s.sh.now())
 	if err != nil {
-		f.err, f.errAt = s.sh.T("plan.err.due", dueText), pfDue
+		f.err, f.errAt = s.sh.T("plan.err.due", dueText, model.DateForms), pfDue
 		return f.focus(pfDue)
 	}
 	f.err, f.errAt = "", -1
@@ -298,7 +286,7 @@ func (s *planScreen) SaveDraft() tea.Cmd {
 		if fieldValue(s.form.fields[pfWhat]) == "" {
 			return nil
 		}
-		if _, err := parseDue(fieldValue(s.form.fields[pfDue])); err != nil {
+		if _, err := parseDue(fieldValue(s.form.fields[pfDue]), s.sh.now()); err != nil {
 			s.form.fields[pfDue].SetValue("")
 		}
 		return s.saveForm()

@@ -118,10 +118,10 @@ func TestParseDue(t *testing.T) {
 		{"2026-13-01", "", false},
 		{"30/06/2026", "", false},
 		{"morgen", "", false},
-		{"30.06.", "", false},
+		{"30.06.", "2026-06-30", true}, // the 30 June nearest to the tests' day, 14.03.2026
 	}
 	for _, tt := range tests {
-		got, err := parseDue(tt.in)
+		got, err := parseDue(tt.in, fixedNow)
 		if got != tt.want || (err == nil) != tt.ok {
 			t.Errorf("parseDue(%q) = %q, %v; want %q, ok %v", tt.in, got, err, tt.want, tt.ok)
 		}

@@ -152,7 +152,7 @@ func (s *planScreen) meetingLine(w int) string {
 		return truncate(st.Label.Render(label)+st.Muted.Render("–"+hint), w)
 	}
 	room := max(w-width(label), 0)
-	val := truncate(strings.ReplaceAll(v, "\n", " "), room)
+	val := truncate(strings.ReplaceAll(model.FormatMeeting(v, s.sh.lang), "\n", " "), room)
 	line := st.Label.Render(label) + st.Card.Render(val)
 	if width(label)+width(val)+width(hint) <= w {
 		line += st.Muted.Render(hint)

@@ -22,12 +22,12 @@ const warnBefore = 2 * time.Minute
 const extendBy = 5 * time.Minute
 
 // phaseTimer returns the countdown of the phase on screen; one that was
-// never touched counts down the method's timebox.
+// never touched counts down the phase's timebox (the workshop's own or the method's).
 func (sh *shared) phaseTimer() model.Timer {
 	p, _ := sh.ws.Phase()
 	t, ok := sh.ws.snap.Workshop.Timers[p.ID]
 	if !ok || t.Total == 0 {
-		t.Total = p.Timebox
+		t.Total = sh.ws.snap.Workshop.TimeboxFor(p.ID)
 	}
 	return t
 }

@@ -84,6 +84,8 @@ func (a *app) screenName() string {
 		return a.sh.T("screen.plan")
 	case screenPreview:
 		return a.sh.T("screen.preview")
+	case screenSettings:
+		return a.sh.T("screen.settings")
 	}
 	return a.sh.T("screen.home")
 }

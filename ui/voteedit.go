@@ -234,6 +234,14 @@ func (s *voteScreen) setCap(n int) tea.Cmd {
 		return nil
 	}
 	w.DotCap = n
+	// The bounds are the model's (a cap above the room's dots is refused),
+	// said here rather than by a failed write.
+	if err := w.ValidateFrom(&s.sh.ws.snap.Workshop); err != nil {
+		if re, ok := limitRow(s.sh, err).(errRow); ok {
+			return s.say(re.msg, statusError)
+		}
+		return s.say(oneLine(err), statusError)
+	}
 	cmd := s.change(model.Change{Workshop: w})
 	if n == 0 {
 		return tea.Batch(cmd, s.say(s.sh.T("vote.cap.off"), statusOK))

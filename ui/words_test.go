@@ -175,12 +175,12 @@ func TestMethodValueStaysInItsColumn(t *testing.T) {
 	}
 	before := col()
 	for range 10 {
-		if hs.app.screens[screenHome].(*homeScreen).form.cur == len(hs.app.screens[screenHome].(*homeScreen).form.fields) {
+		if f := hs.app.screens[screenHome].(*homeScreen).form; f.rows[f.cur].key == "method" {
 			break
 		}
 		hs.press("tab")
 	}
-	if f := hs.app.screens[screenHome].(*homeScreen).form; f.cur != len(f.fields) {
+	if f := hs.app.screens[screenHome].(*homeScreen).form; f.rows[f.cur].key != "method" {
 		t.Fatalf("tab never reached the method field")
 	}
 	if after := col(); after != before {

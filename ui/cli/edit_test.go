@@ -81,11 +81,19 @@ func TestEdit(t *testing.T) {
 	}
 	r, _ := model.MethodByID("reflexion")
 	rh := strings.TrimSpace(ok(t, e, "new", "--db", db, "--title", "Rückblick", "--method", r.ID))
-	for _, p := range r.Phases {
-		for _, name := range []string{p.ID, p.Name.De, p.Name.En, strings.ToLower(p.Name.De)} {
-			ok(t, e, "edit", rh, "--db", db, "--phase-question", name+"=Frage zu "+name)
-			if w := workshopJSON(t, e, db, rh); w.Questions[p.ID] != "Frage zu "+name {
-				t.Errorf("--phase-question %s= set %v", name, w.Questions)
+	for _, names := range []func(p model.Phase) string{
+		func(p model.Phase) string { return p.Name.De },
+		func(p model.Phase) string { return strings.ToLower(p.Name.En) },
+	} {
+		args := []string{"edit", rh, "--db", db}
+		for _, p := range r.Phases {
+			args = append(args, "--phase-question", names(p)+"=Frage zu "+names(p))
+		}
+		ok(t, e, args...)
+		w := workshopJSON(t, e, db, rh)
+		for _, p := range r.Phases {
+			if w.Questions[p.ID] != "Frage zu "+names(p) {
+				t.Errorf("--phase-question %s= set %v", names(p), w.Questions)
 			}
 		}
 	}
