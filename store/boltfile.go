@@ -66,7 +66,7 @@ type meta struct {
 	pageSize, root, freelist, pgid, txid uint64
 }
 
-// readMeta decodes the meta page at off, or says why it is not valid, as
+// decodeMeta decodes the meta page at off, or says why it is not valid, as
 // bbolt's Meta.Validate does.
 func decodeMeta(data []byte, off uint64) (meta, error) {
 	if off+pageHeaderSize+64 > uint64(len(data)) {

@@ -99,8 +99,8 @@ func (r RescueReport) Complete() bool {
 var ErrExists = errors.New("exists already")
 
 // Rescue copies every workshop, card, theme, reversal, measure and photo
-// that can still be read from the (damaged) database src into a new database dst,
-// and reports what it copied and what was lost. It never writes to src: it
+// that can still be read from the (damaged) database src into a new
+// database dst, and reports what it copied and what was lost. It never writes to src: it
 // reads src's bytes itself (boltFile), not through bbolt, and reads every
 // page, entry and value on its own, so one damaged page or value loses
 // only what is on it. dst must not exist; it is written as a temporary
