@@ -259,8 +259,35 @@ func convert(n neutral) (model.Snapshot, error) {
 	// critique on, so each phase's countdown is ready at its timebox
 	// (and entering a phase offers it) instead of showing "Zeit um".
 	w.Updated = t
+	w.Agenda = demoAgenda()
+	// 38 people: the counts by group, as the sign-in sheet had them.
+	w.Attendance = []model.GroupCount{{Group: "Jugendliche", Count: 7}, {Group: "Familien", Count: 11},
+		{Group: "Ältere", Count: 12}, {Group: "Vereine", Count: 6}, {Group: "Verwaltung", Count: 2}}
+	w.Credits = model.Credits{Minutes: "Lena Hoffmann", Photos: "Tobias Klein"}
+	w.Outlook = "Die Arbeitsgruppen treffen sich bis zu den Sommerferien. Beim nächsten Treffen berichtet jede Gruppe, " +
+		"wie weit sie gekommen ist; die Bürgermeisterin bringt den Maßnahmenplan im Juni in den Gemeinderat."
 	s.Workshop = w
 	return s, nil
+}
+
+// demoAgenda is the day as it was planned: the phases a little longer than
+// their timeboxes for clustering and the dots, a break and a lunch.
+func demoAgenda() []model.AgendaItem {
+	items := []model.AgendaItem{
+		{Kind: model.AgendaWelcome, Minutes: 15},
+		{Kind: model.AgendaPhase, Phase: "critique", Minutes: 75},
+		{Kind: model.AgendaBreak, Minutes: 15},
+		{Kind: model.AgendaPhase, Phase: "vision", Minutes: 75},
+		{Kind: model.AgendaBreak, Title: "Mittagspause", Minutes: 45},
+		{Kind: model.AgendaPhase, Phase: "implementation", Minutes: 60},
+		{Kind: model.AgendaClosing, Minutes: 15},
+	}
+	items[0].Start = model.TimeOfDay(9*60 + 45)
+	items = model.Chain(items, 1)
+	for i := range items {
+		items[i].ID = demoID(time.Date(2026, 3, 10, 20, 0, i, 0, cet), 900+i)
+	}
+	return items
 }
 
 // demoLeadsTo names, per critique theme, the vision theme its positive
@@ -298,6 +325,7 @@ func TestConvert(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.Photos, s.PhotoFiles = photosOf(t)
 	out, err := encode(s)
 	if err != nil {
 		t.Fatal(err)
@@ -323,6 +351,18 @@ func TestSnapshot(t *testing.T) {
 		w.Method != model.MethodZukunftswerkstatt || w.Date != "2026-03-14" || w.Participants != 38 ||
 		w.Dots != 3 || w.DotCap != 0 || w.NextMeeting == "" || len(w.Facilitators) == 0 {
 		t.Errorf("workshop = %+v", w)
+	}
+	if len(s.Photos) != 3 || len(s.PhotoFiles) != 3 || !s.Photos[0].Consent || s.Photos[0].Phase != "critique" {
+		t.Errorf("photos = %+v", s.Photos)
+	}
+	for id, b := range s.PhotoFiles {
+		if len(b) > 8<<10 {
+			t.Errorf("demo photo %s has %d bytes; keep them small", id, len(b))
+		}
+	}
+	if len(w.Agenda) != 7 || w.Agenda[0].Start.String() != "09:45" || w.Agenda[6].End().String() != "14:45" ||
+		model.AttendanceTotal(w.Attendance) != w.Participants || w.Outlook == "" || w.Credits.Minutes == "" {
+		t.Errorf("agenda %v, attendance %v", w.Agenda, w.Attendance)
 	}
 	if w.QuestionFor("critique", model.German) != "Was ärgert Sie in Musterdorf? Was fehlt, was stört?" {
 		t.Errorf("critique question = %q", w.QuestionFor("critique", model.German))
