@@ -34,9 +34,10 @@ type Photo struct {
 	Updated time.Time `json:"updated"`
 }
 
-// MaxPhotoSize is the largest photo werkstatt takes: 20 MB, more than a
+// MaxPhotoSize is the largest photo werkstatt takes: 20 MB (decimal, as
+// file managers count), more than a
 // phone camera's picture of a wall.
-const MaxPhotoSize = 20 << 20
+const MaxPhotoSize = 20_000_000
 
 // Why a file is refused as a photo; CheckImage's errors are one of these.
 var (

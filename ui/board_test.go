@@ -58,7 +58,7 @@ func reopened(t *testing.T, hs *harness, id string) model.Snapshot {
 		t.Fatalf("reopen: %v", err)
 	}
 	defer st.Close()
-	snap, err := st.Snapshot(id)
+	snap, err := st.SnapshotWithPhotos(id)
 	if err != nil {
 		t.Fatalf("snapshot after reopen: %v", err)
 	}

@@ -28,7 +28,7 @@ func demoVision(t *testing.T, title string) (*harness, model.Theme) {
 // stored reads the open workshop from the store, which stays open.
 func stored(t *testing.T, hs *harness) model.Snapshot {
 	t.Helper()
-	snap, err := hs.st.Snapshot(hs.app.sh.ws.snap.Workshop.ID)
+	snap, err := hs.st.SnapshotWithPhotos(hs.app.sh.ws.snap.Workshop.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

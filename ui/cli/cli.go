@@ -148,6 +148,7 @@ func (c *cli) commands() []command {
 		{"demo", 0, (*cli).cmdDemo},
 		{"export", 1, (*cli).cmdExport},
 		{"import", 1, (*cli).cmdImport},
+		{"photo", -1, (*cli).cmdPhoto},
 		{"backup", 1, (*cli).cmdBackup},
 		{"rescue", 1, (*cli).cmdRescue},
 		{"methods", 0, (*cli).cmdMethods},

@@ -47,7 +47,30 @@ var stringsDE = map[string]string{
 		"    --sep Z  --bom           CSV-Trennzeichen (Standard ';' auf Deutsch, ',' auf Englisch),\n" +
 		"                             Byte-Order-Mark für Tabellenprogramme",
 	"usage.cmd.import": "import DATEI                 ein JSON-Archiv einlesen: legt die Werkstatt an oder führt zusammen",
-	"usage.cmd.backup": "backup DATEI                 eine konsistente Kopie der ganzen Datenbank schreiben",
+	"usage.cmd.photo": "photo add KÜRZEL DATEI…      Fotos (JPEG, PNG, je bis 20 MB) ins Fotoprotokoll\n" +
+		"    --caption TEXT           Bildunterschrift\n" +
+		"    --phase P                die Phase, die das Foto zeigt\n" +
+		"    --consent                Einverständnis liegt vor (ohne: nicht in der Dokumentation)\n" +
+		"photo list KÜRZEL            die Fotos: Nummer, Name, Bildunterschrift, Phase, Größe\n" +
+		"photo rm KÜRZEL N            Foto N löschen\n" +
+		"photo consent KÜRZEL N on|off  Einverständnis für Foto N setzen oder zurücknehmen",
+	"photo.unknown":     "unbekannter Unterbefehl „%s“: add, list, rm oder consent",
+	"photo.flagaddonly": "--%s gilt nur für photo add",
+	"photo.read":        "%s lässt sich nicht lesen",
+	"photo.folder":      "%s ist ein Ordner, kein Foto",
+	"photo.toolarge":    "%s ist zu groß (%s); ein Foto darf höchstens 20 MB haben – nichts hinzugefügt",
+	"photo.notimage":    "%s ist kein JPEG- oder PNG-Bild – nichts hinzugefügt",
+	"photo.added":       "Foto %d hinzugefügt: %s (%d×%d, %s)",
+	"photo.none":        "%s hat noch keine Fotos; 'werkstatt photo add %[1]s DATEI' fügt eins hinzu",
+	"photo.head":        "Nr.\tName\tBildunterschrift\tPhase\tGröße\tPixel\tEinverständnis",
+	"photo.yesconsent":  "liegt vor",
+	"photo.noconsent":   "fehlt",
+	"photo.badnum":      "kein Foto „%s“: eine Nummer von 1 bis %d (siehe photo list)",
+	"photo.removed":     "Foto %s gelöscht: %s",
+	"photo.onoff":       "„%s“: on oder off",
+	"photo.consent.on":  "Foto %s: Einverständnis liegt vor (%s)",
+	"photo.consent.off": "Foto %s: kein Einverständnis, bleibt aus der Dokumentation (%s)",
+	"usage.cmd.backup":  "backup DATEI                 eine konsistente Kopie der ganzen Datenbank schreiben",
 	"usage.cmd.rescue": "rescue DATEI -o NEU.db       aus einer beschädigten Datenbank in eine neue retten,\n" +
 		"                             was sich noch lesen lässt; DATEI wird nur gelesen",
 	"usage.cmd.methods": "methods                      die Methoden und ihre Phasen",

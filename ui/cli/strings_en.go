@@ -47,7 +47,30 @@ var stringsEN = map[string]string{
 		"    --sep C  --bom           CSV separator (default ';' in German, ',' in English),\n" +
 		"                             byte order mark for spreadsheet programs",
 	"usage.cmd.import": "import FILE                  import a JSON archive: creates the workshop or merges it",
-	"usage.cmd.backup": "backup FILE                  write a consistent copy of the whole database",
+	"usage.cmd.photo": "photo add HANDLE FILE…       add photos (JPEG, PNG, up to 20 MB each) to the record\n" +
+		"    --caption TEXT           caption\n" +
+		"    --phase P                the phase the photo shows\n" +
+		"    --consent                consent given (without it the photo stays out of the record)\n" +
+		"photo list HANDLE            the photos: number, name, caption, phase, size\n" +
+		"photo rm HANDLE N            delete photo N\n" +
+		"photo consent HANDLE N on|off  give or withdraw consent for photo N",
+	"photo.unknown":     "unknown subcommand %q: add, list, rm or consent",
+	"photo.flagaddonly": "--%s is for photo add only",
+	"photo.read":        "cannot read %s",
+	"photo.folder":      "%s is a folder, not a photo",
+	"photo.toolarge":    "%s is too large (%s); a photo may have 20 MB at most – nothing added",
+	"photo.notimage":    "%s is not a JPEG or PNG picture – nothing added",
+	"photo.added":       "added photo %d: %s (%d×%d, %s)",
+	"photo.none":        "%s has no photos yet; 'werkstatt photo add %[1]s FILE' adds one",
+	"photo.head":        "No.\tName\tCaption\tPhase\tSize\tPixels\tConsent",
+	"photo.yesconsent":  "given",
+	"photo.noconsent":   "missing",
+	"photo.badnum":      "no photo %q: a number from 1 to %d (see photo list)",
+	"photo.removed":     "deleted photo %s: %s",
+	"photo.onoff":       "%q: on or off",
+	"photo.consent.on":  "photo %s: consent given (%s)",
+	"photo.consent.off": "photo %s: no consent, stays out of the record (%s)",
+	"usage.cmd.backup":  "backup FILE                  write a consistent copy of the whole database",
 	"usage.cmd.rescue": "rescue FILE -o NEW.db        copy what can still be read from a damaged database\n" +
 		"                             into a new one; FILE is only read",
 	"usage.cmd.methods": "methods                      the methods and their phases",
