@@ -40,6 +40,7 @@ type previewSourceMsg struct {
 	md     string // the record as shown
 	file   string // the record as written, with its diagrams
 	handle string
+	snap   model.Snapshot // what html and docx are written from
 	err    error
 }
 
@@ -68,11 +69,16 @@ type previewScreen struct {
 	spin spinner.Model
 	path textinput.Model
 
-	active  bool
-	asking  bool // the path for W is being typed
-	gen     int  // loads from the home screen
-	loading bool
-	loadErr error
+	active bool
+	asking bool // the path for W is being typed
+	// choosing: w or W offers the format (preview_format.go); format is
+	// the one chosen last, chooseAs that W asked.
+	choosing, chooseAs bool
+	format             int
+	snap               model.Snapshot // the record's workshop, for html and docx
+	gen                int            // loads from the home screen
+	loading            bool
+	loadErr            error
 
 	md       string
 	file     string // what w and W write: md with the Mermaid diagrams
@@ -135,7 +141,7 @@ func bothRecords(snap model.Snapshot, lang model.Lang) (view, file string, err e
 // Enter shows the open workshop's record, or the record of the workshop
 // selected on the home screen, which is read from the store in a Cmd.
 func (s *previewScreen) Enter() tea.Cmd {
-	s.active, s.asking = true, false
+	s.active, s.asking, s.choosing = true, false, false
 	s.loadErr, s.renderErr = nil, nil
 	if ws := s.sh.ws; ws != nil {
 		s.loading = false
@@ -146,6 +152,7 @@ func (s *previewScreen) Enter() tea.Cmd {
 				return nil
 			}
 			s.md, s.file, s.handle, s.mdWS, s.mdVer = md, file, ws.snap.Workshop.Handle, ws, ws.version
+			s.snap = model.Snapshot{}
 		}
 		return s.render()
 	}
@@ -166,7 +173,7 @@ func (s *previewScreen) Enter() tea.Cmd {
 			return previewSourceMsg{gen: gen, err: err}
 		}
 		md, file, err := bothRecords(snap, lang)
-		return previewSourceMsg{gen: gen, md: md, file: file, handle: snap.Workshop.Handle, err: err}
+		return previewSourceMsg{gen: gen, md: md, file: file, handle: snap.Workshop.Handle, snap: snap, err: err}
 	}, s.spin.Tick)
 }
 
@@ -251,7 +258,7 @@ func (s *previewScreen) Update(msg tea.Msg) tea.Cmd {
 			s.loadErr = msg.err
 			return nil
 		}
-		s.md, s.file, s.handle = msg.md, msg.file, msg.handle
+		s.md, s.file, s.handle, s.snap = msg.md, msg.file, msg.handle, msg.snap
 		return s.render()
 	case previewRenderedMsg:
 		if msg.err == nil {
@@ -287,6 +294,9 @@ func (s *previewScreen) Update(msg tea.Msg) tea.Cmd {
 		if s.asking {
 			return s.pathKey(msg)
 		}
+		if s.choosing {
+			return s.formatKey(msg)
+		}
 		return s.key(msg)
 	}
 	return nil
@@ -320,16 +330,9 @@ func (s *previewScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Bottom):
 		s.vp.GotoBottom()
 	case key.Matches(msg, k.Write):
-		if s.md != "" {
-			return s.write(s.defaultPath())
-		}
+		return s.chooseFormat(false)
 	case key.Matches(msg, k.WriteAs):
-		if s.md != "" {
-			s.asking = true
-			s.path.SetValue(s.defaultPath())
-			s.path.CursorEnd()
-			return s.path.Focus()
-		}
+		return s.chooseFormat(true)
 	}
 	return nil
 }
@@ -348,7 +351,7 @@ func (s *previewScreen) pathKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		s.asking = false
 		s.path.Blur()
-		return s.write(expandHome(p, s.handle))
+		return s.write(expandHome(p, s.handle, s.ext()))
 	}
 	var cmd tea.Cmd
 	s.path, cmd = s.path.Update(msg)
@@ -371,12 +374,12 @@ func (s *previewScreen) defaultPath() string {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	return filepath.Join(dir, name+".md")
+	return filepath.Join(dir, name+s.ext())
 }
 
 // expandHome turns "~/x" into a path in the home folder and a folder into
 // the record's file inside it, so "W ~/Desktop" does what one expects.
-func expandHome(p, handle string) string {
+func expandHome(p, handle, ext string) string {
 	if p == "~" || strings.HasPrefix(p, "~/") {
 		if home, err := os.UserHomeDir(); err == nil {
 			p = filepath.Join(home, strings.TrimPrefix(p, "~"))
@@ -386,14 +389,23 @@ func expandHome(p, handle string) string {
 		if handle == "" {
 			handle = "werkstatt"
 		}
-		p = filepath.Join(p, handle+".md")
+		p = filepath.Join(p, handle+ext)
 	}
 	return p
 }
 
-// write saves the Markdown in a Cmd and reports in the status line.
+// write saves the record in a Cmd and reports in the status line: in the
+// format the path's extension names, else in the chosen one.
 func (s *previewScreen) write(path string) tea.Cmd {
-	md, t, db := s.file, s.sh.t, s.sh.store.Path()
+	t, db, ext := s.sh.t, s.sh.store.Path(), s.ext()
+	format := s.format
+	if f, ok := formatOf(path); ok {
+		format = f
+	}
+	data, err := s.recordBytes(format)
+	if err != nil {
+		return func() tea.Msg { return statusMsg{t.T("preview.writefail", oneLine(err)), statusError} }
+	}
 	name := s.handle
 	if name == "" {
 		name = "werkstatt"
@@ -402,9 +414,9 @@ func (s *previewScreen) write(path string) tea.Cmd {
 		// A folder, with or without its final slash, gets the record's
 		// file inside it, as expandHome does.
 		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-			path = filepath.Join(path, name+".md")
+			path = filepath.Join(path, name+ext)
 		}
-		if err := store.WriteFile(path, []byte(md), db); err != nil {
+		if err := store.WriteFile(path, data, db); err != nil {
 			return statusMsg{t.T("preview.writefail", refusal(t, err)), statusError}
 		}
 		// Say where in full: the facilitator looks for the file later.
@@ -433,7 +445,7 @@ func refusal(t catalog, err error) string {
 	return t.T("out.notfile", oe.Shown(), t.T("kind."+oe.Kind.String()))
 }
 
-func (s *previewScreen) Typing() bool { return s.asking }
+func (s *previewScreen) Typing() bool { return s.asking || s.choosing }
 
 // View shows one line of state (spinner, path prompt or position) and the
 // rendered record below it.
@@ -444,6 +456,8 @@ func (s *previewScreen) View(w, h int) string {
 	st := s.sh.st
 	var top string
 	switch {
+	case s.choosing:
+		top = s.formatLine()
 	case s.asking:
 		label := st.Label.Render(s.sh.T("preview.path") + " ")
 		s.path.SetWidth(max(w-width(label)-1, 1))
@@ -495,7 +509,7 @@ func newPreviewKeys(t catalog) previewKeys {
 
 func (s *previewScreen) KeyMap() help.KeyMap {
 	k := s.keys
-	if s.asking {
+	if s.asking || s.choosing {
 		return keyMap{}
 	}
 	return keyMap{

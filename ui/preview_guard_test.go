@@ -66,7 +66,7 @@ func TestPreviewRefusesTheDatabase(t *testing.T) {
 			path := tc.path(t, db)
 			before := fileSum(t, db)
 
-			hs.press("esc", "f6", "W", "ctrl+u")
+			hs.press("esc", "f6", "W", "enter", "ctrl+u")
 			hs.send(tea.PasteMsg{Content: path})
 			hs.press("enter")
 			status := lineWith(hs.screen(), "nicht gespeichert")
@@ -135,7 +135,7 @@ func TestPreviewIntoFolder(t *testing.T) {
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	hs.press("esc", "f6", "W", "ctrl+u")
+	hs.press("esc", "f6", "W", "enter", "ctrl+u")
 	hs.send(tea.PasteMsg{Content: dir})
 	hs.press("enter")
 	want := filepath.Join(dir, ws.Handle+".md")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,7 +57,7 @@ func TestPreviewWritesFile(t *testing.T) {
 	hs.open(w.ID)
 	start := t.TempDir() // the folder werkstatt was started in
 	hs.app.sh.outDir = start
-	hs.press("f6", "w")
+	hs.press("f6", "w", "enter")
 	path := filepath.Join(start, w.Handle+".md")
 	if _, err := os.Stat(filepath.Join(filepath.Dir(hs.st.Path()), w.Handle+".md")); err == nil {
 		t.Error("w wrote the record next to the database, not into the folder werkstatt was started in")
@@ -84,7 +85,7 @@ func TestPreviewWritesFile(t *testing.T) {
 	if err := os.WriteFile(other, []byte("alt"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	hs.press("W")
+	hs.press("W", "enter")
 	if !previewOf(hs).Typing() {
 		t.Fatal("W does not ask for a path")
 	}
@@ -175,8 +176,55 @@ func TestExpandHome(t *testing.T) {
 		{"rel.md", "rel.md"},
 	}
 	for _, tt := range tests {
-		if got := expandHome(tt.in, "h"); got != tt.want {
+		if got := expandHome(tt.in, "h", ".md"); got != tt.want {
 			t.Errorf("expandHome(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestPreviewWritesFormats: w offers md, html and docx; the choice is
+// remembered; W writes the format its path names.
+func TestPreviewWritesFormats(t *testing.T) {
+	hs := newHarness(t, model.English, 80, 24)
+	w := storeWorkshop(t, hs, "Formats", "2026-03-14", model.MethodZukunftswerkstatt, 3)
+	hs.open(w.ID)
+	start := t.TempDir()
+	hs.app.sh.outDir = start
+	hs.press("f6", "w")
+	if s := hs.screen(); !strings.Contains(s, "md") || !strings.Contains(s, "html") || !strings.Contains(s, "docx") {
+		t.Fatalf("w offers no formats:\n%s", s)
+	}
+	if _, err := os.Stat(filepath.Join(start, w.Handle+".md")); err == nil {
+		t.Fatal("w wrote before a format was chosen")
+	}
+	hs.press("right", "enter") // md → html
+	page, err := os.ReadFile(filepath.Join(start, w.Handle+".html"))
+	if err != nil || !strings.Contains(string(page), "<!DOCTYPE html>") || !strings.Contains(string(page), "Formats") {
+		t.Fatalf("html: %v\n%.200s", err, page)
+	}
+	hs.press("w")
+	if p := previewOf(hs); !p.choosing || recordFormats[p.format] != "html" {
+		t.Fatalf("the last format is not offered first: %+v", p.format)
+	}
+	hs.press("d") // d picks docx and writes
+	doc, err := os.ReadFile(filepath.Join(start, w.Handle+".docx"))
+	if err != nil || !bytes.HasPrefix(doc, []byte("PK")) {
+		t.Fatalf("docx: %v", err)
+	}
+	hs.press("w", "esc")
+	if previewOf(hs).choosing || previewOf(hs).Typing() {
+		t.Error("esc does not leave the choice")
+	}
+	// W with docx chosen offers NAME.docx; a typed .html path writes html.
+	hs.press("W", "enter")
+	if got := previewOf(hs).path.Value(); got != filepath.Join(start, w.Handle+".docx") {
+		t.Errorf("W offers %q", got)
+	}
+	other := filepath.Join(t.TempDir(), "print.html")
+	hs.press("ctrl+u")
+	hs.send(tea.PasteMsg{Content: other})
+	hs.press("enter")
+	if b, err := os.ReadFile(other); err != nil || !strings.Contains(string(b), "<!DOCTYPE html>") {
+		t.Errorf("W %s: %v", other, err)
 	}
 }

@@ -114,7 +114,9 @@ var stringsDE = catalog{
 	"preview.written":     "Dokumentation gespeichert: %s",
 	"preview.writefail":   "Dokumentation nicht gespeichert: %s",
 	"preview.renderfail":  "Konnte die Dokumentation nicht darstellen: %s",
-	"preview.key.write":   "als .md speichern",
+	"preview.key.write":   "speichern (md, html, docx)",
+	"preview.format":      "Format:",
+	"preview.formathint":  "←/→ wählen · Enter speichern · Esc zurück",
 	"preview.key.writeas": "speichern unter …",
 
 	// Output paths the store's guard refuses (preview w/W): what the path

@@ -114,7 +114,9 @@ var stringsEN = catalog{
 	"preview.written":     "Record written to %s",
 	"preview.writefail":   "Record not written: %s",
 	"preview.renderfail":  "Could not render the record: %s",
-	"preview.key.write":   "save as .md",
+	"preview.key.write":   "save (md, html, docx)",
+	"preview.format":      "Format:",
+	"preview.formathint":  "←/→ choose · enter save · esc back",
 	"preview.key.writeas": "save as …",
 
 	// Output paths the store's guard refuses (preview w/W): what the path
