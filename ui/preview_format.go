@@ -111,7 +111,7 @@ func (s *previewScreen) formatLine() string {
 	parts := []string{st.Label.Render(s.sh.T("preview.format"))}
 	for i, f := range recordFormats {
 		if i == s.format {
-			parts = append(parts, st.ThemeSelected.Render(" "+f+" "))
+			parts = append(parts, st.ThemeSelected.Render("["+f+"]"))
 		} else {
 			parts = append(parts, " "+f+" ")
 		}
