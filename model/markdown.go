@@ -23,6 +23,16 @@ type MarkdownOptions struct {
 	// Diagrams adds a Mermaid mindmap of the themes and a Mermaid gantt
 	// chart of the measures by due date.
 	Diagrams bool
+	// AllPhotos shows the photos without consent too; by default they
+	// are left out and the record says how many.
+	AllPhotos bool
+	// PhotoDir is the folder, relative to the record, where the photos
+	// are written (PhotoFileNames); the record links them there. Empty:
+	// the record lists the photos without pictures.
+	PhotoDir string
+	// Names adds the list of the people present (Workshop.Names), which
+	// no record shows unless asked.
+	Names bool
 }
 
 // WriteMarkdown writes the record (Dokumentation) of a workshop as
@@ -126,6 +136,8 @@ func (r *record) write(b *strings.Builder) {
 		b.WriteString("\n\n")
 	}
 	r.writeFacts(b)
+	r.writeAblauf(b)
+	r.writePeople(b)
 	if r.o.Diagrams {
 		r.writeMindmap(b)
 	}
@@ -133,6 +145,8 @@ func (r *record) write(b *strings.Builder) {
 		r.writePhase(b, i, p)
 	}
 	r.writeNext(b)
+	r.writeOutlook(b)
+	r.writePhotos(b)
 	r.writeAppendix(b)
 	r.writeNumbers(b)
 }

@@ -224,6 +224,7 @@ func expect(s model.Snapshot, o model.MarkdownOptions) shape {
 		e.Headings++
 		e.Fences++
 	}
+	extrasExpected(&e, s, o)
 	for i, p := range m.Phases {
 		e.Headings++
 		if len(model.RecordLines(w.QuestionFor(p.ID, o.Lang))) > 0 {
@@ -305,6 +306,45 @@ func expect(s model.Snapshot, o model.MarkdownOptions) shape {
 	return e
 }
 
+// extrasExpected adds the Ablauf, Teilnehmende, Ausblick and Fotos.
+func extrasExpected(e *shape, s model.Snapshot, o model.MarkdownOptions) {
+	w := s.Workshop
+	if rows := model.Ablauf(s, o.Lang); len(rows) > 0 {
+		e.Headings++
+		e.Tables++
+		e.TableRows += len(rows)
+	}
+	names := o.Names && len(w.Names) > 0
+	if len(w.Attendance) > 0 || w.Credits != (model.Credits{}) || names {
+		e.Headings++
+		if len(w.Attendance) > 0 {
+			e.Tables++
+			e.TableRows += len(w.Attendance) + 1
+			e.Emphasis += 2
+		}
+		if names {
+			e.Emphasis++
+		}
+		for _, c := range []string{w.Credits.Minutes, w.Credits.Photos} {
+			if model.OneLine(c) != "" {
+				e.Emphasis++
+			}
+		}
+	}
+	if len(model.RecordLines(w.Outlook)) > 0 {
+		e.Headings++
+	}
+	if len(s.Photos) > 0 {
+		e.Headings++
+		shown, _ := model.PhotosIn(s.Photos, o.AllPhotos)
+		if o.PhotoDir == "" {
+			e.ListItems += len(shown)
+		} else {
+			e.Emphasis += len(shown)
+		}
+	}
+}
+
 // checkRecord renders s and checks the parsed tree against expect, and
 // that every card's text shows as written in its list item and its cell.
 func checkRecord(t testing.TB, s model.Snapshot, o model.MarkdownOptions) parsed {
@@ -342,9 +382,10 @@ func TestMarkdownStructure(t *testing.T) {
 		checkRecord(t, s, o)
 	}
 	// The musterdorf record has what a facilitator expects, in numbers a
-	// person can check: 11 themes, 40 cards, 6 measures.
+	// person can check: 11 themes, 40 cards, 6 measures, 7 agenda items,
+	// 5 groups and their total.
 	p := checkRecord(t, s, model.MarkdownOptions{Lang: model.German, Diagrams: true})
-	if p.TableRows != 7+6+40 || p.Fences != 2 {
+	if p.TableRows != 7+6+40+7+6 || p.Fences != 2 {
 		t.Errorf("musterdorf: %+v", p.shape)
 	}
 }

@@ -219,3 +219,34 @@ func TestPhotosIn(t *testing.T) {
 		t.Errorf("SizeText %q", got)
 	}
 }
+
+// TestMarkdownPhotosAndPeople: photos without consent stay out unless
+// asked and the record says how many; with a folder they are linked
+// there; names show only when asked.
+func TestMarkdownPhotosAndPeople(t *testing.T) {
+	s := demoSnap(t)
+	s.Photos[1].Consent = false
+	s.Workshop.Names = []string{"Erika Mustermann", "Max Muster"}
+	de := render(t, s, model.MarkdownOptions{Lang: model.German})
+	if !strings.Contains(de, "1 Foto ohne Einverständnis ist nicht enthalten.") || strings.Contains(de, "phantasie-wand.png") ||
+		strings.Contains(de, "Erika") {
+		t.Errorf("record shows a photo without consent or the names:\n%s", de)
+	}
+	all := render(t, s, model.MarkdownOptions{Lang: model.English, AllPhotos: true, Names: true, PhotoDir: "record-fotos"})
+	for _, want := range []string{"![Die Wand der Phantasiephase: Dorfladen, Mobilität, Haus der Generationen](record-fotos/02-phantasie-wand.png)",
+		"](record-fotos/01-kritik-pinnwand.png)", "**Present:** Erika Mustermann, Max Muster"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("record lacks %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "without consent") {
+		t.Error("--all-photos still leaves photos out")
+	}
+	s.Photos[0].Consent, s.Photos[2].Consent = false, false
+	if en := render(t, s, model.MarkdownOptions{Lang: model.English}); !strings.Contains(en, "3 photos without consent are left out.") {
+		t.Errorf("three left out not said")
+	}
+	if got := model.PhotoFileNames([]model.Photo{{Name: "Öl Wand (2).JPG", Type: "image/jpeg"}, {Name: "...", Type: "image/png"}}); got[0] != "01-oel-wand-2.jpg" || got[1] != "02-foto.png" {
+		t.Errorf("file names %q", got)
+	}
+}
