@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
@@ -33,8 +34,9 @@ var extraLabels = struct {
 }
 
 // PhotoFileNames are the names the photos get when the record is written
-// next to a file: "01-kritik-pinnwand.png", numbered in order, made of
-// letters, digits and "-" only, so a link needs no escaping.
+// next to a file: "01-kritik-pinnwand.png", numbered in the order of all
+// the workshop's photos (so a photo keeps its name whichever are shown),
+// made of letters, digits and "-" only.
 func PhotoFileNames(photos []Photo) []string {
 	out := make([]string, len(photos))
 	for i, p := range photos {
@@ -61,6 +63,12 @@ func PhotoFileNames(photos []Photo) []string {
 		out[i] = fmt.Sprintf("%02d-%s%s", i+1, name, p.Ext())
 	}
 	return out
+}
+
+// linkDir is a folder name as a Markdown link's path: escaped, so that
+// blanks and brackets in a record's name do not end the link.
+func linkDir(dir string) string {
+	return strings.NewReplacer("(", "%28", ")", "%29").Replace(url.PathEscape(dir))
 }
 
 // fileExt is the extension of name, "" for none.
@@ -156,7 +164,10 @@ func (r *record) writePhotos(b *strings.Builder) {
 	L, l := extraLabels, r.lang
 	fmt.Fprintf(b, "## %s\n\n", L.Photos.In(l))
 	shown, left := PhotosIn(r.s.Photos, r.o.AllPhotos)
-	files := PhotoFileNames(shown)
+	files := map[string]string{}
+	for i, name := range PhotoFileNames(r.s.Photos) {
+		files[r.s.Photos[i].ID] = name
+	}
 	for i, p := range shown {
 		caption := mdLine(p.Caption)
 		if caption == "" {
@@ -168,7 +179,7 @@ func (r *record) writePhotos(b *strings.Builder) {
 		}
 		facts = append(facts, fmt.Sprintf("%d × %d", p.Width, p.Height))
 		if r.o.PhotoDir != "" {
-			fmt.Fprintf(b, "![%s](%s/%s)\n\n", caption, r.o.PhotoDir, files[i])
+			fmt.Fprintf(b, "![%s](%s/%s)\n\n", caption, linkDir(r.o.PhotoDir), files[p.ID])
 			fmt.Fprintf(b, "*%s* (%s)\n\n", caption, strings.Join(facts, ", "))
 			continue
 		}

@@ -153,3 +153,53 @@ func TestPhotoRefused(t *testing.T) {
 		t.Error("a refused photo command changed the database")
 	}
 }
+
+// TestExportMarkdownPhotos: export md -o writes the photos with consent
+// into NAME-fotos next to the record and links them; --all-photos adds the
+// rest; the record says how many were left out.
+func TestExportMarkdownPhotos(t *testing.T) {
+	t.Parallel()
+	e := env(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.db")
+	ok(t, e, "demo", "--no-open", "--db", db)
+	ok(t, e, "photo", "consent", demo.Handle, "2", "off", "--db", db)
+	out := filepath.Join(dir, "Bericht März.md")
+	ok(t, e, "export", demo.Handle, "-o", out, "--db", db, "--lang", "de")
+	md, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	photos := filepath.Join(dir, "Bericht März-fotos")
+	for _, f := range []string{"01-kritik-pinnwand.png", "03-massnahmen-flipchart.png"} {
+		if _, err := os.Stat(filepath.Join(photos, f)); err != nil {
+			t.Errorf("photo not written: %v", err)
+		}
+		if !strings.Contains(string(md), "](Bericht%20M%C3%A4rz-fotos/"+f+")") {
+			t.Errorf("record does not link %s", f)
+		}
+	}
+	if !strings.Contains(string(md), "1 Foto ohne Einverständnis ist nicht enthalten.") {
+		t.Error("record does not say a photo was left out")
+	}
+	if entries, _ := os.ReadDir(photos); len(entries) != 2 {
+		t.Errorf("%d files in the photo folder, want 2", len(entries))
+	}
+	ok(t, e, "export", demo.Handle, "-o", out, "--all-photos", "--db", db)
+	if entries, _ := os.ReadDir(photos); len(entries) != 3 {
+		t.Errorf("with --all-photos: %d files, want 3", len(entries))
+	}
+	// Exported again without it, the photo without consent leaves the
+	// folder; a file of the user's stays.
+	mine := filepath.Join(photos, "notiz.txt")
+	if err := os.WriteFile(mine, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ok(t, e, "export", demo.Handle, "-o", out, "--db", db)
+	if _, err := os.Stat(filepath.Join(photos, "02-phantasie-wand.png")); err == nil {
+		t.Error("the photo without consent stayed in the folder")
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Error("the user's file in the folder was removed")
+	}
+}

@@ -43,6 +43,8 @@ var stringsDE = map[string]string{
 		"                             JSON-Archiv oder Maßnahmen als CSV\n" +
 		"    -o DATEI                 in DATEI schreiben (Modus 0600) statt auf stdout\n" +
 		"    --anonymize              ohne Namen: wer was gesagt hat, fällt weg (md, html, docx, csv)\n" +
+		"    --all-photos             auch Fotos ohne Einverständnis (md; mit -o: Fotos in NAME-fotos/)\n" +
+		"    --names                  mit der Namensliste der Anwesenden (md)\n" +
 		"    --no-diagrams            ohne Diagramme (Themen, Punkte, Zeitplan; md, html, docx)\n" +
 		"    --sep Z  --bom           CSV-Trennzeichen (Standard ';' auf Deutsch, ',' auf Englisch),\n" +
 		"                             Byte-Order-Mark für Tabellenprogramme",
@@ -161,13 +163,16 @@ var stringsDE = map[string]string{
 	"list.phasenil": "?",
 
 	// export
-	"export.format":    "unbekanntes Format „%s“; gültig: md, html, docx, json, csv",
-	"export.sep":       "--sep nimmt ein Zeichen, z. B. ';' oder ',' oder 'tab' (angegeben: „%s“)",
-	"export.anonymize": "--anonymize gilt für md, html, docx und csv; ein JSON-Archiv enthält immer alles",
-	"export.csvonly":   "--%s gilt nur für --format csv",
-	"export.mdonly":    "--no-diagrams gilt nur für --format md, html und docx",
-	"export.docxtty":   "eine Word-Datei gehört nicht ins Terminal: mit -o DATEI.docx schreiben",
-	"export.done":      "geschrieben: %s",
+	"export.format":       "unbekanntes Format „%s“; gültig: md, html, docx, json, csv",
+	"export.sep":          "--sep nimmt ein Zeichen, z. B. ';' oder ',' oder 'tab' (angegeben: „%s“)",
+	"export.anonymize":    "--anonymize gilt für md, html, docx und csv; ein JSON-Archiv enthält immer alles",
+	"export.csvonly":      "--%s gilt nur für --format csv",
+	"export.mdonly":       "--no-diagrams gilt nur für --format md, html und docx",
+	"export.docxtty":      "eine Word-Datei gehört nicht ins Terminal: mit -o DATEI.docx schreiben",
+	"export.photodir":     "%s ist kein Ordner; die Fotos der Dokumentation kommen in einen Ordner dieses Namens",
+	"export.photos.one":   "%d Foto geschrieben: %s",
+	"export.photos.other": "%d Fotos geschrieben: %s",
+	"export.done":         "geschrieben: %s",
 
 	// import
 	"import.created.one":     "angelegt %[2]s: %[1]d Eintrag",

@@ -43,6 +43,8 @@ var stringsEN = map[string]string{
 		"                             JSON archive, or measures as CSV\n" +
 		"    -o FILE                  write to FILE (mode 0600) instead of stdout\n" +
 		"    --anonymize              leave out who said what (md, html, docx, csv)\n" +
+		"    --all-photos             photos without consent too (md; with -o: photos in NAME-fotos/)\n" +
+		"    --names                  with the list of the names of those present (md)\n" +
 		"    --no-diagrams            no diagrams or charts (themes, dots, timeline; md, html, docx)\n" +
 		"    --sep C  --bom           CSV separator (default ';' in German, ',' in English),\n" +
 		"                             byte order mark for spreadsheet programs",
@@ -161,13 +163,16 @@ var stringsEN = map[string]string{
 	"list.phasenil": "?",
 
 	// export
-	"export.format":    "unknown format %q; valid formats: md, html, docx, json, csv",
-	"export.sep":       "--sep takes one character, e.g. ';' or ',' or 'tab' (got %q)",
-	"export.anonymize": "--anonymize applies to md, html, docx and csv; a json archive always holds everything",
-	"export.csvonly":   "--%s applies to --format csv only",
-	"export.mdonly":    "--no-diagrams applies to --format md, html and docx only",
-	"export.docxtty":   "a Word document does not belong in a terminal: write it with -o FILE.docx",
-	"export.done":      "written: %s",
+	"export.format":       "unknown format %q; valid formats: md, html, docx, json, csv",
+	"export.sep":          "--sep takes one character, e.g. ';' or ',' or 'tab' (got %q)",
+	"export.anonymize":    "--anonymize applies to md, html, docx and csv; a json archive always holds everything",
+	"export.csvonly":      "--%s applies to --format csv only",
+	"export.mdonly":       "--no-diagrams applies to --format md, html and docx only",
+	"export.docxtty":      "a Word document does not belong in a terminal: write it with -o FILE.docx",
+	"export.photodir":     "%s is not a folder; the record's photos go into a folder of that name",
+	"export.photos.one":   "wrote %d photo: %s",
+	"export.photos.other": "wrote %d photos: %s",
+	"export.done":         "written: %s",
 
 	// import
 	"import.created.one":     "created %[2]s: %[1]d item",

@@ -21,6 +21,8 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 	noDiagrams := fs.Bool("no-diagrams", false, "")
 	sepArg := fs.String("sep", "", "")
 	bom := fs.Bool("bom", false, "")
+	allPhotos := fs.Bool("all-photos", false, "")
+	names := fs.Bool("names", false, "")
 	return func(args []string) error {
 		set := map[string]bool{}
 		fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
@@ -62,9 +64,9 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 			if err != nil {
 				return err
 			}
-			if *format == "json" {
-				// The archive carries the photos' bytes; the other
-				// formats do not read them.
+			if *format == "json" || *format == "html" || *format == "docx" || *format == "md" && toFile {
+				// These carry or show the pictures; the others do
+				// not read them.
 				snap, err = s.SnapshotWithPhotos(w.ID)
 				return err
 			}
@@ -89,7 +91,13 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 		var buf bytes.Buffer
 		switch *format {
 		case "md":
-			err = model.WriteMarkdown(&buf, snap, model.MarkdownOptions{Lang: lang, Anonymize: *anonymize, Diagrams: !*noDiagrams})
+			mo := model.MarkdownOptions{Lang: lang, Anonymize: *anonymize, Diagrams: !*noDiagrams, AllPhotos: *allPhotos, Names: *names}
+			if toFile {
+				if mo.PhotoDir, err = c.writeRecordPhotos(*out, snap, *allPhotos); err != nil {
+					return err
+				}
+			}
+			err = model.WriteMarkdown(&buf, snap, mo)
 		case "html":
 			err = model.WriteHTML(&buf, snap, model.RecordOptions{Lang: lang, Anonymize: *anonymize, Charts: !*noDiagrams})
 		case "docx":
