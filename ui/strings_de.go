@@ -416,7 +416,7 @@ var stringsDE = catalog{
 	"plan.role":                "Rolle",
 	"plan.role.on":             "„Wer“ ist eine Rolle – sie bleibt auch in der Dokumentation ohne Namen stehen.",
 	"plan.role.off":            "„Wer“ ist eine Person – die Dokumentation ohne Namen lässt sie weg.",
-	"plan.role.hint":           "„Wer“ ist eine Rolle, keine Person (bleibt auch in der Dokumentation ohne Namen stehen)",
+	"plan.role.hint":           "„Wer“ ist eine Rolle, keine Person (bleibt in anonymer Doku)",
 	"plan.vision.none":         "– keine –",
 	"plan.vision.nothemes":     "(noch nichts zu wählen: keine Themen in „%s“)",
 	"plan.draft.kept":          "Entwurf behalten – a holt ihn zurück.",
