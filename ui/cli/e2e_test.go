@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -27,7 +28,7 @@ const e2eWait = 20 * time.Second
 
 // tmuxTerm is a tmux server of the test's own (a private socket, so a
 // user's tmux sessions are never touched) with one session running a
-// plain shell in a 100×30 window.
+// plain shell in a 100×30 window (startTmux) or one of the test's size.
 type tmuxTerm struct {
 	t    *testing.T
 	tmux string
@@ -36,6 +37,12 @@ type tmuxTerm struct {
 }
 
 func startTmux(t *testing.T, dir string, environ []string) *tmuxTerm {
+	t.Helper()
+	return startTmuxSize(t, dir, environ, 100, 30)
+}
+
+// startTmuxSize starts the shell in a window of cols×rows.
+func startTmuxSize(t *testing.T, dir string, environ []string, cols, rows int) *tmuxTerm {
 	t.Helper()
 	path, err := exec.LookPath("tmux")
 	if err != nil {
@@ -47,7 +54,7 @@ func startTmux(t *testing.T, dir string, environ []string) *tmuxTerm {
 	shell := []string{"env", "-i"}
 	shell = append(shell, environ...)
 	shell = append(shell, "PS1=wk$ ", "/bin/sh")
-	args := append([]string{"new-session", "-d", "-s", tt.name, "-x", "100", "-y", "30", "-c", dir}, shell...)
+	args := append([]string{"new-session", "-d", "-s", tt.name, "-x", strconv.Itoa(cols), "-y", strconv.Itoa(rows), "-c", dir}, shell...)
 	if out, err := tt.cmd(args...).CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
 	}
