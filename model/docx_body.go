@@ -41,7 +41,7 @@ func (x *docxBody) document() {
 	x.para("Subtitle", Run{Text: d.Words.Record})
 	x.para("Title", Run{Text: d.Title})
 	if d.Question != "" {
-		x.para("Subtitle", Run{Text: d.QuestionLabel + ": ", Bold: true}, Run{Text: "„" + d.Question + "“"})
+		x.para("Subtitle", Run{Text: d.QuestionLabel + ": ", Bold: true}, Run{Text: d.Words.Quote[0] + d.Question + d.Words.Quote[1]})
 	}
 	facts := &Table{Weights: []int{1, 2}}
 	for _, f := range d.Facts {

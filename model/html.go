@@ -76,7 +76,7 @@ const htmlSource = `<!DOCTYPE html>
 <p class="kicker">{{.Words.Record}}</p>
 <h1>{{.Title}}</h1>
 {{- with .Question}}
-<p class="question"><span class="label">{{$.QuestionLabel}}</span>„{{range $i, $l := lines .}}{{if $i}}<br>{{end}}{{$l}}{{end}}“</p>
+<p class="question"><span class="label">{{$.QuestionLabel}}</span>{{index $.Words.Quote 0}}{{range $i, $l := lines .}}{{if $i}}<br>{{end}}{{$l}}{{end}}{{index $.Words.Quote 1}}</p>
 {{- end}}
 <table class="facts">
 {{- range .Facts}}

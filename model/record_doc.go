@@ -39,10 +39,11 @@ type RecordDoc struct {
 
 // DocWords are the words a renderer needs besides the content.
 type DocWords struct {
-	Page     string // "Seite"
-	Of       string // "von"
-	Contents string // the heading of the table of contents
-	Record   string // "Dokumentation"
+	Page     string    // "Seite"
+	Of       string    // "von"
+	Contents string    // the heading of the table of contents
+	Record   string    // "Dokumentation"
+	Quote    [2]string // „ “ in German, “ ” in English
 }
 
 // Fact is one row of the cover's facts.
@@ -151,9 +152,9 @@ func BuildRecord(s Snapshot, o RecordOptions) RecordDoc {
 	if d.Title == "" {
 		d.Title = L.Untitled
 	}
-	d.Words = DocWords{Page: "Seite", Of: "von", Contents: "Inhalt", Record: "Dokumentation"}
+	d.Words = DocWords{Page: "Seite", Of: "von", Contents: "Inhalt", Record: "Dokumentation", Quote: [2]string{"„", "“"}}
 	if r.lang == English {
-		d.Words = DocWords{Page: "Page", Of: "of", Contents: "Contents", Record: "Record"}
+		d.Words = DocWords{Page: "Page", Of: "of", Contents: "Contents", Record: "Record", Quote: [2]string{"“", "”"}}
 	}
 	d.Facts = r.facts()
 	if o.Charts && len(s.Themes) > 0 {
