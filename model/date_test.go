@@ -97,3 +97,44 @@ func TestMeeting(t *testing.T) {
 		t.Errorf("a longer number was formatted: %q", got)
 	}
 }
+
+// FuzzReadDate: whatever is typed into a date field, ReadDate never
+// panics; a date it accepts is a real day in YYYY-MM-DD that reads back
+// as itself in both languages' forms; a refusal is a DateError.
+func FuzzReadDate(f *testing.F) {
+	for _, s := range []string{"2026-12-05", "5.12.2026", "05.12.26", "5.12.", " 5. 12. 2026 ", "31.02.2026",
+		"29.2.", "2026-0012-05", "-1.-1.2026", "١٢.١٢.٢٠٢٦", "5.12.2026 19:00", "..", "--", "9999-12-31", "0.0."} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 11, 29, 19, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := model.ReadDate(s, now)
+		if err != nil {
+			var de *model.DateError
+			if !errors.As(err, &de) || d != "" || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("ReadDate(%q) = %q, %v", s, d, err)
+			}
+			return
+		}
+		if d == "" {
+			if strings.TrimSpace(s) != "" {
+				t.Fatalf("ReadDate(%q) gave the empty date", s)
+			}
+			return
+		}
+		if _, err := model.ParseDate(string(d)); err != nil {
+			t.Fatalf("ReadDate(%q) = %q, not a stored date: %v", s, d, err)
+		}
+		for _, l := range []model.Lang{model.German, model.English} {
+			if back, err := model.ReadDate(d.Format(l), now); err != nil || back != d {
+				t.Fatalf("%q shown as %q reads back as %q, %v", d, d.Format(l), back, err)
+			}
+		}
+		if strings.ContainsAny(s, " ,;\t\n") {
+			return // the meeting takes its date from the first word only
+		}
+		if m, err := model.ReadMeeting(s+", 19 Uhr", now); err != nil || !strings.HasPrefix(m, string(d)) {
+			t.Fatalf("ReadMeeting(%q) = %q, %v", s+", 19 Uhr", m, err)
+		}
+	})
+}

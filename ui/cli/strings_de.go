@@ -28,7 +28,7 @@ var stringsDE = map[string]string{
 		"    --facilitator M          Moderation; mehrfach für mehrere (ersetzt die bisherigen)\n" +
 		"    --participants N         0 bis 10.000; das Punktebudget folgt\n" +
 		"    --dots N                 Punkte pro Person, 0 bis 100\n" +
-		"    --cap N                  höchstens so viele Punkte je Thema, 0 (keine Grenze) bis Budget\n" +
+		"    --cap N                  höchstens so viele Punkte pro Thema, 0 (keine Grenze) bis Budget\n" +
 		"    --phase-question PHASE=TEXT  Frage einer Phase (leer: die der Methode)\n" +
 		"    --phase-timebox PHASE=MIN    Zeitrahmen einer Phase in Minuten (0: der der Methode)\n" +
 		"    --lang-record de|en      Sprache der Dokumentation\n" +
