@@ -80,6 +80,7 @@ var fuzzKeyNames = []string{
 	"enter", "esc", "tab", "shift+tab", "backspace", "delete", "up", "down", "left", "right", "home", "end",
 	"pgup", "pgdown", "space", "f1", "f2", "f3", "f4", "f5", "f6", "alt+enter", "ctrl+j", "ctrl+z", "ctrl+a",
 	"ctrl+g", "ctrl+r", "ctrl+t", "ctrl+n", "ctrl+p", "shift+up", "shift+down", "enter", "esc", "tab", "down",
+	"ctrl+s", // save (settings, plan form) and save the drafts again
 }
 
 // fuzzPasteParts are the pieces a paste is made of.
@@ -88,8 +89,8 @@ var fuzzPasteParts = []string{
 	"# Überschrift", "| a | b |", "*", "_", "e\u0301", strings.Repeat("lang", 30), "\u2028", " ",
 }
 
-// fuzzKey turns a key name into a key press; F3 and F4, which no screen
-// binds, are built here since the harness knows only the keys in use.
+// fuzzKey turns a key name into a key press; F3, which no screen binds,
+// and F4 (the settings) are built here since the harness knows only the keys in use.
 func fuzzKey(name string) tea.KeyPressMsg {
 	switch name {
 	case "f3":
@@ -311,6 +312,11 @@ func fuzzSeeds() [][]byte {
 			"key:enter", "type:n", "type:N", "key:esc", "type:x", "type:z", "type:G", "type:g", "size:21,7"),
 		fuzzProgram(1, "paste:漢字+\x00+\x1b[31m+e\u0301", "size:2,3", "key:f1", "type:?", "key:tab", "key:shift+tab",
 			"other:1", "other:2", "key:f6", "size:10,5", "key:f6"),
+		// The settings (F4): typing into fields, a refused number, scrolling
+		// to the last phase and back, sizes down to 1×1, saving.
+		fuzzProgram(3, "text:halb", "key:f4", "key:tab", "text:frage 🌳", "key:pgdown", "text:99999999999999999999",
+			"key:ctrl+s", "size:20,6", "key:pgdown", "key:pgdown", "size:1,1", "size:80,24", "key:left", "key:shift+tab",
+			"text:14", "key:ctrl+s", "key:esc", "key:f4", "key:esc", "type:e"),
 	}
 }
 
