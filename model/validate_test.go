@@ -185,15 +185,20 @@ func TestPhaseNames(t *testing.T) {
 // (as version 2, which an older werkstatt refuses with "update") and a
 // template; SetTimebox moves a started countdown by the same amount.
 func TestTimeboxesInArchive(t *testing.T) {
-	s := demoSnap(t)
+	// A workshop with nothing of a later version than 2 but its timeboxes.
+	s := model.Snapshot{Workshop: model.Workshop{ID: "W1", Title: "Treff", Method: "zukunftswerkstatt", Phase: "critique"}}
 	s.Workshop.Timers = map[string]model.Timer{"critique": {Total: 65 * time.Minute, Elapsed: 10 * time.Minute}}
 	s.Workshop.SetTimebox("kritik", 30*time.Minute)
 	if got := s.Workshop.Timers["critique"].Total; got != 35*time.Minute {
 		t.Errorf("started countdown's total %v, want 35m (30m + the 5m extension)", got)
 	}
 	data := writeArchive(t, s)
-	if bytes.Contains(data, []byte(`"version": 1`)) {
-		t.Error("an archive with timeboxes is version 1")
+	if !bytes.Contains(data, []byte(`"version": 2`)) {
+		t.Errorf("an archive with timeboxes is not version 2:\n%s", data)
+	}
+	s.Workshop.Timeboxes = nil
+	if data := writeArchive(t, s); !bytes.Contains(data, []byte(`"version": 1`)) {
+		t.Errorf("the same archive without timeboxes is not version 1:\n%s", data)
 	}
 	back, err := model.ReadArchive(bytes.NewReader(data))
 	if err != nil || back.Workshop.TimeboxFor("critique") != 30*time.Minute {
