@@ -31,6 +31,19 @@ func TestHTMLGolden(t *testing.T) {
 	}
 }
 
+// recordElements are the elements the html record is made of; a text
+// that became markup would show as another one (<b>, <script>, <i>, or a
+// broken tag such as <b&gt;fett<).
+var recordElements = map[string]bool{}
+
+func init() {
+	for _, e := range strings.Fields(`html head body meta title style header nav section figure figcaption
+		h1 h2 h3 h4 p span strong em br ul ol li a table colgroup col thead tbody tr th td
+		svg text rect line circle`) {
+		recordElements[e] = true
+	}
+}
+
 // htmlDoc parses an html record and returns its text (text nodes outside
 // <style> and <title>, one per line) after checking that it has no
 // script, no event handler and no external reference.
@@ -44,10 +57,10 @@ func htmlDoc(t *testing.T, out string) string {
 	var walk func(n *html.Node, skip bool)
 	walk = func(n *html.Node, skip bool) {
 		if n.Type == html.ElementNode {
-			switch n.Data {
-			case "script", "iframe", "object", "embed", "img", "link", "base", "form", "input", "i", "b":
+			if !recordElements[n.Data] {
 				t.Errorf("element <%s> in the record", n.Data)
-			case "style", "title":
+			}
+			if n.Data == "style" || n.Data == "title" {
 				skip = true
 			}
 			for _, a := range n.Attr {
