@@ -306,6 +306,12 @@ func (f *form) scroll(lines []string, start, end, room, w int) []string {
 		return lines
 	}
 	st := f.sh.st
+	if room < 3 {
+		// No room for the marks: the focused row's lines alone.
+		f.off = clamp(f.off, end-room, start)
+		f.off = clamp(f.off, 0, max(len(lines)-room, 0))
+		return lines[f.off:min(f.off+max(room, 0), len(lines))]
+	}
 	inner := max(room-2, 1) // the marks take a line each
 	f.off = clamp(f.off, end-inner, start)
 	f.off = clamp(f.off, 0, max(len(lines)-inner, 0))
