@@ -19,6 +19,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 
+	"werkstatt/internal/fixture"
 	"werkstatt/model"
 	"werkstatt/model/demo"
 	"werkstatt/store"
@@ -69,19 +70,33 @@ func untimed(b *testing.B, fn func()) {
 }
 
 // benchStore writes a fixture with spec and opens it.
-func benchStore(b *testing.B, spec store.FixtureSpec) (*store.Store, store.FixtureInfo) {
+func benchStore(b *testing.B, spec fixture.Spec) (*store.Store, fixture.Info) {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "fixture.db")
-	info, err := store.WriteFixture(path, spec)
-	if err != nil {
-		b.Fatal(err)
-	}
+	info := writeFixture(b, path, spec)
 	st, err := store.Open(path, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { st.Close() })
 	return st, info
+}
+
+// writeFixture creates the fixture database at path, closed again.
+func writeFixture(b *testing.B, path string, spec fixture.Spec) fixture.Info {
+	b.Helper()
+	st, err := store.Open(path, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	info, err := fixture.Fill(st, spec)
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	return info
 }
 
 // benchHarness is the test harness on an open store, with the real clock's
@@ -153,9 +168,7 @@ func runHeadless(b *testing.B, m tea.Model) string {
 // ui/cli's BenchmarkStartProcess.
 func BenchmarkStart(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "fixture.db")
-	if _, err := store.WriteFixture(path, store.DefaultFixture); err != nil {
-		b.Fatal(err)
-	}
+	writeFixture(b, path, fixture.Default)
 	open := func(b *testing.B) *app {
 		st, err := store.Open(path, nil)
 		if err != nil {
@@ -215,7 +228,7 @@ var boardSizes = []int{100, 1_000, 10_000}
 // benchBoard opens a workshop with n contributions in its critique phase
 // (twenty themes, 70 % of the cards in them) on the board at 120×40.
 func benchBoard(b *testing.B, n int) *harness {
-	st, info := benchStore(b, store.FixtureSpec{Seed: 2035, BigCards: n})
+	st, info := benchStore(b, fixture.Spec{Seed: 2035, BigCards: n})
 	hs := benchHarness(b, st, 120, 40)
 	hs.open(info.Big)
 	if hs.app.cur != screenBoard {
@@ -295,7 +308,7 @@ func BenchmarkPreview(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, info := benchStore(b, store.FixtureSpec{Seed: 2035, Workshops: 1, Cards: 1_000})
+	st, info := benchStore(b, fixture.Spec{Seed: 2035, Workshops: 1, Cards: 1_000})
 	big, err := st.Snapshot(info.IDs[0])
 	if err != nil {
 		b.Fatal(err)

@@ -8,13 +8,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"werkstatt/internal/fixture"
+	"werkstatt/store"
 )
 
 // BenchmarkStartProcess measures a real process from exec to its first
@@ -40,11 +42,18 @@ func BenchmarkStartProcess(b *testing.B) {
 		b.Fatalf("go build testdata/floor: %v\n%s", err, out)
 	}
 	db := filepath.Join(dir, "fixture.db")
-	out, err := exec.Command(bin, "--db", db, "_fixture").Output()
+	st, err := store.Open(db, nil)
 	if err != nil {
-		b.Fatalf("werkstatt _fixture: %v", err)
+		b.Fatal(err)
 	}
-	big := strings.TrimSpace(string(out))
+	info, err := fixture.Fill(st, fixture.Default)
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		b.Fatalf("fixture: %v", err)
+	}
+	big := info.BigHandle
 
 	for _, c := range []struct {
 		name   string

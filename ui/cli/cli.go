@@ -155,7 +155,6 @@ func (c *cli) commands() []command {
 		{"version", 0, (*cli).cmdVersion},
 		{"help", -1, (*cli).cmdHelp},
 		{"_hold", 1, (*cli).cmdHold},
-		{"_fixture", 0, (*cli).cmdFixture},
 		{"_feed", 1, (*cli).cmdFeed},
 		{"_panic", 1, (*cli).cmdPanic},
 	}
