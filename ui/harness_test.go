@@ -139,7 +139,7 @@ func (hs *harness) deliverAll() {
 // tests, so no Cmd waits.
 func runCmd(cmd tea.Cmd) tea.Msg { return cmd() }
 
-// flatten expands batch and sequence messages.
+// flatten expands batch messages (the app makes no tea.Sequence).
 func flatten(msg tea.Msg) []tea.Msg {
 	switch m := msg.(type) {
 	case nil:
@@ -154,15 +154,6 @@ func flatten(msg tea.Msg) []tea.Msg {
 		return out
 	case tea.RawMsg:
 		return nil
-	}
-	if s, ok := sequence(msg); ok {
-		var out []tea.Msg
-		for _, c := range s {
-			if c != nil {
-				out = append(out, flatten(runCmd(c))...)
-			}
-		}
-		return out
 	}
 	return []tea.Msg{msg}
 }

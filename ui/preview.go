@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -276,9 +277,16 @@ func (s *previewScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 	case spinner.TickMsg:
 		if s.rendering || s.loading {
-			var cmd tea.Cmd
-			s.spin, cmd = s.spin.Update(msg)
-			return cmd
+			// The next frame comes through the shared timer (sh.after)
+			// rather than the spinner's own tea.Tick, so a driver that
+			// switches timers off switches this one off too.
+			var own tea.Cmd
+			s.spin, own = s.spin.Update(msg)
+			if own == nil {
+				return nil // not this spinner's tick, or a stale one
+			}
+			next := s.spin
+			return s.sh.after(next.Spinner.FPS, func(time.Time) tea.Msg { return next.Tick() })
 		}
 	case tea.PasteMsg:
 		if s.asking {

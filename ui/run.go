@@ -13,26 +13,38 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"werkstatt/model"
-	"werkstatt/store"
 )
 
 // Config says what the TUI opens.
 type Config struct {
-	Store    *store.Store
+	Store    Store // *store.Store, or a wrapper of one
 	Lang     model.Lang
 	Workshop string // id of the workshop to open; "" for the home screen
 	Phase    string // phase id to open in; "" for the workshop's current phase
+
+	// Now is the clock; nil is time.Now.
+	Now func() time.Time
+	// After makes the Cmd of every timer (the countdown's tick, the
+	// status line's expiry, the spinner): fn's message after d. Nil is
+	// tea.Tick. A program driven without a terminal, one message at a
+	// time, gives a function that returns nil, so no Cmd sleeps.
+	After func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 }
 
-// Run starts the TUI and returns when the user quits; texts the disk did
-// not take (drafts.go) are printed to the terminal on the way out. A panic in Update
-// or View is caught before Bubble Tea sees it: the program ends as on a
-// normal quit (the terminal restored), the stack goes to a private file,
-// and Run returns a one-line error naming that file, so main prints one
-// line and exits non-zero. Bubble Tea's own catch stays for panics in a
-// Cmd's goroutine.
-func Run(cfg Config) error {
-	a := newApp(cfg.Store, cfg.Lang, time.Now)
+// NewModel returns the root model that Run runs, for a program or a
+// driver of one's own (the tests' drivers send it messages and run the
+// Cmds it returns, as Bubble Tea does).
+func NewModel(cfg Config) tea.Model { return newModel(cfg) }
+
+func newModel(cfg Config) *app {
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	a := newApp(cfg.Store, cfg.Lang, now)
+	if cfg.After != nil {
+		a.sh.after = cfg.After
+	}
 	// The record goes where the facilitator started werkstatt, as any
 	// command-line tool writes its output; the database's folder is
 	// hidden and not where one looks for a document.
@@ -44,11 +56,23 @@ func Run(cfg Config) error {
 	if cfg.Workshop != "" {
 		a.opening(cfg.Workshop, cfg.Phase)
 	}
+	return a
+}
+
+// Run starts the TUI and returns when the user quits; texts the disk did
+// not take (drafts.go) are printed to the terminal on the way out. A panic in Update
+// or View is caught before Bubble Tea sees it: the program ends as on a
+// normal quit (the terminal restored), the stack goes to a private file,
+// and Run returns a one-line error naming that file, so main prints one
+// line and exits non-zero. Bubble Tea's own catch stays for panics in a
+// Cmd's goroutine.
+func Run(cfg Config) error {
+	a := newModel(cfg)
 	if keys := typedAhead(os.Stdin); len(keys) > 0 {
 		a.held = keys
 		a.priming = cfg.Workshop == ""
 	}
-	err := runProgram(a)
+	err := RunModel(a)
 	// Texts the disk never took go to the terminal, after it is
 	// restored, so the facilitator can copy them; the program then ends
 	// with an error.
@@ -61,9 +85,10 @@ func Run(cfg Config) error {
 	return err
 }
 
-// runProgram runs a root model in the terminal and maps panics and
-// interrupts to errors; RunPanicking shares it so its test proves Run.
-func runProgram(m tea.Model) error {
+// RunModel runs m in the terminal as Run runs the root model, with the same
+// handling of panics and interrupts; a test wraps the root model in one
+// that panics, to prove that handling.
+func RunModel(m tea.Model) error {
 	g := &guarded{m: m}
 	p := tea.NewProgram(g)
 	g.quit = p.Quit

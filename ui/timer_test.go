@@ -105,8 +105,6 @@ func rings(cmd tea.Cmd) bool {
 		return m.Msg == "\a"
 	case tea.BatchMsg:
 		cmds = m
-	default:
-		cmds, _ = sequence(msg)
 	}
 	for _, c := range cmds {
 		if rings(c) {

@@ -140,7 +140,7 @@ type command struct {
 }
 
 func (c *cli) commands() []command {
-	return []command{
+	return append([]command{
 		{"new", 0, (*cli).cmdNew},
 		{"list", 0, (*cli).cmdList},
 		{"edit", 1, (*cli).cmdEdit},
@@ -154,11 +154,15 @@ func (c *cli) commands() []command {
 		{"methods", 0, (*cli).cmdMethods},
 		{"version", 0, (*cli).cmdVersion},
 		{"help", -1, (*cli).cmdHelp},
-		{"_hold", 1, (*cli).cmdHold},
-		{"_feed", 1, (*cli).cmdFeed},
-		{"_panic", 1, (*cli).cmdPanic},
-	}
+	}, testCommands...)
 }
+
+// testCommands are the hidden commands (names starting with "_") of the
+// tests' own build of werkstatt: the ui/cli test binary runs as werkstatt
+// when started under the name werkstatt-test (see TestMain) and adds them
+// in hidden_test.go. The werkstatt binary has none and links none of
+// their code.
+var testCommands []command
 
 // run parses the global flags up to the subcommand, then the subcommand's
 // own flags (which include the global ones, so they may come after it).

@@ -21,7 +21,18 @@ import (
 // program as a user does: a real process, a real database file.
 var bin string
 
+// hidden is the tests' own build of werkstatt: this test binary, under the
+// name werkstatt-test (a symbolic link), runs cli.Main with the hidden
+// commands of hidden_test.go, which the werkstatt binary does not have.
+var hidden string
+
+// hiddenName is the name under which the test binary is werkstatt.
+const hiddenName = "werkstatt-test"
+
 func TestMain(m *testing.M) {
+	if filepath.Base(os.Args[0]) == hiddenName {
+		os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+	}
 	dir, err := os.MkdirTemp("", "werkstatt-cli-test")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -32,6 +43,16 @@ func TestMain(m *testing.M) {
 	build.Dir = filepath.Join("..", "..")
 	if out, err := build.CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "go build werkstatt: %v\n%s", err, out)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	hidden = filepath.Join(dir, hiddenName)
+	exe, err := os.Executable()
+	if err == nil {
+		err = os.Symlink(exe, hidden)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "link the test binary as %s: %v\n", hiddenName, err)
 		os.RemoveAll(dir)
 		os.Exit(1)
 	}
@@ -56,12 +77,22 @@ func env(t *testing.T, extra ...string) []string {
 	return append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}, extra...)
 }
 
-// run runs werkstatt with args (and no terminal) and returns its result.
+// run runs werkstatt with args (and no terminal) and returns its result;
+// a hidden command (a name starting with "_") runs in the tests' build.
 func run(t *testing.T, environ []string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
+	cmd := exec.Command(binFor(args), args...)
 	cmd.Env = environ
 	return runCmd(t, cmd)
+}
+
+// binFor is the binary that runs args: hidden for a hidden command, else
+// the werkstatt binary.
+func binFor(args []string) string {
+	if len(args) > 0 && strings.HasPrefix(args[0], "_") {
+		return hidden
+	}
+	return bin
 }
 
 // runCmd runs a prepared werkstatt command and collects its output and
@@ -468,7 +499,7 @@ func TestLockContention(t *testing.T) {
 	t.Parallel()
 	e := env(t)
 	db := filepath.Join(t.TempDir(), "w.db")
-	hold := exec.Command(bin, "_hold", "6", "--db", db)
+	hold := exec.Command(hidden, "_hold", "6", "--db", db)
 	hold.Env = e
 	stdout, err := hold.StdoutPipe()
 	if err != nil {

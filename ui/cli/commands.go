@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -328,22 +327,5 @@ func (c *cli) cmdHelp(fs *flag.FlagSet) func([]string) error {
 		}
 		fmt.Fprint(c.stdout, c.usage(cmd))
 		return nil
-	}
-}
-
-// cmdHold opens the database and keeps it open for the given seconds. It
-// is not in the help: the tests use it to hold the lock from a second
-// process, as a running TUI would.
-func (c *cli) cmdHold(fs *flag.FlagSet) func([]string) error {
-	return func(args []string) error {
-		secs, err := strconv.ParseFloat(args[0], 64)
-		if err != nil || secs < 0 {
-			return usageError{"", c.t("usage.flag.notnumber")}
-		}
-		return c.withStore(func(s *store.Store) error {
-			fmt.Fprintln(c.stdout, "held")
-			time.Sleep(time.Duration(secs * float64(time.Second)))
-			return nil
-		})
 	}
 }

@@ -154,7 +154,7 @@ type savedLine struct{ id, text string }
 // its start, for 0), and returns what it had reported saved.
 func feedAndKill(t *testing.T, e []string, db, handle string, lines []string, afterSaves int, delay time.Duration) []savedLine {
 	t.Helper()
-	cmd := exec.Command(bin, "_feed", handle, "--db", db)
+	cmd := exec.Command(hidden, "_feed", handle, "--db", db)
 	cmd.Env = e
 	cmd.Stdin = strings.NewReader(strings.Join(lines, "\n") + "\n")
 	stdout, err := cmd.StdoutPipe()
@@ -240,7 +240,7 @@ func TestContentionFirstKeepsWorking(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "w.db")
 	handle := strings.TrimSpace(ok(t, e, "new", "--title", "Gedränge", "--db", db))
 
-	first := exec.Command(bin, "_feed", handle, "--db", db)
+	first := exec.Command(hidden, "_feed", handle, "--db", db)
 	first.Env = e
 	stdin, err := first.StdinPipe()
 	if err != nil {

@@ -157,9 +157,10 @@ func fullDisk(t *testing.T, dir, want string, fill func(*testing.T, string) func
 // unless limit is 0.
 func feedRun(t *testing.T, environ []string, limit int, stdin string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
+	exe := binFor(args)
+	cmd := exec.Command(exe, args...)
 	if limit > 0 {
-		cmd = exec.Command("bash", append([]string{"-c", `ulimit -f "$1" && shift && exec "$@"`, "bash", strconv.Itoa(limit), bin}, args...)...)
+		cmd = exec.Command("bash", append([]string{"-c", `ulimit -f "$1" && shift && exec "$@"`, "bash", strconv.Itoa(limit), exe}, args...)...)
 	}
 	cmd.Env = environ
 	cmd.Stdin = strings.NewReader(stdin)

@@ -84,7 +84,7 @@ func TestPanicRestoresTerminal(t *testing.T) {
 
 	rc := filepath.Join(dir, "rc")
 	errFile := filepath.Join(dir, "stderr")
-	tm("send-keys", "-t", "panic", "-l", bin+" _panic "+demo.Handle+" --db "+db+" 2>"+errFile+"; echo $? > "+rc+".tmp && mv "+rc+".tmp "+rc)
+	tm("send-keys", "-t", "panic", "-l", hidden+" _panic "+demo.Handle+" --db "+db+" 2>"+errFile+"; echo $? > "+rc+".tmp && mv "+rc+".tmp "+rc)
 	tm("send-keys", "-t", "panic", "Enter")
 	waitFor("werkstatt's screen", func() bool {
 		return tm("display-message", "-p", "-t", "panic", "#{alternate_on}") == "1" &&
