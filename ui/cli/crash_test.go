@@ -231,7 +231,7 @@ func checkBolt(t *testing.T, path string) {
 // TestContentionFirstKeepsWorking extends TestLockContention: there the
 // first process only holds the lock; here it is a working werkstatt that
 // saves cards through the TUI's path. A second werkstatt, whether it
-// wants to read (list), write (new) or show the TUI (open, _feed), gives up
+// wants to read (list), write (new) or show the TUI (open), gives up
 // with the "in use" message within 2 s and exits 1, and the first one
 // saves the next card afterwards as if nothing had happened.
 func TestContentionFirstKeepsWorking(t *testing.T) {
@@ -279,7 +279,6 @@ func TestContentionFirstKeepsWorking(t *testing.T) {
 		{"list"},
 		{"new", "--title", "Zweiter"},
 		{"open", handle},
-		{"_feed", handle},
 	} {
 		start := time.Now()
 		r := run(t, e, append(args, "--db", db)...)
@@ -298,7 +297,7 @@ func TestContentionFirstKeepsWorking(t *testing.T) {
 	}
 
 	got := cardTexts(t, db, handle)
-	wantCards := "Vorher gespeichert|Nach list|Nach new|Nach open|Nach _feed"
+	wantCards := "Vorher gespeichert|Nach list|Nach new|Nach open"
 	if strings.Join(got, "|") != wantCards {
 		t.Errorf("cards on disk: %q, want %q", got, wantCards)
 	}
