@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+
+	"werkstatt/internal/fixture"
 )
 
 // BenchmarkCheck measures the consistency check that Open runs before a
@@ -17,13 +19,13 @@ import (
 //
 //	go test ./store -run '^$' -bench Check -benchtime 20x
 func BenchmarkCheck(b *testing.B) {
-	for _, spec := range []FixtureSpec{
+	for _, spec := range []fixture.Spec{
 		{Seed: 1, Workshops: 1, Cards: 100},
 		{Seed: 1, Workshops: 20, Cards: 500},
 		{Seed: 1, Workshops: 200, Cards: 500},
 	} {
 		path := filepath.Join(b.TempDir(), "fixture.db")
-		info, err := WriteFixture(path, spec)
+		info, err := writeFixture(path, spec)
 		if err != nil {
 			b.Fatal(err)
 		}
