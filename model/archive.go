@@ -376,8 +376,9 @@ func phaseKeys[T any](in map[string]T, field, id string, phase func(string, stri
 // attendance, names, credits, Ausblick and photos, every card,
 // the themes the room filled, the reversals and the measures, and starts
 // in the method's first phase. The caller's flags then fill in the new
-// day's facts.
-func TemplateFrom(s Snapshot) Snapshot {
+// day's facts. The kept themes are made at now (their ids and times), so
+// the model reads no clock.
+func TemplateFrom(s Snapshot, now time.Time) Snapshot {
 	w := s.Workshop
 	m := w.MethodOf()
 	t := Workshop{
@@ -400,7 +401,6 @@ func TemplateFrom(s Snapshot) Snapshot {
 		used[c.Theme] = true
 	}
 	var themes []Theme
-	now := time.Now()
 	for _, th := range s.Themes {
 		if used[th.ID] {
 			continue

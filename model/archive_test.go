@@ -113,7 +113,8 @@ func TestTemplateFrom(t *testing.T) {
 	s := demoSnap(t)
 	// A theme prepared in advance: no card lies in it.
 	s.Themes = append(s.Themes, model.Theme{ID: "ZZPREPARED", Phase: "critique", Title: "Vorbereitet", Dots: 4, Top: true})
-	tpl := model.TemplateFrom(s)
+	made := time.Date(2027, 5, 1, 9, 30, 0, 0, time.UTC)
+	tpl := model.TemplateFrom(s, made)
 	w := tpl.Workshop
 	if w.ID != "" || w.Handle != "" || w.Date != "" || w.Participants != 0 || w.NextMeeting != "" || w.Timers != nil ||
 		w.Phase != "critique" || !w.Created.IsZero() {
@@ -129,6 +130,9 @@ func TestTemplateFrom(t *testing.T) {
 	if len(tpl.Themes) != 1 || tpl.Themes[0].Title != "Vorbereitet" || tpl.Themes[0].ID == "ZZPREPARED" ||
 		tpl.Themes[0].Dots != 0 || tpl.Themes[0].Top {
 		t.Errorf("template themes: %+v", tpl.Themes)
+	}
+	if th := tpl.Themes[0]; !th.Created.Equal(made) || !th.Updated.Equal(made) {
+		t.Errorf("the kept theme is not made at the given time %v: created %v, updated %v", made, th.Created, th.Updated)
 	}
 	tpl.Workshop.Questions["vision"] = "geändert"
 	if s.Workshop.Questions["vision"] == "geändert" {

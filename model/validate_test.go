@@ -204,7 +204,7 @@ func TestTimeboxesInArchive(t *testing.T) {
 	if err != nil || back.Workshop.TimeboxFor("critique") != 30*time.Minute {
 		t.Fatalf("read back: %v, %v", err, back.Workshop.Timeboxes)
 	}
-	if tpl := model.TemplateFrom(back); tpl.Workshop.TimeboxFor("critique") != 30*time.Minute {
+	if tpl := model.TemplateFrom(back, time.Date(2027, 5, 1, 9, 0, 0, 0, time.UTC)); tpl.Workshop.TimeboxFor("critique") != 30*time.Minute {
 		t.Errorf("the template lost the timebox: %v", tpl.Workshop.Timeboxes)
 	}
 	back.Workshop.SetTimebox("critique", 0)

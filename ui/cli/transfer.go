@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"werkstatt/model"
@@ -175,7 +176,7 @@ func (c *cli) readTemplate(path string) (model.Snapshot, error) {
 	if err != nil {
 		return snap, err
 	}
-	return model.TemplateFrom(snap), nil
+	return model.TemplateFrom(snap, time.Now()), nil
 }
 
 // templateItems is what a template holds besides the workshop (themes
