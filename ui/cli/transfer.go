@@ -65,13 +65,17 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 			if err != nil {
 				return err
 			}
-			if *format == "json" || *format == "html" || *format == "docx" || *format == "md" && toFile {
+			switch {
+			case *format == "json" || *format == "html" || *format == "docx" || *format == "md" && toFile:
 				// These carry or show the pictures; the others do
 				// not read them.
 				snap, err = s.SnapshotWithPhotos(w.ID)
-				return err
+			case *format == "csv":
+				// The measures' CSV needs no card: Plan leaves them on disk.
+				snap, err = s.Plan(w.ID)
+			default:
+				snap, err = s.Snapshot(w.ID)
 			}
-			snap, err = s.Snapshot(w.ID)
 			return err
 		})
 		if err != nil {
