@@ -1,6 +1,7 @@
 package model
 
 import (
+	"maps"
 	"slices"
 	"sort"
 )
@@ -90,4 +91,26 @@ func find[T any](items []T, want string, id func(T) string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// Clone returns a copy that shares nothing changeable with s: Apply on
+// either leaves the other as it was. (Strings are shared; they cannot
+// change.) The UI hands a clone to work that runs beside it, such as
+// writing the record in a Cmd.
+func (s Snapshot) Clone() Snapshot {
+	c := s
+	c.Workshop.Facilitators = slices.Clone(s.Workshop.Facilitators)
+	c.Workshop.Questions = maps.Clone(s.Workshop.Questions)
+	c.Workshop.Timers = maps.Clone(s.Workshop.Timers)
+	c.Workshop.Timeboxes = maps.Clone(s.Workshop.Timeboxes)
+	c.Workshop.Agenda = slices.Clone(s.Workshop.Agenda)
+	c.Workshop.Attendance = slices.Clone(s.Workshop.Attendance)
+	c.Workshop.Names = slices.Clone(s.Workshop.Names)
+	c.Cards = slices.Clone(s.Cards)
+	c.Themes = slices.Clone(s.Themes)
+	c.Reversals = slices.Clone(s.Reversals)
+	c.Measures = slices.Clone(s.Measures)
+	c.Photos = slices.Clone(s.Photos)
+	c.PhotoFiles = maps.Clone(s.PhotoFiles) // the bytes of a photo are never changed in place
+	return c
 }

@@ -3,6 +3,7 @@ package model
 import (
 	"reflect"
 	"testing"
+	"time"
 )
 
 func TestSnapshotApplyAndInverse(t *testing.T) {
@@ -74,5 +75,47 @@ func TestSnapshotUndoKeepsOrder(t *testing.T) {
 	}
 	if !reflect.DeepEqual(ids, []string{"A", "B", "C"}) {
 		t.Fatalf("order after undo: %v", ids)
+	}
+}
+
+// TestSnapshotClone: a clone and its original change apart: Apply on one
+// (replacing an item in place, inserting, deleting) and writes into the
+// workshop's maps and lists leave the other as it was.
+func TestSnapshotClone(t *testing.T) {
+	orig := Snapshot{
+		Workshop: Workshop{ID: "w", Title: "Alt", Facilitators: []string{"Anna"},
+			Questions: map[string]string{"vision": "Wie?"}, Timers: map[string]Timer{"critique": {Total: 5}},
+			Agenda: []AgendaItem{{ID: "a1", Title: "Ankommen"}}, Attendance: []GroupCount{{Group: "Tisch 1", Count: 4}},
+			Names: []string{"Carla"}, Timeboxes: map[string]time.Duration{"critique": time.Hour}},
+		Cards:     []Card{{ID: "a", Text: "eins"}, {ID: "c", Text: "drei"}},
+		Themes:    []Theme{{ID: "t", Title: "Thema"}},
+		Reversals: []Reversal{{ID: "r", Text: "positiv"}},
+		Measures:  []Measure{{ID: "m", What: "tun"}},
+	}
+	keep := orig.Clone()
+	c := orig.Clone()
+	if !reflect.DeepEqual(c, orig) {
+		t.Fatalf("clone differs: %+v", c)
+	}
+	c.Apply(Change{
+		Cards:     []Card{{ID: "a", Text: "EINS"}, {ID: "b", Text: "zwei"}},
+		Themes:    []Theme{{ID: "t", Title: "THEMA"}},
+		Reversals: []Reversal{{ID: "r", Text: "POSITIV"}},
+		Measures:  []Measure{{ID: "m", What: "TUN"}},
+	})
+	c.Workshop.Facilitators[0] = "Berta"
+	c.Workshop.Questions["vision"] = "Was?"
+	c.Workshop.Timers["critique"] = Timer{Total: 9}
+	c.Workshop.Agenda[0].Title = "Weg"
+	c.Workshop.Attendance[0].Count = 9
+	c.Workshop.Names[0] = "Dora"
+	c.Workshop.Timeboxes["critique"] = time.Minute
+	if !reflect.DeepEqual(orig, keep) {
+		t.Errorf("changing the clone changed the original:\n%+v\nwant\n%+v", orig, keep)
+	}
+	c2 := orig.Clone()
+	orig.Apply(Change{Cards: []Card{{ID: "c", Text: "DREI"}}, DeleteCards: []string{"a"}})
+	if !reflect.DeepEqual(c2, keep) {
+		t.Errorf("changing the original changed the clone:\n%+v\nwant\n%+v", c2, keep)
 	}
 }

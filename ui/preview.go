@@ -34,8 +34,9 @@ type renderKey struct {
 	style string
 }
 
-// previewSourceMsg carries the record of a workshop loaded from the home
-// screen; gen drops a load that a newer one has overtaken.
+// previewSourceMsg carries the record of the open workshop (ws and its
+// version ver) or of one loaded from the home screen (ws nil); gen drops a
+// load that a newer one has overtaken.
 type previewSourceMsg struct {
 	gen    int
 	md     string // the record as shown
@@ -43,6 +44,8 @@ type previewSourceMsg struct {
 	handle string
 	snap   model.Snapshot // what html and docx are written from
 	err    error
+	ws     *session
+	ver    int
 }
 
 func (previewSourceMsg) owner() screenID { return screenPreview }
@@ -139,43 +142,50 @@ func bothRecords(snap model.Snapshot, lang model.Lang) (view, file string, err e
 	return view, file, err
 }
 
-// Enter shows the open workshop's record, or the record of the workshop
-// selected on the home screen, which is read from the store in a Cmd.
+// Enter shows the record of the open workshop, or of the workshop selected
+// on the home screen. The record is written (bothRecords: 13 ms at 1,000
+// contributions, 157 ms at 10,000) in a Cmd, from a clone of the open
+// workshop or a snapshot read from the store, so the screen never waits;
+// a record already made for this version of the workshop is shown at once.
 func (s *previewScreen) Enter() tea.Cmd {
 	s.active, s.asking, s.choosing = true, false, false
 	s.loadErr, s.renderErr = nil, nil
-	if ws := s.sh.ws; ws != nil {
+	ws := s.sh.ws
+	if ws != nil && ws == s.mdWS && ws.version == s.mdVer && s.md != "" {
 		s.loading = false
-		if ws != s.mdWS || ws.version != s.mdVer || s.md == "" {
-			md, file, err := bothRecords(ws.snap, s.sh.lang)
-			if err != nil {
-				s.loadErr = err
-				return nil
-			}
-			s.md, s.file, s.handle, s.mdWS, s.mdVer = md, file, ws.snap.Workshop.Handle, ws, ws.version
-			s.snap = model.Snapshot{}
-		}
 		return s.render()
 	}
 	s.mdWS = nil
 	s.md, s.file, s.handle = "", "", ""
 	s.vp.SetContent("")
 	s.shownKey = renderKey{}
-	id := s.sh.homeSel
-	if id == "" {
-		return nil
-	}
 	s.gen++
-	s.loading = true
-	gen, st, lang := s.gen, s.sh.store, s.sh.lang
-	return tea.Batch(func() tea.Msg {
-		snap, err := st.Snapshot(id)
-		if err != nil {
-			return previewSourceMsg{gen: gen, err: err}
+	gen, lang := s.gen, s.sh.lang
+	var load func() tea.Msg
+	if ws != nil {
+		// The clone shares nothing the board may change meanwhile.
+		snap, ver := ws.snap.Clone(), ws.version
+		load = func() tea.Msg {
+			md, file, err := bothRecords(snap, lang)
+			return previewSourceMsg{gen: gen, md: md, file: file, handle: snap.Workshop.Handle, err: err, ws: ws, ver: ver}
 		}
-		md, file, err := bothRecords(snap, lang)
-		return previewSourceMsg{gen: gen, md: md, file: file, handle: snap.Workshop.Handle, snap: snap, err: err}
-	}, s.spin.Tick)
+	} else {
+		id, st := s.sh.homeSel, s.sh.store
+		if id == "" {
+			s.loading = false
+			return nil
+		}
+		load = func() tea.Msg {
+			snap, err := st.Snapshot(id)
+			if err != nil {
+				return previewSourceMsg{gen: gen, err: err}
+			}
+			md, file, err := bothRecords(snap, lang)
+			return previewSourceMsg{gen: gen, md: md, file: file, handle: snap.Workshop.Handle, snap: snap, err: err}
+		}
+	}
+	s.loading = true
+	return tea.Batch(load, s.spin.Tick)
 }
 
 // style is glamour's style for the terminal: plain without colours.
@@ -260,6 +270,7 @@ func (s *previewScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s.md, s.file, s.handle, s.snap = msg.md, msg.file, msg.handle, msg.snap
+		s.mdWS, s.mdVer = msg.ws, msg.ver
 		return s.render()
 	case previewRenderedMsg:
 		if msg.err == nil {
