@@ -109,6 +109,8 @@ func newApp(st Store, lang model.Lang, now func() time.Time) *app {
 		screenPreview: newPreview(sh),
 		// settings.go: every setting of a workshop, F4 (e on home)
 		screenSettings: newSettings(sh),
+		screenPhotos:   newPhotos(sh), // photos.go: the Fotoprotokoll, F7
+		screenAgenda:   newAgenda(sh), // agenda.go: Ablauf and people, F8
 	}
 	return a
 }
@@ -194,6 +196,8 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil // its key was typing (typeguard.go)
 		}
 		return a, a.switchTo(msg.to)
+	case photosMsg, agendaMsg:
+		return a, a.openExtra(msg)
 	case settingsMsg:
 		a.projector = false
 		return a, tea.Batch(a.screens[screenSettings].(*settingsScreen).start(msg.w, msg.back), a.switchTo(screenSettings))
@@ -271,6 +275,9 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		// field keeps its text for when the settings are closed.
 		w, back := a.sh.ws.snap.Workshop, a.cur
 		return func() tea.Msg { return settingsMsg{w: w, back: back} }
+	case (key.Matches(msg, g.Photos) || key.Matches(msg, g.Agenda)) && inWorkshop && !a.projector &&
+		a.cur != screenSettings && a.cur != screenPhotos && a.cur != screenAgenda:
+		return a.extraKey(msg)
 	case key.Matches(msg, g.Reset) && inWorkshop:
 		p, _ := a.sh.ws.Phase()
 		return tea.Batch(a.sh.setTimer(model.Timer{}.Reset(a.sh.ws.snap.Workshop.TimeboxFor(p.ID))), a.setStatus(a.sh.T("timer.reset"), statusInfo))

@@ -21,6 +21,8 @@ type globalKeys struct {
 	Rules     key.Binding // always
 	Retry     key.Binding // always, in a workshop with drafts not saved
 	Settings  key.Binding // always: the workshop's settings (settings.go)
+	Photos    key.Binding // always: the photos (photos.go)
+	Agenda    key.Binding // always: the Ablauf, attendance, Ausblick (agenda.go)
 }
 
 func newGlobalKeys(t catalog) globalKeys {
@@ -38,13 +40,15 @@ func newGlobalKeys(t catalog) globalKeys {
 		Rules:     key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", t.T("key.rules"))),
 		Retry:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", t.T("key.retry"))),
 		Settings:  key.NewBinding(key.WithKeys("f4"), key.WithHelp("F4", t.T("key.settings"))),
+		Photos:    key.NewBinding(key.WithKeys("f7"), key.WithHelp("F7", t.T("key.photos"))),
+		Agenda:    key.NewBinding(key.WithKeys("f8"), key.WithHelp("F8", t.T("key.agenda"))),
 	}
 }
 
 // workshopBindings are the global keys that make sense inside a workshop,
 // for the full help.
 func (g globalKeys) workshopBindings() []key.Binding {
-	return []key.Binding{g.Timer, g.Extend, g.Reset, g.NextPhase, g.PrevPhase, g.Rules, g.Projector, g.Preview, g.Retry, g.Settings, g.HelpF1, g.Quit}
+	return []key.Binding{g.Timer, g.Extend, g.Reset, g.NextPhase, g.PrevPhase, g.Rules, g.Projector, g.Preview, g.Retry, g.Settings, g.Photos, g.Agenda, g.HelpF1, g.Quit}
 }
 
 // keyMap is a screen's keys for bubbles/help.

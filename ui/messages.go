@@ -17,6 +17,8 @@ const (
 	screenPlan
 	screenPreview
 	screenSettings
+	screenPhotos // photos.go
+	screenAgenda // agenda.go
 )
 
 // gotoMsg asks the root to show another screen of the open workshop.

@@ -59,6 +59,10 @@ func (a *app) projectorView(w, h int) string {
 		hint = a.sh.T("proj.page", page+1, pages) + " · " + hint
 	}
 	name := st.PhaseName.Render(truncate(p.Name.In(a.sh.lang), max(w-2, 0)))
+	if cl := a.sh.agendaLine(); cl != "" && width(name)+width(cl)+width(hint)+6 <= w {
+		// The day's clock from the Ablaufplan (agenda.go).
+		name += "   " + st.Subtle.Render(cl)
+	}
 	first := " " + name
 	if room := w - width(first) - width(hint) - 2; room >= 0 {
 		first += repeat(" ", room) + st.Subtle.Render(hint) + " "

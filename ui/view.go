@@ -86,6 +86,10 @@ func (a *app) screenName() string {
 		return a.sh.T("screen.preview")
 	case screenSettings:
 		return a.sh.T("screen.settings")
+	case screenPhotos:
+		return a.sh.T("screen.photos")
+	case screenAgenda:
+		return a.sh.T("screen.agenda")
 	}
 	return a.sh.T("screen.home")
 }

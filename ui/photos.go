@@ -1,0 +1,262 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
+)
+
+// The photos screen (F7 in a workshop) lists the Fotoprotokoll: each
+// photo's number, name, caption, phase, size and whether consent is given
+// (✓). e edits the caption, c toggles the consent, p moves the photo to
+// the next phase, x deletes it and z brings it back. Photos are added with
+// `werkstatt photo add`; a terminal cannot show them.
+
+type photosScreen struct {
+	sh      *shared
+	keys    photoKeys
+	sel     int
+	editing bool
+	input   textinput.Model
+	// undo holds deleted photos with their bytes, the last on top.
+	undo []deletedPhoto
+	back screenID
+}
+
+type deletedPhoto struct {
+	photo model.Photo
+	data  []byte
+}
+
+type photoKeys struct {
+	Up, Down, Edit, Consent, Phase, Delete, Undo, Back, Save, Cancel key.Binding
+}
+
+// photosMsg asks the root to open the photos, coming from back.
+type photosMsg struct{ back screenID }
+
+func newPhotos(sh *shared) *photosScreen {
+	b := func(keys []string, label, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, sh.T(desc)))
+	}
+	return &photosScreen{sh: sh, input: newField(sh.st, ""), keys: photoKeys{
+		Up:      b([]string{"up", "k"}, "↑/↓", "photos.key.move"),
+		Down:    b([]string{"down", "j"}, "↓", "photos.key.move"),
+		Edit:    b([]string{"e", "enter"}, "e", "photos.key.edit"),
+		Consent: b([]string{"c"}, "c", "photos.key.consent"),
+		Phase:   b([]string{"p"}, "p", "photos.key.phase"),
+		Delete:  b([]string{"x", "delete"}, "x", "photos.key.delete"),
+		Undo:    b([]string{"z"}, "z", "photos.key.undo"),
+		Back:    b([]string{"esc"}, "esc", "photos.key.back"),
+		Save:    b([]string{"enter"}, "enter", "photos.key.save"),
+		Cancel:  b([]string{"esc"}, "esc", "home.key.cancel"),
+	}}
+}
+
+func (s *photosScreen) photos() []model.Photo {
+	if s.sh.ws == nil {
+		return nil
+	}
+	return s.sh.ws.snap.Photos
+}
+
+func (s *photosScreen) Enter() tea.Cmd {
+	s.sel = clamp(s.sel, 0, max(len(s.photos())-1, 0))
+	return nil
+}
+
+func (s *photosScreen) Typing() bool { return s.editing }
+
+func (s *photosScreen) KeyMap() help.KeyMap {
+	k := s.keys
+	if s.editing {
+		return keyMap{short: []key.Binding{k.Save, k.Cancel}, full: [][]key.Binding{{k.Save, k.Cancel}}}
+	}
+	return keyMap{
+		short: []key.Binding{k.Up, k.Edit, k.Consent, k.Delete, k.Undo, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Edit, k.Consent, k.Phase, k.Delete, k.Undo, k.Back}},
+	}
+}
+
+func (s *photosScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		if s.editing {
+			s.input.SetValue(s.input.Value() + flat(msg.Content))
+			s.input.CursorEnd()
+		}
+	case tea.KeyPressMsg:
+		if s.editing {
+			return s.editKey(msg)
+		}
+		return s.listKey(msg)
+	}
+	return nil
+}
+
+func (s *photosScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, s.keys.Save):
+		s.editing = false
+		s.input.Blur()
+		ps := s.photos()
+		if s.sel >= len(ps) {
+			return nil
+		}
+		p := ps[s.sel]
+		p.Caption, p.Updated = fieldValue(s.input), s.sh.now()
+		return s.sh.commit(model.Change{Photos: []model.Photo{p}})
+	case key.Matches(msg, s.keys.Cancel):
+		s.editing = false
+		s.input.Blur()
+		return nil
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd
+}
+
+func (s *photosScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	ps := s.photos()
+	k := s.keys
+	if key.Matches(msg, k.Back) {
+		back := s.back
+		return func() tea.Msg { return gotoMsg{to: back} }
+	}
+	if key.Matches(msg, k.Undo) {
+		return s.restore()
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	p := ps[s.sel]
+	switch {
+	case key.Matches(msg, k.Up):
+		s.sel = max(s.sel-1, 0)
+	case key.Matches(msg, k.Down):
+		s.sel = min(s.sel+1, len(ps)-1)
+	case key.Matches(msg, k.Edit):
+		s.editing = true
+		s.input.SetValue(p.Caption)
+		s.input.CursorEnd()
+		return s.input.Focus()
+	case key.Matches(msg, k.Consent):
+		p.Consent, p.Updated = !p.Consent, s.sh.now()
+		return s.sh.commit(model.Change{Photos: []model.Photo{p}})
+	case key.Matches(msg, k.Phase):
+		p.Phase, p.Updated = nextPhase(s.sh.ws.snap.Workshop.MethodOf(), p.Phase), s.sh.now()
+		return s.sh.commit(model.Change{Photos: []model.Photo{p}})
+	case key.Matches(msg, k.Delete):
+		return s.remove(p)
+	}
+	return nil
+}
+
+// photoFiler is a store that reads a photo's bytes (store.Store does).
+type photoFiler interface {
+	PhotoFile(workshop, photo string) ([]byte, error)
+}
+
+var errNoPhotoFiles = errors.New("this store keeps no photos")
+
+// nextPhase cycles none → first phase → … → last → none.
+func nextPhase(m model.Method, cur string) string {
+	if cur == "" {
+		return m.Phases[0].ID
+	}
+	if _, i, ok := m.Phase(cur); ok && i+1 < len(m.Phases) {
+		return m.Phases[i+1].ID
+	}
+	return ""
+}
+
+// remove deletes a photo, keeping its bytes for z; a photo whose bytes
+// cannot be read is not deleted, so z can always bring it back.
+func (s *photosScreen) remove(p model.Photo) tea.Cmd {
+	var data []byte
+	err := errNoPhotoFiles
+	if pf, ok := s.sh.store.(photoFiler); ok {
+		data, err = pf.PhotoFile(s.sh.ws.snap.Workshop.ID, p.ID)
+	}
+	if err != nil {
+		return func() tea.Msg { return statusMsg{s.sh.T("photos.err.read", oneLine(err)), statusError} }
+	}
+	s.undo = append(s.undo, deletedPhoto{p, data})
+	cmd := s.sh.commit(model.Change{DeletePhotos: []string{p.ID}})
+	s.sel = clamp(s.sel, 0, max(len(s.photos())-1, 0))
+	return tea.Batch(cmd, func() tea.Msg { return statusMsg{s.sh.T("photos.deleted", p.Name), statusInfo} })
+}
+
+// restore brings back the photo deleted last.
+func (s *photosScreen) restore() tea.Cmd {
+	if len(s.undo) == 0 || s.sh.ws == nil {
+		return nil
+	}
+	d := s.undo[len(s.undo)-1]
+	s.undo = s.undo[:len(s.undo)-1]
+	cmd := s.sh.commit(model.Change{Photos: []model.Photo{d.photo}, PhotoFiles: map[string][]byte{d.photo.ID: d.data}})
+	for i, p := range s.photos() {
+		if p.ID == d.photo.ID {
+			s.sel = i
+		}
+	}
+	return tea.Batch(cmd, func() tea.Msg { return statusMsg{s.sh.T("photos.restored", d.photo.Name), statusOK} })
+}
+
+func (s *photosScreen) View(w, h int) string {
+	st, sh := s.sh.st, s.sh
+	ps := s.photos()
+	var lines []string
+	shown, left := model.PhotosIn(ps, false)
+	lines = append(lines, st.Title.Render(truncate(sh.T("photos.title", len(ps), len(shown)), w)))
+	if left > 0 {
+		lines = append(lines, st.Muted.Render(truncate(sh.T("photos.leftout", left), w)))
+	}
+	lines = append(lines, "")
+	if len(ps) == 0 {
+		for _, l := range strings.Split(sh.T("photos.empty", sh.ws.snap.Workshop.Handle), "\n") {
+			lines = append(lines, st.Muted.Render(truncate(l, w)))
+		}
+		return clip(strings.Join(lines, "\n"), w, h)
+	}
+	m := sh.ws.snap.Workshop.MethodOf()
+	// Each photo takes two lines: number, consent, name, phase and size;
+	// then the caption (or the field that edits it).
+	room := max((h-len(lines))/2, 1)
+	first := clamp(s.sel-room+1, 0, max(len(ps)-room, 0))
+	for i := first; i < len(ps) && i < first+room; i++ {
+		p := ps[i]
+		mark := "✗"
+		if p.Consent {
+			mark = "✓"
+		}
+		phase := "–"
+		if ph, _, ok := m.Phase(p.Phase); ok {
+			phase = ph.Name.In(sh.lang)
+		}
+		head := fmt.Sprintf("%2d %s %s · %s · %s", i+1, mark, flat(p.Name), phase, model.SizeText(p.Size, sh.lang))
+		caption := flat(p.Caption)
+		if caption == "" {
+			caption = sh.T("photos.nocaption")
+		}
+		capLine := "     " + truncate(caption, max(w-5, 1))
+		if i == s.sel && s.editing {
+			s.input.SetWidth(max(w-6, 4))
+			capLine = "     " + s.input.View()
+		}
+		if i == s.sel {
+			lines = append(lines, st.CardSelected.Render(truncate(head, w)))
+		} else {
+			lines = append(lines, truncate(head, w))
+		}
+		lines = append(lines, st.Muted.Render(capLine))
+	}
+	return clip(strings.Join(lines, "\n"), w, h)
+}
