@@ -49,7 +49,13 @@ func (x *docxBody) document() {
 	}
 	x.table(facts)
 	for _, s := range d.Sections {
-		x.para("Heading1", Run{Text: s.Title})
+		if s.Continues {
+			x.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:pageBreakBefore w:val="0"/></w:pPr>`)
+			x.runs([]Run{{Text: s.Title}})
+			x.b.WriteString(`</w:p>`)
+		} else {
+			x.para("Heading1", Run{Text: s.Title})
+		}
 		for _, bl := range s.Blocks {
 			x.block(bl)
 		}

@@ -93,7 +93,7 @@ const htmlSource = `<!DOCTYPE html>
 </nav>
 </header>
 {{- range .Sections}}
-<section id="{{.Key}}">
+<section id="{{.Key}}"{{if .Continues}} class="continues"{{end}}>
 <h2>{{.Title}}</h2>
 {{- range .Blocks}}{{template "block" .}}{{end}}
 </section>
@@ -166,6 +166,8 @@ figcaption { font-size: 9pt; color: #555; margin-top: .3em; }
   html { font-size: 10.5pt; }
   body { max-width: none; margin: 0; padding: 0; }
   section { break-before: page; page-break-before: always; }
+  section.continues { break-before: auto; page-break-before: auto; }
+  section.continues > h2:first-child { margin-top: 1.6em; }
   section > h2:first-child { margin-top: 0; }
   a { color: inherit; text-decoration: none; }
 }`

@@ -49,11 +49,13 @@ type DocWords struct {
 // Fact is one row of the cover's facts.
 type Fact struct{ Label, Value string }
 
-// RecordSection is a main section: it starts a new page in print.
+// RecordSection is a main section: it starts a new page in print unless
+// it is short and Continues the one before.
 type RecordSection struct {
-	Key    string // stable id: "overview", "phase-1", "next", "appendix", "numbers"
-	Title  string
-	Blocks []Block
+	Key       string // stable id: "overview", "phase-1", "next", "appendix", "numbers"
+	Title     string
+	Blocks    []Block
+	Continues bool // no new page: the next meeting, the numbers
 }
 
 // BlockKind says what a Block is.
@@ -398,7 +400,7 @@ func (r *record) planBlocks() []Block {
 }
 
 func (r *record) nextSection() RecordSection {
-	sec := RecordSection{Key: "next", Title: r.L.Next}
+	sec := RecordSection{Key: "next", Title: r.L.Next, Continues: true}
 	next := strings.TrimSpace(r.s.Workshop.NextMeeting)
 	if len(RecordLines(next)) == 0 {
 		sec.Blocks = []Block{para(Run{Text: r.L.NotAgreed})}
@@ -454,7 +456,7 @@ func (r *record) appendixSection() RecordSection {
 
 func (r *record) numbersSection() RecordSection {
 	L, w := r.L, r.s.Workshop
-	sec := RecordSection{Key: "numbers", Title: L.Numbers}
+	sec := RecordSection{Key: "numbers", Title: L.Numbers, Continues: true}
 	list := Block{Kind: BlockList}
 	item := func(s string) { list.Items = append(list.Items, []Run{{Text: s}}) }
 	if w.Participants > 0 {
