@@ -123,8 +123,8 @@ func (s *homeScreen) listView(w, h int) []string {
 	return out
 }
 
-// rowView renders one workshop as two lines: title and date, then method,
-// phase and the number of contributions.
+// rowView renders one workshop as two lines: title and date, then method
+// and progress (the method left out when both do not fit).
 func (s *homeScreen) rowView(ws model.Summary, selected bool, w int) []string {
 	st := s.sh.st
 	lang := s.sh.lang
@@ -144,7 +144,14 @@ func (s *homeScreen) rowView(ws model.Summary, selected bool, w int) []string {
 	if date != "" {
 		line1 += "  " + date
 	}
-	line2 := truncate(m.Name.In(lang)+" · "+s.progress(ws), inner)
+	// The method's name gives way before the progress is cut: where the
+	// workshop was left comes last and matters more.
+	progress := s.progress(ws)
+	line2 := m.Name.In(lang) + " · " + progress
+	if width(line2) > inner {
+		line2 = progress
+	}
+	line2 = truncate(line2, inner)
 	if selected {
 		return []string{
 			st.CardSelected.Bold(true).Render(pad(marker+line1, w)),
