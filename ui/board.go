@@ -67,7 +67,7 @@ type boardScreen struct {
 	editing string // id of the card being edited, "" when writing a new one
 	stash   string // the draft put aside while a card is edited
 	marked  map[string]bool
-	undo    []undoEntry
+	undo    undoStack
 	guard   typeGuard // the list keys of the burst being typed
 	nums    themeNumbers
 	confirm string // id of the theme whose deletion is asked about
@@ -157,7 +157,7 @@ func (s *boardScreen) Enter() tea.Cmd {
 	}
 	if s.ws != ws {
 		s.ws = ws
-		s.undo, s.marked, s.editing, s.stash = nil, map[string]bool{}, "", ""
+		s.undo, s.marked, s.editing, s.stash = undoStack{}, map[string]bool{}, "", ""
 		s.nums = themeNumbers{}
 		s.endSearch()
 		s.list = cardList{}
@@ -231,7 +231,7 @@ func (s *boardScreen) Update(msg tea.Msg) tea.Cmd {
 	case writesFailedMsg:
 		// The undo entries of writes that did not reach the disk
 		// would bring back what never was.
-		s.undo = dropUndo(s.undo, msg.from)
+		s.undo.dropFrom(msg.from)
 		s.guard.end()
 		return nil
 	}

@@ -85,7 +85,7 @@ func (s *boardScreen) discard() tea.Cmd {
 	if strings.TrimSpace(draft) == "" {
 		return s.status(s.sh.T("board.discard.empty"), statusInfo)
 	}
-	s.pushUndo(undoEntry{draft: draft, what: s.sh.T("board.what.discard")})
+	s.undo.pushDraft(draft, s.sh.T("board.what.discard"))
 	s.input.Reset()
 	return s.status(s.sh.T("board.discarded"), statusOK)
 }

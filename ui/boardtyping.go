@@ -2,7 +2,6 @@ package ui
 
 import (
 	"maps"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -35,7 +34,7 @@ func (s *boardScreen) isCommand(msg tea.KeyPressMsg) bool {
 // snapshot is what a burst of typing may change on the board besides the
 // cards; the func it returns puts it back.
 func (s *boardScreen) snapshot() func() {
-	undo, marked := slices.Clone(s.undo), maps.Clone(s.marked)
+	undo, marked := s.undo.clone(), maps.Clone(s.marked)
 	sel, input, editing, stash := s.list.selKey, s.input.Value(), s.editing, s.stash
 	return func() {
 		s.undo, s.marked = undo, marked

@@ -57,27 +57,3 @@ func (sh *shared) unlinkReversals(ids []string, now time.Time) []model.Measure {
 	}
 	return ms
 }
-
-// priorLinks returns the stored versions of the statements and measures a
-// change rewrites, stamped now, for the change that undoes it.
-func (sh *shared) priorLinks(ch model.Change, now time.Time) ([]model.Reversal, []model.Measure) {
-	var revs []model.Reversal
-	for _, r := range ch.Reversals {
-		for _, old := range sh.ws.snap.Reversals {
-			if old.ID == r.ID {
-				old.Updated = now
-				revs = append(revs, old)
-			}
-		}
-	}
-	var ms []model.Measure
-	for _, m := range ch.Measures {
-		for _, old := range sh.ws.snap.Measures {
-			if old.ID == m.ID {
-				old.Updated = now
-				ms = append(ms, old)
-			}
-		}
-	}
-	return revs, ms
-}

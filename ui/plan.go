@@ -74,7 +74,7 @@ type planScreen struct {
 	mode    planMode
 	form    planForm
 	meeting textinput.Model
-	undo    undoHistory
+	undo    undoStack
 	draft   *formMeasure // a new measure left with Esc, for a to bring back
 }
 
@@ -410,7 +410,8 @@ func (s *planScreen) undoLast() tea.Cmd {
 	if len(e.change.Measures) > 0 {
 		s.selID = e.change.Measures[0].ID
 	}
-	return tea.Batch(s.status(s.sh.T("board.undone", e.what), statusOK), s.sh.commit(e.change))
+	_, cmd := s.sh.commitUndoable(e.change)
+	return tea.Batch(s.status(s.sh.T("board.undone", e.what), statusOK), cmd)
 }
 
 // move swaps the selected measure with its neighbour in the plan's own

@@ -71,7 +71,7 @@ type reverseScreen struct {
 	input   textarea.Model
 	editing string // id of the statement being edited
 	stash   string // the draft put aside during an edit
-	undo    undoHistory
+	undo    undoStack
 	guard   typeGuard // the list keys of the burst being typed
 }
 

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"maps"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -29,10 +28,10 @@ func (s *reverseScreen) isCommand(msg tea.KeyPressMsg) bool {
 // snapshot is what a burst of typing may change besides the statements;
 // the func it returns puts it back.
 func (s *reverseScreen) snapshot() func() {
-	undo, open := slices.Clone(s.undo.entries), maps.Clone(s.open)
+	undo, open := s.undo.clone(), maps.Clone(s.open)
 	sel, input, editing, stash := s.selKey, s.input.Value(), s.editing, s.stash
 	return func() {
-		s.undo.entries, s.open = undo, open
+		s.undo, s.open = undo, open
 		s.editing, s.stash = editing, stash
 		s.input.SetValue(input)
 		s.selKey = sel

@@ -170,15 +170,6 @@ func (sh *shared) commit(ch model.Change) tea.Cmd {
 	return cmd
 }
 
-// commitUndoable is commit that also returns the change that takes ch
-// back, for a screen's undo history.
-func (sh *shared) commitUndoable(ch model.Change) (model.Change, tea.Cmd) {
-	if sh.ws == nil || ch.Empty() {
-		return model.Change{}, nil
-	}
-	return sh.commitWrite(write{workshop: sh.ws.snap.Workshop.ID, change: ch})
-}
-
 // commitWrite makes a write's change on the workshop on screen, if it is
 // open, and queues the write; it returns the change's inverse.
 func (sh *shared) commitWrite(wr write) (model.Change, tea.Cmd) {

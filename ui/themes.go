@@ -17,24 +17,6 @@ import (
 // that undoes it and commits it. The Change builders are plain methods on
 // cardList, so they can be tested without a terminal.
 
-// maxUndo is how many board changes z can take back.
-const maxUndo = 50
-
-// undoEntry is a change that takes a board change back, with the status
-// text that says what was restored.
-type undoEntry struct {
-	change model.Change
-	what   string
-	seq    int    // the write that made the change the entry takes back
-	draft  string // a discarded draft, put back into the input (board only)
-}
-
-// dropUndo removes the entries of the writes from seq on: they failed or
-// were dropped, so their changes never reached the disk.
-func dropUndo(entries []undoEntry, seq int) []undoEntry {
-	return slices.DeleteFunc(entries, func(e undoEntry) bool { return e.seq >= seq })
-}
-
 // moveCards puts cards into a theme ("" for the unthemed pile), appended
 // after the theme's cards in the order given. Cards already there stay.
 func (l *cardList) moveCards(ids []string, themeID string, now time.Time) model.Change {
@@ -166,63 +148,13 @@ func (l *cardList) moveCardWithin(id string, dir int, now time.Time) model.Chang
 	return ch
 }
 
-// inverse returns the change that undoes ch on the phase as the index has
-// it: new items are deleted, changed and deleted ones put back. Restored
-// items are stamped now, so a later merge of archives sees them as the
-// newest version.
-func (l *cardList) inverse(ch model.Change, now time.Time) model.Change {
-	var inv model.Change
-	for _, c := range ch.Cards {
-		if old, ok := l.card(c.ID); ok {
-			old.Updated = now
-			inv.Cards = append(inv.Cards, old)
-		} else {
-			inv.DeleteCards = append(inv.DeleteCards, c.ID)
-		}
-	}
-	for _, id := range ch.DeleteCards {
-		if old, ok := l.card(id); ok {
-			old.Updated = now
-			inv.Cards = append(inv.Cards, old)
-		}
-	}
-	for _, t := range ch.Themes {
-		if old, _, ok := l.theme(t.ID); ok {
-			old.Updated = now
-			inv.Themes = append(inv.Themes, old)
-		} else {
-			inv.DeleteThemes = append(inv.DeleteThemes, t.ID)
-		}
-	}
-	for _, id := range ch.DeleteThemes {
-		if old, _, ok := l.theme(id); ok {
-			old.Updated = now
-			inv.Themes = append(inv.Themes, old)
-		}
-	}
-	return inv
-}
-
 // change commits a board change and remembers how to undo it. what is the
 // status text an undo shows.
 func (s *boardScreen) change(ch model.Change, what string) tea.Cmd {
-	if ch.Empty() {
-		return nil
-	}
-	inv := s.list.inverse(ch, s.sh.now())
-	inv.Reversals, inv.Measures = s.sh.priorLinks(ch, s.sh.now())
+	inv, cmd := s.sh.commitUndoable(ch)
 	s.guard.record(inv)
-	cmd := s.sh.commit(ch)
-	s.pushUndo(undoEntry{change: inv, what: what, seq: s.sh.lastSeq()})
+	s.undo.push(inv, what, s.sh.lastSeq())
 	return cmd
-}
-
-// pushUndo remembers an undo step, keeping the last maxUndo.
-func (s *boardScreen) pushUndo(u undoEntry) {
-	s.undo = append(s.undo, u)
-	if len(s.undo) > maxUndo {
-		s.undo = slices.Delete(s.undo, 0, len(s.undo)-maxUndo)
-	}
 }
 
 // announce commits a change and names it in the status line with its undo
@@ -236,22 +168,22 @@ func (s *boardScreen) announce(ch model.Change, what, said string) tea.Cmd {
 
 // undoLast takes the last board change back.
 func (s *boardScreen) undoLast() tea.Cmd {
-	if len(s.undo) == 0 {
+	u, ok := s.undo.pop()
+	if !ok {
 		return s.status(s.sh.T("board.undo.none"), statusInfo)
 	}
-	u := s.undo[len(s.undo)-1]
-	s.undo = s.undo[:len(s.undo)-1]
 	if u.draft != "" {
 		return s.undoDiscard(u)
 	}
-	// Typed by mistake, the undo itself is taken back (typeguard.go).
-	s.guard.record(s.list.inverse(u.change, s.sh.now()))
 	if len(u.change.Cards) > 0 {
 		s.list.selectCard(u.change.Cards[0].ID)
 	} else if len(u.change.Themes) > 0 {
 		s.list.selectTheme(u.change.Themes[0].ID)
 	}
-	return tea.Batch(s.sh.commit(u.change), s.status(s.sh.T("board.undone", u.what), statusOK))
+	inv, cmd := s.sh.commitUndoable(u.change)
+	// Typed by mistake, the undo itself is taken back (typeguard.go).
+	s.guard.record(inv)
+	return tea.Batch(cmd, s.status(s.sh.T("board.undone", u.what), statusOK))
 }
 
 // clusterKey handles the list's clustering keys.

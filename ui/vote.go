@@ -89,7 +89,7 @@ type voteScreen struct {
 	input voteInput
 	entry string // the digits typed
 
-	undo []voteUndo // what the changes made here replaced, newest last
+	undo undoStack // the changes that take back those made here
 }
 
 // voteStats is what the layout needs to know about all rows; sync works it
@@ -118,7 +118,7 @@ func (s *voteScreen) Enter() tea.Cmd {
 		s.cards = p.VoteCards
 		s.sel, s.selID, s.off = 0, "", 0
 		s.input, s.entry = voteNone, ""
-		s.undo = nil
+		s.undo.reset()
 	}
 	// A number typed before F6 or F5 is still there when the screen
 	// comes back.
@@ -262,10 +262,10 @@ func (s *voteScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case writesFailedMsg:
 		// The workshop went back to what is on disk; the rows follow
-		// it again, and the undo entries may describe changes that
-		// never reached it.
+		// it again, and the undo entries of the writes that did not
+		// reach it would bring back what never was.
 		s.built = -1
-		s.undo = nil
+		s.undo.dropFrom(msg.from)
 		return nil
 	}
 	if s.sh.ws == nil || s.ws != s.sh.ws {

@@ -14,20 +14,8 @@ import (
 
 // The vote screen's writes: counts typed, pasted or saved on quit, the cap,
 // the top marks, and the undo of each. Every write goes through
-// sh.commit, so it shows at once and reaches the disk in order.
-
-// voteUndo is what one change on the vote screen replaced: the dots and
-// top marks of themes and cards, or the cap. Undo puts back only these
-// fields, so it never reverts anything another screen changed.
-type voteUndo struct {
-	themes []model.Theme
-	cards  []model.Card
-	cap    int
-	hasCap bool
-}
-
-// maxVoteUndo bounds the undo stack.
-const maxVoteUndo = 100
+// sh.commitUndoable (undo.go), so it shows at once, reaches the disk in
+// order and can be taken back.
 
 // SaveDraft saves a number still being typed when the program quits, so
 // a count read off the wall is not lost; an empty entry saves nothing.
@@ -143,74 +131,30 @@ func (s *voteScreen) setDots(i, n int) tea.Cmd {
 	return tea.Batch(cmd, s.warnOver())
 }
 
-// change commits a change made on this screen and remembers what it
-// replaced, for undo.
+// change commits a change made on this screen and remembers the change
+// that takes it back.
 func (s *voteScreen) change(ch model.Change) tea.Cmd {
-	if ch.Empty() {
-		return nil
-	}
-	snap := &s.sh.ws.snap
-	var u voteUndo
-	if ch.Workshop != nil {
-		u.cap, u.hasCap = snap.Workshop.DotCap, true
-	}
-	for _, t := range ch.Themes {
-		if i := slices.IndexFunc(snap.Themes, func(x model.Theme) bool { return x.ID == t.ID }); i >= 0 {
-			u.themes = append(u.themes, snap.Themes[i])
-		}
-	}
-	for _, c := range ch.Cards {
-		if i := slices.IndexFunc(snap.Cards, func(x model.Card) bool { return x.ID == c.ID }); i >= 0 {
-			u.cards = append(u.cards, snap.Cards[i])
-		}
-	}
-	s.undo = append(s.undo, u)
-	if len(s.undo) > maxVoteUndo {
-		s.undo = slices.Delete(s.undo, 0, len(s.undo)-maxVoteUndo)
-	}
-	cmd := s.sh.commit(ch)
+	inv, cmd := s.sh.commitUndoable(ch)
+	s.undo.push(inv, "", s.sh.lastSeq())
 	s.sync()
 	return cmd
 }
 
-// undoLast puts back the dots, top marks or cap that the last change here
-// replaced, and selects the row it touched.
+// undoLast takes the last change made here back and selects the row it
+// touched.
 func (s *voteScreen) undoLast() tea.Cmd {
-	if len(s.undo) == 0 {
+	e, ok := s.undo.pop()
+	if !ok {
 		return s.say(s.sh.T("vote.undo.none"), statusInfo)
 	}
-	u := s.undo[len(s.undo)-1]
-	s.undo = s.undo[:len(s.undo)-1]
-	snap := &s.sh.ws.snap
-	now := s.sh.now()
-	var ch model.Change
-	if u.hasCap {
-		w := s.sh.touchedWorkshop()
-		w.DotCap = u.cap
-		ch.Workshop = w
-	}
-	for _, old := range u.themes {
-		if i := slices.IndexFunc(snap.Themes, func(x model.Theme) bool { return x.ID == old.ID }); i >= 0 {
-			t := snap.Themes[i]
-			t.Dots, t.Top, t.Updated = old.Dots, old.Top, now
-			ch.Themes = append(ch.Themes, t)
-		}
-	}
-	for _, old := range u.cards {
-		if i := slices.IndexFunc(snap.Cards, func(x model.Card) bool { return x.ID == old.ID }); i >= 0 {
-			c := snap.Cards[i]
-			c.Dots, c.Updated = old.Dots, now
-			ch.Cards = append(ch.Cards, c)
-		}
-	}
-	switch {
+	switch ch := e.change; {
 	case len(ch.Themes) > 0:
 		s.selID = ch.Themes[0].ID
 	case len(ch.Cards) > 0:
 		s.selID = ch.Cards[0].ID
 	}
 	s.built = -1 // the selection follows selID
-	cmd := s.sh.commit(ch)
+	_, cmd := s.sh.commitUndoable(e.change)
 	s.sync()
 	return tea.Batch(cmd, s.say(s.sh.T("vote.undone"), statusInfo))
 }
