@@ -32,7 +32,7 @@ type cardList struct {
 	cardGroup []int32        // sync's scratch: index in the snapshot and group of each card
 
 	sel    int    // selected row
-	selKey string // what is selected, so it stays selected across rebuilds
+	selKey rowRef // what is selected, so it stays selected across rebuilds
 	top    int    // first row in the window
 
 	width int                   // width the wraps below were made for
@@ -125,7 +125,7 @@ func (l *cardList) sync(ws *session, phase string) {
 		return
 	}
 	if l.phase != phase {
-		l.sel, l.top, l.selKey = 0, 0, ""
+		l.sel, l.top, l.selKey = 0, 0, rowRef{}
 	}
 	l.built, l.version, l.phase = true, ws.version, phase
 
@@ -224,45 +224,45 @@ func (l *cardList) sync(ws *session, phase string) {
 	l.setSel(l.sel)
 }
 
-// rowOfKey finds the row of a selection key ("c:" card id or "t:" theme id).
-func (l *cardList) rowOfKey(key string) (int, bool) {
-	switch {
-	case strings.HasPrefix(key, "c:"):
-		r, ok := l.cardRow[key[2:]]
-		return r, ok
-	case strings.HasPrefix(key, "t:"):
-		r, ok := l.themeRow[key[2:]]
-		return r, ok
+// rowOfKey finds the row that shows a card or a theme's header.
+func (l *cardList) rowOfKey(ref rowRef) (int, bool) {
+	var r int
+	var ok bool
+	switch ref.kind {
+	case refCard:
+		r, ok = l.cardRow[ref.id]
+	case refTheme:
+		r, ok = l.themeRow[ref.id]
 	}
-	return 0, false
+	return r, ok
 }
 
 // setSel selects row r (clamped) and remembers what it shows.
 func (l *cardList) setSel(r int) {
 	l.sel = clamp(r, 0, len(l.rows)-1)
-	l.selKey = ""
+	l.selKey = rowRef{}
 	if l.sel < len(l.rows) {
 		row := l.rows[l.sel]
 		if row.card >= 0 {
-			l.selKey = "c:" + l.cards[row.card].ID
+			l.selKey = cardRef(l.cards[row.card].ID)
 		} else if t := l.groups[row.group].theme; t >= 0 {
-			l.selKey = "t:" + l.themes[t].ID
+			l.selKey = themeRef(l.themes[t].ID)
 		} else {
-			l.selKey = "t:"
+			l.selKey = themeRef("")
 		}
 	}
 }
 
 // selectCard selects a card by id, once it is in the index.
-func (l *cardList) selectCard(id string) { l.selKey = "c:" + id; l.reselect() }
+func (l *cardList) selectCard(id string) { l.selKey = cardRef(id); l.reselect() }
 
 // selectTheme selects a theme's header by id ("" for the unthemed pile).
-func (l *cardList) selectTheme(id string) { l.selKey = "t:" + id; l.reselect() }
+func (l *cardList) selectTheme(id string) { l.selKey = themeRef(id); l.reselect() }
 
 // keepPosition makes the selection stay on the same row after the next
 // rebuild, whatever card lands there: after sending a card to a theme the
 // next card of the pile is selected, ready for its own number key.
-func (l *cardList) keepPosition() { l.selKey = "" }
+func (l *cardList) keepPosition() { l.selKey = rowRef{} }
 
 func (l *cardList) reselect() {
 	if r, ok := l.rowOfKey(l.selKey); ok {

@@ -62,7 +62,7 @@ type reverseScreen struct {
 	groups     []revGroup
 	rows       []revRow
 	sel        int
-	selKey     string           // "t:" theme id or "r:" reversal id
+	selKey     rowRef           // the theme or statement selected
 	top        int              // first row in the window
 	open       map[string]bool  // theme ids whose cards are shown
 	frame      map[int][]string // rows rendered for the frame being drawn
@@ -138,7 +138,7 @@ func (s *reverseScreen) Enter() tea.Cmd {
 	if s.ws != ws {
 		s.ws = ws
 		s.undo.reset()
-		s.editing, s.stash, s.selKey, s.sel, s.top = "", "", "", 0, 0
+		s.editing, s.stash, s.selKey, s.sel, s.top = "", "", rowRef{}, 0, 0
 		s.open = map[string]bool{}
 		s.built = false
 		s.input.Reset()
@@ -230,7 +230,7 @@ func (s *reverseScreen) sync() {
 	s.setSel(s.sel)
 }
 
-func (s *reverseScreen) rowOfKey(k string) (int, bool) {
+func (s *reverseScreen) rowOfKey(k rowRef) (int, bool) {
 	for i, r := range s.rows {
 		if s.keyOf(r) == k {
 			return i, true
@@ -239,17 +239,17 @@ func (s *reverseScreen) rowOfKey(k string) (int, bool) {
 	return 0, false
 }
 
-func (s *reverseScreen) keyOf(r revRow) string {
+func (s *reverseScreen) keyOf(r revRow) rowRef {
 	g := s.groups[r.group]
 	if r.stmt < 0 {
-		return "t:" + g.theme.ID
+		return themeRef(g.theme.ID)
 	}
-	return "r:" + g.stmts[r.stmt].ID
+	return statementRef(g.stmts[r.stmt].ID)
 }
 
 func (s *reverseScreen) setSel(i int) {
 	if len(s.rows) == 0 {
-		s.sel, s.selKey = 0, ""
+		s.sel, s.selKey = 0, rowRef{}
 		return
 	}
 	s.sel = clamp(i, 0, len(s.rows)-1)
@@ -478,7 +478,7 @@ func (s *reverseScreen) submit() tea.Cmd {
 			return s.focusOn(revList)
 		}
 		r.Text, r.Updated = text, now
-		s.selKey = "r:" + r.ID
+		s.selKey = statementRef(r.ID)
 		// An edit starts in the list and returns there, as on the board.
 		return tea.Batch(s.focusOn(revList), s.status(s.sh.T("rev.edited"), statusOK),
 			s.change(model.Change{Reversals: []model.Reversal{r}}, s.sh.T("rev.what.edit")))
@@ -499,7 +499,7 @@ func (s *reverseScreen) submit() tea.Cmd {
 	}
 	r := model.Reversal{ID: model.NewID(now), Theme: g.theme.ID, Text: text, Order: order + 1, Created: now, Updated: now}
 	s.input.Reset()
-	s.selKey = "r:" + r.ID
+	s.selKey = statementRef(r.ID)
 	return s.change(model.Change{Reversals: []model.Reversal{r}}, s.sh.T("rev.what.new"))
 }
 
@@ -556,7 +556,7 @@ func (s *reverseScreen) undoLast() tea.Cmd {
 		return s.status(s.sh.T("board.undo.none"), statusInfo)
 	}
 	if len(e.change.Reversals) > 0 {
-		s.selKey = "r:" + e.change.Reversals[0].ID
+		s.selKey = statementRef(e.change.Reversals[0].ID)
 	}
 	inv, cmd := s.sh.commitUndoable(e.change)
 	// Typed by mistake, the undo itself is taken back (typeguard.go).
@@ -583,7 +583,7 @@ func (s *reverseScreen) move(dir int) tea.Cmd {
 	}
 	now := s.sh.now()
 	a.Updated, b.Updated = now, now
-	s.selKey = "r:" + a.ID
+	s.selKey = statementRef(a.ID)
 	return tea.Batch(s.status(s.sh.T("rev.shifted"), statusOK),
 		s.change(model.Change{Reversals: []model.Reversal{a, b}}, s.sh.T("rev.what.move")))
 }
