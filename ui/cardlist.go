@@ -27,9 +27,9 @@ type cardList struct {
 	cards     []model.Card  // the phase's cards in row order
 	groups    []cardGroup   // groups[0] is the unthemed pile, then one per theme
 	rows      []listRow
-	cardRow   map[string]int // card id → row
-	themeRow  map[string]int // theme id → row of its header; "" for the unthemed pile
-	cardGroup []int32        // sync's scratch: index in the snapshot and group of each card
+	cardAt    map[string]cardPos // card id → its group and Order, to find its row
+	themeRow  map[string]int     // theme id → row of its header; "" for the unthemed pile
+	cardGroup []int32            // sync's scratch: index in the snapshot and group of each card
 
 	sel    int    // selected row
 	selKey rowRef // what is selected, so it stays selected across rebuilds
@@ -64,6 +64,14 @@ type cardGroup struct {
 	header   int // row of the header
 	first, n int // cards[first : first+n]
 	maxOrder int // highest card Order in the group, -1 when empty
+}
+
+// cardPos is where a card is in the index: its group and its Order, by
+// which (with its id) it is found in the group's sorted segment of cards.
+// Unlike a row number it stays true when a card is added before it.
+type cardPos struct {
+	group int
+	order int
 }
 
 // listRow is one row: a group's header (card < 0) or a card.
@@ -124,6 +132,14 @@ func (l *cardList) sync(ws *session, phase string) {
 	if l.built && l.version == ws.version && l.phase == phase {
 		return
 	}
+	// A change just committed is applied to the index when it can be:
+	// saving a card at 10,000 cards then costs what it costs at 100.
+	if l.built && l.phase == phase && l.version+1 == ws.version && ws.lastVer == ws.version && l.applyChange(ws.last) {
+		l.version = ws.version
+		l.reselect()
+		l.setSel(l.sel)
+		return
+	}
 	if l.phase != phase {
 		l.sel, l.top, l.selKey = 0, 0, rowRef{}
 	}
@@ -143,77 +159,31 @@ func (l *cardList) sync(ws *session, phase string) {
 		themeIdx[t.ID] = i
 	}
 
-	// Each card goes to its group's segment of l.cards (the unthemed pile
-	// first, then the themes in their order), keeping the snapshot's order,
-	// which is creation order; each segment is then put in (Order, id)
-	// order, which it nearly always is already. Sorting all the phase's cards
-	// with string comparisons made saving a card at 10,000 cards cost 15 ms
-	// (BenchmarkKeypress, input/enter).
 	ng := len(l.themes) + 1
-	start := make([]int, ng+1)
-	l.cardGroup = l.cardGroup[:0]
-	for i := range ws.snap.Cards {
-		c := &ws.snap.Cards[i]
-		if c.Phase != phase {
-			continue
-		}
-		g := 0
-		if t, ok := themeIdx[c.Theme]; ok && c.Theme != "" {
-			g = t + 1
-		}
-		l.cardGroup = append(l.cardGroup, int32(i), int32(g))
-		start[g+1]++
-	}
-	for g := 1; g <= ng; g++ {
-		start[g] += start[g-1]
-	}
-	// The array is reused: the screens only hold slices of it for the
-	// length of one Update.
-	l.cards = slices.Grow(l.cards[:0], start[ng])[:start[ng]]
-	next := slices.Clone(start[:ng])
-	for k := 0; k < len(l.cardGroup); k += 2 {
-		g := l.cardGroup[k+1]
-		l.cards[next[g]] = ws.snap.Cards[l.cardGroup[k]]
-		next[g]++
-	}
-	byOrder := func(a, b model.Card) int {
-		if a.Order != b.Order {
-			return cmp.Compare(a.Order, b.Order)
-		}
-		return strings.Compare(a.ID, b.ID)
-	}
-	for g := range ng {
-		seg := l.cards[start[g]:start[g+1]]
-		for k := 1; k < len(seg); k++ {
-			if p, c := &seg[k-1], &seg[k]; p.Order > c.Order || p.Order == c.Order && p.ID > c.ID {
-				slices.SortFunc(seg, byOrder)
-				break
-			}
-		}
-	}
+	first, end := l.segments(ws.snap.Cards, phase, themeIdx, ng)
 
 	l.groups = l.groups[:0]
 	for g := range ng {
 		l.groups = append(l.groups, cardGroup{theme: g - 1, maxOrder: -1})
 	}
 	l.rows = l.rows[:0]
-	if l.cardRow == nil {
-		l.cardRow = make(map[string]int, len(l.cards))
+	if l.cardAt == nil {
+		l.cardAt = make(map[string]cardPos, len(l.cards))
 	}
-	clear(l.cardRow)
+	clear(l.cardAt)
 	l.themeRow = make(map[string]int, len(l.themes)+1)
 	for g := range l.groups {
 		grp := &l.groups[g]
 		grp.header = len(l.rows)
-		grp.first, grp.n = start[g], start[g+1]-start[g]
+		grp.first, grp.n = first[g], end[g]-first[g]
 		l.rows = append(l.rows, listRow{group: g, card: -1})
 		if grp.theme < 0 {
 			l.themeRow[""] = grp.header
 		} else {
 			l.themeRow[l.themes[grp.theme].ID] = grp.header
 		}
-		for k := start[g]; k < start[g+1]; k++ {
-			l.cardRow[l.cards[k].ID] = len(l.rows)
+		for k := first[g]; k < end[g]; k++ {
+			l.cardAt[l.cards[k].ID] = cardPos{group: g, order: l.cards[k].Order}
 			l.rows = append(l.rows, listRow{group: g, card: k})
 			grp.maxOrder = max(grp.maxOrder, l.cards[k].Order)
 		}
@@ -224,13 +194,70 @@ func (l *cardList) sync(ws *session, phase string) {
 	l.setSel(l.sel)
 }
 
+// segments puts each card of the phase into its group's segment of
+// l.cards, keeping the snapshot's order, which is creation order; each
+// segment is then put in (Order, id) order, which it nearly always is
+// already. Sorting all the phase's cards with string comparisons made
+// saving a card at 10,000 cards cost 15 ms (BenchmarkKeypress,
+// input/enter). The segments lie in the themes' order with the unthemed
+// pile last, where a new card is appended without moving the others
+// (cardindex.go); the rows show the pile first. It returns where each
+// group's segment starts and ends.
+func (l *cardList) segments(cards []model.Card, phase string, themeIdx map[string]int, ng int) (first, end []int) {
+	slot := func(g int) int { return (g + ng - 1) % ng }
+	start := make([]int, ng+1)
+	l.cardGroup = l.cardGroup[:0]
+	for i := range cards {
+		c := &cards[i]
+		if c.Phase != phase {
+			continue
+		}
+		g := 0
+		if t, ok := themeIdx[c.Theme]; ok && c.Theme != "" {
+			g = t + 1
+		}
+		l.cardGroup = append(l.cardGroup, int32(i), int32(slot(g)))
+		start[slot(g)+1]++
+	}
+	for s := 1; s <= ng; s++ {
+		start[s] += start[s-1]
+	}
+	// The array is reused: the screens only hold slices of it for the
+	// length of one Update.
+	l.cards = slices.Grow(l.cards[:0], start[ng])[:start[ng]]
+	next := slices.Clone(start[:ng])
+	for k := 0; k < len(l.cardGroup); k += 2 {
+		s := l.cardGroup[k+1]
+		l.cards[next[s]] = cards[l.cardGroup[k]]
+		next[s]++
+	}
+	byOrder := func(a, b model.Card) int {
+		if a.Order != b.Order {
+			return cmp.Compare(a.Order, b.Order)
+		}
+		return strings.Compare(a.ID, b.ID)
+	}
+	first, end = make([]int, ng), make([]int, ng)
+	for g := range ng {
+		first[g], end[g] = start[slot(g)], start[slot(g)+1]
+		seg := l.cards[first[g]:end[g]]
+		for k := 1; k < len(seg); k++ {
+			if p, c := &seg[k-1], &seg[k]; p.Order > c.Order || p.Order == c.Order && p.ID > c.ID {
+				slices.SortFunc(seg, byOrder)
+				break
+			}
+		}
+	}
+	return first, end
+}
+
 // rowOfKey finds the row that shows a card or a theme's header.
 func (l *cardList) rowOfKey(ref rowRef) (int, bool) {
 	var r int
 	var ok bool
 	switch ref.kind {
 	case refCard:
-		r, ok = l.cardRow[ref.id]
+		r, ok = l.rowOfCard(ref.id)
 	case refTheme:
 		r, ok = l.themeRow[ref.id]
 	}
@@ -288,7 +315,7 @@ func (l *cardList) selectedGroup() (cardGroup, bool) {
 
 // card finds a card of the phase by id.
 func (l *cardList) card(id string) (model.Card, bool) {
-	r, ok := l.cardRow[id]
+	r, ok := l.rowOfCard(id)
 	if !ok {
 		return model.Card{}, false
 	}
@@ -454,8 +481,12 @@ func (l *cardList) matches(query string, buf []int) []int {
 	if l.folds == nil {
 		l.folds = make(map[string]foldedText)
 	}
-	for i, c := range l.cards {
-		src := sourceOf(c)
+	for r, row := range l.rows {
+		if row.card < 0 {
+			continue
+		}
+		c := &l.cards[row.card]
+		src := sourceOf(*c)
 		f, ok := l.folds[c.ID]
 		if !ok || !f.src.same(src) {
 			s := c.Text + "\x00" + c.Author + "\x00" + c.Group
@@ -463,8 +494,7 @@ func (l *cardList) matches(query string, buf []int) []int {
 			l.folds[c.ID] = f
 		}
 		if strings.Contains(f.plain, q) || strings.Contains(f.spelled, q) {
-			// Cards are kept in row order, so the rows come out sorted.
-			buf = append(buf, l.cardRow[l.cards[i].ID])
+			buf = append(buf, r)
 		}
 	}
 	return buf

@@ -88,6 +88,11 @@ type session struct {
 	phase  string // id of the phase on screen
 	// version counts changes, so screens can cache what they derive.
 	version int
+	// last is the change that made version, when a commit made it: a
+	// screen one version behind can bring what it derived up to date from
+	// it instead of from the whole workshop (cardList.sync).
+	last    model.Change
+	lastVer int
 	// pending counts unwritten changes per item id, to mark them on screen.
 	pending map[string]int
 }
@@ -177,6 +182,7 @@ func (sh *shared) commitWrite(wr write) (model.Change, tea.Cmd) {
 	if ws := sh.ws; ws != nil && ws.snap.Workshop.ID == wr.workshop {
 		wr.inverse = ws.snap.Apply(wr.change)
 		ws.version++
+		ws.last, ws.lastVer = wr.change, ws.version
 		for _, id := range wr.ids {
 			ws.pending[id]++
 		}

@@ -126,7 +126,7 @@ func (l *cardList) moveTheme(id string, dir int, now time.Time) model.Change {
 
 // moveCardWithin swaps a card with its neighbour in its group.
 func (l *cardList) moveCardWithin(id string, dir int, now time.Time) model.Change {
-	r, ok := l.cardRow[id]
+	r, ok := l.rowOfCard(id)
 	if !ok {
 		return model.Change{}
 	}
@@ -277,11 +277,12 @@ func (s *boardScreen) targets() []string {
 	if len(s.marked) > 0 {
 		ids := make([]string, 0, len(s.marked))
 		for id := range s.marked {
-			if _, ok := l.cardRow[id]; ok {
+			if _, ok := l.cardAt[id]; ok {
 				ids = append(ids, id)
 			}
 		}
-		slices.SortFunc(ids, func(a, b string) int { return l.cardRow[a] - l.cardRow[b] })
+		row := func(id string) int { r, _ := l.rowOfCard(id); return r }
+		slices.SortFunc(ids, func(a, b string) int { return row(a) - row(b) })
 		return ids
 	}
 	if c, ok := l.selected(); ok {

@@ -207,7 +207,7 @@ func themeTitled(t *testing.T, hs *harness, title string) string {
 // demoStored reads the demo workshop from the store.
 func demoStored(t *testing.T, hs *harness) model.Snapshot {
 	t.Helper()
-	snap, err := hs.st.Snapshot(demo.WorkshopID)
+	snap, err := hs.st.SnapshotWithPhotos(demo.WorkshopID)
 	if err != nil {
 		t.Fatal(err)
 	}
