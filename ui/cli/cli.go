@@ -336,6 +336,9 @@ func (c *cli) flagError(cmd string, err error) error {
 		}
 		if val, flagAndReason, ok := strings.Cut(rest, p.sep); ok {
 			name, reason, _ := strings.Cut(flagAndReason, ": ")
+			if !strings.HasPrefix(name, "--") {
+				name = "-" + name // the flag package names it -dots; usage and README say --dots
+			}
 			if p.key != "" {
 				reason = c.t(p.key)
 			} else {

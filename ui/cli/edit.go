@@ -198,7 +198,7 @@ func (c *cli) changed(a, b model.Workshop) []string {
 	var out []string
 	add := func(name string, differ bool) {
 		if differ {
-			out = append(out, name)
+			out = append(out, c.t("edit.field."+name))
 		}
 	}
 	add("title", a.Title != b.Title)

@@ -64,12 +64,16 @@ func TestEdit(t *testing.T) {
 		{[]string{"--phase-timebox", "Implementation phase=0"}, func(w model.Workshop) bool { return len(w.Timeboxes) == 0 }},
 	} {
 		out := ok(t, e, append([]string{"edit", h, "--db", db}, tt.args...)...)
-		if !strings.HasPrefix(out, h+" geändert: ") || strings.Count(out, "\n") != 1 {
+		if !strings.HasPrefix(out, h+" geändert: ") || strings.Count(out, "\n") != 1 || strings.Contains(strings.TrimPrefix(out, h), "-") {
 			t.Errorf("edit %v printed %q", tt.args, out)
 		}
 		if w := workshopJSON(t, e, db, h); !tt.check(w) {
 			t.Errorf("after edit %v: %+v", tt.args, w)
 		}
+	}
+	// What changed is named in the user's words, not by the flag's name.
+	if out := ok(t, e, "edit", h, "--db", db, "--dots", "2", "--place", "Jugendzentrum Nord"); out != h+" geändert: Ort, Punkte pro Person\n" {
+		t.Errorf("edit names what changed as %q", out)
 	}
 	// The record follows: the new facilitator and head count, the phase's
 	// own question, the date in the record's language.
@@ -125,6 +129,7 @@ func TestEditAndNewRefuse(t *testing.T) {
 		{[]string{"edit", h, "--participants", "9223372036854775808"}, "number too large"},
 		{[]string{"edit", h, "--participants", "10001"}, "at most 10,000"},
 		{[]string{"edit", h, "--participants", "-1"}, "--participants must not be negative"},
+		{[]string{"edit", h, "--dots", "abc"}, `invalid value "abc" for --dots`},
 		{[]string{"edit", h, "--dots", "101"}, "at most 100"},
 		{[]string{"edit", h, "--cap", "55"}, "--cap 55 is more than the room's 54 dots"},
 		{[]string{"edit", h, "--participants", "5"}, ""}, // below: the cap check on a smaller room
