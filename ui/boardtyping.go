@@ -50,7 +50,8 @@ func (s *boardScreen) snapshot() func() {
 // of the burst it belongs to; their letters go first.
 func (s *boardScreen) typeInto(text string) tea.Cmd {
 	letters, undo := s.guard.takeBack(s.sh.keyAt, func(ch model.Change) tea.Cmd {
-		return s.sh.commit(ch)
+		_, cmd := s.sh.commitInverse(ch)
+		return cmd
 	})
 	if !s.offers(model.StepCollect) {
 		return undo

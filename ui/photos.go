@@ -25,14 +25,11 @@ type photosScreen struct {
 	sel     int
 	editing bool
 	input   textinput.Model
-	// undo holds deleted photos with their bytes, the last on top.
-	undo []deletedPhoto
+	// undo holds the changes that bring deleted photos back with their
+	// bytes, the last on top, for the workshop ws.
+	undo undoStack
+	ws   *session
 	back screenID
-}
-
-type deletedPhoto struct {
-	photo model.Photo
-	data  []byte
 }
 
 type photoKeys struct {
@@ -68,6 +65,10 @@ func (s *photosScreen) photos() []model.Photo {
 }
 
 func (s *photosScreen) Enter() tea.Cmd {
+	if s.ws != s.sh.ws {
+		s.ws = s.sh.ws
+		s.undo.reset()
+	}
 	s.sel = clamp(s.sel, 0, max(len(s.photos())-1, 0))
 	return nil
 }
@@ -87,6 +88,8 @@ func (s *photosScreen) KeyMap() help.KeyMap {
 
 func (s *photosScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case writesFailedMsg:
+		s.undo.dropFrom(msg.from)
 	case tea.PasteMsg:
 		if s.editing {
 			s.input.SetValue(s.input.Value() + flat(msg.Content))
@@ -188,26 +191,33 @@ func (s *photosScreen) remove(p model.Photo) tea.Cmd {
 	if err != nil {
 		return func() tea.Msg { return statusMsg{s.sh.T("photos.err.read", oneLine(err)), statusError} }
 	}
-	s.undo = append(s.undo, deletedPhoto{p, data})
-	cmd := s.sh.commit(model.Change{DeletePhotos: []string{p.ID}})
+	inv, cmd := s.sh.commitUndoable(model.Change{DeletePhotos: []string{p.ID}})
+	// The session holds no photo's bytes, so the change that brings the
+	// photo back gets them here.
+	if len(inv.Photos) > 0 {
+		inv.PhotoFiles = map[string][]byte{p.ID: data}
+		s.undo.push(inv, p.Name, s.sh.lastSeq())
+	}
 	s.sel = clamp(s.sel, 0, max(len(s.photos())-1, 0))
 	return tea.Batch(cmd, func() tea.Msg { return statusMsg{s.sh.T("photos.deleted", p.Name), statusInfo} })
 }
 
 // restore brings back the photo deleted last.
 func (s *photosScreen) restore() tea.Cmd {
-	if len(s.undo) == 0 || s.sh.ws == nil {
+	if s.sh.ws == nil || s.ws != s.sh.ws {
 		return nil
 	}
-	d := s.undo[len(s.undo)-1]
-	s.undo = s.undo[:len(s.undo)-1]
-	cmd := s.sh.commit(model.Change{Photos: []model.Photo{d.photo}, PhotoFiles: map[string][]byte{d.photo.ID: d.data}})
+	e, ok := s.undo.pop()
+	if !ok {
+		return nil
+	}
+	_, cmd := s.sh.commitInverse(e.change)
 	for i, p := range s.photos() {
-		if p.ID == d.photo.ID {
+		if len(e.change.Photos) > 0 && p.ID == e.change.Photos[0].ID {
 			s.sel = i
 		}
 	}
-	return tea.Batch(cmd, func() tea.Msg { return statusMsg{s.sh.T("photos.restored", d.photo.Name), statusOK} })
+	return tea.Batch(cmd, func() tea.Msg { return statusMsg{s.sh.T("photos.restored", e.what), statusOK} })
 }
 
 func (s *photosScreen) View(w, h int) string {

@@ -410,7 +410,7 @@ func (s *planScreen) undoLast() tea.Cmd {
 	if len(e.change.Measures) > 0 {
 		s.selID = e.change.Measures[0].ID
 	}
-	_, cmd := s.sh.commitUndoable(e.change)
+	_, cmd := s.sh.commitInverse(e.change)
 	return tea.Batch(s.status(s.sh.T("board.undone", e.what), statusOK), cmd)
 }
 

@@ -558,7 +558,7 @@ func (s *reverseScreen) undoLast() tea.Cmd {
 	if len(e.change.Reversals) > 0 {
 		s.selKey = statementRef(e.change.Reversals[0].ID)
 	}
-	inv, cmd := s.sh.commitUndoable(e.change)
+	inv, cmd := s.sh.commitInverse(e.change)
 	// Typed by mistake, the undo itself is taken back (typeguard.go).
 	s.guard.record(inv)
 	return tea.Batch(s.status(s.sh.T("board.undone", e.what), statusOK), cmd)

@@ -46,7 +46,8 @@ func (s *reverseScreen) snapshot() func() {
 // command keys of the burst it belongs to (typeguard.go).
 func (s *reverseScreen) typeInto(text string) tea.Cmd {
 	letters, undo := s.guard.takeBack(s.sh.keyAt, func(ch model.Change) tea.Cmd {
-		return s.sh.commit(ch)
+		_, cmd := s.sh.commitInverse(ch)
+		return cmd
 	})
 	if len(s.groups) == 0 {
 		return tea.Batch(undo, s.status(s.sh.T("rev.nothemes.short"), statusInfo))

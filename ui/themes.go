@@ -180,7 +180,7 @@ func (s *boardScreen) undoLast() tea.Cmd {
 	} else if len(u.change.Themes) > 0 {
 		s.list.selectTheme(u.change.Themes[0].ID)
 	}
-	inv, cmd := s.sh.commitUndoable(u.change)
+	inv, cmd := s.sh.commitInverse(u.change)
 	// Typed by mistake, the undo itself is taken back (typeguard.go).
 	s.guard.record(inv)
 	return tea.Batch(cmd, s.status(s.sh.T("board.undone", u.what), statusOK))

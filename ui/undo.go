@@ -9,11 +9,12 @@ import (
 )
 
 // Undo. Every undoable change of every screen (board, reversal, plan,
-// vote) goes through sh.commitUndoable, which applies it and returns the
-// change that takes it back, stamped now (model.Change.Stamped): an undo
-// is a new change, so an archive exported before it cannot win over it on
-// import. Each screen keeps those inverses on an undoStack; z pops one and
-// commits it through the same path, so the undo can be taken back in turn
+// vote, photos) goes through sh.commitUndoable, which applies it and
+// returns the change that takes it back. Each screen keeps those inverses
+// on an undoStack; z pops one and commits it through sh.commitInverse,
+// which stamps it with the time of the undo (model.Change.Stamped): an
+// undo is a new change, so an archive exported before it cannot win over
+// it on import. The undo's own inverse can be taken back in turn
 // (typeguard.go).
 
 // maxUndo is how many changes z can take back on one screen.
@@ -75,11 +76,18 @@ func (u *undoStack) dropFrom(seq int) {
 }
 
 // commitUndoable is commit that also returns the change that takes ch
-// back, stamped now, for a screen's undo stack and the typing guard.
+// back, for a screen's undo stack and the typing guard.
 func (sh *shared) commitUndoable(ch model.Change) (model.Change, tea.Cmd) {
 	if sh.ws == nil || ch.Empty() {
 		return model.Change{}, nil
 	}
-	inv, cmd := sh.commitWrite(write{workshop: sh.ws.snap.Workshop.ID, change: ch})
-	return inv.Stamped(sh.now()), cmd
+	return sh.commitWrite(write{workshop: sh.ws.snap.Workshop.ID, change: ch})
+}
+
+// commitInverse commits a change that commitUndoable returned, when z (or
+// the typing guard) takes its change back: stamped now, as a change of its
+// own (model.Change.Stamped). It returns the change that takes the undo
+// back in turn.
+func (sh *shared) commitInverse(inv model.Change) (model.Change, tea.Cmd) {
+	return sh.commitUndoable(inv.Stamped(sh.now()))
 }

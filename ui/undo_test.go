@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"werkstatt/model"
 	"werkstatt/model/demo"
 )
@@ -216,4 +218,32 @@ func demoStored(t *testing.T, hs *harness) model.Snapshot {
 
 func hasTitle(s model.Snapshot, title string) bool {
 	return slices.ContainsFunc(s.Themes, func(t model.Theme) bool { return t.Title == title })
+}
+
+// TestPhotoUndoIsNew: a photo deleted on the photos screen and brought
+// back with z is a change of its own (Updated is the time of z) and has
+// its picture; z in another workshop brings nothing of the first back.
+func TestPhotoUndoIsNew(t *testing.T) {
+	hs := demoHarness(t, model.German)
+	hs.clock = time.Date(2026, 3, 15, 9, 0, 0, 0, time.UTC)
+	hs.send(fkey(tea.KeyF7))
+	hs.press("x")
+	hs.clock = hs.clock.Add(time.Minute)
+	hs.press("z")
+	back := demoStored(t, hs)
+	if len(back.Photos) != 3 || len(back.PhotoFiles[back.Photos[0].ID]) == 0 {
+		t.Fatalf("z did not bring the photo back with its picture: %+v", back.Photos)
+	}
+	if at := back.Photos[0].Updated; !at.Equal(hs.clock) {
+		t.Errorf("the photo brought back carries Updated %v, want the time of z %v", at, hs.clock)
+	}
+
+	hs.press("x")
+	other := hs.workshop("Zweite Werkstatt")
+	hs.open(other.ID)
+	hs.send(fkey(tea.KeyF7))
+	hs.press("z")
+	if snap, _ := hs.st.SnapshotWithPhotos(other.ID); len(snap.Photos) != 0 {
+		t.Errorf("z in another workshop brought the first one's photo there: %+v", snap.Photos)
+	}
 }

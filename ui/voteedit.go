@@ -154,7 +154,7 @@ func (s *voteScreen) undoLast() tea.Cmd {
 		s.selID = ch.Cards[0].ID
 	}
 	s.built = -1 // the selection follows selID
-	_, cmd := s.sh.commitUndoable(e.change)
+	_, cmd := s.sh.commitInverse(e.change)
 	s.sync()
 	return tea.Batch(cmd, s.say(s.sh.T("vote.undone"), statusInfo))
 }
