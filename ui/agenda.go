@@ -149,7 +149,8 @@ func (s *agendaScreen) save() tea.Cmd {
 	}
 	w.Updated = s.sh.now()
 	cmd := s.sh.commit(model.Change{Workshop: &w})
-	return tea.Sequence(s.leave(), func() tea.Msg { return statusMsg{s.sh.T("agenda.saved"), statusOK} }, cmd)
+	back := s.back
+	return func() tea.Msg { return gotoMsg{to: back, saved: s.sh.T("agenda.saved"), then: cmd} }
 }
 
 // agendaLine is the projector's overall clock: "19:40 · noch 20 Min. bis

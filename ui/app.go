@@ -195,7 +195,11 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.nav != 0 && msg.nav == a.sh.navDrop {
 			return a, nil // its key was typing (typeguard.go)
 		}
-		return a, a.switchTo(msg.to)
+		cmd := a.switchTo(msg.to)
+		if msg.saved != "" {
+			cmd = tea.Batch(cmd, a.setStatus(msg.saved, statusOK))
+		}
+		return a, tea.Batch(cmd, msg.then)
 	case photosMsg, agendaMsg:
 		return a, a.openExtra(msg)
 	case settingsMsg:

@@ -3,6 +3,8 @@ package ui
 import (
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"werkstatt/model"
 )
 
@@ -27,6 +29,11 @@ const (
 type gotoMsg struct {
 	to  screenID
 	nav int
+	// saved is shown as the status once the screen has changed, and then
+	// starts after that: a form that saves goes back first, so a write
+	// that fails afterwards reopens it over the screen it went back to.
+	saved string
+	then  tea.Cmd
 }
 
 // openMsg asks the root to load and open a workshop.

@@ -162,6 +162,15 @@ func (s *settingsScreen) leave() tea.Cmd {
 	return func() tea.Msg { return gotoMsg{to: back} }
 }
 
+// leaveSaved goes back, then shows saved and starts then (the write).
+func (s *settingsScreen) leaveSaved(saved string, then tea.Cmd) tea.Cmd {
+	if s.back == screenHome || s.sh.ws == nil {
+		return tea.Batch(s.leave(), then)
+	}
+	back := s.back
+	return func() tea.Msg { return gotoMsg{to: back, saved: saved, then: then} }
+}
+
 // live reports whether the form edits the workshop that is open.
 func (s *settingsScreen) live() bool {
 	return s.sh.ws != nil && s.sh.ws.snap.Workshop.ID == s.old.ID
@@ -184,7 +193,7 @@ func (s *settingsScreen) save() tea.Cmd {
 		cmd := s.sh.commit(model.Change{Workshop: &w})
 		s.sent, s.sentSeq = s.form.values(), s.sh.lastSeq()
 		// Back first: a write that fails afterwards reopens the form.
-		return tea.Sequence(s.leave(), func() tea.Msg { return statusMsg{s.sh.T("set.saved"), statusOK} }, cmd)
+		return s.leaveSaved(s.sh.T("set.saved"), cmd)
 	}
 	s.busy = true
 	st := s.sh.store
