@@ -102,6 +102,7 @@ func (x *docxBody) parts() []docxPart {
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 		`<Default Extension="xml" ContentType="application/xml"/>` +
 		`<Default Extension="png" ContentType="image/png"/>` +
+		`<Default Extension="jpeg" ContentType="image/jpeg"/>` +
 		`<Override PartName="/word/document.xml" ContentType="` + ctMain + `document.main+xml"/>` +
 		`<Override PartName="/word/styles.xml" ContentType="` + ctMain + `styles+xml"/>` +
 		`<Override PartName="/word/numbering.xml" ContentType="` + ctMain + `numbering+xml"/>` +
@@ -114,6 +115,9 @@ func (x *docxBody) parts() []docxPart {
 		`<Relationship Id="rIdFooter" Type="` + relDoc + `footer" Target="footer1.xml"/>`)
 	for i := range x.images {
 		fmt.Fprintf(&rels, `<Relationship Id="rIdImg%d" Type="%simage" Target="media/chart%d.png"/>`, i+1, relDoc, i+1)
+	}
+	for i := range x.photos {
+		fmt.Fprintf(&rels, `<Relationship Id="rIdPhoto%d" Type="%simage" Target="media/image%d.jpeg"/>`, i+1, relDoc, i+1)
 	}
 	rels.WriteString(`</Relationships>`)
 	out := []docxPart{
@@ -131,6 +135,9 @@ func (x *docxBody) parts() []docxPart {
 	}
 	for i, img := range x.images {
 		out = append(out, docxPart{fmt.Sprintf("word/media/chart%d.png", i+1), img})
+	}
+	for i, img := range x.photos {
+		out = append(out, docxPart{fmt.Sprintf("word/media/image%d.jpeg", i+1), img})
 	}
 	return out
 }

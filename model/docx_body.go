@@ -11,6 +11,7 @@ type docxBody struct {
 	d      RecordDoc
 	b      strings.Builder
 	images [][]byte
+	photos [][]byte // JPEGs of the photos, word/media/imageN.jpeg
 }
 
 func newDocxBody(d RecordDoc) *docxBody {
@@ -81,6 +82,8 @@ func (x *docxBody) block(bl Block) {
 		x.table(bl.Table)
 	case BlockChart:
 		x.chart(bl.Chart)
+	case BlockPhoto:
+		x.photo(bl.Photo)
 	}
 }
 
@@ -239,4 +242,37 @@ func (x *docxBody) themeTable(c *Chart) {
 		t.Rows = append(t.Rows, row)
 	}
 	x.table(t)
+}
+
+// photo writes a photo as an inline picture as wide as the text at most,
+// the caption and its facts below; without its bytes, a line naming it.
+func (x *docxBody) photo(f *Figure) {
+	if f.JPEG == nil {
+		x.para("", Run{Text: f.Caption + " – " + f.Name + " (" + f.Facts + ")"})
+		return
+	}
+	x.photos = append(x.photos, f.JPEG)
+	n := len(x.photos)
+	const emu = 9525 // per pixel at 96 dpi
+	// The text is 9638 twips wide (635 EMU each); the picture at most
+	// that wide and 16 cm high.
+	w, h := int64(f.Width)*emu, int64(f.Height)*emu
+	maxW, maxH := int64(docxTextWidth)*635, int64(5760000)
+	if w > maxW {
+		w, h = maxW, h*maxW/w
+	}
+	if h > maxH {
+		w, h = w*maxH/h, maxH
+	}
+	id := 1000 + n // apart from the charts' ids
+	b := &x.b
+	b.WriteString(`<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">`)
+	fmt.Fprintf(b, `<wp:extent cx="%d" cy="%d"/><wp:docPr id="%d" name="photo%d" descr="`, w, h, id, n)
+	docxText(b, f.Caption)
+	b.WriteString(`"/><a:graphic><a:graphicData uri="` + nsPic + `"><pic:pic>`)
+	fmt.Fprintf(b, `<pic:nvPicPr><pic:cNvPr id="%d" name="image%d.jpeg"/><pic:cNvPicPr/></pic:nvPicPr>`, id, n)
+	fmt.Fprintf(b, `<pic:blipFill><a:blip r:embed="rIdPhoto%d"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>`, n)
+	fmt.Fprintf(b, `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>`, w, h)
+	b.WriteString(`</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`)
+	x.para("Caption", Run{Text: f.Caption, Italic: true}, Run{Text: " (" + f.Facts + ")"})
 }

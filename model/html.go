@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
@@ -19,7 +20,7 @@ import (
 var htmlTemplate = template.Must(template.New("record").Funcs(template.FuncMap{
 	"lines": func(s string) []string { return strings.Split(s, "\n") },
 	"kind": func(b Block) string {
-		return [...]string{"heading", "para", "list", "table", "chart"}[b.Kind]
+		return [...]string{"heading", "para", "list", "table", "chart", "photo"}[b.Kind]
 	},
 	"chart": func(c *Chart) (template.HTML, error) {
 		var b bytes.Buffer
@@ -37,6 +38,11 @@ var htmlTemplate = template.Must(template.New("record").Funcs(template.FuncMap{
 		return out
 	},
 	"inc": func(i int) int { return i + 1 },
+	// jpegURI is a photo as a data: URL; PrintJPEG made the bytes, so
+	// the URL is of one type only and holds nothing but base64.
+	"jpegURI": func(data []byte) template.URL {
+		return template.URL("data:image/jpeg;base64," + base64.StdEncoding.EncodeToString(data))
+	},
 }).Parse(htmlSource))
 
 // WriteHTML writes the record of a workshop as one html file.
@@ -128,6 +134,15 @@ const htmlSource = `<!DOCTYPE html>
 <figure class="chart">
 {{chart .Chart}}<figcaption>{{.Chart.Title}}</figcaption>
 </figure>
+{{- else if eq $k "photo"}}{{$p := .Photo}}
+{{- if $p.JPEG}}
+<figure class="photo">
+<img src="{{jpegURI $p.JPEG}}" width="{{$p.Width}}" height="{{$p.Height}}" alt="{{$p.Caption}}">
+<figcaption><em>{{$p.Caption}}</em> ({{$p.Facts}})</figcaption>
+</figure>
+{{- else}}
+<p class="photo">{{$p.Caption}} – {{$p.Name}} ({{$p.Facts}})</p>
+{{- end}}
 {{- end}}
 {{- end}}`
 
@@ -159,6 +174,8 @@ nav.toc h2 { font-size: 12pt; border: 0; margin-top: 2em; }
 nav.toc a { color: inherit; text-decoration: none; }
 figure.chart { margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
 figure.chart svg { max-width: 100%; height: auto; }
+figure.photo { margin: 1em 0 1.4em; break-inside: avoid; page-break-inside: avoid; }
+figure.photo img { display: block; max-width: 100%; max-height: 200mm; width: auto; height: auto; }
 figcaption { font-size: 9pt; color: #555; margin-top: .3em; }
 @page { size: A4; margin: 20mm 18mm 22mm 20mm; }
 @page :first { @bottom-left { content: none; } @bottom-right { content: none; } }

@@ -24,6 +24,8 @@ type RecordOptions struct {
 	Lang      Lang // the record's language; empty means the workshop's own
 	Anonymize bool // as MarkdownOptions.Anonymize
 	Charts    bool // the dot rankings, the timeline of measures, the theme map
+	AllPhotos bool // as MarkdownOptions.AllPhotos
+	Names     bool // as MarkdownOptions.Names
 }
 
 // RecordDoc is the record as a document.
@@ -68,6 +70,7 @@ const (
 	BlockList                     // Items
 	BlockTable                    // Table
 	BlockChart                    // Chart
+	BlockPhoto                    // Photo
 )
 
 // Block is one part of a section.
@@ -78,6 +81,7 @@ type Block struct {
 	Items [][]Run
 	Table *Table
 	Chart *Chart
+	Photo *Figure
 }
 
 // Run is a piece of text with its emphasis.
@@ -148,7 +152,7 @@ func plainText(s string) string {
 // take the place of the Mermaid diagrams. The result depends only on s
 // and o.
 func BuildRecord(s Snapshot, o RecordOptions) RecordDoc {
-	r := newRecord(s, MarkdownOptions{Lang: o.Lang, Anonymize: o.Anonymize, Diagrams: o.Charts})
+	r := newRecord(s, MarkdownOptions{Lang: o.Lang, Anonymize: o.Anonymize, Diagrams: o.Charts, AllPhotos: o.AllPhotos, Names: o.Names})
 	w, L := s.Workshop, r.L
 	d := RecordDoc{Lang: r.lang, Title: OneLine(w.Title), QuestionLabel: L.Question, Question: plainText(w.Question)}
 	if d.Title == "" {
@@ -159,6 +163,7 @@ func BuildRecord(s Snapshot, o RecordOptions) RecordDoc {
 		d.Words = DocWords{Page: "Page", Of: "of", Contents: "Contents", Record: "Record", Quote: [2]string{"“", "”"}}
 	}
 	d.Facts = r.facts()
+	d.Sections = appendSections(d.Sections, r.ablaufSection, r.peopleSection)
 	if o.Charts && len(s.Themes) > 0 {
 		d.Sections = append(d.Sections, RecordSection{Key: "overview", Title: L.ThemeMap,
 			Blocks: []Block{{Kind: BlockChart, Chart: r.themeMap()}}})
@@ -166,7 +171,9 @@ func BuildRecord(s Snapshot, o RecordOptions) RecordDoc {
 	for i, p := range r.method.Phases {
 		d.Sections = append(d.Sections, r.phaseSection(i, p))
 	}
-	d.Sections = append(d.Sections, r.nextSection(), r.appendixSection(), r.numbersSection())
+	d.Sections = append(d.Sections, r.nextSection())
+	d.Sections = appendSections(d.Sections, r.outlookSection, r.photosSection)
+	d.Sections = append(d.Sections, r.appendixSection(), r.numbersSection())
 	return d
 }
 

@@ -43,8 +43,8 @@ var stringsDE = map[string]string{
 		"                             JSON-Archiv oder Maßnahmen als CSV\n" +
 		"    -o DATEI                 in DATEI schreiben (Modus 0600) statt auf stdout\n" +
 		"    --anonymize              ohne Namen: wer was gesagt hat, fällt weg (md, html, docx, csv)\n" +
-		"    --all-photos             auch Fotos ohne Einverständnis (md; mit -o: Fotos in NAME-fotos/)\n" +
-		"    --names                  mit der Namensliste der Anwesenden (md)\n" +
+		"    --all-photos             auch Fotos ohne Einverständnis (md, html, docx; md mit -o: Fotos in NAME-fotos/)\n" +
+		"    --names                  mit der Namensliste der Anwesenden (md, html, docx)\n" +
 		"    --no-diagrams            ohne Diagramme (Themen, Punkte, Zeitplan; md, html, docx)\n" +
 		"    --sep Z  --bom           CSV-Trennzeichen (Standard ';' auf Deutsch, ',' auf Englisch),\n" +
 		"                             Byte-Order-Mark für Tabellenprogramme",

@@ -43,8 +43,8 @@ var stringsEN = map[string]string{
 		"                             JSON archive, or measures as CSV\n" +
 		"    -o FILE                  write to FILE (mode 0600) instead of stdout\n" +
 		"    --anonymize              leave out who said what (md, html, docx, csv)\n" +
-		"    --all-photos             photos without consent too (md; with -o: photos in NAME-fotos/)\n" +
-		"    --names                  with the list of the names of those present (md)\n" +
+		"    --all-photos             photos without consent too (md, html, docx; md with -o: photos in NAME-fotos/)\n" +
+		"    --names                  with the list of the names of those present (md, html, docx)\n" +
 		"    --no-diagrams            no diagrams or charts (themes, dots, timeline; md, html, docx)\n" +
 		"    --sep C  --bom           CSV separator (default ';' in German, ',' in English),\n" +
 		"                             byte order mark for spreadsheet programs",

@@ -104,9 +104,9 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 			}
 			err = model.WriteMarkdown(&buf, snap, mo)
 		case "html":
-			err = model.WriteHTML(&buf, snap, model.RecordOptions{Lang: lang, Anonymize: *anonymize, Charts: !*noDiagrams})
+			err = model.WriteHTML(&buf, snap, model.RecordOptions{Lang: lang, Anonymize: *anonymize, Charts: !*noDiagrams, AllPhotos: *allPhotos, Names: *names})
 		case "docx":
-			err = model.WriteDOCX(&buf, snap, model.RecordOptions{Lang: lang, Anonymize: *anonymize, Charts: !*noDiagrams})
+			err = model.WriteDOCX(&buf, snap, model.RecordOptions{Lang: lang, Anonymize: *anonymize, Charts: !*noDiagrams, AllPhotos: *allPhotos, Names: *names})
 		case "json":
 			err = model.WriteArchive(&buf, snap)
 		case "csv":
