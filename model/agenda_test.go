@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -116,4 +117,38 @@ func TestAblauf(t *testing.T) {
 		rows[1].Label != "Critique phase" || rows[1].ActualStart != at(18, 20) || rows[3].Label != "Break" {
 		t.Errorf("with agenda: %+v", rows)
 	}
+}
+
+// FuzzAgendaFields: any text typed into the agenda's start or attendance
+// field: an accepted time is a time of the day that reads back as itself,
+// accepted counts are not negative and read back from their text.
+func FuzzAgendaFields(f *testing.F) {
+	for _, s := range []string{"19:05", "9.5", "Jung 9, Alt 11", "Ö 1; ä=2\nx: 3", "", "24:00", "a -1", "😀 5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if tod, err := model.ParseTimeOfDay(s); err == nil {
+			if tod < 0 || tod >= 24*60 {
+				t.Fatalf("%q read as %d", s, tod)
+			}
+			if back, err := model.ParseTimeOfDay(tod.String()); err != nil || back != tod {
+				t.Fatalf("%q → %s → %v %v", s, tod, back, err)
+			}
+		} else if strings.Contains(err.Error(), "\n") {
+			t.Fatalf("error on two lines: %q", err)
+		}
+		g, err := model.ParseAttendance(s)
+		if err != nil {
+			return
+		}
+		for _, c := range g {
+			if c.Count < 0 || strings.TrimSpace(c.Group) == "" {
+				t.Fatalf("%q read as %+v", s, g)
+			}
+		}
+		back, err := model.ParseAttendance(model.AttendanceText(g))
+		if err != nil || len(back) != len(g) || model.AttendanceTotal(back) != model.AttendanceTotal(g) {
+			t.Fatalf("%q → %q → %+v %v", s, model.AttendanceText(g), back, err)
+		}
+	})
 }
