@@ -85,6 +85,9 @@ func TestAgendaScreen(t *testing.T) {
 	f.row("outlook").input.SetValue("Im Mai geht es weiter")
 	hs.press("ctrl+s")
 	hs.deliverAll()
+	if hs.app.cur != screenBoard {
+		t.Errorf("after ctrl+s: screen %v, want the board it was opened from", hs.app.cur)
+	}
 	snap, err := hs.st.Snapshot(demo.WorkshopID)
 	if err != nil {
 		t.Fatal(err)
