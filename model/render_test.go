@@ -57,7 +57,7 @@ func TestHTMLPrintsInChromium(t *testing.T) {
 		t.Skip("prints with a browser")
 	}
 	chromium := tool(t, "chromium", "chromium-browser", "google-chrome")
-	pdftotext, pdfinfo := tool(t, "pdftotext"), tool(t, "pdfinfo")
+	pdftotext, pdfinfo, pdfimages := tool(t, "pdftotext"), tool(t, "pdfinfo"), tool(t, "pdfimages")
 	s := demoSnap(t)
 	for _, lang := range []model.Lang{model.German, model.English} {
 		page := writeArtifact(t, "record.html", []byte(renderHTML(t, s, model.RecordOptions{Lang: lang, Charts: true})))
@@ -91,6 +91,16 @@ func TestHTMLPrintsInChromium(t *testing.T) {
 		}
 		if strings.Contains(text, "mermaid") || strings.Contains(text, "gantt") {
 			t.Errorf("%s: Mermaid source in the PDF", lang)
+		}
+		for _, p := range s.Photos {
+			if !strings.Contains(flat, squash(p.Caption)) {
+				t.Errorf("%s: the caption of photo %q is not in the PDF", lang, p.Name)
+			}
+		}
+		// The three photos are pictures in the PDF (the charts are
+		// vectors): pdfimages lists one line per picture after its head.
+		if list := strings.Split(strings.TrimSpace(run(t, pdfimages, "-list", pdf)), "\n"); len(list)-2 < len(s.Photos) {
+			t.Errorf("%s: %d pictures in the PDF, want %d", lang, len(list)-2, len(s.Photos))
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
@@ -201,5 +202,57 @@ func TestExportMarkdownPhotos(t *testing.T) {
 	}
 	if _, err := os.Stat(mine); err != nil {
 		t.Error("the user's file in the folder was removed")
+	}
+}
+
+// TestExportRecordPhotos: export html and docx load the photos' bytes and
+// embed those with consent, say how many were left out, take the rest
+// with --all-photos, and write no NAME-fotos folder.
+func TestExportRecordPhotos(t *testing.T) {
+	t.Parallel()
+	e := env(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.db")
+	ok(t, e, "demo", "--no-open", "--db", db)
+	ok(t, e, "photo", "consent", demo.Handle, "2", "off", "--db", db)
+	const left = "1 Foto ohne Einverständnis ist nicht enthalten."
+	for _, all := range []bool{false, true} {
+		want, flags := 2, []string{}
+		if all {
+			want, flags = 3, []string{"--all-photos"}
+		}
+		page := filepath.Join(dir, "Bericht.html")
+		ok(t, e, append([]string{"export", demo.Handle, "--format", "html", "-o", page, "--db", db, "--lang", "de"}, flags...)...)
+		h, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(h), `<img src="data:image/jpeg;base64,`); n != want {
+			t.Errorf("html, %v: %d photos, want %d", flags, n, want)
+		}
+		if strings.Contains(string(h), left) == all {
+			t.Errorf("html, %v: says %q: %v", flags, left, !all)
+		}
+		word := filepath.Join(dir, "Bericht.docx")
+		ok(t, e, append([]string{"export", demo.Handle, "--format", "docx", "-o", word, "--db", db, "--lang", "de"}, flags...)...)
+		zr, err := zip.OpenReader(word)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, f := range zr.File {
+			if strings.HasPrefix(f.Name, "word/media/image") && strings.HasSuffix(f.Name, ".jpeg") {
+				n++
+			}
+		}
+		zr.Close()
+		if n != want {
+			t.Errorf("docx, %v: %d photos, want %d", flags, n, want)
+		}
+	}
+	for _, name := range []string{"Bericht-fotos"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("html/docx export wrote %s", name)
+		}
 	}
 }
