@@ -133,6 +133,8 @@ func (a *app) Init() tea.Cmd {
 // facts; async results; overlays; global keys; the active screen.
 func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case SequenceMsg:
+		return a, tea.Sequence(msg...)
 	case tea.WindowSizeMsg:
 		a.sh.width, a.sh.height = max(msg.Width, 0), max(msg.Height, 0)
 		a.help.SetWidth(a.sh.width)

@@ -13,7 +13,8 @@ import (
 // the Cmds it returns are run at once, depth first, their messages fed back.
 // Every timer of the app (countdown, status clear, spinner) is made by
 // sh.after, which the driver switches off, so no Cmd sleeps and a driven
-// session never waits. It reads only public results of Cmds (tea.BatchMsg).
+// session never waits. It reads only public results of Cmds (tea.BatchMsg) and the app's own
+// SequenceMsg.
 type driver struct {
 	app *app
 }
@@ -40,6 +41,10 @@ func (d *driver) run(cmd tea.Cmd) {
 	switch m := cmd().(type) {
 	case nil, tea.QuitMsg, tea.RawMsg, tickMsg, clearStatusMsg:
 	case tea.BatchMsg:
+		for _, c := range m {
+			d.run(c)
+		}
+	case SequenceMsg:
 		for _, c := range m {
 			d.run(c)
 		}

@@ -139,7 +139,8 @@ func (hs *harness) deliverAll() {
 // tests, so no Cmd waits.
 func runCmd(cmd tea.Cmd) tea.Msg { return cmd() }
 
-// flatten expands batch messages (the app makes no tea.Sequence).
+// flatten expands batch and sequence messages (the app sequences its
+// Cmds with sequence, not tea.Sequence, whose message is opaque).
 func flatten(msg tea.Msg) []tea.Msg {
 	switch m := msg.(type) {
 	case nil:
@@ -150,6 +151,12 @@ func flatten(msg tea.Msg) []tea.Msg {
 			if c != nil {
 				out = append(out, flatten(runCmd(c))...)
 			}
+		}
+		return out
+	case SequenceMsg:
+		var out []tea.Msg
+		for _, c := range m {
+			out = append(out, flatten(runCmd(c))...)
 		}
 		return out
 	case tea.RawMsg:

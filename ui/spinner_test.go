@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,5 +45,32 @@ func TestSpinnerUsesSharedTimer(t *testing.T) {
 	p.rendering = false
 	if p.Update(p.spin.Tick()) != nil || len(asked) != 2 {
 		t.Error("the spinner ticks on after the render finished")
+	}
+}
+
+// TestNoBubbleTeaSequence: the app's Cmds run in order through sequence
+// (SequenceMsg), never tea.Sequence, whose message the drivers of the
+// tests cannot open without reflection on Bubble Tea's internals; only
+// the root model turns a SequenceMsg into tea.Sequence for the program.
+func TestNoBubbleTeaSequence(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := strings.Count(string(src), "tea.Sequence(")
+		if f == "app.go" {
+			n-- // case SequenceMsg: return a, tea.Sequence(msg...)
+		}
+		if n > 0 {
+			t.Errorf("%s calls tea.Sequence; use sequence", f)
+		}
 	}
 }

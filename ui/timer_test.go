@@ -105,6 +105,8 @@ func rings(cmd tea.Cmd) bool {
 		return m.Msg == "\a"
 	case tea.BatchMsg:
 		cmds = m
+	case SequenceMsg:
+		cmds = m
 	}
 	for _, c := range cmds {
 		if rings(c) {

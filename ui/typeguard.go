@@ -122,7 +122,7 @@ func (g *typeGuard) takeBack(at time.Time, commit func(model.Change) tea.Cmd) (s
 	for i := len(reverts) - 1; i >= 0; i-- {
 		cmds = append(cmds, commit(reverts[i]))
 	}
-	return letters, tea.Sequence(cmds...)
+	return letters, sequence(cmds...)
 }
 
 // leftBy remembers a list key that left the list for another screen or

@@ -152,7 +152,7 @@ func (f *feedStore) Apply(id string, ch model.Change) error {
 // teaDriver runs a Bubble Tea model as the event loop does, but in one
 // goroutine and synchronously: every message goes through Update, and the
 // Cmds it returns run at once, depth first, their messages fed back. It
-// reads only public results of Cmds (tea.BatchMsg); the model's timers
+// reads only public results of Cmds (tea.BatchMsg, ui.SequenceMsg); the model's timers
 // are switched off by its Config.After, so no Cmd sleeps.
 type teaDriver struct{ m tea.Model }
 
@@ -168,8 +168,14 @@ func (d *teaDriver) run(cmd tea.Cmd) {
 	}
 	switch m := cmd().(type) {
 	case nil, tea.QuitMsg, tea.RawMsg:
-	case tea.BatchMsg:
-		for _, c := range m {
+	case tea.BatchMsg, ui.SequenceMsg:
+		var cmds []tea.Cmd
+		if b, ok := m.(tea.BatchMsg); ok {
+			cmds = b
+		} else {
+			cmds = m.(ui.SequenceMsg)
+		}
+		for _, c := range cmds {
 			d.run(c)
 		}
 	default:
