@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/color"
+	"image/draw"
 	"image/jpeg"
 )
 
@@ -40,13 +40,17 @@ func PrintJPEG(data []byte) ([]byte, int, int, error) {
 }
 
 // boxScale scales src down to tw × th: each target pixel is the mean of
-// the source pixels whose centres fall into it. Transparent parts of a PNG
-// come out on white, as they look on paper.
+// the source pixels whose centres fall into it. The source is first drawn
+// onto white (draw's fast paths for JPEG's YCbCr and PNG's NRGBA), so
+// transparent parts of a PNG come out as they look on paper.
 func boxScale(src image.Image, tw, th int) *image.RGBA {
 	b := src.Bounds()
 	w, h := b.Dx(), b.Dy()
-	sum := make([][4]uint64, tw) // r, g, b, n of one target row
+	flat := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(flat, flat.Rect, image.White, image.Point{}, draw.Src)
+	draw.Draw(flat, flat.Rect, src, b.Min, draw.Over)
 	dst := image.NewRGBA(image.Rect(0, 0, tw, th))
+	sum := make([][4]uint32, tw) // r, g, b, n of one target row
 	xs := make([]int, w)
 	for x := range w {
 		xs[x] = min(tw-1, x*tw/w)
@@ -54,10 +58,11 @@ func boxScale(src image.Image, tw, th int) *image.RGBA {
 	flush := func(ty int) {
 		for tx := range sum {
 			s := &sum[tx]
-			if s[3] > 0 {
-				dst.SetRGBA(tx, ty, color.RGBA{uint8(s[0] / s[3] >> 8), uint8(s[1] / s[3] >> 8), uint8(s[2] / s[3] >> 8), 0xff})
+			if n := s[3]; n > 0 {
+				i := ty*dst.Stride + tx*4
+				dst.Pix[i], dst.Pix[i+1], dst.Pix[i+2], dst.Pix[i+3] = uint8(s[0]/n), uint8(s[1]/n), uint8(s[2]/n), 0xff
 			}
-			*s = [4]uint64{}
+			*s = [4]uint32{}
 		}
 	}
 	row := 0
@@ -67,14 +72,12 @@ func boxScale(src image.Image, tw, th int) *image.RGBA {
 			flush(row)
 			row = ty
 		}
+		line := flat.Pix[y*flat.Stride : y*flat.Stride+4*w]
 		for x := range w {
-			r, g, bl, a := src.At(b.Min.X+x, b.Min.Y+y).RGBA()
-			// On white: premultiplied colour plus white where it is clear.
-			r, g, bl = r+0xffff-a, g+0xffff-a, bl+0xffff-a
 			s := &sum[xs[x]]
-			s[0] += uint64(r)
-			s[1] += uint64(g)
-			s[2] += uint64(bl)
+			s[0] += uint32(line[4*x])
+			s[1] += uint32(line[4*x+1])
+			s[2] += uint32(line[4*x+2])
 			s[3]++
 		}
 	}

@@ -212,3 +212,22 @@ func base64Reader(s string) *bytes.Reader {
 	data, _ := base64.StdEncoding.DecodeString(s)
 	return bytes.NewReader(data)
 }
+
+// BenchmarkPrintJPEG scales a phone camera's photo (4000 × 3000 JPEG) for
+// the printed record.
+func BenchmarkPrintJPEG(b *testing.B) {
+	img := image.NewRGBA(image.Rect(0, 0, 4000, 3000))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i * 7 % 251)
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, _, err := model.PrintJPEG(buf.Bytes()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
