@@ -421,15 +421,16 @@ func (s *previewScreen) write(path string) tea.Cmd {
 	if f, ok := formatOf(path); ok {
 		format = f
 	}
-	data, err := s.recordBytes(format)
-	if err != nil {
-		return func() tea.Msg { return statusMsg{t.T("preview.writefail", oneLine(err)), statusError} }
-	}
+	build := s.recordBytes(format)
 	name := s.handle
 	if name == "" {
 		name = "werkstatt"
 	}
 	return func() tea.Msg {
+		data, err := build()
+		if err != nil {
+			return statusMsg{t.T("preview.writefail", oneLine(err)), statusError}
+		}
 		// A folder, with or without its final slash, gets the record's
 		// file inside it, as expandHome does.
 		if fi, err := os.Stat(path); err == nil && fi.IsDir() {

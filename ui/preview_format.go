@@ -79,11 +79,15 @@ func (s *previewScreen) formatKey(msg tea.KeyPressMsg) tea.Cmd {
 // ext is the chosen format's file extension with its dot.
 func (s *previewScreen) ext() string { return "." + recordFormats[s.format] }
 
-// recordBytes is the record in a format, in the workshop's language (else
-// the user's), with its diagrams, as `werkstatt export` writes it.
-func (s *previewScreen) recordBytes(format int) ([]byte, error) {
+// recordBytes returns a function that makes the record in a format, in
+// the workshop's language (else the user's), with its diagrams and the
+// photos with consent, as `werkstatt export` writes it. The function
+// reads the photos' bytes and scales them, so it runs in a Cmd, not in
+// Update.
+func (s *previewScreen) recordBytes(format int) func() ([]byte, error) {
 	if format == 0 {
-		return []byte(s.file), nil
+		file := s.file
+		return func() ([]byte, error) { return []byte(file), nil }
 	}
 	snap := s.snap
 	if ws := s.sh.ws; ws != nil && s.mdWS == ws {
@@ -93,15 +97,27 @@ func (s *previewScreen) recordBytes(format int) ([]byte, error) {
 	if snap.Workshop.Lang != "" {
 		lang = snap.Workshop.Lang
 	}
-	o := model.RecordOptions{Lang: lang, Charts: true}
-	var b bytes.Buffer
-	var err error
-	if format == 2 {
-		err = model.WriteDOCX(&b, snap, o)
-	} else {
-		err = model.WriteHTML(&b, snap, o)
+	pf, _ := s.sh.store.(photoFiler)
+	return func() ([]byte, error) {
+		if shown, _ := model.PhotosIn(snap.Photos, false); len(shown) > 0 && pf != nil {
+			files := make(map[string][]byte, len(shown))
+			for _, p := range shown {
+				if data, err := pf.PhotoFile(snap.Workshop.ID, p.ID); err == nil {
+					files[p.ID] = data
+				}
+			}
+			snap.PhotoFiles = files
+		}
+		o := model.RecordOptions{Lang: lang, Charts: true}
+		var b bytes.Buffer
+		var err error
+		if format == 2 {
+			err = model.WriteDOCX(&b, snap, o)
+		} else {
+			err = model.WriteHTML(&b, snap, o)
+		}
+		return b.Bytes(), err
 	}
-	return b.Bytes(), err
 }
 
 // formatLine is the choice as one line: the formats, the chosen one

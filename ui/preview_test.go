@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"werkstatt/model"
+	"werkstatt/model/demo"
 )
 
 func previewOf(hs *harness) *previewScreen { return hs.app.screens[screenPreview].(*previewScreen) }
@@ -226,5 +228,48 @@ func TestPreviewWritesFormats(t *testing.T) {
 	hs.press("enter")
 	if b, err := os.ReadFile(other); err != nil || !strings.Contains(string(b), "<!DOCTYPE html>") {
 		t.Errorf("W %s: %v", other, err)
+	}
+}
+
+// TestPreviewWritesPhotos: w writes html and docx with the demo's photos
+// that have consent, read from the database: the preview's snapshot does
+// not hold their bytes.
+func TestPreviewWritesPhotos(t *testing.T) {
+	hs := demoHarness(t, model.German)
+	hs.send(fkey(tea.KeyF7))
+	hs.press("down", "c") // the second photo: consent withdrawn
+	hs.deliverAll()
+	start := t.TempDir()
+	hs.app.sh.outDir = start
+	hs.press("esc", "f6", "w", "h")
+	hs.deliverAll()
+	page, err := os.ReadFile(filepath.Join(start, demo.Handle+".html"))
+	if err != nil {
+		t.Fatalf("html: %v\n%s", err, hs.screen())
+	}
+	if n := strings.Count(string(page), `<img src="data:image/jpeg;base64,`); n != 2 {
+		t.Errorf("html: %d photos, want 2", n)
+	}
+	if !strings.Contains(string(page), "1 Foto ohne Einverständnis ist nicht enthalten.") {
+		t.Error("html: the photo left out is not counted")
+	}
+	hs.press("w", "d")
+	hs.deliverAll()
+	doc, err := os.ReadFile(filepath.Join(start, demo.Handle+".docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(doc), int64(len(doc)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "word/media/image") {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("docx: %d photos, want 2", n)
 	}
 }
