@@ -30,6 +30,9 @@ func PrintJPEG(data []byte) ([]byte, int, int, error) {
 	if long := max(w, h); long > PrintMaxSide {
 		tw, th := max(1, (w*PrintMaxSide+long/2)/long), max(1, (h*PrintMaxSide+long/2)/long)
 		img = boxScale(src, tw, th)
+	} else if o, ok := src.(interface{ Opaque() bool }); !ok || !o.Opaque() {
+		// JPEG has no transparency: a PNG's clear parts would be black.
+		img = boxScale(src, w, h)
 	}
 	var out bytes.Buffer
 	if err := jpeg.Encode(&out, img, &jpeg.Options{Quality: 80}); err != nil {

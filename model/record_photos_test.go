@@ -203,6 +203,22 @@ func TestPrintJPEG(t *testing.T) {
 	if err != nil || w != s.Photos[2].Width || h != s.Photos[2].Height {
 		t.Errorf("a small photo became %d × %d (%v), want %d × %d", w, h, err, s.Photos[2].Width, s.Photos[2].Height)
 	}
+	// A small PNG with a clear background prints on white, not black.
+	clear := image.NewNRGBA(image.Rect(0, 0, 40, 30))
+	b.Reset()
+	if err := png.Encode(&b, clear); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _, err = model.PrintJPEG(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img, err = jpeg.Decode(bytes.NewReader(out)); err != nil {
+		t.Fatal(err)
+	}
+	if r, g, bl, _ := img.At(20, 15).RGBA(); !near(r, 0xff) || !near(g, 0xff) || !near(bl, 0xff) {
+		t.Errorf("a clear PNG prints as %x %x %x, want white", r>>8, g>>8, bl>>8)
+	}
 	if _, _, _, err := model.PrintJPEG([]byte("GIF89a no picture")); err == nil {
 		t.Error("no error for what is not a picture")
 	}
