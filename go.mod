@@ -40,4 +40,4 @@ require (
 	golang.org/x/sync v0.25.0 // indirect
 )
 
-replace github.com/alecthomas/chroma/v2 => ./third_party/chroma
+replace github.com/alecthomas/chroma/v2 => ./ui/chromastub

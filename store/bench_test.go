@@ -8,11 +8,11 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"werkstatt/internal/fixture"
 	"werkstatt/model"
+	"werkstatt/store/fixture"
 )
 
-// The store's benchmarks run on the fixture database (werkstatt/internal/fixture) and set
+// The store's benchmarks run on the fixture database (werkstatt/store/fixture) and set
 // each figure beside its floor in the same run: `go test -bench Save
 // ./store` prints both lines together. See .ci/perf and the README's
 // Performance section.
@@ -31,7 +31,7 @@ func benchFixture(b *testing.B) (string, fixture.Info) {
 }
 
 // writeFixture creates a new database at path with the fixture of spec
-// (package werkstatt/internal/fixture) and closes it.
+// (package werkstatt/store/fixture) and closes it.
 func writeFixture(path string, spec fixture.Spec) (fixture.Info, error) {
 	s, err := Open(path, nil)
 	if err != nil {

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"werkstatt/internal/fixture"
+	"werkstatt/store/fixture"
 )
 
 // BenchmarkCheck measures the consistency check that Open runs before a

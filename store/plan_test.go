@@ -11,9 +11,9 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"werkstatt/internal/fixture"
 	"werkstatt/model"
 	"werkstatt/model/demo"
+	"werkstatt/store/fixture"
 )
 
 // TestPlanIsSnapshotWithoutCards: Plan gives what Snapshot gives but the

@@ -19,10 +19,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 
-	"werkstatt/internal/fixture"
 	"werkstatt/model"
 	"werkstatt/model/demo"
 	"werkstatt/store"
+	"werkstatt/store/fixture"
 )
 
 // The TUI's benchmarks: start to first frame, a key press on a board of

@@ -12,7 +12,7 @@ import (
 )
 
 // TestPreviewWithoutChroma: werkstatt links a stand-in for chroma
-// (third_party/chroma), so glamour writes a fenced code block as its plain
+// (ui/chromastub), so glamour writes a fenced code block as its plain
 // text in the code block's style, with no colour between the tokens, in
 // both standard styles the preview uses. The preview's record has no code
 // block at all: the diagrams are only in the file.

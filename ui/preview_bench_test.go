@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"testing"
 
-	"werkstatt/internal/fixture"
 	"werkstatt/model"
+	"werkstatt/store/fixture"
 )
 
 // BenchmarkPreviewEnter measures what entering the record preview of an

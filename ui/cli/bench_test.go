@@ -43,11 +43,11 @@ func BenchmarkStartProcess(b *testing.B) {
 	// The fixture is written by another process: a child's peak RSS
 	// (maxrss) starts at what this process holds when it starts the child,
 	// so this process must stay small.
-	gen := exec.Command("go", "run", "./internal/fixturegen", "-db", db)
+	gen := exec.Command("go", "run", "./store/fixture/fixturegen", "-db", db)
 	gen.Dir = filepath.Join("..", "..")
 	out, err := gen.Output()
 	if err != nil {
-		b.Fatalf("go run ./internal/fixturegen: %v", err)
+		b.Fatalf("go run ./store/fixture/fixturegen: %v", err)
 	}
 	big := strings.TrimSpace(string(out))
 

@@ -8,7 +8,7 @@ import (
 
 // TestBinaryLinksNoTestTooling: the werkstatt binary carries none of the
 // test drivers, hidden commands or the fixture generator (they live in
-// _test.go files and werkstatt/internal/fixture), and no testing packages:
+// _test.go files and werkstatt/store/fixture), and no testing packages:
 // its symbol table (go tool nm) names none of them, its module list (go
 // version -m) has no test-only module, and a hidden command is unknown.
 func TestBinaryLinksNoTestTooling(t *testing.T) {
@@ -18,7 +18,7 @@ func TestBinaryLinksNoTestTooling(t *testing.T) {
 		t.Fatalf("go tool nm: %v", err)
 	}
 	banned := []string{
-		" werkstatt/internal/", // the fixture and its generator
+		" werkstatt/store/fixture", // the fixture and its generator
 		".cmdFeed", ".cmdHold", ".cmdPanic", ".cmdFixture", "cli.teaDriver", "cli.feedStore", "cli.panicking",
 		"werkstatt/ui.Feed", "werkstatt/ui.RunPanicking", "werkstatt/ui.isTimer", "werkstatt/ui.sequence", "werkstatt/ui.newDriver",
 		" testing.", " github.com/charmbracelet/x/exp/golden.",
