@@ -74,7 +74,10 @@ func (s *agendaScreen) KeyMap() help.KeyMap {
 	}
 }
 
-func (s *agendaScreen) View(w, h int) string { return s.form.view(w, h) }
+func (s *agendaScreen) View() string { return s.form.view() }
+
+// SetSize gives the form the body.
+func (s *agendaScreen) SetSize(w, h int) { s.form.SetSize(w, h) }
 
 func (s *agendaScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {

@@ -18,8 +18,15 @@ import (
 type screen interface {
 	// Update handles a message for this screen.
 	Update(msg tea.Msg) tea.Cmd
-	// View renders the screen's body, at most width×height cells.
-	View(width, height int) string
+	// SetSize gives the screen its body's size. The root calls it after
+	// every message it handled (and so when the window, the lines around
+	// the body or the active screen change): the screen fits its inputs,
+	// lists and windows to the size and brings what it derives from the
+	// workshop up to date, cheaply when nothing changed.
+	SetSize(width, height int)
+	// View renders the screen's body into the size SetSize gave. It only
+	// reads the screen's state.
+	View() string
 	// KeyMap lists the screen's keys for the help line and the full help.
 	KeyMap() help.KeyMap
 	// Typing reports whether a text field has the focus, so single-letter
@@ -92,7 +99,11 @@ type app struct {
 	projGen  int                      // the projector's page timer; a tick of an older one is dropped
 	wallMemo map[wallMemoKey][]string // projector_wall.go: texts wrapped while a wall is built
 
-	helpCache struct{ sig, line string } // view.go: the last short help line
+	// helpCache is the last short help line with what it was drawn
+	// from, and helpText the line layout drew for the next frame
+	// (view.go).
+	helpCache struct{ sig, line string }
+	helpText  string
 }
 
 func newApp(st Store, lang model.Lang, now func() time.Time) *app {
@@ -131,100 +142,112 @@ func (a *app) Init() tea.Cmd {
 
 // Update handles messages in a fixed order: window size and terminal
 // facts; async results; overlays; global keys; the active screen.
+//
+// After every message the root lays the frame out again and gives the
+// active screen its body's size (layout), so the screen brings what it
+// derives from the size and the workshop up to date in Update: View only
+// reads.
 func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := a.update(msg)
+	a.layout()
+	return a, cmd
+}
+
+// update is Update without the layout that follows every message.
+func (a *app) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case SequenceMsg:
-		return a, tea.Sequence(msg...)
+		return tea.Sequence(msg...)
 	case tea.WindowSizeMsg:
 		a.sh.width, a.sh.height = max(msg.Width, 0), max(msg.Height, 0)
 		a.help.SetWidth(a.sh.width)
-		return a, a.broadcast(msg)
+		return a.broadcast(msg)
 	case tea.BackgroundColorMsg:
 		dark := msg.IsDark()
 		a.sh.st = NewStyles(dark)
 		a.help.Styles = help.DefaultStyles(dark)
-		return a, a.broadcast(msg)
+		return a.broadcast(msg)
 
 	case savedMsg:
-		return a, a.saved(msg)
+		return a.saved(msg)
 	case reloadedMsg:
-		return a, a.reloaded(msg)
+		return a.reloaded(msg)
 	case aheadMsg:
 		a.priming = false
-		return a, a.replay()
+		return a.replay()
 	case ownedMsg:
 		if d, ok := msg.(homeDoneMsg); ok && d.op == "delete" && d.err == nil {
 			a.sh.drafts = slices.DeleteFunc(a.sh.drafts, func(x draft) bool { return x.workshop == d.id })
 		}
 		if s, ok := a.screens[msg.owner()]; ok {
-			return a, s.Update(msg)
+			return s.Update(msg)
 		}
-		return a, nil
+		return nil
 	case statusMsg:
-		return a, a.setStatus(msg.text, msg.kind)
+		return a.setStatus(msg.text, msg.kind)
 	case projPageMsg:
-		return a, a.projTurn(msg)
+		return a.projTurn(msg)
 	case warnWhileMsg:
 		cmd := a.setStatus(msg.text, msg.kind)
 		a.statusWhile = msg.while
-		return a, cmd
+		return cmd
 	case clearStatusMsg:
 		if msg.gen == a.statusGen {
 			a.status = ""
 		}
-		return a, nil
+		return nil
 	case tickMsg:
-		return a, a.onTick(time.Time(msg))
+		return a.onTick(time.Time(msg))
 
 	case openMsg:
 		// The reading waits in the writer's line, so it sees every
 		// write made before it.
 		a.loading = true
-		return a, a.sh.w.enqueue(a.sh.store, write{kind: jobLoad, workshop: msg.id, phase: msg.phase})
+		return a.sh.w.enqueue(a.sh.store, write{kind: jobLoad, workshop: msg.id, phase: msg.phase})
 	case loadedMsg:
-		return a, a.loaded(msg)
+		return a.loaded(msg)
 	case homeMsg:
 		if msg.nav != 0 && msg.nav == a.sh.navDrop {
-			return a, nil // its key was typing (typeguard.go)
+			return nil // its key was typing (typeguard.go)
 		}
 		// Leaving the workshop pauses its countdown: only the phase on
 		// screen runs one.
 		pause := a.sh.pauseTimers("")
 		a.sh.ws = nil
 		a.projector = false
-		return a, tea.Batch(pause, a.switchTo(screenHome))
+		return tea.Batch(pause, a.switchTo(screenHome))
 	case gotoMsg:
 		if msg.nav != 0 && msg.nav == a.sh.navDrop {
-			return a, nil // its key was typing (typeguard.go)
+			return nil // its key was typing (typeguard.go)
 		}
 		cmd := a.switchTo(msg.to)
 		if msg.saved != "" {
 			cmd = tea.Batch(cmd, a.setStatus(msg.saved, statusOK))
 		}
-		return a, tea.Batch(cmd, msg.then)
+		return tea.Batch(cmd, msg.then)
 	case photosMsg, agendaMsg:
-		return a, a.openExtra(msg)
+		return a.openExtra(msg)
 	case settingsMsg:
 		a.projector = false
-		return a, tea.Batch(a.screens[screenSettings].(*settingsScreen).start(msg.w, msg.back), a.switchTo(screenSettings))
+		return tea.Batch(a.screens[screenSettings].(*settingsScreen).start(msg.w, msg.back), a.switchTo(screenSettings))
 
 	case tea.PasteMsg:
 		if a.holding() {
 			a.held = append(a.held, msg)
-			return a, nil
+			return nil
 		}
 		if a.fullHelp {
-			return a, nil
+			return nil
 		}
-		return a, a.screens[a.cur].Update(msg)
+		return a.screens[a.cur].Update(msg)
 	case tea.KeyPressMsg:
 		if a.holding() {
-			return a, a.hold(msg)
+			return a.hold(msg)
 		}
 		a.sh.keyAt = a.sh.keyClock()
-		return a, a.key(msg)
+		return a.key(msg)
 	}
-	return a, a.screens[a.cur].Update(msg)
+	return a.screens[a.cur].Update(msg)
 }
 
 // broadcast passes a message every screen must see (size, colours).
@@ -344,7 +367,7 @@ func (a *app) comeBack(l leftBy, text string) tea.Cmd {
 // helpKey handles a key while the full help is shown: the page keys turn
 // its pages, any other key closes it.
 func (a *app) helpKey(msg tea.KeyPressMsg) tea.Cmd {
-	pages := len(a.helpPages(a.sh.width, a.bodyHeight()))
+	pages := len(a.helpPages(a.bodySize()))
 	switch msg.String() {
 	case "down", "pgdown", "space", "right", "j", "l":
 		if a.helpPage+1 < pages {

@@ -46,6 +46,7 @@ type boardScreen struct {
 	sh    *shared
 	keys  boardKeys
 	ws    *session // the session the board's state belongs to
+	w, h  int      // the body's size (SetSize)
 	phase string   // the phase the board shows
 
 	focus  boardFocus
@@ -104,7 +105,6 @@ func newBoard(sh *shared) *boardScreen {
 	s.prompt = newField(sh.st, "")
 	s.search = newField(sh.st, sh.T("board.search.placeholder"))
 	s.restyle()
-	s.resize(sh.width)
 	return s
 }
 
@@ -220,9 +220,6 @@ func (s *boardScreen) status(text string, kind statusKind) tea.Cmd {
 
 func (s *boardScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		s.resize(msg.Width)
-		return nil
 	case tea.BackgroundColorMsg:
 		s.restyle()
 		return nil
@@ -483,7 +480,8 @@ func (s *boardScreen) metaKey(msg tea.KeyPressMsg) tea.Cmd {
 func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	l := &s.list
-	w, h := s.listWidth(s.sh.width), max(s.sh.height-8, 1)
+	w, h := s.cardsWindow()
+	h = max(h, 1)
 	if text, ok := typedText(msg); !ok {
 		s.guard.end()
 	} else if !s.isCommand(msg) {

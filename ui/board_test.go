@@ -485,7 +485,7 @@ func TestBoardSizes(t *testing.T) {
 						t.Errorf("%s %d×%d after %q: line %d is %d wide: %q", focus, w, h, k, i, width(l), l)
 					}
 				}
-				if body := board(hs).View(w, h); len(strings.Split(body, "\n")) > h {
+				if body := viewAt(board(hs), w, h); len(strings.Split(body, "\n")) > h {
 					t.Errorf("%s %d×%d: body taller than %d", focus, w, h, h)
 				}
 			}

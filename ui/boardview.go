@@ -16,43 +16,86 @@ import (
 // line for author and group, a prompt or the search. When the window is
 // short the input wins: the list, the separator and the extra line give
 // way first.
-func (s *boardScreen) View(w, h int) string {
+func (s *boardScreen) View() string {
+	w, h := s.w, s.h
 	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
 		return ""
 	}
-	s.sync()
-	s.resize(w)
 	if !s.offers(model.StepCollect) && !s.offers(model.StepCluster) {
 		return s.offersView(w, h)
 	}
 	input := strings.Split(s.input.View(), "\n")
-	if len(input) > h {
-		input = input[:h]
-	}
-	rest := h - len(input)
-	needField := (s.focus != focusText && s.focus != focusList) || s.query != ""
-	showField := rest >= 1 && (needField || rest >= 6)
-	if showField {
-		rest--
-	}
-	showSep := rest >= 3
-	if showSep {
-		rest--
-	}
+	lay := s.bodyLayout(h, len(input))
+	input = input[:min(len(input), h)]
 	lines := make([]string, 0, h)
-	if rest > 0 {
-		lines = append(lines, clip(s.listView(w, rest), w, rest))
+	if lay.list > 0 {
+		lines = append(lines, clip(s.listView(w, lay.list), w, lay.list))
 	}
-	if showSep {
+	if lay.sep {
 		lines = append(lines, s.separator(w))
 	}
 	for _, l := range input {
 		lines = append(lines, truncate(l, w))
 	}
-	if showField {
+	if lay.field {
 		lines = append(lines, truncate(s.fieldLine(w), w))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// boardLayout is how the board's body is shared out: list lines, whether
+// the separator and the line under the input are shown.
+type boardLayout struct {
+	list       int
+	sep, field bool
+}
+
+// bodyLayout shares h lines out around an input of inputH lines.
+func (s *boardScreen) bodyLayout(h, inputH int) boardLayout {
+	rest := h - min(inputH, h)
+	needField := (s.focus != focusText && s.focus != focusList) || s.query != ""
+	var lay boardLayout
+	lay.field = rest >= 1 && (needField || rest >= 6)
+	if lay.field {
+		rest--
+	}
+	lay.sep = rest >= 3
+	if lay.sep {
+		rest--
+	}
+	lay.list = max(rest, 0)
+	return lay
+}
+
+// SetSize fits the inputs to the body's width, brings the list's index up
+// to date and moves the list's window so the selection is in it, with the
+// height View will give the cards.
+func (s *boardScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.resize(w)
+	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
+		return
+	}
+	s.sync()
+	s.nums.update(&s.list)
+	s.fitLine(w)
+	if lw, ch := s.cardsWindow(); ch > 0 {
+		s.list.scroll(lw, ch)
+	}
+}
+
+// cardsWindow is the width and height of the cards' part of the list as
+// View lays it out (0 high when the board shows no list).
+func (s *boardScreen) cardsWindow() (w, h int) {
+	if !s.offers(model.StepCollect) && !s.offers(model.StepCluster) {
+		return 0, 0
+	}
+	lay := s.bodyLayout(s.h, strings.Count(s.input.View(), "\n")+1)
+	w, h = s.listWidth(s.w), lay.list
+	if head := s.statementsView(w, h); len(head) > 0 {
+		h -= len(head)
+	}
+	return w, h
 }
 
 // panelMin is the window width from which a clustering phase shows its
@@ -263,21 +306,9 @@ func (s *boardScreen) fieldLine(w int) string {
 	case s.focus == focusPhase:
 		return s.phasePickLine(w)
 	case s.focus == focusPrompt:
-		label := s.promptLabel() + " "
-		s.prompt.SetWidth(max(w-width(label)-1, 1))
-		return st.Label.Render(label) + s.prompt.View()
+		return st.Label.Render(s.promptLabel()+" ") + s.prompt.View()
 	case s.focus == focusSearch || s.query != "":
-		count := ""
-		if s.query != "" {
-			if len(s.hits) == 0 {
-				count = s.sh.T("board.search.none")
-			} else {
-				i, _ := searchRows(s.hits, s.list.sel)
-				count = s.sh.T("board.search.count", min(i+1, len(s.hits)), len(s.hits))
-			}
-		}
-		s.search.SetWidth(max(w-width(count)-5, 1))
-		return st.Key.Render("/ ") + s.search.View() + "  " + st.Muted.Render(count)
+		return st.Key.Render("/ ") + s.search.View() + "  " + st.Muted.Render(s.searchCount())
 	}
 	// The fields are drawn as fields only while they have the focus;
 	// otherwise their values are plain text, so the line stays short.
@@ -286,6 +317,26 @@ func (s *boardScreen) fieldLine(w int) string {
 	room := max(w-width(la)-width(lg)-2, 2)
 	va, vg := s.metaValue(s.author, focusAuthor, room/2), s.metaValue(s.group, focusGroup, room-room/2)
 	return la + va + "  " + lg + vg
+}
+
+// searchCount says which hit of the search is selected, or that nothing
+// matched; "" before a search ran.
+func (s *boardScreen) searchCount() string {
+	switch {
+	case s.query == "":
+		return ""
+	case len(s.hits) == 0:
+		return s.sh.T("board.search.none")
+	}
+	i, _ := searchRows(s.hits, s.list.sel)
+	return s.sh.T("board.search.count", min(i+1, len(s.hits)), len(s.hits))
+}
+
+// fitLine fits the prompt and the search to the line under the input of
+// a body w cells wide.
+func (s *boardScreen) fitLine(w int) {
+	s.prompt.SetWidth(max(w-width(s.promptLabel()+" ")-1, 1))
+	s.search.SetWidth(max(w-width(s.searchCount())-5, 1))
 }
 
 // metaValue draws the author or group: the field while it has the focus,

@@ -522,9 +522,9 @@ type listLook struct {
 }
 
 // render draws the rows that fit a window of w×h cells, starting at the
-// window's first row.
+// window's first row (scroll placed it). It leaves the list as it was but
+// for the memos of wrapped and drawn rows.
 func (l *cardList) render(w, h int, look listLook) string {
-	l.scroll(w, h)
 	var b strings.Builder
 	lines := 0
 	for r := l.top; r < len(l.rows) && lines < h; r++ {

@@ -306,6 +306,22 @@ func (sh *shared) draftChange(d draft, batch []draft) model.Change {
 // draftLines renders the kept drafts for the band above the status line:
 // a title line with the key that saves them again, then one line per
 // draft while there is room, the last saying how many more there are.
+// draftBandHeight is the number of lines draftLines(w, room) draws.
+func (a *app) draftBandHeight(room int) int {
+	n := len(a.sh.drafts)
+	if n == 0 || room <= 0 {
+		return 0
+	}
+	show := n
+	if show > room-1 {
+		show = max(room-2, 0)
+	}
+	if show < n && room > 1 {
+		return show + 2
+	}
+	return show + 1
+}
+
 func (a *app) draftLines(w, room int) []string {
 	ds := a.sh.drafts
 	if len(ds) == 0 || room <= 0 {

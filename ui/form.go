@@ -19,6 +19,8 @@ type form struct {
 	rows  []formRow
 	cur   int // the focused row; never a heading
 	off   int // the first line of the rows shown
+	w, h  int // the form's box (SetSize)
+	room  int // the lines the rows get in it
 	err   string
 	errAt int // the row the error is about, -1 for the form
 }
@@ -200,7 +202,7 @@ func (f *form) key(msg tea.KeyPressMsg) (tea.Cmd, formAction) {
 }
 
 // page is how many rows pgup/pgdown move: about a screen's worth.
-func (f *form) page() int { return max((f.sh.height-8)/2, 1) }
+func (f *form) page() int { return max((f.room-2)/2, 1) }
 
 // paste puts pasted text into the focused field, line breaks as blanks.
 func (f *form) paste(text string) tea.Cmd {
@@ -254,21 +256,58 @@ func (f *form) restore(vals map[string]string) {
 	}
 }
 
-// view draws the form into w×h cells: the title, the rows (scrolled so
-// the focused one shows, with a mark where more lies above or below),
-// then the form's error and the keys.
-func (f *form) view(w, h int) string {
-	st := f.sh.st
-	labelW := 0
+// SetSize fits the fields to a box of w×h cells and moves the rows'
+// window so the focused row shows.
+func (f *form) SetSize(w, h int) {
+	f.w, f.h = w, h
+	_, fieldW := f.widths(w)
+	for i := range f.rows {
+		if f.rows[i].kind == rowText {
+			f.rows[i].input.SetWidth(max(fieldW-1, 1))
+		}
+	}
+	_, lines, _, start, end, room := f.frame()
+	switch {
+	case len(lines) <= room:
+	case room < 3:
+		// No room for the marks: the focused row's lines alone.
+		f.off = clamp(f.off, end-room, start)
+		f.off = clamp(f.off, 0, max(len(lines)-room, 0))
+	default:
+		inner := max(room-2, 1) // the marks take a line each
+		f.off = clamp(f.off, end-inner, start)
+		f.off = clamp(f.off, 0, max(len(lines)-inner, 0))
+	}
+	f.room = room
+}
+
+// widths are the labels' and the fields' widths in a box w cells wide.
+func (f *form) widths(w int) (labelW, fieldW int) {
 	for _, r := range f.rows {
 		if r.kind != rowHeading {
 			labelW = max(labelW, width(r.label))
 		}
 	}
 	labelW = min(labelW+2, max(w/3, 4))
-	fieldW := max(w-labelW-2, 1)
-	var lines []string
-	start, end := 0, 0 // the focused row's lines
+	return labelW, max(w-labelW-2, 1)
+}
+
+// view draws the form into its box: the title, the rows (scrolled so
+// the focused one shows, with a mark where more lies above or below),
+// then the form's error and the keys.
+func (f *form) view() string {
+	w, h := f.w, f.h
+	head, lines, foot, _, _, room := f.frame()
+	body := f.scroll(lines, room, w)
+	return clip(strings.Join(append(append(head, body...), foot...), "\n"), w, h)
+}
+
+// frame is the form's title lines, every row's lines (the focused row's
+// from start to end), the lines under them and the room the rows get.
+func (f *form) frame() (head, lines, foot []string, start, end, room int) {
+	st := f.sh.st
+	w, h := f.w, f.h
+	labelW, fieldW := f.widths(w)
 	for i := range f.rows {
 		r := &f.rows[i]
 		if i == f.cur {
@@ -279,7 +318,6 @@ func (f *form) view(w, h int) string {
 			end = len(lines)
 		}
 	}
-	var foot []string
 	if f.err != "" && f.errAt < 0 {
 		for _, l := range wrap(f.err, w) {
 			foot = append(foot, st.Danger.Render(l))
@@ -288,33 +326,28 @@ func (f *form) view(w, h int) string {
 	for _, l := range wrap(f.hint, w) {
 		foot = append(foot, st.Muted.Render(l))
 	}
-	head := []string{st.Title.Render(truncate(f.title, w)), ""}
-	room := h - len(head) - len(foot)
+	head = []string{st.Title.Render(truncate(f.title, w)), ""}
+	room = h - len(head) - len(foot)
 	if room < 3 {
 		// A tiny window: the rows first, then as much of the rest as fits.
 		foot, head = nil, head[:1]
 		room = max(h-1, 1)
 	}
-	body := f.scroll(lines, start, end, room, w)
-	return clip(strings.Join(append(append(head, body...), foot...), "\n"), w, h)
+	return head, lines, foot, start, end, room
 }
 
-// scroll shows room lines of the rows around the focused one, with a
-// muted mark in place of the first or last line when more lies beyond.
-func (f *form) scroll(lines []string, start, end, room, w int) []string {
+// scroll shows room lines of the rows from the window SetSize placed,
+// with a muted mark in place of the first or last line when more lies
+// beyond.
+func (f *form) scroll(lines []string, room, w int) []string {
 	if len(lines) <= room {
 		return lines
 	}
-	st := f.sh.st
 	if room < 3 {
 		// No room for the marks: the focused row's lines alone.
-		f.off = clamp(f.off, end-room, start)
-		f.off = clamp(f.off, 0, max(len(lines)-room, 0))
 		return lines[f.off:min(f.off+max(room, 0), len(lines))]
 	}
-	inner := max(room-2, 1) // the marks take a line each
-	f.off = clamp(f.off, end-inner, start)
-	f.off = clamp(f.off, 0, max(len(lines)-inner, 0))
+	st := f.sh.st
 	var out []string
 	avail := room
 	if f.off > 0 {
@@ -346,7 +379,6 @@ func (f *form) rowLines(r *formRow, i, labelW, fieldW, w int) []string {
 	var out []string
 	switch r.kind {
 	case rowText:
-		r.input.SetWidth(max(fieldW-1, 1))
 		out = append(out, truncate(label+r.input.View(), w))
 	case rowChoice:
 		choice := "‹ " + r.choices[clamp(r.choice, 0, len(r.choices)-1)] + " ›"

@@ -246,3 +246,10 @@ func (hs *harness) open(id string) {
 	hs.t.Helper()
 	hs.send(openMsg{id: id})
 }
+
+// viewAt draws a screen's body at w×h cells, as the root would after
+// giving it that size.
+func viewAt(s screen, w, h int) string {
+	s.SetSize(w, h)
+	return s.View()
+}

@@ -65,6 +65,8 @@ type homeScreen struct {
 	shown   []int // indexes into rows that pass the filter
 	sel     int   // index into shown
 	off     int   // first visible entry of shown
+	w, h    int   // the body's size (SetSize)
+	listH   int   // lines the list gets under the lines above it
 	loaded  bool
 	loadErr error
 	gen     int
@@ -421,7 +423,10 @@ func (s *homeScreen) selectedID() string {
 }
 
 // pageSize is how many workshops one screen shows, for pgup/pgdown.
-func (s *homeScreen) pageSize() int { return max((s.sh.height-4)/homeRowH, 1) }
+func (s *homeScreen) pageSize() int {
+	vis, _ := rowsShown(s.listH)
+	return vis
+}
 
 // homeRowH is the height of one workshop in the list: two lines and a gap.
 const homeRowH = 3

@@ -49,31 +49,61 @@ func newHomeKeys(t catalog) homeKeys {
 	}
 }
 
-// View draws the list (or the form) into w×h cells. Only the workshops
+// SetSize fits the fields to the body's width and moves the list's
+// window so the selection is in it.
+func (s *homeScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	if w <= 0 || h <= 0 {
+		return
+	}
+	if s.mode == homeForm {
+		s.form.SetSize(w, h)
+		return
+	}
+	st := s.sh.st
+	s.filter.SetWidth(max(w-width(st.Key.Render("/ "))-width(s.filterCount())-1, 1))
+	s.rename.SetWidth(max(w-width(s.renameLabel())-1, 1))
+	s.listH = h - len(s.topLines(w))
+	s.scroll(s.listH)
+}
+
+// View draws the list (or the form) into the body. Only the workshops
 // that fit are rendered.
-func (s *homeScreen) View(w, h int) string {
+func (s *homeScreen) View() string {
+	w, h := s.w, s.h
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	st := s.sh.st
 	if s.mode == homeForm {
-		return s.form.view(w, h)
+		return s.form.view()
 	}
+	top := s.topLines(w)
+	body := s.listView(w, h-len(top))
+	return clip(strings.Join(append(top, body...), "\n"), w, h)
+}
+
+func (s *homeScreen) filterCount() string {
+	return s.sh.st.Muted.Render(" " + s.sh.T("home.filter.count", len(s.shown), len(s.rows)))
+}
+
+func (s *homeScreen) renameLabel() string {
+	return s.sh.st.Label.Render(s.sh.T("home.rename.label") + " ")
+}
+
+// topLines are the lines above the list: the last error, the filter, the
+// new name or the question before a deletion.
+func (s *homeScreen) topLines(w int) []string {
+	st := s.sh.st
 	var top []string
 	if s.err != "" {
 		top = append(top, st.Danger.Render(truncate(s.err, w)))
 	}
 	if s.mode == homeFilter || s.filter.Value() != "" {
-		prefix := st.Key.Render("/ ")
-		count := st.Muted.Render(" " + s.sh.T("home.filter.count", len(s.shown), len(s.rows)))
-		s.filter.SetWidth(max(w-width(prefix)-width(count)-1, 1))
-		top = append(top, truncate(prefix+s.filter.View()+count, w))
+		top = append(top, truncate(st.Key.Render("/ ")+s.filter.View()+s.filterCount(), w))
 	}
 	switch s.mode {
 	case homeRename:
-		label := st.Label.Render(s.sh.T("home.rename.label") + " ")
-		s.rename.SetWidth(max(w-width(label)-1, 1))
-		top = append(top, truncate(label+s.rename.View(), w))
+		top = append(top, truncate(s.renameLabel()+s.rename.View(), w))
 	case homeConfirm:
 		q := s.sh.N("home.confirm", s.confirm.Cards, s.confirm.Title)
 		for _, l := range wrap(q, w) {
@@ -83,8 +113,27 @@ func (s *homeScreen) View(w, h int) string {
 	if len(top) > 0 {
 		top = append(top, "")
 	}
-	body := s.listView(w, h-len(top))
-	return clip(strings.Join(append(top, body...), "\n"), w, h)
+	return top
+}
+
+// rowsShown is how many workshops a list of h lines shows, and the lines
+// each takes.
+func rowsShown(h int) (vis, rowH int) {
+	rowH = homeRowH
+	if h < 2*homeRowH {
+		rowH = 2 // a gap costs more than it gives in a tiny window
+	}
+	return max(h/rowH, 1), rowH
+}
+
+// scroll moves the list's window of h lines so the selection is in it.
+func (s *homeScreen) scroll(h int) {
+	if h <= 0 || !s.loaded || s.loadErr != nil || len(s.shown) == 0 {
+		return
+	}
+	vis, _ := rowsShown(h)
+	s.off = clamp(s.off, s.sel-vis+1, s.sel)
+	s.off = clamp(s.off, 0, max(len(s.shown)-vis, 0))
 }
 
 // listView renders the visible part of the list, or the empty state.
@@ -106,13 +155,7 @@ func (s *homeScreen) listView(w, h int) []string {
 	case len(s.shown) == 0:
 		return []string{st.Muted.Render(truncate(s.sh.T("home.nomatch", s.filter.Value()), w))}
 	}
-	rowH := homeRowH
-	if h < 2*homeRowH {
-		rowH = 2 // a gap costs more than it gives in a tiny window
-	}
-	vis := max(h/rowH, 1)
-	s.off = clamp(s.off, s.sel-vis+1, s.sel)
-	s.off = clamp(s.off, 0, max(len(s.shown)-vis, 0))
+	vis, rowH := rowsShown(h)
 	var out []string
 	for i := s.off; i < len(s.shown) && i < s.off+vis; i++ {
 		out = append(out, s.rowView(s.rows[s.shown[i]].Summary, i == s.sel, w)...)

@@ -30,6 +30,7 @@ type photosScreen struct {
 	undo undoStack
 	ws   *session
 	back screenID
+	w, h int // the body's size (SetSize)
 }
 
 type photoKeys struct {
@@ -220,7 +221,14 @@ func (s *photosScreen) restore() tea.Cmd {
 	return tea.Batch(cmd, func() tea.Msg { return statusMsg{s.sh.T("photos.restored", e.what), statusOK} })
 }
 
-func (s *photosScreen) View(w, h int) string {
+// SetSize fits the caption's field to the body.
+func (s *photosScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.input.SetWidth(max(w-6, 4))
+}
+
+func (s *photosScreen) View() string {
+	w, h := s.w, s.h
 	st, sh := s.sh.st, s.sh
 	ps := s.photos()
 	var lines []string
@@ -258,7 +266,6 @@ func (s *photosScreen) View(w, h int) string {
 		}
 		capLine := "     " + truncate(caption, max(w-5, 1))
 		if i == s.sel && s.editing {
-			s.input.SetWidth(max(w-6, 4))
 			capLine = "     " + s.input.View()
 		}
 		if i == s.sel {

@@ -69,7 +69,7 @@ type planScreen struct {
 	top   int
 	col   planCol
 	byDue bool
-	lastW int // width of the last View, for the visible columns
+	w, h  int // the body's size (SetSize), for the visible columns
 
 	mode    planMode
 	form    planForm
@@ -388,12 +388,7 @@ func (s *planScreen) moveCol(dir int) {
 	s.col = cols[clamp(i+dir, 0, len(cols)-1)].col
 }
 
-func (s *planScreen) width() int {
-	if s.lastW > 0 {
-		return s.lastW
-	}
-	return s.sh.width
-}
+func (s *planScreen) width() int { return s.w }
 
 // change commits a change of this screen and remembers how to undo it.
 func (s *planScreen) change(ch model.Change, what string) tea.Cmd {

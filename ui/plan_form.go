@@ -294,6 +294,25 @@ func (s *planScreen) SaveDraft() tea.Cmd {
 	return nil
 }
 
+// formWidths are the form's label and value widths in a body w cells wide.
+func (s *planScreen) formWidths(w int) (labelW, valW int) {
+	for _, l := range s.form.labels {
+		labelW = max(labelW, width(l))
+	}
+	labelW = min(labelW+2, max(w/3, 4))
+	return labelW, max(w-labelW, 1)
+}
+
+// resizeForm fits the form's text fields to a body w cells wide.
+func (s *planScreen) resizeForm(w int) {
+	_, valW := s.formWidths(w)
+	for i := range pfCount {
+		if i.isText() {
+			s.form.fields[i].SetWidth(max(valW-1, 1))
+		}
+	}
+}
+
 // formView draws the form: a title with the keys, one line per field and
 // the error, if any. A short window shows the lines around the focused
 // one.
@@ -305,12 +324,7 @@ func (s *planScreen) formView(w, h int) []string {
 		title = s.sh.T("plan.form.new")
 	}
 	out := []string{sepLine(st, truncate(title, max(w-4, 0)), w)}
-	labelW := 0
-	for _, l := range f.labels {
-		labelW = max(labelW, width(l))
-	}
-	labelW = min(labelW+2, max(w/3, 4))
-	valW := max(w-labelW, 1)
+	labelW, valW := s.formWidths(w)
 	var lines []string
 	for i := range pfCount {
 		label := pad(f.labels[i]+":", labelW)
@@ -344,7 +358,6 @@ func (s *planScreen) formValue(i planField, w int) string {
 	focused := i == f.cur
 	if i.isText() {
 		if focused {
-			f.fields[i].SetWidth(max(w-1, 1))
 			return f.fields[i].View()
 		}
 		v := fieldValue(f.fields[i])

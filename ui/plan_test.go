@@ -437,7 +437,7 @@ func TestPlanSizes(t *testing.T) {
 					hs.press(k, "right")
 				}
 				rpCheckFrame(t, hs.screen(), w, h, mode)
-				if body := planOf(hs).View(w, h); len(strings.Split(body, "\n")) > h {
+				if body := viewAt(planOf(hs), w, h); len(strings.Split(body, "\n")) > h {
 					t.Errorf("%s %d×%d: body taller than %d", mode, w, h, h)
 				}
 			}

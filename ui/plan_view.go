@@ -99,19 +99,45 @@ func (s *planScreen) layout(w int) planLayout {
 	return lay
 }
 
+// SetSize fits the fields to the body's width, brings the rows up to date
+// and moves the table's window so the selected measure is in it.
+func (s *planScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
+		return
+	}
+	s.sync()
+	s.meeting.SetWidth(max(w-width(s.sh.T("plan.meeting")+": ")-1, 1))
+	s.resizeForm(w)
+	if _, _, tableH := s.parts(w, h); tableH > 1 && len(s.rows) > 0 {
+		lay := s.layout(w)
+		s.scrollTable(s.rowHeights(lay, tableH-1), tableH-1)
+	}
+}
+
 // View draws the next meeting, a summary, the table and, below it, the
 // selected measure in full or the form.
-func (s *planScreen) View(w, h int) string {
+func (s *planScreen) View() string {
+	w, h := s.w, s.h
 	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
 		return ""
 	}
-	s.lastW = w
-	s.sync()
-	top := []string{s.meetingLine(w)}
+	top, bottom, tableH := s.parts(w, h)
+	lines := append([]string{}, top...)
+	if tableH > 0 {
+		lines = append(lines, s.tableView(w, tableH)...)
+	}
+	lines = append(lines, bottom...)
+	return clip(strings.Join(lines, "\n"), w, h)
+}
+
+// parts are the lines above the table (the meeting, the summary), the
+// lines below it (the measure in full or the form) and the table's height.
+func (s *planScreen) parts(w, h int) (top, bottom []string, tableH int) {
+	top = []string{s.meetingLine(w)}
 	if h >= 12 {
 		top = append(top, s.summaryLine(w))
 	}
-	var bottom []string
 	tableMin := min(len(s.rows)+1, 4)
 	room := h - len(top) - tableMin
 	switch {
@@ -129,13 +155,7 @@ func (s *planScreen) View(w, h int) string {
 		bottom = bottom[:max(min(len(bottom), h-1), 0)]
 		top = top[:clamp(h-len(bottom), 0, len(top))]
 	}
-	tableH := max(h-len(top)-len(bottom), 0)
-	lines := append([]string{}, top...)
-	if tableH > 0 {
-		lines = append(lines, s.tableView(w, tableH)...)
-	}
-	lines = append(lines, bottom...)
-	return clip(strings.Join(lines, "\n"), w, h)
+	return top, bottom, max(h-len(top)-len(bottom), 0)
 }
 
 // meetingLine shows the next meeting, or its field while it is written.
@@ -143,7 +163,6 @@ func (s *planScreen) meetingLine(w int) string {
 	st := s.sh.st
 	label := s.sh.T("plan.meeting") + ": "
 	if s.mode == modeMeeting {
-		s.meeting.SetWidth(max(w-width(label)-1, 1))
 		return st.Key.Render(label) + s.meeting.View()
 	}
 	v := s.sh.ws.snap.Workshop.NextMeeting
@@ -201,16 +220,18 @@ func (s *planScreen) tableView(w, h int) []string {
 	if rows <= 0 {
 		return out[:h]
 	}
-	if s.sel < s.top {
-		s.top = s.sel
-	}
-	if s.sel >= s.top+rows {
-		s.top = s.sel - rows + 1
-	}
-	s.top = clamp(s.top, 0, max(len(s.rows)-rows, 0))
 	today := model.DateOf(s.sh.now())
-	// When every measure fits with its cells wrapped, the rows grow to
-	// show the texts; otherwise each measure takes one line.
+	heights := s.rowHeights(lay, rows)
+	for r := s.top; r < len(s.rows) && len(out) < h; r++ {
+		out = append(out, s.rowView(r, lay, w, heights[r], today)...)
+	}
+	return out[:min(len(out), h)]
+}
+
+// rowHeights are the lines each measure takes in a table of rows lines:
+// when every measure fits with its cells wrapped, the rows grow to show
+// the texts; otherwise each measure takes one line.
+func (s *planScreen) rowHeights(lay planLayout, rows int) []int {
 	heights := make([]int, len(s.rows))
 	for r := range heights {
 		heights[r] = 1
@@ -231,16 +252,25 @@ func (s *planScreen) tableView(w, h int) []string {
 			}
 		}
 	}
+	return heights
+}
+
+// scrollTable moves the table's window of rows lines so the selected
+// measure is in it.
+func (s *planScreen) scrollTable(heights []int, rows int) {
+	if s.sel < s.top {
+		s.top = s.sel
+	}
+	if s.sel >= s.top+rows {
+		s.top = s.sel - rows + 1
+	}
+	s.top = clamp(s.top, 0, max(len(s.rows)-rows, 0))
 	if s.sel < s.top {
 		s.top = s.sel
 	}
 	for s.top < s.sel && sumInts(heights[s.top:s.sel+1]) > rows {
 		s.top++
 	}
-	for r := s.top; r < len(s.rows) && len(out) < h; r++ {
-		out = append(out, s.rowView(r, lay, w, heights[r], today)...)
-	}
-	return out[:min(len(out), h)]
 }
 
 // cellWrap breaks a cell's text at word boundaries only; a word longer

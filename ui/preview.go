@@ -68,6 +68,7 @@ type previewScreen struct {
 	sh      *shared
 	keys    previewKeys
 	noColor bool
+	w, h    int // the body's size (SetSize)
 
 	vp   viewport.Model
 	spin spinner.Model
@@ -323,10 +324,6 @@ func (s *previewScreen) Update(msg tea.Msg) tea.Cmd {
 
 func (s *previewScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
-	if s.vp.Height() == 0 {
-		// View sets the exact height; before the first frame, an estimate.
-		s.vp.SetHeight(max(s.sh.height-4, 1))
-	}
 	switch {
 	case key.Matches(msg, k.Back):
 		s.active = false
@@ -467,9 +464,26 @@ func refusal(t catalog, err error) string {
 
 func (s *previewScreen) Typing() bool { return s.asking || s.choosing }
 
+// SetSize fits the path's field and the record's viewport, under the
+// line of state, to the body.
+func (s *previewScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	if w <= 0 || h <= 0 {
+		return
+	}
+	s.path.SetWidth(max(w-width(s.pathLabel())-1, 1))
+	s.vp.SetWidth(w)
+	s.vp.SetHeight(max(h-1, 1))
+}
+
+func (s *previewScreen) pathLabel() string {
+	return s.sh.st.Label.Render(s.sh.T("preview.path") + " ")
+}
+
 // View shows one line of state (spinner, path prompt or position) and the
 // rendered record below it.
-func (s *previewScreen) View(w, h int) string {
+func (s *previewScreen) View() string {
+	w, h := s.w, s.h
 	if w <= 0 || h <= 0 {
 		return ""
 	}
@@ -479,9 +493,7 @@ func (s *previewScreen) View(w, h int) string {
 	case s.choosing:
 		top = s.formatLine()
 	case s.asking:
-		label := st.Label.Render(s.sh.T("preview.path") + " ")
-		s.path.SetWidth(max(w-width(label)-1, 1))
-		top = label + s.path.View()
+		top = s.pathLabel() + s.path.View()
 	case s.loadErr != nil:
 		top = st.Danger.Render(s.sh.T("status.loadfail", s.sh.errLine(s.loadErr)))
 	case s.renderErr != nil:
@@ -497,8 +509,6 @@ func (s *previewScreen) View(w, h int) string {
 	}
 	lines := []string{truncate(top, w)}
 	if h > 1 && s.shownKey.sum != 0 && s.md != "" {
-		s.vp.SetWidth(w)
-		s.vp.SetHeight(h - 1)
 		lines = append(lines, s.vp.View())
 	}
 	return clip(strings.Join(lines, "\n"), w, h)

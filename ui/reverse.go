@@ -50,6 +50,7 @@ type reverseScreen struct {
 	sh   *shared
 	keys revKeys
 	ws   *session // the session the screen's state belongs to
+	w, h int      // the body's size (SetSize)
 
 	phase   string
 	source  string // the phase whose top themes are reversed
@@ -65,7 +66,7 @@ type reverseScreen struct {
 	selKey     rowRef           // the theme or statement selected
 	top        int              // first row in the window
 	open       map[string]bool  // theme ids whose cards are shown
-	frame      map[int][]string // rows rendered for the frame being drawn
+	frame      map[int][]string // rows rendered while SetSize scrolls
 
 	focus   revFocus
 	input   textarea.Model
@@ -106,7 +107,6 @@ func newStatementInput(sh *shared, placeholder string) textarea.Model {
 	// Page keys switch the theme the statement is for.
 	in.KeyMap.PageUp = key.NewBinding(key.WithDisabled())
 	in.KeyMap.PageDown = key.NewBinding(key.WithDisabled())
-	in.SetWidth(max(sh.width, 4))
 	return in
 }
 
@@ -293,11 +293,6 @@ func (s *reverseScreen) jumpTheme(dir int) {
 
 func (s *reverseScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		if msg.Width > 0 {
-			s.input.SetWidth(msg.Width)
-		}
-		return nil
 	case tea.BackgroundColorMsg:
 		s.restyle()
 		return nil

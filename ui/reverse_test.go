@@ -363,7 +363,7 @@ func TestReverseSizes(t *testing.T) {
 					hs.press(k)
 				}
 				rpCheckFrame(t, hs.screen(), w, h, focus)
-				if body := reverseOf(hs).View(w, h); len(strings.Split(body, "\n")) > h {
+				if body := viewAt(reverseOf(hs), w, h); len(strings.Split(body, "\n")) > h {
 					t.Errorf("%s %d×%d: body taller than %d", focus, w, h, h)
 				}
 			}

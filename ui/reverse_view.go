@@ -13,26 +13,17 @@ import (
 // View draws the reversal: a line that says where the themes come from,
 // the themes with their statements, a separator naming the theme the input
 // writes for, and the input. When the window is short the input wins.
-func (s *reverseScreen) View(w, h int) string {
+func (s *reverseScreen) View() string {
+	w, h := s.w, s.h
 	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
 		return ""
-	}
-	s.sync()
-	if s.input.Width() != max(w-2, 1) {
-		s.input.SetWidth(w)
 	}
 	if len(s.groups) == 0 {
 		return clip(s.emptyView(w), w, h)
 	}
 	input := strings.Split(s.input.View(), "\n")
-	if len(input) > h {
-		input = input[:h]
-	}
-	rest := h - len(input)
-	showSep := rest >= 2
-	if showSep {
-		rest--
-	}
+	rest, showSep := s.bodyLayout(h, len(input))
+	input = input[:min(len(input), h)]
 	lines := make([]string, 0, h)
 	if rest > 0 {
 		lines = append(lines, clip(s.listView(w, rest), w, rest))
@@ -44,6 +35,42 @@ func (s *reverseScreen) View(w, h int) string {
 		lines = append(lines, truncate(l, w))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// bodyLayout shares h lines out around an input of inputH lines: the
+// list's lines and whether the separator shows.
+func (s *reverseScreen) bodyLayout(h, inputH int) (list int, sep bool) {
+	rest := h - min(inputH, h)
+	sep = rest >= 2
+	if sep {
+		rest--
+	}
+	return rest, sep
+}
+
+// SetSize fits the input to the body's width, brings the themes and
+// statements up to date and moves the list's window so the selection is
+// in it.
+func (s *reverseScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
+		return
+	}
+	s.sync()
+	if s.input.Width() != max(w-2, 1) {
+		s.input.SetWidth(w)
+	}
+	if len(s.groups) == 0 {
+		return
+	}
+	list, _ := s.bodyLayout(h, strings.Count(s.input.View(), "\n")+1)
+	if list > 0 {
+		rows := list - len(s.introLines(w, list))
+		// Scrolling measures rows more than once; each is drawn once.
+		s.frame = map[int][]string{}
+		s.scroll(w, rows)
+		s.frame = nil
+	}
 }
 
 // emptyView explains, in words, why there is nothing to reverse yet and
@@ -82,27 +109,30 @@ func (s *reverseScreen) intro() string {
 	return s.sh.T("rev.intro.dots", name, model.DefaultTop)
 }
 
+// introLines is the intro above a list of h lines, at most two lines;
+// none in a list under six lines.
+func (s *reverseScreen) introLines(w, h int) []string {
+	if h < 6 {
+		return nil
+	}
+	il := wrap(s.intro(), w)
+	if len(il) > 2 {
+		il = il[:2]
+		il[1] = truncate(il[1]+" …", w)
+	}
+	return il
+}
+
 // listView draws the intro and the rows that fit, keeping the selection in
 // view.
 func (s *reverseScreen) listView(w, h int) string {
 	st := s.sh.st
 	var out []string
-	if h >= 6 {
-		il := wrap(s.intro(), w)
-		if len(il) > 2 {
-			il = il[:2]
-			il[1] = truncate(il[1]+" …", w)
-		}
-		for _, l := range il {
-			out = append(out, st.Label.Render(l))
-		}
-		h -= len(il)
+	il := s.introLines(w, h)
+	for _, l := range il {
+		out = append(out, st.Label.Render(l))
 	}
-	// Scrolling measures rows that drawing then needs again; each row is
-	// rendered once per frame.
-	s.frame = map[int][]string{}
-	defer func() { s.frame = nil }()
-	s.scroll(w, h)
+	h -= len(il)
 	n := 0
 	for r := s.top; r < len(s.rows) && n < h; r++ {
 		for _, l := range s.rowLines(r, w) {

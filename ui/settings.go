@@ -120,7 +120,10 @@ func (s *settingsScreen) KeyMap() help.KeyMap {
 	}
 }
 
-func (s *settingsScreen) View(w, h int) string { return s.form.view(w, h) }
+func (s *settingsScreen) View() string { return s.form.view() }
+
+// SetSize gives the form the body.
+func (s *settingsScreen) SetSize(w, h int) { s.form.SetSize(w, h) }
 
 func (s *settingsScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {

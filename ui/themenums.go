@@ -70,7 +70,6 @@ func lowestFree(claimed, reserved map[int]bool) int {
 
 // of returns the number of theme i of the list.
 func (tn *themeNumbers) of(l *cardList, i int) int {
-	tn.update(l)
 	return tn.byID[l.themes[i].ID].n
 }
 

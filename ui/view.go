@@ -37,23 +37,24 @@ func (a *app) render() string {
 		return clip(a.projectorView(w, h), w, h)
 	}
 	var top []string
-	if a.sh.ws != nil && a.cur != screenHome {
+	if a.inWorkshop() {
 		top = a.header(w)
 	} else {
 		top = []string{a.sh.st.Title.Render(truncate(a.sh.T("app.name")+" · "+a.screenName(), w))}
 	}
 	status := a.statusLine(w)
-	helpLine := a.helpLine(w)
-	// Texts the disk did not take stay in sight above the status line,
-	// leaving the body at least three lines.
-	band := a.draftLines(w, min(4, h-len(top)-2-3))
+	helpLine := a.helpText
+	if a.fullHelp {
+		helpLine = ""
+	}
+	band := a.draftLines(w, a.bandRoom(len(top)))
 	bodyH := h - len(top) - 2 - len(band)
 	var body string
 	switch {
 	case a.fullHelp:
 		body = a.fullHelpView(w, bodyH)
 	case bodyH > 0:
-		body = a.screens[a.cur].View(w, bodyH)
+		body = a.screens[a.cur].View()
 	}
 	if bodyH <= 0 {
 		return clip(strings.Join(append(top, status, helpLine), "\n"), w, h)
@@ -70,6 +71,40 @@ func (a *app) render() string {
 		parts[i] = clip(parts[i], w, 1)
 	}
 	return strings.Join(parts, "\n")
+}
+
+// inWorkshop reports whether the frame has the workshop's header: a
+// workshop is open and the home screen is not on screen.
+func (a *app) inWorkshop() bool { return a.sh.ws != nil && a.cur != screenHome }
+
+// bandRoom is the room the band of texts the disk did not take may use
+// under top lines of header: it stays in sight above the status line,
+// leaving the body at least three lines.
+func (a *app) bandRoom(top int) int { return min(4, a.sh.height-top-2-3) }
+
+// bodySize is the size of the active screen's body: the window less the
+// header, the drafts band, the status line and the help line, as render
+// lays them out.
+func (a *app) bodySize() (w, h int) {
+	w, h = a.sh.width, a.sh.height
+	top := 1
+	if a.inWorkshop() {
+		top = a.headerHeight(w)
+	}
+	return w, h - top - 2 - a.draftBandHeight(a.bandRoom(top))
+}
+
+// layout runs after every message: it gives the active screen its body's
+// size, so the screen fits its inputs, lists and windows to it in Update,
+// and draws the help line for the keys that now apply. View then only
+// reads what layout left.
+func (a *app) layout() {
+	w, h := a.bodySize()
+	a.screens[a.cur].SetSize(w, max(h, 0))
+	a.helpText = a.helpLine(w)
+	if a.projector && a.sh.ws != nil && a.sh.width > 0 && a.sh.height > 0 {
+		a.projLayout(a.sh.width, a.sh.height) // builds the wall View shows
+	}
 }
 
 func (a *app) screenName() string {
@@ -108,38 +143,66 @@ func (a *app) header(w int) []string {
 	if timer != "" {
 		line1 += " " + timer
 	}
-	// In a short window the header gives way so the input stays visible:
-	// below 16 lines the step bar goes and the question keeps one line,
-	// below 10 the question goes too.
-	h := a.sh.height
 	lines := []string{line1}
-	if h >= 16 {
+	if a.sh.height >= 16 {
 		lines = append(lines, a.stepBar(w))
+	}
+	for _, l := range a.questionLines(w) {
+		lines = append(lines, st.Question.Render(l))
+	}
+	if rl := a.ruleLines(w); len(rl) > 0 {
+		lines = append(lines, st.Label.Render(rl[0]))
+		for _, l := range rl[1:] {
+			lines = append(lines, st.Rule.Render(l))
+		}
+	}
+	lines = append(lines, st.Subtle.Render(repeat("─", w)))
+	return lines
+}
+
+// headerHeight is the number of lines header(w) draws, counted without
+// drawing them: the layout asks after every message.
+func (a *app) headerHeight(w int) int {
+	n := 2 // the title line and the rule under the header
+	if a.sh.height >= 16 {
+		n++
+	}
+	return n + len(a.questionLines(w)) + len(a.ruleLines(w))
+}
+
+// questionLines is the phase's guiding question as the header shows it.
+// In a short window the header gives way so the input stays visible:
+// below 16 lines the step bar goes and the question keeps one line,
+// below 10 the question goes too.
+func (a *app) questionLines(w int) []string {
+	h := a.sh.height
+	p, _ := a.sh.ws.Phase()
+	q := a.sh.ws.snap.Workshop.QuestionFor(p.ID, a.sh.lang)
+	if q == "" || h < 10 {
+		return nil
 	}
 	qMax := 2
 	if h < 16 {
 		qMax = 1
 	}
-	q := ws.snap.Workshop.QuestionFor(p.ID, a.sh.lang)
-	if q != "" && h >= 10 {
-		ql := wrap(q, w)
-		if len(ql) > qMax {
-			ql = ql[:qMax]
-			ql[qMax-1] = truncate(ql[qMax-1]+" …", w)
-		}
-		for _, l := range ql {
-			lines = append(lines, st.Question.Render(l))
-		}
+	ql := wrap(q, w)
+	if len(ql) > qMax {
+		ql = ql[:qMax]
+		ql[qMax-1] = truncate(ql[qMax-1]+" …", w)
 	}
-	if a.rules {
-		lines = append(lines, st.Label.Render(a.sh.T("rules.title")+":"))
-		for _, r := range p.Rules {
-			for _, l := range wrap("• "+r.In(a.sh.lang), w) {
-				lines = append(lines, st.Rule.Render(l))
-			}
-		}
+	return ql
+}
+
+// ruleLines are the phase's rules under their title, when F2 shows them.
+func (a *app) ruleLines(w int) []string {
+	if !a.rules {
+		return nil
 	}
-	lines = append(lines, st.Subtle.Render(repeat("─", w)))
+	p, _ := a.sh.ws.Phase()
+	lines := []string{a.sh.T("rules.title") + ":"}
+	for _, r := range p.Rules {
+		lines = append(lines, wrap("• "+r.In(a.sh.lang), w)...)
+	}
 	return lines
 }
 
@@ -427,16 +490,6 @@ func (a *app) layHelp(entries []string, w, h int) [][]string {
 		pages = [][]string{nil}
 	}
 	return pages
-}
-
-// bodyHeight is the height of the screen's body between header, status
-// and help line, as render lays it out.
-func (a *app) bodyHeight() int {
-	top := 1
-	if a.sh.ws != nil && a.cur != screenHome {
-		top = len(a.header(a.sh.width))
-	}
-	return a.sh.height - top - 2
 }
 
 // fullHelpView shows one page of the full help.

@@ -83,6 +83,7 @@ type voteScreen struct {
 	sel     int
 	selID   string
 	off     int // first row in the window
+	w, h    int // the body's size (SetSize)
 
 	stats voteStats // derived from the rows, for the layout
 

@@ -664,7 +664,7 @@ func TestVoteSizes(t *testing.T) {
 						t.Errorf("%s %d×%d: line %d is %d wide: %q", m.name, w, h, i, width(l), l)
 					}
 				}
-				if body := vote(hs).View(w, h); len(strings.Split(body, "\n")) > h {
+				if body := viewAt(vote(hs), w, h); len(strings.Split(body, "\n")) > h {
 					t.Errorf("%s %d×%d: body taller than %d", m.name, w, h, h)
 				}
 			}

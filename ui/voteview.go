@@ -11,16 +11,35 @@ import (
 // themes with their counts and bars; the ranking stands on the right in a
 // wide window, under the list when the height allows, and otherwise only
 // as each row's place.
-func (s *voteScreen) View(w, h int) string {
-	ws := s.sh.ws
-	if ws == nil || s.ws != ws || w <= 0 || h <= 0 {
-		return ""
+func (s *voteScreen) View() string {
+	out, _ := s.draw(s.w, s.h)
+	return out
+}
+
+// SetSize brings the tally and rows up to date and moves the list's
+// window so the selection is in it. The window's height depends on where
+// the ranking goes; drawing the small screen once tells it.
+func (s *voteScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
+		return
 	}
 	s.sync()
+	if _, listH := s.draw(w, h); listH > 0 {
+		s.off = s.windowTop(listH)
+	}
+}
+
+// draw renders the body and says how many lines the list got.
+func (s *voteScreen) draw(w, h int) (string, int) {
+	ws := s.sh.ws
+	if ws == nil || s.ws != ws || w <= 0 || h <= 0 {
+		return "", 0
+	}
 	st := s.sh.st
 	p, _ := ws.Phase()
 	if !p.Steps.Has(model.StepVote) {
-		return clip(strings.Join(wrap(s.sh.T("vote.notoffered"), w), "\n"), w, h)
+		return clip(strings.Join(wrap(s.sh.T("vote.notoffered"), w), "\n"), w, h), 0
 	}
 	head := []string{s.tallyLine(w), s.infoLine(w)}
 	if len(s.rows) == 0 {
@@ -28,11 +47,12 @@ func (s *voteScreen) View(w, h int) string {
 		for _, l := range wrap(s.sh.T("vote.nothemes"), w) {
 			lines = append(lines, st.Muted.Render(l))
 		}
-		return clip(strings.Join(lines, "\n"), w, h)
+		return clip(strings.Join(lines, "\n"), w, h), 0
 	}
 	if h <= len(head) {
-		return clip(strings.Join(head, "\n"), w, h)
+		return clip(strings.Join(head, "\n"), w, h), 0
 	}
+	listH := 0
 	lines := head
 	rest := h - len(head)
 	if rest >= 4 {
@@ -49,11 +69,13 @@ func (s *voteScreen) View(w, h int) string {
 		listW := w - panelW - 2
 		var list, panel []string
 		if 2*len(s.rows) <= rest && 2*len(s.ranked)+2 <= rest {
-			list = spaced(s.listLines(listW, len(s.rows)))
+			listH = len(s.rows)
+			list = spaced(s.listLines(listW, listH))
 			ranked := s.rankLines(panelW, len(s.ranked)+1)
 			panel = append([]string{ranked[0], ""}, spaced(ranked[1:])...)
 		} else {
-			list = s.listLines(listW, rest)
+			listH = rest
+			list = s.listLines(listW, listH)
 			panel = s.rankLines(panelW, rest)
 		}
 		for i := 0; i < max(len(list), len(panel)); i++ {
@@ -68,9 +90,10 @@ func (s *voteScreen) View(w, h int) string {
 		}
 	} else if fitsBelow {
 		gap := 2*len(s.rows)+2+1+2*len(s.ranked) <= rest
-		list := s.listLines(w, len(s.rows))
+		listH = len(s.rows)
+		list := s.listLines(w, listH)
 		ranked := s.rankLines(w-2, below+1)
-		if gap {
+		if gap && len(ranked) > 0 {
 			list = spaced(list)
 			ranked = append([]string{ranked[0], ""}, spaced(ranked[1:])...)
 		}
@@ -85,9 +108,10 @@ func (s *voteScreen) View(w, h int) string {
 			lines = append(lines, l)
 		}
 	} else {
-		lines = append(lines, s.listLines(w, rest)...)
+		listH = rest
+		lines = append(lines, s.listLines(w, listH)...)
 	}
-	return clip(strings.Join(lines, "\n"), w, h)
+	return clip(strings.Join(lines, "\n"), w, h), listH
 }
 
 // tallyLine shows the dots counted against the budget, with a gauge when
@@ -192,22 +216,28 @@ func (s *voteScreen) columns(w int) voteCols {
 	return c
 }
 
+// windowTop is the first row of a window of h rows that holds the
+// selection, moved as little as possible from the last one.
+func (s *voteScreen) windowTop(h int) int {
+	off := s.off
+	if s.sel < off {
+		off = s.sel
+	}
+	if s.sel >= off+h {
+		off = s.sel - h + 1
+	}
+	return clamp(off, 0, max(len(s.rows)-h, 0))
+}
+
 // listLines renders the rows that fit in h lines, keeping the selection in
 // view.
 func (s *voteScreen) listLines(w, h int) []string {
 	if h <= 0 {
 		return nil
 	}
-	if s.sel < s.off {
-		s.off = s.sel
-	}
-	if s.sel >= s.off+h {
-		s.off = s.sel - h + 1
-	}
-	s.off = clamp(s.off, 0, max(len(s.rows)-h, 0))
 	c := s.columns(w)
 	var out []string
-	for i := s.off; i < len(s.rows) && len(out) < h; i++ {
+	for i := s.windowTop(h); i < len(s.rows) && len(out) < h; i++ {
 		out = append(out, truncate(s.rowLine(i, c), w))
 	}
 	return out

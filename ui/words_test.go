@@ -106,7 +106,7 @@ func TestPluralsInPlanAndVote(t *testing.T) {
 // fullHelpText is every page of the full help of the current screen.
 func fullHelpText(hs *harness) string {
 	var b strings.Builder
-	for _, p := range hs.app.helpPages(hs.app.sh.width, hs.app.bodyHeight()) {
+	for _, p := range hs.app.helpPages(hs.app.bodySize()) {
 		b.WriteString(strings.Join(p, "\n"))
 		b.WriteString("\n")
 	}
