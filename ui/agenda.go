@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"strconv"
 	"strings"
 
@@ -159,19 +161,27 @@ func (s *agendaScreen) save() tea.Cmd {
 // agendaLine is the projector's overall clock: "19:40 · noch 20 Min. bis
 // zur Pause", "" without an agenda.
 func (sh *shared) agendaLine() string {
-	if sh.ws == nil || len(sh.ws.snap.Workshop.Agenda) == 0 {
+	if sh.ws == nil {
 		return ""
 	}
-	now := sh.now()
-	c := model.ClockAt(sh.ws.snap.Workshop.Agenda, model.Of(now))
+	return agendaClock(sh.t, sh.ws.snap.Workshop, sh.now())
+}
+
+// agendaClock is the day's clock at now with what comes next in the
+// workshop's Ablaufplan; "" without one.
+func agendaClock(t catalog, w model.Workshop, now time.Time) string {
+	if len(w.Agenda) == 0 {
+		return ""
+	}
+	c := model.ClockAt(w.Agenda, model.Of(now))
 	clock := now.Format("15:04")
 	switch {
 	case c.Finished:
 		return clock
 	case c.Next == model.AgendaBreak && c.NextIn > 0:
-		return sh.T("agenda.clock.break", clock, c.NextIn)
+		return t.T("agenda.clock.break", clock, c.NextIn)
 	case c.NextIn > 0:
-		return sh.T("agenda.clock.end", clock, c.NextIn)
+		return t.T("agenda.clock.end", clock, c.NextIn)
 	}
 	return clock
 }

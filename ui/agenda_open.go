@@ -17,7 +17,7 @@ func (a *app) extraKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // openExtra shows the photos or the agenda screen.
 func (a *app) openExtra(msg tea.Msg) tea.Cmd {
-	a.projector = false
+	a.proj.Stop()
 	switch msg := msg.(type) {
 	case photosMsg:
 		a.screens[screenPhotos].(*photosScreen).back = msg.back

@@ -63,12 +63,11 @@ type app struct {
 	cur     screenID
 	help    help.Model
 
-	projector bool
-	fullHelp  bool
-	helpPage  int // page of the full help on screen
-	rules     bool
-	quitting  bool
-	loading   bool
+	fullHelp bool
+	helpPage int // page of the full help on screen
+	rules    bool
+	quitting bool
+	loading  bool
 	// reloading counts reads of a workshop after a failed write that the
 	// keys wait for; held are the keys and pastes that arrived while
 	// loading or reloading, replayed in order once the workshop is on
@@ -94,10 +93,8 @@ type app struct {
 	lastRem     time.Duration
 	openCfg     *openMsg // workshop to open at start
 
-	proj     projCache                // projector.go: the phase's content, built once per change
-	projPage int                      // the projector's page on the wall
-	projGen  int                      // the projector's page timer; a tick of an older one is dropped
-	wallMemo map[wallMemoKey][]string // projector_wall.go: texts wrapped while a wall is built
+	proj   projector // F5: the wall for the room (projector.go)
+	opened int       // counts the workshops opened, to tell their sessions apart
 
 	// helpCache is the last short help line with what it was drawn
 	// from, and helpText the line layout drew for the next frame
@@ -109,7 +106,7 @@ type app struct {
 func newApp(st Store, lang model.Lang, now func() time.Time) *app {
 	t := catalogFor(lang)
 	sh := &shared{store: st, lang: lang, t: t, st: NewStyles(true), keys: newGlobalKeys(t), now: now, after: tea.Tick, keyClock: now, width: 80, height: 24}
-	a := &app{sh: sh, help: help.New()}
+	a := &app{sh: sh, help: help.New(), proj: newProjector(sh)}
 	a.help.Styles = help.DefaultStyles(true)
 	a.screens = map[screenID]screen{
 		screenHome:    newHome(sh),
@@ -166,6 +163,7 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		dark := msg.IsDark()
 		a.sh.st = NewStyles(dark)
 		a.help.Styles = help.DefaultStyles(dark)
+		a.proj.SetStyles(a.sh.st)
 		return a.broadcast(msg)
 
 	case savedMsg:
@@ -186,7 +184,7 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 	case statusMsg:
 		return a.setStatus(msg.text, msg.kind)
 	case projPageMsg:
-		return a.projTurn(msg)
+		return a.proj.Update(msg)
 	case warnWhileMsg:
 		cmd := a.setStatus(msg.text, msg.kind)
 		a.statusWhile = msg.while
@@ -214,7 +212,7 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		// screen runs one.
 		pause := a.sh.pauseTimers("")
 		a.sh.ws = nil
-		a.projector = false
+		a.proj.Stop()
 		return tea.Batch(pause, a.switchTo(screenHome))
 	case gotoMsg:
 		if msg.nav != 0 && msg.nav == a.sh.navDrop {
@@ -228,7 +226,7 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 	case photosMsg, agendaMsg:
 		return a.openExtra(msg)
 	case settingsMsg:
-		a.projector = false
+		a.proj.Stop()
 		return tea.Batch(a.screens[screenSettings].(*settingsScreen).start(msg.w, msg.back), a.switchTo(screenSettings))
 
 	case tea.PasteMsg:
@@ -272,7 +270,7 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if l := a.sh.left; l.active {
 		a.sh.left = leftBy{}
-		if text, ok := typedText(msg); ok && !a.projector && !a.sh.keyAt.Before(l.at) && a.sh.keyAt.Sub(l.at) <= typeGap {
+		if text, ok := typedText(msg); ok && !a.proj.on && !a.sh.keyAt.Before(l.at) && a.sh.keyAt.Sub(l.at) <= typeGap {
 			return a.comeBack(l, text)
 		}
 	}
@@ -283,15 +281,17 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		a.fullHelp, a.helpPage = true, 0
 		return nil
 	case key.Matches(msg, g.Projector) && inWorkshop:
-		a.projector = !a.projector
-		a.projPage = 0
-		return a.projPageTimer()
+		if a.proj.on {
+			a.proj.Stop()
+			return nil
+		}
+		return a.proj.Start()
 	case key.Matches(msg, g.Rules) && inWorkshop:
 		a.rules = !a.rules
 		return nil
 	case key.Matches(msg, g.Timer) && inWorkshop:
 		return a.toggleTimer()
-	case key.Matches(msg, g.Preview) && a.cur != screenPreview && !a.projector:
+	case key.Matches(msg, g.Preview) && a.cur != screenPreview && !a.proj.on:
 		// A function key types nothing, so F6 works while a field has
 		// the focus, as F5 does; the field keeps its text.
 		return a.switchTo(screenPreview)
@@ -299,22 +299,22 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		// ctrl+s types nothing, so it works while a field has the
 		// focus; without drafts it goes to the screen.
 		return a.retry()
-	case key.Matches(msg, g.Settings) && inWorkshop && a.cur != screenSettings && !a.projector:
+	case key.Matches(msg, g.Settings) && inWorkshop && a.cur != screenSettings && !a.proj.on:
 		// A function key, so it works while a field has the focus; the
 		// field keeps its text for when the settings are closed.
 		w, back := a.sh.ws.snap.Workshop, a.cur
 		return func() tea.Msg { return settingsMsg{w: w, back: back} }
-	case (key.Matches(msg, g.Photos) || key.Matches(msg, g.Agenda)) && inWorkshop && !a.projector &&
+	case (key.Matches(msg, g.Photos) || key.Matches(msg, g.Agenda)) && inWorkshop && !a.proj.on &&
 		a.cur != screenSettings && a.cur != screenPhotos && a.cur != screenAgenda:
 		return a.extraKey(msg)
 	case key.Matches(msg, g.Reset) && inWorkshop:
 		p, _ := a.sh.ws.Phase()
 		return tea.Batch(a.sh.setTimer(model.Timer{}.Reset(a.sh.ws.snap.Workshop.TimeboxFor(p.ID))), a.setStatus(a.sh.T("timer.reset"), statusInfo))
 	}
-	if a.projector {
+	if a.proj.on {
 		// In projector mode only the keys above and the page keys act;
 		// everything else would change what the room sees by accident.
-		return a.projKey(msg)
+		return a.proj.Update(msg)
 	}
 	if !scr.Typing() {
 		switch {

@@ -16,6 +16,64 @@ import (
 // the ranking while voting, otherwise the themes with their cards. No
 // help, no status, nothing that is only for the facilitator.
 
+// projector is the wall as a component: it draws the phase for the room
+// from a read-only view of the workshop (wallView) at the size the root
+// gives it, and keeps its own page and page timer. It changes nothing in
+// the workshop, so it can run as a client of a workshop elsewhere (a
+// projector station over SSH) given the same view.
+type projector struct {
+	st    *Styles
+	t     catalog
+	lang  model.Lang
+	now   func() time.Time
+	after func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+
+	on   bool     // the wall is on screen
+	w, h int      // the window's size (SetSize)
+	view wallView // what it shows (SetView)
+	page int      // the page on the wall
+	gen  int      // the page timer; a tick of an older one is dropped
+
+	cache    projCache                // the phase's content, built once per change
+	wallMemo map[wallMemoKey][]string // projector_wall.go: texts wrapped while a wall is built
+}
+
+// wallView is what the projector shows, read-only: a value the root makes
+// from the open workshop after every message. A remote projector needs
+// exactly this.
+type wallView struct {
+	snap    model.Snapshot // the workshop as stored
+	method  model.Method
+	phase   string // the phase on the wall
+	opened  int    // which opening of a workshop the snapshot belongs to
+	version int    // counts the changes of snap within one opening
+	show    wallShow
+	rules   bool        // F2: the phase's rules under the question
+	timer   model.Timer // the phase's countdown
+}
+
+// wallShow is what the wall shows under the question and the countdown.
+type wallShow int
+
+const (
+	wallCards     wallShow = iota // the themes with their cards
+	wallRanking                   // the themes by dots, as bars
+	wallReversals                 // the positive statements under the critique they reverse
+	wallMeasures                  // the measures by what they answer
+)
+
+// Phase is the phase on the wall and its place in the method.
+func (v *wallView) Phase() (model.Phase, int) {
+	p, i, _ := v.method.Phase(v.phase)
+	return p, i
+}
+
+// Cards are a phase's cards in creation order.
+func (v *wallView) Cards(phase string) []model.Card { return phaseCards(v.snap, phase) }
+
+// Themes are a phase's themes in their order.
+func (v *wallView) Themes(phase string) []model.Theme { return phaseThemes(v.snap, phase) }
+
 // projCache keeps the content part (themes or ranking) between frames:
 // the countdown redraws every second, the cards only when they change.
 type projCache struct {
@@ -29,37 +87,82 @@ type projEntry struct {
 }
 
 type projKey struct {
-	ws      *session
-	version int
-	w, h    int
-	phase   string
-	cur     screenID // the ranking, the reversal, the plan or the wall
-	dark    bool
+	opened, version int
+	w, h            int
+	phase           string
+	show            wallShow
+	dark            bool
 }
 
-// projectorView renders the phase for the room in w×h cells.
-func (a *app) projectorView(w, h int) string {
-	ws := a.sh.ws
-	if ws == nil || w <= 0 || h <= 0 {
+// newProjector makes the root's projector. Its clock and timer are the
+// root's as they are when used (tests replace them after the start).
+func newProjector(sh *shared) projector {
+	return projector{st: sh.st, t: sh.t, lang: sh.lang,
+		now: func() time.Time { return sh.now() },
+		after: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+			return sh.after(d, fn)
+		}}
+}
+
+// SetSize gives the projector the window's size and builds the wall for
+// it and the view last given, so View only draws.
+func (p *projector) SetSize(w, h int) {
+	p.w, p.h = w, h
+	p.build()
+}
+
+// SetView gives the projector what to show; the next SetSize builds the
+// wall for it.
+func (p *projector) SetView(v wallView) { p.view = v }
+
+// SetStyles changes the look (a light or dark terminal).
+func (p *projector) SetStyles(st *Styles) {
+	p.st = st
+	p.build()
+}
+
+// build makes sure the pages for the view and size are in the cache.
+func (p *projector) build() {
+	if p.on && p.view.snap.Workshop.ID != "" && p.w > 0 && p.h > 0 {
+		p.projLayout(p.w, p.h, true)
+	}
+}
+
+// Start puts the wall on screen at its first page and starts turning.
+func (p *projector) Start() tea.Cmd {
+	p.on, p.page = true, 0
+	return p.projPageTimer()
+}
+
+// Stop takes the wall off screen; a page tick still on its way is dropped.
+func (p *projector) Stop() {
+	p.on, p.page = false, 0
+	p.gen++
+}
+
+// View renders the phase for the room in the window.
+func (p *projector) View() string {
+	w, h := p.w, p.h
+	if p.view.snap.Workshop.ID == "" || w <= 0 || h <= 0 {
 		return ""
 	}
-	st := a.sh.st
-	p, _ := ws.Phase()
-	lines, all := a.projLayout(w, h)
+	st := p.st
+	pg, _ := p.view.Phase()
+	lines, all := p.projLayout(w, h, false)
 	page, pages := 0, max(len(all), 1)
 	if len(all) > 0 {
-		page = a.projPage % pages
+		page = p.page % pages
 		lines = append(lines, all[page]...)
 	}
 
 	// The first line: phase name, the page when there are several, and
 	// the way back in a dim corner.
-	hint := a.sh.T("projector.hint")
+	hint := p.t.T("projector.hint")
 	if pages > 1 {
-		hint = a.sh.T("proj.page", page+1, pages) + " · " + hint
+		hint = p.t.T("proj.page", page+1, pages) + " · " + hint
 	}
-	name := st.PhaseName.Render(truncate(p.Name.In(a.sh.lang), max(w-2, 0)))
-	if cl := a.sh.agendaLine(); cl != "" && width(name)+width(cl)+width(hint)+6 <= w {
+	name := st.PhaseName.Render(truncate(pg.Name.In(p.lang), max(w-2, 0)))
+	if cl := agendaClock(p.t, p.view.snap.Workshop, p.now()); cl != "" && width(name)+width(cl)+width(hint)+6 <= w {
 		// The day's clock from the Ablaufplan (agenda.go).
 		name += "   " + st.Subtle.Render(cl)
 	}
@@ -68,23 +171,28 @@ func (a *app) projectorView(w, h int) string {
 		first += repeat(" ", room) + st.Subtle.Render(hint) + " "
 	} else if pages > 1 {
 		// A narrow wall keeps the page and drops the name's end.
-		pg := a.sh.T("proj.page", page+1, pages)
-		first = " " + st.PhaseName.Render(truncate(p.Name.In(a.sh.lang), max(w-width(pg)-3, 0))) + " " + st.Subtle.Render(pg)
+		pt := p.t.T("proj.page", page+1, pages)
+		first = " " + st.PhaseName.Render(truncate(pg.Name.In(p.lang), max(w-width(pt)-3, 0))) + " " + st.Subtle.Render(pt)
 	}
 	lines[0] = first
 	return clip(strings.Join(lines, "\n"), w, h)
 }
 
-// projPageCount is the number of pages the projector shows at the window's
-// size now; the page keys and the automatic turning use it.
-func (a *app) projPageCount() int {
-	w, h := a.sh.width, a.sh.height
-	if a.sh.ws == nil || w <= 0 || h <= 0 {
+// projPageCount is the number of pages the projector shows at its size
+// now; the page keys and the automatic turning use it.
+func (p *projector) projPageCount() int {
+	w, h := p.w, p.h
+	if p.view.snap.Workshop.ID == "" || w <= 0 || h <= 0 {
 		return 1
 	}
 	// The same layout as the View, so the count is the one on the wall.
-	_, pages := a.projLayout(w, h)
+	_, pages := p.projLayout(w, h, true)
 	return max(len(pages), 1)
+}
+
+// countdown is the phase's countdown as the header shows it.
+func (p *projector) countdown() string {
+	return countdownText(p.st, p.t, p.view.timer, p.now())
 }
 
 // projLayout is the head of the projector's frame (a blank first line for
@@ -92,12 +200,15 @@ func (a *app) projPageCount() int {
 // the pages of the room's work under it. When the work needs more than
 // one page under the large countdown, a window under 30 lines takes the
 // countdown on one line, if that saves pages.
-func (a *app) projLayout(w, h int) ([]string, [][]string) {
-	head := a.projHead(w, h, false)
-	pages := a.projContent(w, h-len(head))
+//
+// With keep the pages built go into the cache; View, which only reads,
+// finds them there (SetSize built them) and never keeps.
+func (p *projector) projLayout(w, h int, keep bool) ([]string, [][]string) {
+	head := p.projHead(w, h, false)
+	pages := p.projContent(w, h-len(head), keep)
 	if len(pages) > 1 && h < 30 {
-		small := a.projHead(w, h, true)
-		if p2 := a.projContent(w, h-len(small)); len(p2) < len(pages) {
+		small := p.projHead(w, h, true)
+		if p2 := p.projContent(w, h-len(small), keep); len(p2) < len(pages) {
 			return small, p2
 		}
 	}
@@ -105,17 +216,17 @@ func (a *app) projLayout(w, h int) ([]string, [][]string) {
 }
 
 // projHead draws the lines above the room's work.
-func (a *app) projHead(w, h int, compact bool) []string {
-	ws := a.sh.ws
-	st := a.sh.st
-	p, _ := ws.Phase()
+func (p *projector) projHead(w, h int, compact bool) []string {
+	ws := &p.view
+	st := p.st
+	ph, _ := ws.Phase()
 	lines := []string{"", ""} // the first line is drawn last, with the page
-	timer := []string{center(a.sh.timerView(), w)}
+	timer := []string{center(p.countdown(), w)}
 	if !compact {
-		timer = a.projTimer(w, h)
+		timer = p.projTimer(w, h)
 	}
 	// The question gets what the countdown leaves, at least one line.
-	q := ws.snap.Workshop.QuestionFor(p.ID, a.sh.lang)
+	q := ws.snap.Workshop.QuestionFor(ph.ID, p.lang)
 	qMax := max(h-len(lines)-len(timer)-2, 1)
 	if q != "" {
 		ql := wrap(q, max(min(w-4, 100), 1))
@@ -128,12 +239,12 @@ func (a *app) projHead(w, h int, compact bool) []string {
 		}
 		lines = append(lines, "")
 	}
-	if a.rules {
+	if p.view.rules {
 		// F2 puts the phase's rules on the wall too, under the question,
 		// as long as the countdown keeps its room.
 		var rl []string
-		for _, r := range p.Rules {
-			rl = append(rl, wrap("• "+r.In(a.sh.lang), max(min(w-4, 100), 1))...)
+		for _, r := range ph.Rules {
+			rl = append(rl, wrap("• "+r.In(p.lang), max(min(w-4, 100), 1))...)
 		}
 		if len(rl) > 0 && len(lines)+len(rl)+1+len(timer) <= h {
 			rw := 0
@@ -175,19 +286,19 @@ func center(s string, w int) string {
 // projTimer renders the countdown: drawn in block digits when the window
 // is big enough to be read from the back of the hall, else as the header
 // shows it.
-func (a *app) projTimer(w, h int) []string {
-	st := a.sh.st
-	t := a.sh.phaseTimer()
-	rem := t.Remaining(a.sh.now())
+func (p *projector) projTimer(w, h int) []string {
+	st := p.st
+	t := p.view.timer
+	rem := t.Remaining(p.now())
 	var style lipgloss.Style
 	label := ""
 	switch {
 	case rem <= 0:
-		style, label = st.Danger, a.sh.T("timer.over")
+		style, label = st.Danger, p.t.T("timer.over")
 	case !t.Running() && t.Elapsed == 0:
-		style, label = st.TimerIdle, a.sh.T("timer.off")
+		style, label = st.TimerIdle, p.t.T("timer.off")
 	case !t.Running():
-		style, label = st.TimerIdle, a.sh.T("timer.paused")
+		style, label = st.TimerIdle, p.t.T("timer.paused")
 	case rem <= warnBefore:
 		style = st.ProjTimerW
 	default:
@@ -201,7 +312,7 @@ func (a *app) projTimer(w, h int) []string {
 	case w >= 60 && h >= 20:
 		glyphs = bigDigits(txt, false)
 	default:
-		return []string{center(a.sh.timerView(), w)}
+		return []string{center(p.countdown(), w)}
 	}
 	var out []string
 	for _, g := range glyphs {
@@ -285,48 +396,51 @@ func bigDigits(s string, large bool) []string {
 
 // projContent is the ranking on the vote screen, otherwise the themes and
 // cards, as pages of at most h lines; built once per change and size.
-func (a *app) projContent(w, h int) [][]string {
-	ws := a.sh.ws
-	k := projKey{ws: ws, version: ws.version, w: w, h: h, phase: ws.phase, cur: a.cur, dark: a.sh.st.Dark}
-	for _, e := range a.proj.entries {
+func (p *projector) projContent(w, h int, keep bool) [][]string {
+	ws := &p.view
+	k := projKey{opened: ws.opened, version: ws.version, w: w, h: h, phase: ws.phase, show: ws.show, dark: p.st.Dark}
+	for _, e := range p.cache.entries {
 		if e.key == k && e.pages != nil {
 			return e.pages
 		}
 	}
 	var pages [][]string
-	switch a.cur {
-	case screenVote:
-		pages = a.projRanking(w, h)
-	case screenReverse:
-		pages = a.projWall(w, h, a.projReversals(), "→", "proj.noreversals")
-	case screenPlan:
-		pages = a.projWall(w, h, a.projMeasures(), "", "proj.nomeasures")
+	switch ws.show {
+	case wallRanking:
+		pages = p.projRanking(w, h)
+	case wallReversals:
+		pages = p.projWall(w, h, p.projReversals(), "→", "proj.noreversals")
+	case wallMeasures:
+		pages = p.projWall(w, h, p.projMeasures(), "", "proj.nomeasures")
 	default:
-		pages = a.projWall(w, h, a.projGroups(), "•", "proj.nocards")
+		pages = p.projWall(w, h, p.projGroups(), "•", "proj.nocards")
 	}
 	if len(pages) == 0 {
 		pages = [][]string{{}}
 	}
-	a.proj.entries[a.proj.next] = projEntry{key: k, pages: pages}
-	a.proj.next = (a.proj.next + 1) % len(a.proj.entries)
+	if !keep {
+		return pages
+	}
+	p.cache.entries[p.cache.next] = projEntry{key: k, pages: pages}
+	p.cache.next = (p.cache.next + 1) % len(p.cache.entries)
 	return pages
 }
 
 // projRanking draws the phase's themes as horizontal bars, most dots
 // first, on as many pages of h lines as they need.
-func (a *app) projRanking(w, h int) [][]string {
-	st := a.sh.st
-	ws := a.sh.ws
+func (p *projector) projRanking(w, h int) [][]string {
+	st := p.st
+	ws := &p.view
 	ranked := model.Rank(ws.Themes(ws.phase))
 	if len(ranked) == 0 {
-		return [][]string{{center(st.Muted.Render(a.sh.T("proj.nothemes")), w)}}
+		return [][]string{{center(st.Muted.Render(p.t.T("proj.nothemes")), w)}}
 	}
 	inner := max(w-4, 1)
 	labelW := 0
 	for _, r := range ranked {
 		labelW = max(labelW, width(placeText(r.Place)+" "+r.Title)+3)
 	}
-	tie := " " + a.sh.T("proj.tie")
+	tie := " " + p.t.T("proj.tie")
 	countW := len(fmt.Sprint(ranked[0].Dots)) + width(tie) + 1
 	// The titles get what they need as long as a quarter of the line is
 	// left for the bars; only then are they shortened, at a word.
@@ -371,9 +485,9 @@ func (a *app) projRanking(w, h int) [][]string {
 		}
 	}
 	t := model.CountVotes(ws.snap.Workshop, ws.snap.Themes, ws.snap.Cards, ws.phase)
-	sum := a.sh.N("proj.dots", t.Used)
+	sum := p.t.N("proj.dots", t.Used)
 	if t.Budget > 0 {
-		sum = a.sh.N("proj.dots.of", t.Budget, t.Used)
+		sum = p.t.N("proj.dots.of", t.Budget, t.Used)
 	}
 	style := st.Muted
 	if t.Over > 0 {
@@ -399,36 +513,37 @@ type projPageMsg struct{ gen int }
 
 // projPageTimer starts a new page timer (dropping the one before) while the
 // projector is on.
-func (a *app) projPageTimer() tea.Cmd {
-	a.projGen++
-	if !a.projector {
+func (p *projector) projPageTimer() tea.Cmd {
+	p.gen++
+	if !p.on {
 		return nil
 	}
-	gen := a.projGen
-	return a.sh.after(projPageEvery, func(time.Time) tea.Msg { return projPageMsg{gen: gen} })
+	gen := p.gen
+	return p.after(projPageEvery, func(time.Time) tea.Msg { return projPageMsg{gen: gen} })
 }
 
-// projTurn turns to the next page, after the last back to the first, when
-// the tick is the current timer's.
-func (a *app) projTurn(msg projPageMsg) tea.Cmd {
-	if msg.gen != a.projGen || !a.projector || a.sh.ws == nil {
-		return nil
-	}
-	n := a.projPageCount()
-	a.projPage = (a.projPage%n + 1) % n
-	return a.projPageTimer()
-}
-
-// projKey turns the page by hand.
-func (a *app) projKey(msg tea.KeyPressMsg) tea.Cmd {
-	n := a.projPageCount()
-	switch msg.String() {
-	case "right", "pgdown", "l", "space":
-		a.projPage = (a.projPage%n + 1) % n
-	case "left", "pgup", "h":
-		a.projPage = (a.projPage%n - 1 + n) % n
+// Update turns the page on a tick of the current timer and on the page
+// keys; other keys do nothing, so nothing changes what the room sees by
+// accident.
+func (p *projector) Update(msg tea.Msg) tea.Cmd {
+	n := p.projPageCount()
+	switch msg := msg.(type) {
+	case projPageMsg:
+		if msg.gen != p.gen || !p.on || p.view.snap.Workshop.ID == "" {
+			return nil
+		}
+		p.page = (p.page%n + 1) % n
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "right", "pgdown", "l", "space":
+			p.page = (p.page%n + 1) % n
+		case "left", "pgup", "h":
+			p.page = (p.page%n - 1 + n) % n
+		default:
+			return nil
+		}
 	default:
 		return nil
 	}
-	return a.projPageTimer()
+	return p.projPageTimer()
 }

@@ -101,13 +101,13 @@ func TestProjectorPageKeysOnlyWhenProjecting(t *testing.T) {
 	plan := planOf(hs)
 	col := plan.col
 	hs.press("f5")
-	n := hs.app.projPageCount()
+	n := hs.app.proj.projPageCount()
 	if n < 2 {
 		t.Fatalf("the demo's plan at 60×20 fits one page (%d)", n)
 	}
 	hs.press("right", "right")
-	if hs.app.projPage != 2%n || plan.col != col {
-		t.Errorf("→ while projecting: page %d, plan column %d (was %d)", hs.app.projPage, plan.col, col)
+	if hs.app.proj.page != 2%n || plan.col != col {
+		t.Errorf("→ while projecting: page %d, plan column %d (was %d)", hs.app.proj.page, plan.col, col)
 	}
 	hs.send(tea.WindowSizeMsg{Width: 250, Height: 70})
 	// It fits one page there, in columns, each group whole in one.

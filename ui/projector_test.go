@@ -54,7 +54,7 @@ func TestProjectorGolden(t *testing.T) {
 				hs := newHarness(t, lang, size[0], size[1])
 				wallWorkshop(t, hs, 3)
 				hs.press("f5")
-				if !hs.app.projector {
+				if !hs.app.proj.on {
 					t.Fatal("F5 did not switch projector mode on")
 				}
 				checkFrame(t, hs.screen(), size[0], size[1])
@@ -76,11 +76,11 @@ func TestProjectorAnySize(t *testing.T) {
 			hs.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			checkFrame(t, hs.screen(), sz[0], sz[1])
 			// The projector itself, below the root's minimum size too.
-			checkFrame(t, ansi.Strip(hs.app.projectorView(sz[0], sz[1])), sz[0], sz[1])
+			checkFrame(t, ansi.Strip(projAt(hs, sz[0], sz[1])), sz[0], sz[1])
 		}
 	}
 	for _, sz := range [][2]int{{0, 0}, {1, 1}, {2, 3}, {5, 1}} {
-		checkFrame(t, ansi.Strip(hs.app.projectorView(sz[0], sz[1])), max(sz[0], 0), max(sz[1], 1))
+		checkFrame(t, ansi.Strip(projAt(hs, sz[0], sz[1])), max(sz[0], 0), max(sz[1], 1))
 	}
 }
 
@@ -101,6 +101,7 @@ func TestProjectorContent(t *testing.T) {
 	}
 	// On the vote screen: bars, most dots first, the tie marked.
 	hs.app.cur = screenVote
+	hs.send(tea.WindowSizeMsg{Width: 120, Height: 40}) // the root lays out after a message
 	s = hs.screen()
 	i1, i2 := strings.Index(s, "1. Verkehr"), strings.Index(s, "2. Kein Treffpunkt")
 	if i1 < 0 || i2 < 0 || i1 > i2 || strings.Count(s, "gleichauf") != 2 || !strings.Contains(s, "32 von 60 Punkten") {
@@ -108,7 +109,7 @@ func TestProjectorContent(t *testing.T) {
 	}
 	// F5 again leaves projector mode.
 	hs.press("f5")
-	if hs.app.projector {
+	if hs.app.proj.on {
 		t.Error("F5 did not leave projector mode")
 	}
 }
@@ -120,7 +121,7 @@ func TestProjectorPagesWhenFull(t *testing.T) {
 	hs := newHarness(t, model.English, 80, 24)
 	wallWorkshop(t, hs, 30)
 	hs.press("f5")
-	n := hs.app.projPageCount()
+	n := hs.app.proj.projPageCount()
 	if n < 3 {
 		t.Fatalf("90 cards at 80×24 on %d pages", n)
 	}
@@ -137,23 +138,23 @@ func TestProjectorPagesWhenFull(t *testing.T) {
 	}
 	// The timer turns the page; a tick of a timer that was replaced does not.
 	// wallText leaves the wall at its first page.
-	gen := hs.app.projGen
+	gen := hs.app.proj.gen
 	hs.send(projPageMsg{gen: gen})
-	if hs.app.projPage != 1 {
-		t.Errorf("the tick turned to page %d, want 1", hs.app.projPage)
+	if hs.app.proj.page != 1 {
+		t.Errorf("the tick turned to page %d, want 1", hs.app.proj.page)
 	}
 	hs.send(projPageMsg{gen: gen})
-	if hs.app.projPage != 1 {
-		t.Errorf("a stale tick turned the page to %d", hs.app.projPage)
+	if hs.app.proj.page != 1 {
+		t.Errorf("a stale tick turned the page to %d", hs.app.proj.page)
 	}
 	hs.press("pgup")
-	if hs.app.projPage != 0 || !strings.Contains(hs.screen(), "page 1/") {
-		t.Errorf("pgup: page %d", hs.app.projPage)
+	if hs.app.proj.page != 0 || !strings.Contains(hs.screen(), "page 1/") {
+		t.Errorf("pgup: page %d", hs.app.proj.page)
 	}
 	// Leaving and coming back starts at the first page.
 	hs.press("right", "f5", "f5")
-	if hs.app.projPage != 0 {
-		t.Errorf("F5 twice left page %d", hs.app.projPage)
+	if hs.app.proj.page != 0 {
+		t.Errorf("F5 twice left page %d", hs.app.proj.page)
 	}
 }
 
@@ -162,8 +163,8 @@ func TestProjectorPagesWhenFull(t *testing.T) {
 // split into columns), so a text wrapped over lines reads as one.
 func wallText(t *testing.T, hs *harness, w, h int) string {
 	t.Helper()
-	n := hs.app.projPageCount()
-	for hs.app.projPage != 0 {
+	n := hs.app.proj.projPageCount()
+	for hs.app.proj.page != 0 {
 		hs.press("right")
 	}
 	var all []string
@@ -237,7 +238,15 @@ func BenchmarkProjectorBuild(b *testing.B) {
 	hs.press("f5")
 	b.ResetTimer()
 	for b.Loop() {
-		hs.app.proj = projCache{}
+		hs.app.proj.cache = projCache{}
+		hs.app.proj.SetSize(250, 70)
 		_ = hs.app.View()
 	}
+}
+
+// projAt draws the projector at w×h cells, as the root would after giving
+// it that size.
+func projAt(hs *harness, w, h int) string {
+	hs.app.proj.SetSize(w, h)
+	return hs.app.proj.View()
 }

@@ -27,15 +27,15 @@ type projGroup struct {
 // the blank lines between groups go first, then a window of 80 columns or
 // more takes a second column. A group that runs over a column goes on in
 // the next one under its title marked as continued.
-func (a *app) projWall(w, h int, groups []projGroup, bullet, empty string) [][]string {
-	st := a.sh.st
+func (p *projector) projWall(w, h int, groups []projGroup, bullet, empty string) [][]string {
+	st := p.st
 	if len(groups) == 0 || h <= 0 {
-		return [][]string{{center(st.Muted.Render(a.sh.T(empty)), w)}}
+		return [][]string{{center(st.Muted.Render(p.t.T(empty)), w)}}
 	}
 	// The layouts tried below wrap the same texts again and again: each is
 	// wrapped once per column width while the wall is built.
-	a.wallMemo = map[wallMemoKey][]string{}
-	defer func() { a.wallMemo = nil }()
+	p.wallMemo = map[wallMemoKey][]string{}
+	defer func() { p.wallMemo = nil }()
 	cols := 1
 	if w >= 160 {
 		cols = min(max((w+3)/61, 2), 5)
@@ -47,7 +47,7 @@ func (a *app) projWall(w, h int, groups []projGroup, bullet, empty string) [][]s
 	var best [][]string
 	var bestLay wallLayout
 	for _, lay := range tries {
-		pages, _ := a.flowWall(w, h, h, groups, bullet, lay)
+		pages, _ := p.flowWall(w, h, h, groups, bullet, lay)
 		if best == nil || len(pages) < len(best) {
 			best, bestLay = pages, lay
 		}
@@ -61,19 +61,19 @@ func (a *app) projWall(w, h int, groups []projGroup, bullet, empty string) [][]s
 		// Groups stay whole in one column where the page allows it.
 		lay := bestLay
 		lay.whole = true
-		if pages, ok := a.flowWall(w, h, h, groups, bullet, lay); !ok || len(pages) > 1 {
+		if pages, ok := p.flowWall(w, h, h, groups, bullet, lay); !ok || len(pages) > 1 {
 			lay.whole = false
 		}
 		lo, hi := 1, h
 		for lo < hi {
 			mid := (lo + hi) / 2
-			if pages, ok := a.flowWall(w, mid, h, groups, bullet, lay); ok && len(pages) == 1 {
+			if pages, ok := p.flowWall(w, mid, h, groups, bullet, lay); ok && len(pages) == 1 {
 				hi = mid
 			} else {
 				lo = mid + 1
 			}
 		}
-		best, _ = a.flowWall(w, lo, h, groups, bullet, lay)
+		best, _ = p.flowWall(w, lo, h, groups, bullet, lay)
 	}
 	out := make([][]string, len(best))
 	colW := wallColWidth(w, bestLay.cols)
@@ -97,7 +97,7 @@ func wallColWidth(w, cols int) int { return max((w-2-3*(cols-1))/cols, 1) }
 // the columns, cols to a page, and whether each column kept to h lines
 // (and, with lay.whole, each group to one column).
 // limit is the page's height, which only a text taller than it exceeds.
-func (a *app) flowWall(w, h, limit int, groups []projGroup, bullet string, lay wallLayout) ([][]string, bool) {
+func (p *projector) flowWall(w, h, limit int, groups []projGroup, bullet string, lay wallLayout) ([][]string, bool) {
 	colW := wallColWidth(w, lay.cols)
 	fits := true
 	var columns [][]string
@@ -108,10 +108,10 @@ func (a *app) flowWall(w, h, limit int, groups []projGroup, bullet string, lay w
 		col = nil
 	}
 	for _, g := range groups {
-		head := a.wallTitle(g.title, len(g.cards), false, colW)
+		head := p.wallTitle(g.title, len(g.cards), false, colW)
 		first := len(head)
 		if len(g.cards) > 0 {
-			first += len(a.wallCard(g.cards[0], bullet, colW, limit))
+			first += len(p.wallCard(g.cards[0], bullet, colW, limit))
 		}
 		gap := 0
 		if lay.gap && len(col) > 0 {
@@ -120,7 +120,7 @@ func (a *app) flowWall(w, h, limit int, groups []projGroup, bullet string, lay w
 		whole := len(head)
 		if lay.whole {
 			for _, c := range g.cards {
-				whole += len(a.wallCard(c, bullet, colW, limit))
+				whole += len(p.wallCard(c, bullet, colW, limit))
 			}
 		}
 		// A title never stands alone at the foot of a column.
@@ -133,13 +133,13 @@ func (a *app) flowWall(w, h, limit int, groups []projGroup, bullet string, lay w
 		}
 		col = append(col, head...)
 		for _, c := range g.cards {
-			cl := a.wallCard(c, bullet, colW, limit)
+			cl := p.wallCard(c, bullet, colW, limit)
 			if len(col)+len(cl) > h && len(col) > 0 {
 				// Run over into the next column; a layout that keeps
 				// groups whole does not fit then.
 				fits = fits && !lay.whole
 				next()
-				col = append(col, a.wallTitle(g.title, len(g.cards), true, colW)...)
+				col = append(col, p.wallTitle(g.title, len(g.cards), true, colW)...)
 			}
 			col = append(col, cl...)
 		}
@@ -161,11 +161,11 @@ func (a *app) flowWall(w, h, limit int, groups []projGroup, bullet string, lay w
 // wallTitle is a group's title with its number of texts, marked when the
 // group goes on from the column before; a long title wraps rather than
 // losing words.
-func (a *app) wallTitle(title string, n int, cont bool, colW int) []string {
-	st := a.sh.st
+func (p *projector) wallTitle(title string, n int, cont bool, colW int) []string {
+	st := p.st
 	count := " (" + strconv.Itoa(n) + ")"
 	if cont {
-		count = " (" + a.sh.T("proj.cont") + ")"
+		count = " (" + p.t.T("proj.cont") + ")"
 	}
 	lines := wrap(strings.Join(strings.Fields(title), " "), max(colW-width(count), 1))
 	if len(lines) == 0 {
@@ -183,14 +183,14 @@ func (a *app) wallTitle(title string, n int, cont bool, colW int) []string {
 // rest indented. Without a bullet (the plan) the first line carries its
 // own mark and further paragraphs are details, drawn dimmer. Only a text
 // taller than a whole column is cut, with "…".
-func (a *app) wallCard(c model.Card, bullet string, colW, h int) []string {
+func (p *projector) wallCard(c model.Card, bullet string, colW, h int) []string {
 	k := wallMemoKey{id: c.ID, colW: colW, h: h}
-	if ls, ok := a.wallMemo[k]; ok {
+	if ls, ok := p.wallMemo[k]; ok {
 		return ls
 	}
-	ls := a.renderWallCard(c, bullet, colW, h)
-	if a.wallMemo != nil {
-		a.wallMemo[k] = ls
+	ls := p.renderWallCard(c, bullet, colW, h)
+	if p.wallMemo != nil {
+		p.wallMemo[k] = ls
 	}
 	return ls
 }
@@ -202,8 +202,8 @@ type wallMemoKey struct {
 }
 
 // renderWallCard draws one text for wallCard.
-func (a *app) renderWallCard(c model.Card, bullet string, colW, h int) []string {
-	st := a.sh.st
+func (p *projector) renderWallCard(c model.Card, bullet string, colW, h int) []string {
+	st := p.st
 	const indent = "  "
 	tw := max(colW-len(indent), 1)
 	paras := []string{strings.ReplaceAll(c.Text, "\n", " ")}
@@ -271,8 +271,8 @@ func joinColumns(page []string, cols, colW, h int) []string {
 
 // projGroups collects the phase's themes in their order with their cards,
 // then the cards without a theme.
-func (a *app) projGroups() []projGroup {
-	ws := a.sh.ws
+func (p *projector) projGroups() []projGroup {
+	ws := &p.view
 	byTheme := map[string][]model.Card{}
 	for _, c := range ws.Cards(ws.phase) {
 		byTheme[c.Theme] = append(byTheme[c.Theme], c)
@@ -292,7 +292,7 @@ func (a *app) projGroups() []projGroup {
 		}
 	}
 	if len(loose) > 0 {
-		groups = append(groups, projGroup{title: a.sh.T("proj.unthemed"), cards: loose})
+		groups = append(groups, projGroup{title: p.t.T("proj.unthemed"), cards: loose})
 	}
 	return groups
 }
@@ -300,8 +300,8 @@ func (a *app) projGroups() []projGroup {
 // projReversals collects the positive statements of the phase under the
 // critique themes they reverse: the top themes in their ranking first,
 // then any other theme that has statements.
-func (a *app) projReversals() []projGroup {
-	ws := a.sh.ws
+func (p *projector) projReversals() []projGroup {
+	ws := &p.view
 	prev, ok := model.PrevPhase(ws.method, ws.phase)
 	if !ok {
 		return nil
@@ -339,8 +339,8 @@ func (a *app) projReversals() []projGroup {
 // vision theme and the critique it started from), each measure one text:
 // status and what, then who, by when and status, the first step and the
 // resources.
-func (a *app) projMeasures() []projGroup {
-	ws := a.sh.ws
+func (p *projector) projMeasures() []projGroup {
+	ws := &p.view
 	ms := slices.Clone(ws.snap.Measures)
 	slices.SortStableFunc(ms, func(x, y model.Measure) int { return cmp.Compare(x.Order, y.Order) })
 	answers := model.NewAnswers(ws.snap)
@@ -356,7 +356,7 @@ func (a *app) projMeasures() []projGroup {
 		if !ok {
 			i = len(groups)
 			index[k] = i
-			groups = append(groups, projGroup{title: a.projAnswerTitle(ans)})
+			groups = append(groups, projGroup{title: p.projAnswerTitle(ans)})
 		}
 		txt := []string{projStatusMark[m.Status] + " " + m.What}
 		var who []string
@@ -364,15 +364,15 @@ func (a *app) projMeasures() []projGroup {
 			who = append(who, m.Who)
 		}
 		if m.Due != "" {
-			who = append(who, a.sh.T("proj.due", m.Due.Format(a.sh.lang)))
+			who = append(who, p.t.T("proj.due", m.Due.Format(p.lang)))
 		}
-		who = append(who, a.sh.T(projStatusKey[m.Status]))
+		who = append(who, p.t.T(projStatusKey[m.Status]))
 		txt = append(txt, strings.Join(who, " · "))
 		if s := flat(m.FirstStep); s != "" {
-			txt = append(txt, a.sh.T("plan.col.first")+": "+s)
+			txt = append(txt, p.t.T("plan.col.first")+": "+s)
 		}
 		if s := flat(m.Resources); s != "" {
-			txt = append(txt, a.sh.T("plan.col.res")+": "+s)
+			txt = append(txt, p.t.T("plan.col.res")+": "+s)
 		}
 		groups[i].cards = append(groups[i].cards, model.Card{ID: m.ID, Text: strings.Join(txt, "\n"), Created: m.Created})
 	}
@@ -382,17 +382,17 @@ func (a *app) projMeasures() []projGroup {
 // projAnswerTitle names a group of measures on the wall: the vision theme
 // (or the statement) and the critique theme it answers; "Ohne Vision" (or,
 // in a reflection workshop, "Ohne Thema") for none.
-func (a *app) projAnswerTitle(ans model.Answer) string {
+func (p *projector) projAnswerTitle(ans model.Answer) string {
 	var title string
 	switch {
 	case ans.Vision.ID != "":
 		title = flat(ans.Vision.Title)
 	case len(ans.Links) > 0:
 		title = flat(ans.Links[0].Reversal.Text)
-	case a.sh.ws.method.Reverses():
-		return a.sh.T("proj.novision")
+	case p.view.method.Reverses():
+		return p.t.T("proj.novision")
 	default:
-		return a.sh.T("proj.unthemed")
+		return p.t.T("proj.unthemed")
 	}
 	var from []string
 	for _, l := range ans.Links {

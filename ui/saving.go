@@ -123,6 +123,8 @@ func (a *app) loaded(msg loadedMsg) tea.Cmd {
 		return tea.Batch(next, a.setStatus(a.sh.T("status.loadfail", msg.err), statusError))
 	}
 	a.sh.ws = newSession(msg.snap, msg.phase)
+	a.opened++
+	a.sh.ws.opened = a.opened
 	return tea.Batch(next, a.enterPhase(), a.switchTo(a.sh.leftScreen()), a.replay())
 }
 

@@ -86,8 +86,10 @@ type session struct {
 	snap   model.Snapshot
 	method model.Method
 	phase  string // id of the phase on screen
-	// version counts changes, so screens can cache what they derive.
+	// version counts changes, so screens can cache what they derive;
+	// opened tells this opening of a workshop from the ones before.
 	version int
+	opened  int
 	// last is the change that made version, when a commit made it: a
 	// screen one version behind can bring what it derived up to date from
 	// it instead of from the whole workshop (cardList.sync).
@@ -117,9 +119,15 @@ func (s *session) Phase() (model.Phase, int) {
 }
 
 // Cards returns the cards of a phase in creation order.
-func (s *session) Cards(phase string) []model.Card {
+func (s *session) Cards(phase string) []model.Card { return phaseCards(s.snap, phase) }
+
+// Themes returns the themes of a phase in their order.
+func (s *session) Themes(phase string) []model.Theme { return phaseThemes(s.snap, phase) }
+
+// phaseCards are the cards of a phase in creation order.
+func phaseCards(snap model.Snapshot, phase string) []model.Card {
 	var out []model.Card
-	for _, c := range s.snap.Cards {
+	for _, c := range snap.Cards {
 		if c.Phase == phase {
 			out = append(out, c)
 		}
@@ -127,10 +135,10 @@ func (s *session) Cards(phase string) []model.Card {
 	return out
 }
 
-// Themes returns the themes of a phase in their order.
-func (s *session) Themes(phase string) []model.Theme {
+// phaseThemes are the themes of a phase in their order.
+func phaseThemes(snap model.Snapshot, phase string) []model.Theme {
 	var out []model.Theme
-	for _, t := range s.snap.Themes {
+	for _, t := range snap.Themes {
 		if t.Phase == phase {
 			out = append(out, t)
 		}

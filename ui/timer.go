@@ -107,20 +107,25 @@ func formatCountdown(d time.Duration) string {
 // timerView renders the countdown for the header: dim when paused, green
 // while running, amber in the last two minutes, red once over.
 func (sh *shared) timerView() string {
-	t := sh.phaseTimer()
-	rem := t.Remaining(sh.now())
+	return countdownText(sh.st, sh.t, sh.phaseTimer(), sh.now())
+}
+
+// countdownText is a countdown at now as the header shows it: the time
+// left, in the colour of its state, with "over" or "paused".
+func countdownText(st *Styles, t catalog, tm model.Timer, now time.Time) string {
+	rem := tm.Remaining(now)
 	txt := "⏱ " + formatCountdown(rem)
 	switch {
 	case rem <= 0:
-		return sh.st.TimerOver.Render(txt + " " + sh.T("timer.over"))
-	case !t.Running() && t.Elapsed == 0:
-		return sh.st.TimerIdle.Render(txt)
-	case !t.Running():
-		return sh.st.TimerIdle.Render(txt + " " + sh.T("timer.paused"))
+		return st.TimerOver.Render(txt + " " + t.T("timer.over"))
+	case !tm.Running() && tm.Elapsed == 0:
+		return st.TimerIdle.Render(txt)
+	case !tm.Running():
+		return st.TimerIdle.Render(txt + " " + t.T("timer.paused"))
 	case rem <= warnBefore:
-		return sh.st.TimerWarn.Render(txt)
+		return st.TimerWarn.Render(txt)
 	}
-	return sh.st.TimerRun.Render(txt)
+	return st.TimerRun.Render(txt)
 }
 
 // tick schedules the next countdown update on the full second.

@@ -33,8 +33,8 @@ func (a *app) render() string {
 	if w < minWidth || h < minHeight {
 		return clip(strings.Join(wrap(a.sh.T("toosmall"), w), "\n"), w, h)
 	}
-	if a.projector && a.sh.ws != nil {
-		return clip(a.projectorView(w, h), w, h)
+	if a.proj.on && a.sh.ws != nil {
+		return clip(a.proj.View(), w, h)
 	}
 	var top []string
 	if a.inWorkshop() {
@@ -102,9 +102,29 @@ func (a *app) layout() {
 	w, h := a.bodySize()
 	a.screens[a.cur].SetSize(w, max(h, 0))
 	a.helpText = a.helpLine(w)
-	if a.projector && a.sh.ws != nil && a.sh.width > 0 && a.sh.height > 0 {
-		a.projLayout(a.sh.width, a.sh.height) // builds the wall View shows
+	if a.proj.on && a.sh.ws != nil {
+		a.proj.SetView(a.wallView())
+		a.proj.SetSize(a.sh.width, a.sh.height)
 	}
+}
+
+// wallView is the projector's read-only view of the open workshop: the
+// phase on screen, and what the screen on the facilitator's side shows
+// (the ranking while voting, the statements on the reversal, the
+// measures on the plan, otherwise the cards).
+func (a *app) wallView() wallView {
+	ws := a.sh.ws
+	show := wallCards
+	switch a.cur {
+	case screenVote:
+		show = wallRanking
+	case screenReverse:
+		show = wallReversals
+	case screenPlan:
+		show = wallMeasures
+	}
+	return wallView{snap: ws.snap, method: ws.method, phase: ws.phase, opened: ws.opened, version: ws.version,
+		show: show, rules: a.rules, timer: a.sh.phaseTimer()}
 }
 
 func (a *app) screenName() string {
@@ -337,7 +357,7 @@ func (a *app) helpLine(w int) string {
 	}
 	g := a.sh.keys
 	helpKey := g.HelpF1
-	if !a.screens[a.cur].Typing() && !a.projector {
+	if !a.screens[a.cur].Typing() && !a.proj.on {
 		// "?" is the key people guess; F1 also works while typing.
 		helpKey = key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?/F1", a.sh.T("key.help")))
 	}

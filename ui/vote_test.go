@@ -735,7 +735,7 @@ func TestVoteProjector(t *testing.T) {
 		t.Errorf("projector ranking:\n%s", scr)
 	}
 	hs.press("f5")
-	if hs.app.cur != screenVote || hs.app.projector {
+	if hs.app.cur != screenVote || hs.app.proj.on {
 		t.Error("F5 did not return to the vote screen")
 	}
 }
