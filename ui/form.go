@@ -20,7 +20,6 @@ type form struct {
 	cur   int // the focused row; never a heading
 	off   int // the first line of the rows shown
 	w, h  int // the form's box (SetSize)
-	room  int // the lines the rows get in it
 	err   string
 	errAt int // the row the error is about, -1 for the form
 }
@@ -202,7 +201,7 @@ func (f *form) key(msg tea.KeyPressMsg) (tea.Cmd, formAction) {
 }
 
 // page is how many rows pgup/pgdown move: about a screen's worth.
-func (f *form) page() int { return max((f.room-2)/2, 1) }
+func (f *form) page() int { return max((f.h-2)/2, 1) }
 
 // paste puts pasted text into the focused field, line breaks as blanks.
 func (f *form) paste(text string) tea.Cmd {
@@ -278,7 +277,6 @@ func (f *form) SetSize(w, h int) {
 		f.off = clamp(f.off, end-inner, start)
 		f.off = clamp(f.off, 0, max(len(lines)-inner, 0))
 	}
-	f.room = room
 }
 
 // widths are the labels' and the fields' widths in a box w cells wide.
