@@ -150,7 +150,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
-// update is Update without the layout that follows every message.
+// update is Update without the layout that follows every message. It is
+// one switch over the message types, longer than a function should be, so
+// the order above is read in one place; each case hands off to a method.
 func (a *app) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case SequenceMsg:
@@ -257,6 +259,9 @@ func (a *app) broadcast(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// key handles a key press: quit, the full help, the global keys, the
+// projector's page keys, then the active screen. Its length is the list
+// of global keys in the order they take precedence, kept in one place.
 func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	g := a.sh.keys
 	if key.Matches(msg, g.Quit) {
