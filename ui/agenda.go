@@ -23,13 +23,14 @@ import (
 type agendaScreen struct {
 	sh    *shared
 	keys  settingsKeys
+	ikeys agendaKeys
 	form  form
 	items []model.AgendaItem // the agenda as the form was opened
 	back  screenID
 }
 
 func newAgenda(sh *shared) *agendaScreen {
-	return &agendaScreen{sh: sh, keys: newSettings(sh).keys}
+	return &agendaScreen{sh: sh, keys: newSettings(sh).keys, ikeys: newAgendaKeys(sh)}
 }
 
 // agendaMsg asks the root to open the agenda, coming from back.
@@ -48,6 +49,14 @@ func (s *agendaScreen) start(back screenID) tea.Cmd {
 	if len(s.items) == 0 {
 		s.items = model.DefaultAgenda(m, model.DefaultStart, sh.now())
 	}
+	return s.build(w, nil, 1)
+}
+
+// build makes the form from s.items and the workshop, puts back the texts
+// typed so far (vals, by row key) and focuses row at.
+func (s *agendaScreen) build(w model.Workshop, vals map[string]string, at int) tea.Cmd {
+	sh := s.sh
+	m := w.MethodOf()
 	f := newForm(sh, sh.T("agenda.title", w.Title), sh.T("agenda.hint"))
 	f.text("start", sh.T("agenda.f.start"), model.DefaultStart.String(), s.items[0].Start.String())
 	for i, it := range s.items {
@@ -61,8 +70,9 @@ func (s *agendaScreen) start(back screenID) tea.Cmd {
 	f.text("minutes", sh.T("agenda.f.protokoll"), "", w.Credits.Minutes)
 	f.text("photos", sh.T("agenda.f.fotos"), "", w.Credits.Photos)
 	f.text("outlook", sh.T("agenda.f.outlook"), sh.T("agenda.p.outlook"), w.Outlook)
+	f.restore(vals)
 	s.form = f
-	return s.form.focus(1)
+	return s.form.focus(at)
 }
 
 func (s *agendaScreen) Enter() tea.Cmd { return nil }
@@ -72,7 +82,7 @@ func (s *agendaScreen) KeyMap() help.KeyMap {
 	k := s.keys
 	return keyMap{
 		short: []key.Binding{k.Save, k.Cancel, k.Next},
-		full:  [][]key.Binding{{k.Next, k.Prev, k.Page, k.Save, k.Cancel}},
+		full:  [][]key.Binding{{k.Next, k.Prev, k.Page, k.Save, k.Cancel}, {s.ikeys.Add, s.ikeys.Remove, s.ikeys.Up, s.ikeys.Down}},
 	}
 }
 
@@ -88,6 +98,9 @@ func (s *agendaScreen) Update(msg tea.Msg) tea.Cmd {
 	case tea.PasteMsg:
 		return s.form.paste(msg.Content)
 	case tea.KeyPressMsg:
+		if cmd, ok := s.itemKey(msg); ok {
+			return cmd
+		}
 		cmd, act := s.form.key(msg)
 		switch act {
 		case formCancel:
