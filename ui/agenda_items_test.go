@@ -33,7 +33,7 @@ func TestAgendaItemsEdited(t *testing.T) {
 	}
 	// The critique is a phase: it stays.
 	hs.press("down", "down", "ctrl+x")
-	if scr := hs.screen(); !strings.Contains(scr, "Phase der Methode bleibt") {
+	if scr := hs.screen(); !strings.Contains(scr, "Phasen bleiben im Ablauf; entfernbar sind Begrüßung, Pausen und Abschluss.") {
 		t.Errorf("removing a phase not refused:\n%s", scr)
 	}
 	// The Begrüßung goes.

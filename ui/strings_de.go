@@ -547,5 +547,5 @@ var stringsDE = catalog{
 	"agenda.key.up":         "Programmpunkt nach oben",
 	"agenda.key.down":       "Programmpunkt nach unten",
 	"agenda.item.none":      "Erst einen Programmpunkt wählen (Name oder Minuten).",
-	"agenda.phase.keep":     "Eine Phase der Methode bleibt im Ablauf; entfernen lassen sich Begrüßung, Pausen und Abschluss.",
+	"agenda.phase.keep":     "Phasen bleiben im Ablauf; entfernbar sind Begrüßung, Pausen und Abschluss.",
 }

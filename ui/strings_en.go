@@ -547,5 +547,5 @@ var stringsEN = catalog{
 	"agenda.key.up":         "move the item up",
 	"agenda.key.down":       "move the item down",
 	"agenda.item.none":      "Choose an item first (its name or minutes).",
-	"agenda.phase.keep":     "A phase of the method stays in the agenda; the welcome, breaks and closing can be removed.",
+	"agenda.phase.keep":     "Phases stay in the agenda; the welcome, breaks and closing can be removed.",
 }
