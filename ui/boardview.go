@@ -90,7 +90,7 @@ func (s *boardScreen) cardsWindow() (w, h int) {
 	if !s.offers(model.StepCollect) && !s.offers(model.StepCluster) {
 		return 0, 0
 	}
-	lay := s.bodyLayout(s.h, strings.Count(s.input.View(), "\n")+1)
+	lay := s.bodyLayout(s.h, s.input.Height())
 	w, h = s.listWidth(s.w), lay.list
 	if head := s.statementsView(w, h); len(head) > 0 {
 		h -= len(head)

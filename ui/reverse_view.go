@@ -63,7 +63,7 @@ func (s *reverseScreen) SetSize(w, h int) {
 	if len(s.groups) == 0 {
 		return
 	}
-	list, _ := s.bodyLayout(h, strings.Count(s.input.View(), "\n")+1)
+	list, _ := s.bodyLayout(h, s.input.Height())
 	if list > 0 {
 		rows := list - len(s.introLines(w, list))
 		// Scrolling measures rows more than once; each is drawn once.

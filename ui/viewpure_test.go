@@ -49,6 +49,23 @@ func TestViewIsPure(t *testing.T) {
 		{"photos", "critique", []string{"f7", "down", "enter"}},
 		{"agenda", "critique", []string{"f8", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down"}},
 	}
+	var long []string // a card that wraps to the input's four lines
+	for _, r := range strings.Repeat("Ein Beitrag über viele Zeilen, ", 12) {
+		k := string(r)
+		if k == " " {
+			k = "space"
+		}
+		long = append(long, k)
+	}
+	states = append(states, struct {
+		name  string
+		phase string
+		keys  []string
+	}{"board long text", "critique", long}, struct {
+		name  string
+		phase string
+		keys  []string
+	}{"reverse long text", "vision", append([]string{"esc", "u"}, long...)})
 	sizes := [][2]int{{80, 24}, {60, 20}, {250, 70}}
 	for _, sz := range sizes {
 		for _, st := range states {
@@ -61,6 +78,13 @@ func TestViewIsPure(t *testing.T) {
 					rpOpenDemo(t, hs, st.phase)
 				}
 				hs.press(st.keys...)
+				// SetSize lays the list out for an input of Height() lines;
+				// View draws the input's lines.
+				for _, in := range []*textarea.Model{&board(hs).input, &reverseOf(hs).input} {
+					if n := strings.Count(in.View(), "\n") + 1; n != in.Height() {
+						t.Fatalf("the input draws %d lines, Height says %d", n, in.Height())
+					}
+				}
 				before := fingerprint(hs.app)
 				first := hs.app.View().Content
 				if after := fingerprint(hs.app); after != before {
