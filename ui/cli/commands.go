@@ -100,22 +100,27 @@ func (c *cli) cmdNew(fs *flag.FlagSet) func([]string) error {
 	}
 }
 
+// setTexts writes the workshop's text flags that were given. Text from the
+// shell is stored as the TUI stores typed text: NFC (a macOS terminal may
+// pass a decomposed "ä") on one line.
+func setTexts(w *model.Workshop, set map[string]bool, title, question, place, client string) {
+	for _, t := range []struct {
+		name string
+		dst  *string
+		v    string
+	}{{"title", &w.Title, title}, {"question", &w.Question, question}, {"place", &w.Place, place}, {"client", &w.Client, client}} {
+		if set[t.name] {
+			*t.dst = oneLine(norm.NFC.String(t.v))
+		}
+	}
+}
+
 // applyNewFlags checks the flags of `new` and writes the ones given (all
 // of them without --from) into w. Mistakes are usage errors: the call was
 // wrong, not the database.
 func (c *cli) applyNewFlags(w *model.Workshop, f newFlags, set map[string]bool) error {
 	bad := func(key string, args ...any) error { return usageError{"new", c.t(key, args...)} }
-	// Text from the shell is stored as the TUI stores typed text: NFC (a
-	// macOS terminal may pass a decomposed "ä") on one line.
-	str := func(name string, dst *string, v string) {
-		if set[name] {
-			*dst = oneLine(norm.NFC.String(v))
-		}
-	}
-	str("title", &w.Title, f.title)
-	str("question", &w.Question, f.question)
-	str("place", &w.Place, f.place)
-	str("client", &w.Client, f.client)
+	setTexts(w, set, f.title, f.question, f.place, f.client)
 	if w.Title == "" {
 		return bad("new.title")
 	}

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/unicode/norm"
-
 	"werkstatt/model"
 	"werkstatt/store"
 )
@@ -67,15 +65,7 @@ func (c *cli) cmdEdit(fs *flag.FlagSet) func([]string) error {
 // the model's rules; every mistake is a usage error.
 func (c *cli) applyEditFlags(w *model.Workshop, f editFlags, set map[string]bool) error {
 	bad := func(key string, args ...any) error { return usageError{"edit", c.t(key, args...)} }
-	str := func(name string, dst *string, v string) {
-		if set[name] {
-			*dst = oneLine(norm.NFC.String(v))
-		}
-	}
-	str("title", &w.Title, f.title)
-	str("question", &w.Question, f.question)
-	str("place", &w.Place, f.place)
-	str("client", &w.Client, f.client)
+	setTexts(w, set, f.title, f.question, f.place, f.client)
 	if set["date"] {
 		d, err := model.ReadDate(f.date, time.Now())
 		if err != nil {
