@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -45,6 +46,45 @@ type Phase struct {
 	Steps    Steps
 	// VoteCards says that dots are counted per card as well as per theme.
 	VoteCards bool
+	// VoteRule is how StepVote decides ("" is VoteDots); see Rule.
+	VoteRule VoteRule
+}
+
+// VoteRule is the rule a phase's vote follows. The zero value is the
+// dot vote, so every phase written before rules existed keeps it.
+type VoteRule string
+
+// The vote rules a phase can have.
+const (
+	// VoteDots is the Punktabfrage: each participant has a budget of dots
+	// (Workshop.Dots), counted per theme (and per card with VoteCards).
+	VoteDots VoteRule = "dots"
+	// VoteResistance is Systemisches Konsensieren: every participant or
+	// table gives each option a resistance from 0 (none) to 10 (total);
+	// the least total resistance wins, and the passive solution (leave it
+	// as it is) is always one of the options. The options are the
+	// phase's themes when it offers StepCluster, else its cards.
+	VoteResistance VoteRule = "konsens"
+	// VoteYesNo counts yes, no and abstain per item for the whole room,
+	// with weighting points beside them (a Bürgerforum's vote on its
+	// recommendations).
+	VoteYesNo VoteRule = "yesno"
+)
+
+// VoteRules lists the rules in the order a method file documents them.
+func VoteRules() []VoteRule { return []VoteRule{VoteDots, VoteResistance, VoteYesNo} }
+
+// Known reports whether r is one of the rules (or "", the dot vote).
+func (r VoteRule) Known() bool {
+	return r == "" || slices.Contains(VoteRules(), r)
+}
+
+// Rule is the phase's vote rule, VoteDots when none is set.
+func (p Phase) Rule() VoteRule {
+	if p.VoteRule == "" {
+		return VoteDots
+	}
+	return p.VoteRule
 }
 
 // Matches reports whether id names this phase: by its id, an alias, or
