@@ -8,7 +8,7 @@ import (
 
 // Step is one kind of work a phase offers. A phase's steps decide which
 // screens the facilitator can reach from its board.
-type Step uint8
+type Step uint16
 
 // The steps a phase can offer.
 const (
@@ -17,13 +17,17 @@ const (
 	StepVote                     // dots are counted per theme (and card)
 	StepReverse                  // top themes of the previous phase become positive statements
 	StepPlan                     // measures are planned
+	// StepTandem: each measure of the phase has one owner from each age
+	// group of the workshop (Generationenwerkstatt's Tandem-Projekte).
+	// Only a phase that offers StepPlan can have it.
+	StepTandem
 )
 
 // Steps is a set of steps.
-type Steps uint8
+type Steps uint16
 
 // Has reports whether s contains step.
-func (s Steps) Has(step Step) bool { return uint8(s)&uint8(step) != 0 }
+func (s Steps) Has(step Step) bool { return uint16(s)&uint16(step) != 0 }
 
 func steps(list ...Step) Steps {
 	var s Steps
@@ -48,6 +52,11 @@ type Phase struct {
 	VoteCards bool
 	// VoteRule is how StepVote decides ("" is VoteDots); see Rule.
 	VoteRule VoteRule
+	// SideBySide says that the board and the projector open the phase with
+	// the workshop's age groups side by side (one column per group), as in
+	// the Generationenwerkstatt's "Blick der Generationen". Only a method
+	// with age groups can have it; a key toggles the view either way.
+	SideBySide bool
 }
 
 // VoteRule is the rule a phase's vote follows. The zero value is the
@@ -87,6 +96,22 @@ func (p Phase) Rule() VoteRule {
 	return p.VoteRule
 }
 
+// AgeGroupDef is a generation the participants of a method belong to,
+// as the method proposes it: a workshop starts with these and may rename
+// them, change the ages, or name the optional ones (Workshop.AgeGroups).
+type AgeGroupDef struct {
+	// ID is the stable key that cards, dots per group and tandem owners
+	// carry: "young", "middle", "old". 1 to 16 of a–z, 0–9, "-".
+	ID   string
+	Name Text // "Jung" / "Young"
+	Min  int  // youngest age, 0: not given
+	Max  int  // oldest age, 0: open upwards ("60+")
+	// Optional groups (the Generationenwerkstatt's middle group) are
+	// offered in the settings but take part only once a workshop names
+	// them.
+	Optional bool
+}
+
 // Matches reports whether id names this phase: by its id, an alias, or
 // the name the screens show in either language ("Erreichtes",
 // "Critique phase"). Case, umlauts (ä, ae, a), ß, blanks and hyphens do
@@ -123,6 +148,10 @@ type Method struct {
 	Name        Text
 	Description Text
 	Phases      []Phase
+	// AgeGroups are the generations whose cards, votes and measures the
+	// method tells apart (none: the method has no age groups). Cards carry
+	// the group's ID (Card.AgeGroup), and the record compares the groups.
+	AgeGroups []AgeGroupDef
 }
 
 // Phase finds a phase by id or alias and returns its index.
