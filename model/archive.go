@@ -30,14 +30,22 @@ import (
 // Version 3 added the Fotoprotokoll (photos, and their bytes as base64 in
 // photo_files) and the workshop's Ablaufplan, attendance by group, names,
 // credits and Ausblick; an archive uses it only when it holds one of them.
+//
+// Version 4 added the phones in the room: the phones' ballots, what the
+// facilitator allows them (Workshop.Phones), and per card the phone that
+// wrote it and whether it is hidden from the phones' wall; an archive uses
+// it only when it holds one of them.
 const (
 	ArchiveFormat  = "werkstatt-archive"
-	ArchiveVersion = 3
+	ArchiveVersion = 4
 )
 
 // archiveVersion is the lowest version that holds everything in s.
 func archiveVersion(s Snapshot) int {
 	w := s.Workshop
+	if usesPhones(s) {
+		return 4
+	}
 	if len(s.Photos) > 0 || len(s.PhotoFiles) > 0 || len(w.Agenda) > 0 || len(w.Attendance) > 0 ||
 		len(w.Names) > 0 || w.Credits != (Credits{}) || w.Outlook != "" {
 		return 3
@@ -165,6 +173,9 @@ func ReadArchive(r io.Reader) (Snapshot, error) {
 		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
 	}
 	if err := validateExtras(&s); err != nil {
+		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
+	}
+	if err := validateBallots(&s); err != nil {
 		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
 	}
 	return s, nil

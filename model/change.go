@@ -18,19 +18,21 @@ type Change struct {
 	// PhotoFiles are the bytes of photos in Photos, by id: needed for a
 	// new photo, left out when only the metadata changes.
 	PhotoFiles map[string][]byte
+	Ballots    []Ballot // a phone's dots (phones.go)
 
 	DeleteCards     []string
 	DeleteThemes    []string
 	DeleteReversals []string
 	DeleteMeasures  []string
 	DeletePhotos    []string // the photo and its bytes
+	DeleteBallots   []string
 }
 
 // Empty reports whether the change writes nothing.
 func (c Change) Empty() bool {
 	return c.Workshop == nil && len(c.Cards)+len(c.Themes)+len(c.Reversals)+len(c.Measures)+
 		len(c.DeleteCards)+len(c.DeleteThemes)+len(c.DeleteReversals)+len(c.DeleteMeasures)+
-		len(c.Photos)+len(c.PhotoFiles)+len(c.DeletePhotos) == 0
+		len(c.Photos)+len(c.PhotoFiles)+len(c.DeletePhotos)+len(c.Ballots)+len(c.DeleteBallots) == 0
 }
 
 // Stamped returns the change with every item it puts (the workshop, cards,
@@ -51,6 +53,7 @@ func (c Change) Stamped(now time.Time) Change {
 	c.Reversals = stamp(c.Reversals, func(x *Reversal) { x.Updated = now })
 	c.Measures = stamp(c.Measures, func(x *Measure) { x.Updated = now })
 	c.Photos = stamp(c.Photos, func(x *Photo) { x.Updated = now })
+	c.Ballots = stamp(c.Ballots, func(x *Ballot) { x.Updated = now })
 	return c
 }
 

@@ -21,8 +21,9 @@ type labels struct {
 	PhaseQuestion string
 	Used          func(used, budget int) string
 	Over          func(n int) string
-	Unthemed      string // heading of the cards outside themes
-	Contributions string // heading of a phase's cards when it has no themes
+	FromPhones    func(n int) string // how many of the dots came from phones
+	Unthemed      string             // heading of the cards outside themes
+	Contributions string             // heading of a phase's cards when it has no themes
 	ThemeNoCards  string
 	Top           string
 	TopItem       func(place int, title string) string
@@ -83,6 +84,7 @@ var labelsDE = labels{
 		return fmt.Sprintf("Vergeben: %d Punkte.", used)
 	},
 	Over:          func(n int) string { return fmt.Sprintf(" Das sind %d mehr, als die Runde hatte.", n) },
+	FromPhones:    func(n int) string { return fmt.Sprintf(" Davon %d per Handy.", n) },
 	Unthemed:      "Ohne Thema",
 	Contributions: "Beiträge",
 	ThemeNoCards:  "Keine Karten in diesem Thema.",
@@ -150,6 +152,7 @@ var labelsEN = labels{
 		return fmt.Sprintf("Dots given: %d.", used)
 	},
 	Over:          func(n int) string { return fmt.Sprintf(" That is %d more than the room had.", n) },
+	FromPhones:    func(n int) string { return fmt.Sprintf(" %d of them were given by phone.", n) },
 	Unthemed:      "Not in a theme",
 	Contributions: "Contributions",
 	ThemeNoCards:  "No cards in this theme.",

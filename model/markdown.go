@@ -77,6 +77,7 @@ type record struct {
 }
 
 func newRecord(s Snapshot, o MarkdownOptions) *record {
+	s = WithPhoneDots(s) // a theme's dots are the typed ones and the phones' together
 	lang := o.Lang
 	if lang == "" {
 		lang = s.Workshop.Lang
@@ -295,6 +296,9 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 			fmt.Fprintf(b, "### %s\n\n", L.Top)
 			tally := CountVotes(r.s.Workshop, r.s.Themes, r.s.Cards, p.ID)
 			b.WriteString(L.Used(tally.Used, tally.Budget))
+			if n := r.s.PhoneDotsTotal(p.ID); n > 0 {
+				b.WriteString(L.FromPhones(n))
+			}
 			if tally.Over > 0 {
 				b.WriteString(L.Over(tally.Over))
 			}

@@ -46,7 +46,7 @@ func (r MergeReport) Changed() bool {
 // Conflict is an item that differs between the database and an imported
 // copy of the same workshop.
 type Conflict struct {
-	Kind     string `json:"kind"` // "workshop", "card", "theme", "reversal", "measure" or "photo"
+	Kind     string `json:"kind"` // "workshop", "card", "theme", "reversal", "measure", "photo" or "ballot"
 	ID       string `json:"id"`
 	Text     string `json:"text"`     // the item's text, shortened to one line
 	Imported bool   `json:"imported"` // the imported version won
@@ -63,6 +63,7 @@ var conflictKinds = map[string]Text{
 	"reversal": {De: "Positivumkehr", En: "reversal"},
 	"measure":  {De: "Maßnahme", En: "measure"},
 	"photo":    {De: "Foto", En: "photo"},
+	"ballot":   {De: "Handy-Stimmzettel", En: "phone ballot"},
 }
 
 // Line says in language l which version of the item was kept and why.
@@ -141,6 +142,11 @@ func Merge(existing, incoming Snapshot) (Snapshot, MergeReport) {
 		out.Photos = mergeItems(existing.Photos, incoming.Photos, &rep, "photo",
 			func(p Photo) (string, string, time.Time) { return p.ID, p.Name, p.Updated },
 			func(p Photo) Photo { p.Created, p.Updated = p.Created.UTC(), p.Updated.UTC(); return p })
+	}
+	if len(existing.Ballots)+len(incoming.Ballots) > 0 {
+		out.Ballots = mergeItems(existing.Ballots, incoming.Ballots, &rep, "ballot",
+			func(b Ballot) (string, string, time.Time) { return b.ID, b.Phase, b.Updated },
+			func(b Ballot) Ballot { b.Updated = b.Updated.UTC(); return b })
 	}
 	out.PhotoFiles = mergeFiles(existing.PhotoFiles, incoming.PhotoFiles, out.Photos)
 	return out, rep

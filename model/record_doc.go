@@ -305,6 +305,9 @@ func (r *record) topBlocks(p Phase) []Block {
 	}
 	tally := CountVotes(r.s.Workshop, r.s.Themes, r.s.Cards, p.ID)
 	used := L.Used(tally.Used, tally.Budget)
+	if n := r.s.PhoneDotsTotal(p.ID); n > 0 {
+		used += L.FromPhones(n)
+	}
 	if tally.Over > 0 {
 		used += L.Over(tally.Over)
 	}

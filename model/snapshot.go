@@ -22,6 +22,7 @@ func (s *Snapshot) Apply(ch Change) (inverse Change) {
 	s.Reversals, inverse.Reversals, inverse.DeleteReversals = applyItems(s.Reversals, ch.Reversals, ch.DeleteReversals, func(r Reversal) string { return r.ID })
 	s.Measures, inverse.Measures, inverse.DeleteMeasures = applyItems(s.Measures, ch.Measures, ch.DeleteMeasures, func(m Measure) string { return m.ID })
 	s.Photos, inverse.Photos, inverse.DeletePhotos = applyItems(s.Photos, ch.Photos, ch.DeletePhotos, func(p Photo) string { return p.ID })
+	s.Ballots, inverse.Ballots, inverse.DeleteBallots = applyItems(s.Ballots, ch.Ballots, ch.DeleteBallots, func(b Ballot) string { return b.ID })
 	s.applyFiles(ch, &inverse)
 	return inverse
 }
@@ -106,6 +107,8 @@ func (s Snapshot) Clone() Snapshot {
 	c.Workshop.Agenda = slices.Clone(s.Workshop.Agenda)
 	c.Workshop.Attendance = slices.Clone(s.Workshop.Attendance)
 	c.Workshop.Names = slices.Clone(s.Workshop.Names)
+	c.Workshop.Phones.Groups = slices.Clone(s.Workshop.Phones.Groups)
+	c.Ballots = slices.Clone(s.Ballots) // a ballot's map is replaced, never changed in place
 	c.Cards = slices.Clone(s.Cards)
 	c.Themes = slices.Clone(s.Themes)
 	c.Reversals = slices.Clone(s.Reversals)

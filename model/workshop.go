@@ -44,9 +44,11 @@ type Workshop struct {
 	Attendance []GroupCount `json:"attendance,omitempty"`
 	// Names is an optional list of the people present. No record shows
 	// it unless asked to; the JSON archive carries it like every field.
-	Names   []string  `json:"names,omitempty"`
-	Credits Credits   `json:"credits,omitzero"`
-	Outlook string    `json:"outlook,omitempty"` // the Ausblick: what happens next
+	Names   []string `json:"names,omitempty"`
+	Credits Credits  `json:"credits,omitzero"`
+	Outlook string   `json:"outlook,omitempty"` // the Ausblick: what happens next
+	// Phones is what the phones in the room may do (phones.go).
+	Phones  Phones    `json:"phones,omitzero"`
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
 }
@@ -98,14 +100,21 @@ func (w Workshop) Budget() int {
 
 // Card is one contribution, as written on a paper card.
 type Card struct {
-	ID      string    `json:"id"`
-	Phase   string    `json:"phase"`
-	Text    string    `json:"text"` // may hold line breaks
-	Author  string    `json:"author,omitempty"`
-	Group   string    `json:"group,omitempty"` // table or group
-	Theme   string    `json:"theme,omitempty"` // id of its theme, "" when unthemed
-	Dots    int       `json:"dots,omitempty"`
-	Order   int       `json:"order"` // position within its theme
+	ID     string `json:"id"`
+	Phase  string `json:"phase"`
+	Text   string `json:"text"` // may hold line breaks
+	Author string `json:"author,omitempty"`
+	Group  string `json:"group,omitempty"` // table or group
+	Theme  string `json:"theme,omitempty"` // id of its theme, "" when unthemed
+	Dots   int    `json:"dots,omitempty"`
+	Order  int    `json:"order"` // position within its theme
+	// Device is the random id of the phone that wrote the card, "" for
+	// cards typed at a keyboard; that phone may change the card until it
+	// is in a theme (PhoneMayChange).
+	Device string `json:"device,omitempty"`
+	// Hidden keeps the card off the phones' wall (moderation); the
+	// facilitator's screens and the record still show it.
+	Hidden  bool      `json:"hidden,omitempty"`
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
 }
@@ -232,6 +241,8 @@ type Snapshot struct {
 	// picture, SnapshotWithPhotos all of them), so what renders the cards
 	// never reads megabytes of pictures.
 	PhotoFiles map[string][]byte `json:"photo_files,omitempty"`
+	// Ballots are the phones' dots, one per phone and phase (phones.go).
+	Ballots []Ballot `json:"ballots,omitempty"`
 }
 
 // The screens of a phase a workshop can be left on (Workshop.Screen).

@@ -47,7 +47,7 @@ func (s *Store) Import(snap model.Snapshot) (model.MergeReport, error) {
 		}
 		return putChange(tx, id, model.Change{
 			Cards: merged.Cards, Themes: merged.Themes, Reversals: merged.Reversals, Measures: merged.Measures,
-			Photos: merged.Photos, PhotoFiles: snap.PhotoFiles,
+			Photos: merged.Photos, PhotoFiles: snap.PhotoFiles, Ballots: merged.Ballots,
 		})
 	})
 	if err != nil {
@@ -79,7 +79,7 @@ func importNew(tx *bolt.Tx, snap model.Snapshot, rep *model.MergeReport) error {
 	}
 	return putChange(tx, w.ID, model.Change{
 		Cards: snap.Cards, Themes: snap.Themes, Reversals: snap.Reversals, Measures: snap.Measures,
-		Photos: snap.Photos, PhotoFiles: snap.PhotoFiles,
+		Photos: snap.Photos, PhotoFiles: snap.PhotoFiles, Ballots: snap.Ballots,
 	})
 }
 
@@ -118,6 +118,14 @@ func validateSnapshot(snap *model.Snapshot) error {
 	}
 	if err := uniqueIDs("photo", snap.Photos, func(p model.Photo) string { return p.ID }); err != nil {
 		return err
+	}
+	if err := uniqueIDs("ballot", snap.Ballots, func(b model.Ballot) string { return b.ID }); err != nil {
+		return err
+	}
+	for _, b := range snap.Ballots {
+		if err := phase("ballot", b.ID, b.Phase); err != nil {
+			return err
+		}
 	}
 	for _, p := range snap.Photos {
 		if p.Phase != "" {

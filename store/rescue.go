@@ -356,7 +356,32 @@ func (r *rescuer) workshop(w model.Workshop, folder bucketRef) (model.Snapshot, 
 		rw.Lost.Cards = max(rw.Lost.Cards, stored-len(snap.Cards))
 	}
 	r.photos(subs, &snap, &rw)
+	r.ballots(subs, &snap)
 	return snap, rw
+}
+
+// ballots reads the phones' ballots of a folder, keeping those Import
+// accepts (a known phase, an id of their own); the rest are left out:
+// the dots they held are the phones', not a card or theme of the record.
+func (r *rescuer) ballots(subs map[string]bucketRef, snap *model.Snapshot) {
+	ref, ok := subs[string(bucketBallots)]
+	if !ok {
+		return
+	}
+	es, _ := r.entries(ref)
+	m := snap.Workshop.MethodOf()
+	seen := map[string]bool{}
+	for _, e := range es {
+		var b model.Ballot
+		if e.bucket || decodeSafe(e.value, &b) != nil || b.ID != string(e.key) || seen[b.ID] {
+			continue
+		}
+		if _, _, ok := m.Phase(b.Phase); !ok || b.ID != model.BallotID(b.Phase, b.Device) {
+			continue
+		}
+		seen[b.ID] = true
+		snap.Ballots = append(snap.Ballots, b)
+	}
 }
 
 // photos reads the photos of a folder, which has them only once the first

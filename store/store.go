@@ -25,6 +25,7 @@
 //	        photofiles/  <photo id>    = the JPEG or PNG bytes as added, not a value:
 //	                                     no encoding byte, read only by PhotoFile and
 //	                                     SnapshotWithPhotos, never by Snapshot
+//	        ballots/     <phase>-<device> = value(model.Ballot)  a phone's dots; made with the first
 //
 // Keys are the items' ids as their bytes. model.NewID makes ids of 26
 // characters of Crockford base32 that begin with the time they were made,

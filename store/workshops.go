@@ -209,7 +209,10 @@ func readSnapshot(tx *bolt.Tx, id string) (model.Snapshot, error) {
 	if snap.Measures, err = readAll[model.Measure](b[3]); err != nil {
 		return snap, fmt.Errorf("measures of %s: %w", id, err)
 	}
-	snap.Photos, err = readPhotos(tx, id)
+	if snap.Photos, err = readPhotos(tx, id); err != nil {
+		return snap, err
+	}
+	snap.Ballots, err = readBallots(tx, id)
 	return snap, err
 }
 
@@ -312,6 +315,9 @@ func putChange(tx *bolt.Tx, id string, ch model.Change) error {
 		}
 	}
 	if err := putPhotos(tx, id, ch); err != nil {
+		return err
+	}
+	if err := putBallots(tx, id, ch); err != nil {
 		return err
 	}
 	if len(ch.Cards)+len(ch.DeleteCards) > 0 {
