@@ -35,14 +35,20 @@ import (
 // facilitator allows them (Workshop.Phones), and per card the phone that
 // wrote it and whether it is hidden from the phones' wall; an archive uses
 // it only when it holds one of them.
+//
+// Version 5 added Konsensieren rows, a Bürgerforum's recommendations and
+// a card's round (archive_forum.go), used only when one is there.
 const (
 	ArchiveFormat  = "werkstatt-archive"
-	ArchiveVersion = 4
+	ArchiveVersion = 5
 )
 
 // archiveVersion is the lowest version that holds everything in s.
 func archiveVersion(s Snapshot) int {
 	w := s.Workshop
+	if usesForum(s) {
+		return 5 // archive_forum.go
+	}
 	if usesPhones(s) {
 		return 4
 	}
@@ -176,6 +182,9 @@ func ReadArchive(r io.Reader) (Snapshot, error) {
 		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
 	}
 	if err := validateBallots(&s); err != nil {
+		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
+	}
+	if err := validateForum(&s); err != nil {
 		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
 	}
 	return s, nil

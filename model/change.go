@@ -15,6 +15,9 @@ type Change struct {
 	Reversals []Reversal
 	Measures  []Measure
 	Photos    []Photo
+	// Resistances and Recommendations: see Snapshot.
+	Resistances     []Resistance
+	Recommendations []Recommendation
 	// PhotoFiles are the bytes of photos in Photos, by id: needed for a
 	// new photo, left out when only the metadata changes.
 	PhotoFiles map[string][]byte
@@ -26,13 +29,17 @@ type Change struct {
 	DeleteMeasures  []string
 	DeletePhotos    []string // the photo and its bytes
 	DeleteBallots   []string
+
+	DeleteResistances     []string
+	DeleteRecommendations []string
 }
 
 // Empty reports whether the change writes nothing.
 func (c Change) Empty() bool {
 	return c.Workshop == nil && len(c.Cards)+len(c.Themes)+len(c.Reversals)+len(c.Measures)+
 		len(c.DeleteCards)+len(c.DeleteThemes)+len(c.DeleteReversals)+len(c.DeleteMeasures)+
-		len(c.Photos)+len(c.PhotoFiles)+len(c.DeletePhotos)+len(c.Ballots)+len(c.DeleteBallots) == 0
+		len(c.Photos)+len(c.PhotoFiles)+len(c.DeletePhotos)+len(c.Ballots)+len(c.DeleteBallots)+
+		len(c.Resistances)+len(c.Recommendations)+len(c.DeleteResistances)+len(c.DeleteRecommendations) == 0
 }
 
 // Stamped returns the change with every item it puts (the workshop, cards,
@@ -54,6 +61,8 @@ func (c Change) Stamped(now time.Time) Change {
 	c.Measures = stamp(c.Measures, func(x *Measure) { x.Updated = now })
 	c.Photos = stamp(c.Photos, func(x *Photo) { x.Updated = now })
 	c.Ballots = stamp(c.Ballots, func(x *Ballot) { x.Updated = now })
+	c.Resistances = stamp(c.Resistances, func(x *Resistance) { x.Updated = now })
+	c.Recommendations = stamp(c.Recommendations, func(x *Recommendation) { x.Updated = now })
 	return c
 }
 

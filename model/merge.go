@@ -57,13 +57,15 @@ type Conflict struct {
 
 // conflictKinds are the item kinds as the record names them.
 var conflictKinds = map[string]Text{
-	"workshop": {De: "Workshop", En: "workshop"},
-	"card":     {De: "Karte", En: "card"},
-	"theme":    {De: "Thema", En: "theme"},
-	"reversal": {De: "Positivumkehr", En: "reversal"},
-	"measure":  {De: "Maßnahme", En: "measure"},
-	"photo":    {De: "Foto", En: "photo"},
-	"ballot":   {De: "Handy-Stimmzettel", En: "phone ballot"},
+	"workshop":       {De: "Workshop", En: "workshop"},
+	"card":           {De: "Karte", En: "card"},
+	"theme":          {De: "Thema", En: "theme"},
+	"reversal":       {De: "Positivumkehr", En: "reversal"},
+	"measure":        {De: "Maßnahme", En: "measure"},
+	"photo":          {De: "Foto", En: "photo"},
+	"ballot":         {De: "Handy-Stimmzettel", En: "phone ballot"},
+	"resistance":     {De: "Widerstandszeile", En: "resistance row"},
+	"recommendation": {De: "Empfehlung", En: "recommendation"},
 }
 
 // Line says in language l which version of the item was kept and why.
@@ -147,6 +149,19 @@ func Merge(existing, incoming Snapshot) (Snapshot, MergeReport) {
 		out.Ballots = mergeItems(existing.Ballots, incoming.Ballots, &rep, "ballot",
 			func(b Ballot) (string, string, time.Time) { return b.ID, b.Phase, b.Updated },
 			func(b Ballot) Ballot { b.Updated = b.Updated.UTC(); return b })
+	}
+	if len(existing.Resistances)+len(incoming.Resistances) > 0 {
+		out.Resistances = mergeItems(existing.Resistances, incoming.Resistances, &rep, "resistance",
+			func(r Resistance) (string, string, time.Time) { return r.ID, r.Voter, r.Updated },
+			func(r Resistance) Resistance { r.Created, r.Updated = r.Created.UTC(), r.Updated.UTC(); return r })
+	}
+	if len(existing.Recommendations)+len(incoming.Recommendations) > 0 {
+		out.Recommendations = mergeItems(existing.Recommendations, incoming.Recommendations, &rep, "recommendation",
+			func(r Recommendation) (string, string, time.Time) { return r.ID, r.Text, r.Updated },
+			func(r Recommendation) Recommendation {
+				r.Created, r.Updated = r.Created.UTC(), r.Updated.UTC()
+				return r
+			})
 	}
 	out.PhotoFiles = mergeFiles(existing.PhotoFiles, incoming.PhotoFiles, out.Photos)
 	return out, rep

@@ -23,6 +23,8 @@ func (s *Snapshot) Apply(ch Change) (inverse Change) {
 	s.Measures, inverse.Measures, inverse.DeleteMeasures = applyItems(s.Measures, ch.Measures, ch.DeleteMeasures, func(m Measure) string { return m.ID })
 	s.Photos, inverse.Photos, inverse.DeletePhotos = applyItems(s.Photos, ch.Photos, ch.DeletePhotos, func(p Photo) string { return p.ID })
 	s.Ballots, inverse.Ballots, inverse.DeleteBallots = applyItems(s.Ballots, ch.Ballots, ch.DeleteBallots, func(b Ballot) string { return b.ID })
+	s.Resistances, inverse.Resistances, inverse.DeleteResistances = applyItems(s.Resistances, ch.Resistances, ch.DeleteResistances, func(r Resistance) string { return r.ID })
+	s.Recommendations, inverse.Recommendations, inverse.DeleteRecommendations = applyItems(s.Recommendations, ch.Recommendations, ch.DeleteRecommendations, func(r Recommendation) string { return r.ID })
 	s.applyFiles(ch, &inverse)
 	return inverse
 }
@@ -114,6 +116,11 @@ func (s Snapshot) Clone() Snapshot {
 	c.Reversals = slices.Clone(s.Reversals)
 	c.Measures = slices.Clone(s.Measures)
 	c.Photos = slices.Clone(s.Photos)
+	c.Resistances = slices.Clone(s.Resistances)
+	for i, r := range c.Resistances {
+		c.Resistances[i].Values = maps.Clone(r.Values)
+	}
+	c.Recommendations = slices.Clone(s.Recommendations)
 	c.PhotoFiles = maps.Clone(s.PhotoFiles) // the bytes of a photo are never changed in place
 	return c
 }

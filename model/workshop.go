@@ -114,7 +114,10 @@ type Card struct {
 	Device string `json:"device,omitempty"`
 	// Hidden keeps the card off the phones' wall (moderation); the
 	// facilitator's screens and the record still show it.
-	Hidden  bool      `json:"hidden,omitempty"`
+	Hidden bool `json:"hidden,omitempty"`
+	// Round is the round of group work the card was written in (a
+	// phase with Rounds), 0 for none.
+	Round   int       `json:"round,omitempty"`
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
 }
@@ -236,6 +239,10 @@ type Snapshot struct {
 	Reversals []Reversal `json:"reversals"`
 	Measures  []Measure  `json:"measures"`
 	Photos    []Photo    `json:"photos,omitempty"`
+	// Resistances are the rows of Konsensieren votes (konsens.go).
+	Resistances []Resistance `json:"resistances,omitempty"`
+	// Recommendations are a Bürgerforum's recommendations (forum.go).
+	Recommendations []Recommendation `json:"recommendations,omitempty"`
 	// PhotoFiles holds the bytes of the photos by photo id, base64 in the
 	// archive. The store's Snapshot leaves it nil (PhotoFile reads one
 	// picture, SnapshotWithPhotos all of them), so what renders the cards

@@ -48,6 +48,7 @@ func (s *Store) Import(snap model.Snapshot) (model.MergeReport, error) {
 		return putChange(tx, id, model.Change{
 			Cards: merged.Cards, Themes: merged.Themes, Reversals: merged.Reversals, Measures: merged.Measures,
 			Photos: merged.Photos, PhotoFiles: snap.PhotoFiles, Ballots: merged.Ballots,
+			Resistances: merged.Resistances, Recommendations: merged.Recommendations,
 		})
 	})
 	if err != nil {
@@ -75,11 +76,13 @@ func importNew(tx *bolt.Tx, snap model.Snapshot, rep *model.MergeReport) error {
 	}
 	*rep = model.MergeReport{
 		Created: true,
-		Added:   len(snap.Cards) + len(snap.Themes) + len(snap.Reversals) + len(snap.Measures) + len(snap.Photos),
+		Added: len(snap.Cards) + len(snap.Themes) + len(snap.Reversals) + len(snap.Measures) + len(snap.Photos) +
+			len(snap.Resistances) + len(snap.Recommendations),
 	}
 	return putChange(tx, w.ID, model.Change{
 		Cards: snap.Cards, Themes: snap.Themes, Reversals: snap.Reversals, Measures: snap.Measures,
 		Photos: snap.Photos, PhotoFiles: snap.PhotoFiles, Ballots: snap.Ballots,
+		Resistances: snap.Resistances, Recommendations: snap.Recommendations,
 	})
 }
 

@@ -212,8 +212,10 @@ func readSnapshot(tx *bolt.Tx, id string) (model.Snapshot, error) {
 	if snap.Photos, err = readPhotos(tx, id); err != nil {
 		return snap, err
 	}
-	snap.Ballots, err = readBallots(tx, id)
-	return snap, err
+	if snap.Ballots, err = readBallots(tx, id); err != nil {
+		return snap, err
+	}
+	return snap, readExtras(tx, id, &snap)
 }
 
 // getWorkshop reads one workshop by id.
@@ -318,6 +320,9 @@ func putChange(tx *bolt.Tx, id string, ch model.Change) error {
 		return err
 	}
 	if err := putBallots(tx, id, ch); err != nil {
+		return err
+	}
+	if err := putExtras(tx, id, ch); err != nil {
 		return err
 	}
 	if len(ch.Cards)+len(ch.DeleteCards) > 0 {
