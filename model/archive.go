@@ -38,14 +38,21 @@ import (
 //
 // Version 5 added Konsensieren rows, a Bürgerforum's recommendations and
 // a card's round (archive_forum.go), used only when one is there.
+//
+// Version 6 added the age groups of a Generationenwerkstatt: the
+// workshop's own groups, a card's group, dots per group and tandem owners
+// (agegroups.go), used only when one is there.
 const (
 	ArchiveFormat  = "werkstatt-archive"
-	ArchiveVersion = 5
+	ArchiveVersion = 6
 )
 
 // archiveVersion is the lowest version that holds everything in s.
 func archiveVersion(s Snapshot) int {
 	w := s.Workshop
+	if usesAgeGroups(s) {
+		return 6 // agegroups.go
+	}
 	if usesForum(s) {
 		return 5 // archive_forum.go
 	}
@@ -179,6 +186,9 @@ func ReadArchive(r io.Reader) (Snapshot, error) {
 		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
 	}
 	if err := validateExtras(&s); err != nil {
+		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
+	}
+	if err := validateAgeGroups(&s); err != nil {
 		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
 	}
 	if err := validateBallots(&s); err != nil {

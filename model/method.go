@@ -182,7 +182,7 @@ const (
 // Methods returns the built-in methods. The slice is new on every call, so
 // callers may keep or change it.
 func Methods() []Method {
-	return []Method{zukunftswerkstatt(), reflexion()}
+	return []Method{zukunftswerkstatt(), reflexion(), generationenwerkstatt()}
 }
 
 // MethodByID finds a built-in method by its id.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -50,7 +51,7 @@ func TestRank(t *testing.T) {
 			if got := places(Rank(tt.themes)); got != tt.want {
 				t.Errorf("Rank = %q, want %q", got, tt.want)
 			}
-			if !slices.Equal(in, tt.themes) {
+			if !slices.EqualFunc(in, tt.themes, func(a, b Theme) bool { return reflect.DeepEqual(a, b) }) {
 				t.Errorf("Rank changed its input: %v", tt.themes)
 			}
 		})

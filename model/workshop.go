@@ -44,9 +44,13 @@ type Workshop struct {
 	Attendance []GroupCount `json:"attendance,omitempty"`
 	// Names is an optional list of the people present. No record shows
 	// it unless asked to; the JSON archive carries it like every field.
-	Names   []string `json:"names,omitempty"`
-	Credits Credits  `json:"credits,omitzero"`
-	Outlook string   `json:"outlook,omitempty"` // the Ausblick: what happens next
+	Names []string `json:"names,omitempty"`
+	// AgeGroups are the workshop's generations when it changed the
+	// method's (names, ages, the optional middle group); empty: the
+	// method's own (see Generations).
+	AgeGroups []AgeGroup `json:"age_groups,omitempty"`
+	Credits   Credits    `json:"credits,omitzero"`
+	Outlook   string     `json:"outlook,omitempty"` // the Ausblick: what happens next
 	// Phones is what the phones in the room may do (phones.go).
 	Phones  Phones    `json:"phones,omitzero"`
 	Created time.Time `json:"created"`
@@ -105,9 +109,12 @@ type Card struct {
 	Text   string `json:"text"` // may hold line breaks
 	Author string `json:"author,omitempty"`
 	Group  string `json:"group,omitempty"` // table or group
-	Theme  string `json:"theme,omitempty"` // id of its theme, "" when unthemed
-	Dots   int    `json:"dots,omitempty"`
-	Order  int    `json:"order"` // position within its theme
+	// AgeGroup is the id of the age group of its author (AgeGroup.ID:
+	// "young", "old"), "" when not given.
+	AgeGroup string `json:"age_group,omitempty"`
+	Theme    string `json:"theme,omitempty"` // id of its theme, "" when unthemed
+	Dots     int    `json:"dots,omitempty"`
+	Order    int    `json:"order"` // position within its theme
 	// Device is the random id of the phone that wrote the card, "" for
 	// cards typed at a keyboard; that phone may change the card until it
 	// is in a theme (PhoneMayChange).
@@ -124,14 +131,17 @@ type Card struct {
 
 // Theme is a cluster of cards in one phase.
 type Theme struct {
-	ID      string    `json:"id"`
-	Phase   string    `json:"phase"`
-	Title   string    `json:"title"`
-	Order   int       `json:"order"`
-	Dots    int       `json:"dots"`
-	Top     bool      `json:"top,omitempty"` // marked by the facilitator to go on
-	Created time.Time `json:"created"`
-	Updated time.Time `json:"updated"`
+	ID    string `json:"id"`
+	Phase string `json:"phase"`
+	Title string `json:"title"`
+	Order int    `json:"order"`
+	Dots  int    `json:"dots"`
+	Top   bool   `json:"top,omitempty"` // marked by the facilitator to go on
+	// GroupDots are the dots per age group (AgeGroup.ID → dots) where the
+	// room voted by generation; Dots is then their sum.
+	GroupDots map[string]int `json:"group_dots,omitempty"`
+	Created   time.Time      `json:"created"`
+	Updated   time.Time      `json:"updated"`
 }
 
 // Reversal is a positive statement (Positivumkehr) that turns a critique
@@ -170,16 +180,19 @@ type Measure struct {
 	Vision string `json:"vision,omitempty"` // id of the vision theme
 	// Reversal is the id of the positive statement the measure answers,
 	// when it was picked directly rather than through a vision theme.
-	Reversal  string    `json:"reversal,omitempty"`
-	Who       string    `json:"who,omitempty"`
-	WhoIsRole bool      `json:"who_is_role,omitempty"` // Who names a role, not a person: kept when anonymizing
-	Due       Date      `json:"due,omitempty"`
-	FirstStep string    `json:"first_step,omitempty"`
-	Resources string    `json:"resources,omitempty"`
-	Status    Status    `json:"status"`
-	Order     int       `json:"order"`
-	Created   time.Time `json:"created"`
-	Updated   time.Time `json:"updated"`
+	Reversal  string `json:"reversal,omitempty"`
+	Who       string `json:"who,omitempty"`
+	WhoIsRole bool   `json:"who_is_role,omitempty"` // Who names a role, not a person: kept when anonymizing
+	// Tandem are the owners of a Tandem-Projekt, one per age group
+	// (AgeGroup.ID → name), beside Who.
+	Tandem    map[string]string `json:"tandem,omitempty"`
+	Due       Date              `json:"due,omitempty"`
+	FirstStep string            `json:"first_step,omitempty"`
+	Resources string            `json:"resources,omitempty"`
+	Status    Status            `json:"status"`
+	Order     int               `json:"order"`
+	Created   time.Time         `json:"created"`
+	Updated   time.Time         `json:"updated"`
 }
 
 // Timer is the countdown of one phase. It stores when it was started rather

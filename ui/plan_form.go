@@ -254,7 +254,7 @@ func (s *planScreen) saveForm() tea.Cmd {
 		m.ID, m.Order, m.Created = model.NewID(now), order+1, now
 	}
 	isNew := f.isNew
-	if !isNew && m == f.base {
+	if !isNew && m.Equal(f.base) {
 		s.closeForm()
 		return nil
 	}

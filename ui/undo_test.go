@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"reflect"
 	"slices"
 	"strconv"
 	"testing"
@@ -55,11 +56,11 @@ func diffContent(got, want undoContent) string {
 	switch {
 	case !slices.Equal(got.cards, want.cards):
 		return "cards"
-	case !slices.EqualFunc(got.themes, want.themes, func(a, b model.Theme) bool { return a == b }):
+	case !slices.EqualFunc(got.themes, want.themes, func(a, b model.Theme) bool { return reflect.DeepEqual(a, b) }):
 		return "themes"
 	case !slices.Equal(got.reversals, want.reversals):
 		return "statements"
-	case !slices.Equal(got.measures, want.measures):
+	case !slices.EqualFunc(got.measures, want.measures, model.Measure.Equal):
 		return "measures"
 	case got.dotCap != want.dotCap:
 		return "dot cap"
