@@ -21,6 +21,9 @@ const (
 	// group of the workshop (Generationenwerkstatt's Tandem-Projekte).
 	// Only a phase that offers StepPlan can have it.
 	StepTandem
+	// StepRecommend: recommendations are written, each with its group
+	// and rationale, and voted on (a Bürgerforum; method_buergerforum.go).
+	StepRecommend
 )
 
 // Steps is a set of steps.
@@ -57,6 +60,9 @@ type Phase struct {
 	// the Generationenwerkstatt's "Blick der Generationen". Only a method
 	// with age groups can have it; a key toggles the view either way.
 	SideBySide bool
+	// Rounds is how many rounds of group work the phase has (a
+	// Bürgerforum's small groups); each card carries its round. 0: none.
+	Rounds int
 }
 
 // VoteRule is the rule a phase's vote follows. The zero value is the
@@ -182,7 +188,7 @@ const (
 // Methods returns the built-in methods. The slice is new on every call, so
 // callers may keep or change it.
 func Methods() []Method {
-	return []Method{zukunftswerkstatt(), reflexion(), generationenwerkstatt()}
+	return []Method{zukunftswerkstatt(), reflexion(), generationenwerkstatt(), konsensieren(), buergerforum()}
 }
 
 // MethodByID finds a built-in method by its id.
