@@ -71,7 +71,7 @@ func WriteMeasuresCSV(w io.Writer, s Snapshot, o CSVOptions) error {
 			}
 		}
 		row := []string{
-			cell(m.What), cell(vision), cell(who(m, o.Anonymize, L)), m.Due.Format(lang),
+			cell(m.What), cell(vision), cell(whoCell(s, m, o.Anonymize, lang, L)), m.Due.Format(lang),
 			cell(m.FirstStep), cell(m.Resources), statusName(m.Status, L),
 		}
 		if err := cw.Write(row); err != nil {

@@ -271,6 +271,9 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 			if t.Tied {
 				fmt.Fprintf(b, " (%s)", L.Tied)
 			}
+			if g := r.groupDotsNote(t.Theme); g != "" {
+				fmt.Fprintf(b, " (%s)", mdLine(g))
+			}
 		} else {
 			b.WriteString(mdLine(r.themeTitle(t.ID)))
 		}
@@ -308,6 +311,7 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 			}
 			b.WriteByte('\n')
 		}
+		r.writeComparison(b, p)
 	}
 	if i == r.planPhase {
 		if measures {
@@ -341,11 +345,11 @@ func (r *record) writeCards(b *strings.Builder, cards []Card) {
 
 // by is the escaped author and group of a card, "" when anonymized.
 func (r *record) by(c Card) string {
-	if r.o.Anonymize {
-		return ""
-	}
 	var parts []string
-	for _, s := range []string{c.Author, c.Group} {
+	for i, s := range []string{c.Author, c.Group, groupName(r.s, c.AgeGroup, r.lang)} {
+		if r.o.Anonymize && i < 2 {
+			continue // the age group stays: it names no one
+		}
 		if s = mdCell(s); s != "" {
 			parts = append(parts, s)
 		}
@@ -416,6 +420,9 @@ func (r *record) writePlan(b *strings.Builder) {
 	} else {
 		cols[1] = L.ThemeCol
 	}
+	if r.planHasTandem() {
+		cols[2] = genLabelsFor(r.lang).Tandem
+	}
 	tableHead(b, cols[:]...)
 	ms := sortedMeasures(r.s.Measures)
 	answers := NewAnswers(r.s)
@@ -431,7 +438,7 @@ func (r *record) writePlan(b *strings.Builder) {
 		if answer == "" && m.Vision != "" {
 			answer = mdCell(r.themeTitle(m.Vision))
 		}
-		tableRow(b, orDash(mdCell(m.What)), orDash(answer), orDash(mdCell(who(m, r.o.Anonymize, L))),
+		tableRow(b, orDash(mdCell(m.What)), orDash(answer), orDash(mdCell(whoCell(r.s, m, r.o.Anonymize, r.lang, L))),
 			orDash(mdCell(m.Due.Format(r.lang))), orDash(mdCell(m.FirstStep)), orDash(mdCell(m.Resources)),
 			statusName(m.Status, L))
 	}

@@ -268,6 +268,9 @@ func (r *record) phaseSection(i int, p Phase) RecordSection {
 			if t.Tied {
 				title += " (" + L.Tied + ")"
 			}
+			if g := r.groupDotsNote(t.Theme); g != "" {
+				title += " (" + g + ")"
+			}
 		}
 		add(heading(2, title))
 		if cards := r.byTheme[t.ID]; len(cards) > 0 {
@@ -285,6 +288,7 @@ func (r *record) phaseSection(i int, p Phase) RecordSection {
 	}
 	if vote {
 		add(r.topBlocks(p)...)
+		add(r.comparisonBlocks(p)...)
 	}
 	if i == r.planPhase {
 		if measures {
@@ -342,11 +346,11 @@ func (r *record) cardList(cards []Card) Block {
 
 // plainBy is a card's author and group, "" when anonymized.
 func (r *record) plainBy(c Card) string {
-	if r.o.Anonymize {
-		return ""
-	}
 	var parts []string
-	for _, s := range []string{c.Author, c.Group} {
+	for i, s := range []string{c.Author, c.Group, groupName(r.s, c.AgeGroup, r.lang)} {
+		if r.o.Anonymize && i < 2 {
+			continue // the age group stays: it names no one
+		}
 		if s = OneLine(s); s != "" {
 			parts = append(parts, s)
 		}
@@ -378,6 +382,9 @@ func (r *record) planBlocks() []Block {
 	} else {
 		cols[1] = L.ThemeCol
 	}
+	if r.planHasTandem() {
+		cols[2] = genLabelsFor(r.lang).Tandem
+	}
 	t := &Table{Head: cols[:], Weights: []int{10, 14, 8, 8, 8, 8, 6}}
 	ms := sortedMeasures(r.s.Measures)
 	answers := NewAnswers(r.s)
@@ -391,7 +398,7 @@ func (r *record) planBlocks() []Block {
 		if answer == "" && m.Vision != "" {
 			answer = OneLine(r.themeTitle(m.Vision))
 		}
-		t.Rows = append(t.Rows, []string{orDash(OneLine(m.What)), orDash(answer), orDash(OneLine(who(m, r.o.Anonymize, L))),
+		t.Rows = append(t.Rows, []string{orDash(OneLine(m.What)), orDash(answer), orDash(OneLine(whoCell(r.s, m, r.o.Anonymize, r.lang, L))),
 			orDash(OneLine(m.Due.Format(r.lang))), orDash(OneLine(m.FirstStep)), orDash(OneLine(m.Resources)), statusName(m.Status, L)})
 	}
 	out := []Block{heading(2, L.Plan), {Kind: BlockTable, Table: t}}
