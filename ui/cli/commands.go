@@ -248,22 +248,31 @@ func (c *cli) cmdOpen(fs *flag.FlagSet) func([]string) error {
 
 func (c *cli) cmdDemo(fs *flag.FlagSet) func([]string) error {
 	noOpen := fs.Bool("no-open", false, "")
+	method := fs.String("method", "", "")
 	return func([]string) error {
+		d, ok := demo.ForMethod(strings.ToLower(strings.TrimSpace(*method)))
+		if !ok {
+			var ids []string
+			for _, d := range demo.All() {
+				ids = append(ids, d.Method)
+			}
+			return usageError{"demo", c.t("demo.method", *method, strings.Join(ids, ", "))}
+		}
 		return c.withStore(func(s *store.Store) error {
-			w, err := s.Workshop(demo.WorkshopID)
+			w, err := s.Workshop(d.WorkshopID)
 			// A demo just made opens at its first phase, so a new user
 			// walks the filled workshop from the critique on; later runs
 			// open it where it was left.
 			phase := ""
 			if errors.Is(err, store.ErrNotFound) {
-				snap, derr := demo.Snapshot()
+				snap, derr := d.Snapshot()
 				if derr != nil {
 					return derr
 				}
 				if _, err := s.Import(snap); err != nil {
 					return fmt.Errorf("demo: %w", err)
 				}
-				w, err = s.Workshop(demo.WorkshopID)
+				w, err = s.Workshop(d.WorkshopID)
 				if m := w.MethodOf(); err == nil && len(m.Phases) > 0 {
 					phase = m.Phases[0].ID
 				}

@@ -36,7 +36,11 @@ var stringsDE = map[string]string{
 	"usage.cmd.list": "list [--json]                die Werkstätten: Kürzel, Titel, Datum, Methode, Phase,\n" +
 		"                             Zahl der Beiträge",
 	"usage.cmd.open": "open KÜRZEL [--phase P]      eine Werkstatt öffnen (Phase als id oder deutscher Name)",
-	"usage.cmd.demo": "demo [--no-open]             die Demo-Werkstatt Musterdorf anlegen, falls sie fehlt, und öffnen",
+	"usage.cmd.demo": "demo [Optionen]              eine Demo-Werkstatt anlegen, falls sie fehlt, und öffnen\n" +
+		"    --method M               die Demo dieser Methode: zukunftswerkstatt (Standard: Musterdorf)\n" +
+		"                             oder generationenwerkstatt (Lindenhagen)\n" +
+		"    --no-open                nur anlegen und ihr Kürzel ausgeben",
+	"demo.method": "keine Demo für die Methode %q; Demos gibt es für: %s",
 	"usage.cmd.export": "export KÜRZEL [Optionen]     die Dokumentation schreiben (Standard: Markdown auf stdout)\n" +
 		"    --format md|html|docx|json|csv\n" +
 		"                             Markdown, HTML zum Drucken (A4, Diagramme), Word-Datei,\n" +

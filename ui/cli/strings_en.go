@@ -36,7 +36,11 @@ var stringsEN = map[string]string{
 	"usage.cmd.list": "list [--json]                the workshops: handle, title, date, method, phase,\n" +
 		"                             number of contributions",
 	"usage.cmd.open": "open HANDLE [--phase P]      open a workshop (phase by id or German name)",
-	"usage.cmd.demo": "demo [--no-open]             create the Musterdorf demo workshop if missing and open it",
+	"usage.cmd.demo": "demo [options]               create a demo workshop if missing and open it\n" +
+		"    --method M               the demo of this method: zukunftswerkstatt (default: Musterdorf)\n" +
+		"                             or generationenwerkstatt (Lindenhagen)\n" +
+		"    --no-open                only create it and print its handle",
+	"demo.method": "no demo for the method %q; there are demos for: %s",
 	"usage.cmd.export": "export HANDLE [flags]        write the record (default Markdown to stdout)\n" +
 		"    --format md|html|docx|json|csv\n" +
 		"                             Markdown, HTML for print (A4, charts), Word document,\n" +
