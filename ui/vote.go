@@ -38,6 +38,7 @@ type voteRow struct {
 	kind  voteRowKind
 	theme model.Theme // the theme, or the card's theme (zero for loose cards)
 	card  model.Card
+	phone int // the phones' dots on the theme (phones.go), beside the typed ones
 }
 
 func (r voteRow) id() string {
@@ -47,12 +48,17 @@ func (r voteRow) id() string {
 	return r.theme.ID
 }
 
+// dots is the row's typed count: what the facilitator read off the wall.
 func (r voteRow) dots() int {
 	if r.kind == voteCard {
 		return r.card.Dots
 	}
 	return r.theme.Dots
 }
+
+// total is the row's count with the phones' dots: what the bar, the cap
+// and the ranking go by.
+func (r voteRow) total() int { return r.dots() + r.phone }
 
 // voteInput is what the digits typed go into.
 type voteInput int
@@ -100,6 +106,7 @@ type voteStats struct {
 	maxDots int // most dots of any row, at least 1
 	titleW  int // widest title or card text ("• " included)
 	flagW   int // widest flag after a bar (above the cap, tied), 0 for none
+	phones  int // dots given by phones
 }
 
 func newVote(sh *shared) *voteScreen {
@@ -142,7 +149,13 @@ func (s *voteScreen) sync() {
 	}
 	s.built, s.builtFn = ws.version, s.cards
 	themes := ws.Themes(s.phase)
-	s.ranked = model.Rank(themes)
+	phone := ws.snap.PhoneDots(s.phase)
+	counted := make([]model.Theme, len(themes))
+	for i, t := range themes {
+		t.Dots += phone[t.ID]
+		counted[i] = t
+	}
+	s.ranked = model.Rank(counted)
 	s.ranks = make(map[string]model.Ranked, len(themes))
 	for _, r := range s.ranked {
 		s.ranks[r.ID] = r
@@ -156,7 +169,7 @@ func (s *voteScreen) sync() {
 		}
 	}
 	for _, t := range themes {
-		s.rows = append(s.rows, voteRow{kind: voteTheme, theme: t})
+		s.rows = append(s.rows, voteRow{kind: voteTheme, theme: t, phone: phone[t.ID]})
 		cs := byTheme[t.ID]
 		sortCards(cs)
 		for _, c := range cs {
@@ -189,17 +202,21 @@ func (s *voteScreen) sync() {
 
 // measure works out the stats of the rows.
 func (s *voteScreen) measure() voteStats {
-	snap := &s.sh.ws.snap
+	snap := model.WithPhoneDots(s.sh.ws.snap)
 	st := voteStats{tally: model.CountVotes(snap.Workshop, snap.Themes, snap.Cards, s.phase), maxDots: 1}
+	st.phones = s.sh.ws.snap.PhoneDotsTotal(s.phase)
 	dcap := snap.Workshop.DotCap
 	for _, r := range s.rows {
-		st.maxDots = max(st.maxDots, r.dots())
+		st.maxDots = max(st.maxDots, r.total())
 		switch r.kind {
 		case voteTheme:
 			st.titleW = max(st.titleW, width(oneLineText(r.theme.Title)))
 			w := 0
-			if dcap > 0 && r.theme.Dots > dcap {
+			if dcap > 0 && r.total() > dcap {
 				w = width(s.sh.T("vote.overcap"))
+			}
+			if r.phone > 0 {
+				w += width(s.sh.T("vote.phonedots", r.phone)) + 1
 			}
 			if s.ranks[r.theme.ID].Tied {
 				w += width(s.sh.T("vote.tie"))
@@ -329,6 +346,8 @@ func (s *voteScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.undoLast()
 	case key.Matches(msg, k.Cap):
 		s.input, s.entry = voteCap, ""
+	case key.Matches(msg, k.Phones):
+		return s.togglePhones()
 	case key.Matches(msg, k.Cards):
 		s.cards = !s.cards
 		if !s.cards && s.canVote() && s.rows[s.sel].kind == voteCard {
@@ -397,6 +416,7 @@ func (s *voteScreen) entryKey(msg tea.KeyPressMsg) tea.Cmd {
 type voteKeys struct {
 	Digits, Erase, Save, Cancel, Up, Down, Next, First, Last key.Binding
 	More, Less, Top, Auto, Cap, Cards, Undo, Back, Home      key.Binding
+	Phones                                                   key.Binding // the vote opens or closes to phones
 	// The short help line names a few of them in fewer words, so it fits
 	// 80 columns in German too.
 	short, entryShort []key.Binding
@@ -423,6 +443,7 @@ func newVoteKeys(t catalog) voteKeys {
 		Auto:   b(k("a"), "a", "vote.key.auto"),
 		Cap:    b(k("c"), "c", "vote.key.cap"),
 		Cards:  b(k("p"), "p", "vote.key.cards"),
+		Phones: b(k("f"), "f", "vote.key.phones"),
 		Undo:   b(k("z", "ctrl+z"), "z", "vote.key.undo"),
 		Back:   b(k("esc"), "esc", "vote.key.back"),
 		Home:   b(k("q"), "q", "vote.key.home"),
@@ -443,7 +464,7 @@ func (s *voteScreen) KeyMap() help.KeyMap {
 	k := s.keys
 	entry := []key.Binding{k.Digits, k.Erase, k.Save, k.Cancel}
 	list := []key.Binding{k.Next, k.Up, k.Down, k.More, k.Less, k.First, k.Last}
-	marks := []key.Binding{k.Top, k.Auto, k.Cap, k.Cards, k.Undo, k.Back, k.Home}
+	marks := []key.Binding{k.Top, k.Auto, k.Cap, k.Cards, k.Phones, k.Undo, k.Back, k.Home}
 	short := k.short
 	if s.input != voteNone {
 		short = k.entryShort

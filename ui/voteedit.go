@@ -193,6 +193,23 @@ func (s *voteScreen) setCap(n int) tea.Cmd {
 	return tea.Batch(cmd, s.say(s.sh.N("vote.cap.set", n), statusOK))
 }
 
+// togglePhones opens the vote of the phase on screen to the phones in the
+// room ("Punkten per Handy freigeben"), or closes it: each phone then has
+// the workshop's dots per participant, within the cap per theme; their
+// dots show beside the typed ones and count with them.
+func (s *voteScreen) togglePhones() tea.Cmd {
+	w := s.sh.touchedWorkshop()
+	msg := ""
+	if w.Phones.Vote == s.phase {
+		w.Phones.Vote = ""
+		msg = s.sh.T("vote.phones.closed", s.sh.ws.snap.PhoneDotsTotal(s.phase))
+	} else {
+		w.Phones.Vote = s.phase
+		msg = s.sh.N("vote.phones.open", w.Dots)
+	}
+	return tea.Batch(s.change(model.Change{Workshop: w}), s.say(msg, statusOK))
+}
+
 // selTheme is the theme of the selected row, or of its card.
 func (s *voteScreen) selTheme() (model.Theme, bool) {
 	if !s.canVote() || s.rows[s.sel].theme.ID == "" {
@@ -221,9 +238,11 @@ func (s *voteScreen) toggleTop() tea.Cmd {
 // the last of them) and unmarks the rest, in one change.
 func (s *voteScreen) autoTop() tea.Cmd {
 	themes := s.sh.ws.Themes(s.phase)
+	phone := s.sh.ws.snap.PhoneDots(s.phase)
 	plain := make([]model.Theme, len(themes))
 	for i, t := range themes {
 		t.Top = false
+		t.Dots += phone[t.ID] // the phones' dots count as the wall's
 		plain[i] = t
 	}
 	best := map[string]bool{}

@@ -128,6 +128,11 @@ func (s *voteScreen) tallyLine(w int) string {
 	default:
 		parts = []string{st.Dots.Render(s.sh.N("vote.budget", t.Budget, t.Used, t.Percent)), st.Muted.Render(s.sh.T("vote.left", t.Budget-t.Used))}
 	}
+	if s.sh.ws.snap.Workshop.Phones.Vote == s.phase {
+		parts = append(parts, st.Accent.Render(s.sh.N("vote.phones.live", s.stats.phones)))
+	} else if s.stats.phones > 0 {
+		parts = append(parts, st.Muted.Render(s.sh.N("vote.phones.given", s.stats.phones)))
+	}
 	text := fitParts(parts, st.Muted.Render(" · "), w)
 	gw := min(w-width(text)-2, 40)
 	if t.Budget == 0 || gw < 8 {
@@ -258,7 +263,7 @@ func (s *voteScreen) rowLine(i int, c voteCols) string {
 		cursor = st.Accent.Render("› ")
 	}
 	dcap := s.sh.ws.snap.Workshop.DotCap
-	capped := r.kind == voteTheme && dcap > 0 && r.theme.Dots > dcap
+	capped := r.kind == voteTheme && dcap > 0 && r.total() > dcap
 	dots := padLeft(strconv.Itoa(r.dots()), 5)
 	switch {
 	case selected && s.input == voteDots:
@@ -270,8 +275,8 @@ func (s *voteScreen) rowLine(i int, c voteCols) string {
 	default:
 		dots = st.Muted.Render(dots)
 	}
-	n := r.dots() * c.bar / c.maxDots
-	if r.dots() > 0 && c.bar > 0 {
+	n := r.total() * c.bar / c.maxDots
+	if r.total() > 0 && c.bar > 0 {
 		n = max(n, 1)
 	}
 	bar := st.Bar.Render(repeat("█", n))
@@ -305,6 +310,9 @@ func (s *voteScreen) rowLine(i int, c voteCols) string {
 		title = st.ThemeTitle.Render(title)
 	}
 	line := cursor + place + mark + title + " " + dots + " " + bar
+	if r.phone > 0 {
+		line += " " + st.Accent.Render(s.sh.T("vote.phonedots", r.phone))
+	}
 	if capped {
 		line += " " + st.Danger.Render(s.sh.T("vote.overcap"))
 	}
