@@ -44,6 +44,18 @@ type cli struct {
 	db      string     // --db, "" until resolved by dbPath
 	langArg string     // --lang as given
 	lang    model.Lang // the language of messages
+
+	// A command run for another werkstatt process over the socket of the
+	// database this process holds (live.go): served is the open store,
+	// which withStore hands out instead of opening the file; cwd is the
+	// other process's working folder, where relative paths lead (file);
+	// stdoutTTY says whether its stdout is a terminal; reload tells the
+	// running sessions to re-read a workshop after an import.
+	served    *store.Store
+	cwd       string
+	stdoutTTY bool
+	reload    func(workshop string)
+	files     map[string]string // file's results → the paths as given, for messages
 }
 
 // usageError is a mistake in how werkstatt was called; it exits with 2 and
@@ -60,7 +72,14 @@ func (e usageError) Error() string { return e.msg }
 // internal error, so a user never sees a stack trace.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) (code int) {
 	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
-	c.lang = model.LangFromLocale(getenv)
+	return c.main(args)
+}
+
+// main runs the command line args with c's streams and environment: for
+// this process (Main) or for another one over the socket (runServed).
+func (c *cli) main(args []string) (code int) {
+	stderr := c.stderr
+	c.lang = model.LangFromLocale(c.getenv)
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "werkstatt: %s\n", c.t("err.internal", fmt.Sprint(r)))
@@ -73,6 +92,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(
 	}
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
+	}
+	var remote exitCode
+	if errors.As(err, &remote) {
+		// The werkstatt that holds the database ran the command and
+		// has said all there is to say.
+		return int(remote)
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
@@ -179,6 +204,9 @@ func (c *cli) run(args []string) error {
 	}
 	rest := top.Args()
 	if len(rest) == 0 {
+		if c.served != nil {
+			return errors.New(c.t("err.live.notserved", "werkstatt"))
+		}
 		return c.runTUI("", "")
 	}
 	name := rest[0]
@@ -200,6 +228,9 @@ func (c *cli) run(args []string) error {
 				return usageError{name, c.t("usage.missing", name)}
 			}
 			return usageError{name, c.t("usage.extra", strings.Join(pos[cmd.nargs:], " "))}
+		}
+		if err := c.liveRoute(name, pos, args); err != nil {
+			return err
 		}
 		return runCmd(pos)
 	}
@@ -374,6 +405,8 @@ func (c *cli) explain(err error) string {
 		return c.t("err.dangling", path, link)
 	case errors.Is(err, store.ErrNotFile):
 		return c.t("err.notfile", path, c.t("kind."+store.KindOf(err).String()))
+	case errors.Is(err, store.ErrInUse) && liveAnswers(path):
+		return c.t("err.inuse.live", path)
 	case errors.Is(err, store.ErrInUse):
 		return c.t("err.inuse", path)
 	case errors.Is(err, store.ErrFolder):
@@ -403,7 +436,14 @@ func shellWord(s string) string {
 }
 
 // refusal is the line for an output path the store's guard refused.
-func (c *cli) refusal(oe *store.OutputError) string {
+func (c *cli) refusal(e *store.OutputError) string {
+	// A served command wrote to its caller's folder: the paths as the
+	// caller gave them.
+	oe := *e
+	oe.Path, oe.Same = c.given(oe.Path), c.given(oe.Same)
+	if oe.Kind == store.KindNoFolder {
+		oe.Target = c.given(oe.Target)
+	}
 	switch oe.Kind {
 	case store.KindDatabase:
 		return c.t("out.database", oe.Shown(), oe.Same)
@@ -431,11 +471,16 @@ func (c *cli) openStore() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	removeStaleSocket(s.Path())
 	return s, nil
 }
 
-// withStore opens the store for the length of fn.
+// withStore opens the store for the length of fn; a command run for
+// another process gets the store this process holds.
 func (c *cli) withStore(fn func(s *store.Store) error) error {
+	if c.served != nil {
+		return fn(c.served)
+	}
 	s, err := c.openStore()
 	if err != nil {
 		return err

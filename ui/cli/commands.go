@@ -46,6 +46,13 @@ func (c *cli) tui(s *store.Store, id, phase string) error {
 	if !isTerminal(c.stdin) || !isTerminal(c.stdout) {
 		return errors.New(c.t("err.notty"))
 	}
+	// While the TUI runs, other terminals' list, export, backup and
+	// import run here (live.go). A socket that cannot be made (a file of
+	// its name that is no socket, a path too long for one) leaves the TUI
+	// as it was: those commands then say the database is in use.
+	if l, err := startLive(s, nil); err == nil {
+		defer l.Close()
+	}
 	return ui.Run(ui.Config{Store: s, Lang: c.lang, Workshop: id, Phase: phase})
 }
 
@@ -292,11 +299,11 @@ func (c *cli) cmdDemo(fs *flag.FlagSet) func([]string) error {
 func (c *cli) cmdBackup(fs *flag.FlagSet) func([]string) error {
 	return func(args []string) error {
 		dst := args[0]
-		if _, err := store.GuardOutput(dst, c.dbPath()); err != nil {
+		if _, err := store.GuardOutput(c.file(dst), c.protect()...); err != nil {
 			return err
 		}
 		return c.withStore(func(s *store.Store) error {
-			if err := s.Backup(dst); err != nil {
+			if err := s.Backup(c.file(dst)); err != nil {
 				if errors.Is(err, store.ErrOutput) {
 					return err
 				}

@@ -27,10 +27,10 @@ func (c *cli) writeRecordPhotos(out string, snap model.Snapshot, all bool) (stri
 	base := filepath.Base(out)
 	name := strings.TrimSuffix(base, filepath.Ext(base)) + "-fotos"
 	dir := filepath.Join(filepath.Dir(out), name)
-	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, os.ErrExist) {
+	if err := os.Mkdir(c.file(dir), 0o700); err != nil && !errors.Is(err, os.ErrExist) {
 		return "", fmt.Errorf("%s: %w", c.t("err.write", dir), errors.Unwrap(err))
 	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+	if fi, err := os.Stat(c.file(dir)); err != nil || !fi.IsDir() {
 		return "", errors.New(c.t("export.photodir", dir))
 	}
 	names := model.PhotoFileNames(snap.Photos)
@@ -43,10 +43,10 @@ func (c *cli) writeRecordPhotos(out string, snap model.Snapshot, all bool) (stri
 	// A photo an earlier export wrote that the record no longer shows
 	// (its consent was withdrawn, it was deleted) goes; other files in
 	// the folder stay.
-	if entries, err := os.ReadDir(dir); err == nil {
+	if entries, err := os.ReadDir(c.file(dir)); err == nil {
 		for _, e := range entries {
 			if !keep[e.Name()] && e.Type().IsRegular() && photoFileName.MatchString(e.Name()) {
-				_ = os.Remove(filepath.Join(dir, e.Name()))
+				_ = os.Remove(filepath.Join(c.file(dir), e.Name()))
 			}
 		}
 	}
@@ -55,7 +55,7 @@ func (c *cli) writeRecordPhotos(out string, snap model.Snapshot, all bool) (stri
 			continue
 		}
 		path := filepath.Join(dir, names[i])
-		if err := store.WriteFile(path, snap.PhotoFiles[p.ID], c.dbPath()); err != nil {
+		if err := store.WriteFile(c.file(path), snap.PhotoFiles[p.ID], c.protect()...); err != nil {
 			if errors.Is(err, store.ErrOutput) {
 				return "", err
 			}

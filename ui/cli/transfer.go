@@ -49,13 +49,13 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 			return err
 		}
 		toFile := *out != "" && *out != "-"
-		if *format == "docx" && !toFile && isTerminal(c.stdout) {
+		if *format == "docx" && !toFile && c.stdoutIsTerminal() {
 			return bad("export.docxtty")
 		}
 		if toFile {
 			// Refuse a path that must not be written before the work;
 			// WriteFile asks again when it writes.
-			if _, err := store.GuardOutput(*out, c.dbPath()); err != nil {
+			if _, err := store.GuardOutput(c.file(*out), c.protect()...); err != nil {
 				return err
 			}
 		}
@@ -119,7 +119,7 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 			_, err := c.stdout.Write(buf.Bytes())
 			return err
 		}
-		if err := store.WriteFile(*out, buf.Bytes(), c.dbPath()); err != nil {
+		if err := store.WriteFile(c.file(*out), buf.Bytes(), c.protect()...); err != nil {
 			if errors.Is(err, store.ErrOutput) {
 				return err
 			}
@@ -150,7 +150,7 @@ func (c *cli) parseSep(s string) (rune, error) {
 func (c *cli) readArchive(path string) (model.Snapshot, error) {
 	var r io.Reader = c.stdin
 	if path != "-" {
-		f, err := os.Open(path)
+		f, err := os.Open(c.file(path))
 		if err != nil {
 			return model.Snapshot{}, fmt.Errorf("%s: %w", c.t("err.read", path), errors.Unwrap(err))
 		}
@@ -203,6 +203,11 @@ func (c *cli) cmdImport(fs *flag.FlagSet) func([]string) error {
 			handle := snap.Workshop.Handle
 			if w, err := s.Workshop(snap.Workshop.ID); err == nil {
 				handle = w.Handle
+			}
+			if c.reload != nil {
+				// The running TUI (and every session of the hall)
+				// shows what came in.
+				c.reload(snap.Workshop.ID)
 			}
 			if rep.Created {
 				fmt.Fprintln(c.stdout, c.n("import.created", rep.Added, handle))
