@@ -110,7 +110,7 @@ func (c *cli) main(args []string) (code int) {
 		// Not a byte into the database, not even the error.
 		return exitError
 	}
-	fmt.Fprintf(stderr, "werkstatt: %s\n", oneLine(c.explain(err)))
+	fmt.Fprintf(stderr, "werkstatt: %s\n", oneLine(c.givenIn(c.explain(err))))
 	return exitError
 }
 

@@ -206,11 +206,13 @@ func TestWorkshopEndToEnd(t *testing.T) {
 	tt.keys("v")
 	tt.waitText("the budget of 20 people", "26 von 60 Punkten")
 	// werkstatt edit from a second shell meanwhile is refused in one
-	// line: the open werkstatt owns the database.
+	// line that says what works beside the open werkstatt (its socket
+	// answers) and where to change the workshop.
 	e := env(t, "LANG=de_DE.UTF-8")
 	db := filepath.Join(dir, "db")
 	if r := run(t, e, "--db", db, "edit", "jugendtreff-nordviertel", "--participants", "30"); r.code != 1 ||
-		!strings.Contains(r.stderr, "von einem anderen werkstatt-Prozess benutzt") {
+		!strings.Contains(r.stderr, "in einer anderen werkstatt geöffnet; daneben gehen nur list, export") ||
+		!strings.Contains(r.stderr, "dort ändern (F4)") || strings.Count(r.stderr, "\n") != 1 {
 		t.Errorf("werkstatt edit while the TUI has the database open:\n%s", r)
 	}
 	tt.keys("Escape")

@@ -25,6 +25,7 @@ func init() {
 		{"_hold", 1, (*cli).cmdHold},
 		{"_feed", 1, (*cli).cmdFeed},
 		{"_panic", 1, (*cli).cmdPanic},
+		{"_live", 0, (*cli).cmdLive},
 	}
 }
 

@@ -27,6 +27,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 )
@@ -211,6 +212,21 @@ func (c *cli) given(f string) string {
 		}
 	}
 	return f
+}
+
+// givenIn writes the paths file made in msg (an error of the system that
+// names the path it was given) as the user gave them.
+func (c *cli) givenIn(msg string) string {
+	fulls := make([]string, 0, len(c.files))
+	for f := range c.files {
+		fulls = append(fulls, f)
+	}
+	// The longest first: a path may begin with a shorter one.
+	sort.Slice(fulls, func(i, j int) bool { return len(fulls[i]) > len(fulls[j]) })
+	for _, f := range fulls {
+		msg = strings.ReplaceAll(msg, f, c.files[f])
+	}
+	return msg
 }
 
 // protect lists the files no output may overwrite: the database as the

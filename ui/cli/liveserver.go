@@ -28,6 +28,7 @@ type liveServer struct {
 	path   string
 	ln     *net.UnixListener
 	made   os.FileInfo // the socket file as made: Close removes only that
+	limits liveLimits
 
 	mu      sync.Mutex
 	conns   map[net.Conn]struct{}
@@ -35,15 +36,28 @@ type liveServer struct {
 	wg      sync.WaitGroup
 }
 
+// liveLimits bound what a connection may take of the server: the commands
+// at once and how long each wait may last.
+type liveLimits struct {
+	conns                             int
+	request, stdin, write, closeGrace time.Duration
+}
+
+var defaultLimits = liveLimits{conns: maxConns, request: requestWait, stdin: stdinWait, write: writeWait, closeGrace: closeGrace}
+
 // startLive listens on the socket of st's database. reload (may be nil)
 // is called with a workshop's id after an import changed it.
 func startLive(st *store.Store, reload func(workshop string)) (*liveServer, error) {
+	return startLiveLimits(st, reload, defaultLimits)
+}
+
+func startLiveLimits(st *store.Store, reload func(workshop string), limits liveLimits) (*liveServer, error) {
 	path := sockPath(st.Path())
 	ln, made, err := listenPrivate(path)
 	if err != nil {
 		return nil, err
 	}
-	l := &liveServer{st: st, reload: reload, path: path, ln: ln, made: made, conns: map[net.Conn]struct{}{}}
+	l := &liveServer{st: st, reload: reload, path: path, ln: ln, made: made, conns: map[net.Conn]struct{}{}, limits: limits}
 	go l.accept()
 	return l, nil
 }
@@ -55,7 +69,7 @@ func startLive(st *store.Store, reload func(workshop string)) (*liveServer, erro
 func (l *liveServer) Close() {
 	l.mu.Lock()
 	if l.closing.IsZero() {
-		l.closing = time.Now().Add(closeGrace)
+		l.closing = time.Now().Add(l.limits.closeGrace)
 		_ = l.ln.Close()
 		if fi, err := os.Lstat(l.path); err == nil && os.SameFile(fi, l.made) {
 			_ = os.Remove(l.path)
@@ -91,7 +105,7 @@ func (l *liveServer) accept() {
 func (l *liveServer) take(conn net.Conn) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if !l.closing.IsZero() || len(l.conns) >= maxConns {
+	if !l.closing.IsZero() || len(l.conns) >= l.limits.conns {
 		return false
 	}
 	l.conns[conn] = struct{}{}
@@ -135,7 +149,7 @@ func (l *liveServer) handle(conn net.Conn) {
 	if s.write(frameHello, nil) != nil {
 		return
 	}
-	l.deadline(conn, false, requestWait)
+	l.deadline(conn, false, l.limits.request)
 	typ, p, err := readFrame(conn, maxRequest)
 	if err != nil || typ != frameRequest {
 		return
@@ -177,7 +191,7 @@ type liveSession struct {
 func (s *liveSession) write(typ byte, p []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.l.deadline(s.conn, true, writeWait)
+	s.l.deadline(s.conn, true, s.l.limits.write)
 	return writeFrame(s.conn, typ, p)
 }
 
@@ -195,7 +209,7 @@ func (s *liveSession) Read(p []byte) (int, error) {
 				continue
 			}
 		}
-		s.l.deadline(s.conn, false, stdinWait)
+		s.l.deadline(s.conn, false, s.l.limits.stdin)
 		typ, data, err := readFrame(s.conn, maxChunk)
 		switch {
 		case err != nil:

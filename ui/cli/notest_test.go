@@ -19,7 +19,7 @@ func TestBinaryLinksNoTestTooling(t *testing.T) {
 	}
 	banned := []string{
 		" werkstatt/store/fixture", // the fixture and its generator
-		".cmdFeed", ".cmdHold", ".cmdPanic", ".cmdFixture", "cli.teaDriver", "cli.feedStore", "cli.panicking",
+		".cmdFeed", ".cmdHold", ".cmdPanic", ".cmdLive", ".cmdFixture", "cli.teaDriver", "cli.feedStore", "cli.panicking",
 		"werkstatt/ui.Feed", "werkstatt/ui.RunPanicking", "werkstatt/ui.isTimer", "werkstatt/ui.sequence", "werkstatt/ui.newDriver",
 		" testing.", " github.com/charmbracelet/x/exp/golden.",
 	}
@@ -37,7 +37,7 @@ func TestBinaryLinksNoTestTooling(t *testing.T) {
 	if strings.Contains(string(mods), "x/exp/golden") {
 		t.Errorf("the binary depends on the golden-file module:\n%s", mods)
 	}
-	for _, hiddenCmd := range []string{"_feed", "_hold", "_panic", "_fixture"} {
+	for _, hiddenCmd := range []string{"_feed", "_hold", "_panic", "_fixture", "_live"} {
 		r := run(t, env(t, "LANG=C"), "--db", t.TempDir()+"/w.db", hiddenCmd, "x")
 		if r.code != 2 || !strings.Contains(r.stderr, "unknown command") {
 			t.Errorf("werkstatt %s: want exit 2 and unknown command:\n%s", hiddenCmd, r)
