@@ -42,14 +42,20 @@ import (
 // Version 6 added the age groups of a Generationenwerkstatt: the
 // workshop's own groups, a card's group, dots per group and tandem owners
 // (agegroups.go), used only when one is there.
+//
+// Version 7 added the workshop's own method (Workshop.MethodDef, from a
+// method file); an archive uses it only for such a workshop.
 const (
 	ArchiveFormat  = "werkstatt-archive"
-	ArchiveVersion = 6
+	ArchiveVersion = 7
 )
 
 // archiveVersion is the lowest version that holds everything in s.
 func archiveVersion(s Snapshot) int {
 	w := s.Workshop
+	if w.MethodDef != nil {
+		return 7
+	}
 	if usesAgeGroups(s) {
 		return 6 // agegroups.go
 	}
@@ -420,6 +426,7 @@ func TemplateFrom(s Snapshot, now time.Time) Snapshot {
 		Dots:         w.Dots,
 		DotCap:       w.DotCap,
 		Method:       m.ID,
+		MethodDef:    w.MethodDef.clonePtr(),
 		Phase:        m.Phases[0].ID,
 		Lang:         w.Lang,
 		Questions:    maps.Clone(w.Questions),

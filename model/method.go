@@ -1,10 +1,30 @@
 package model
 
 import (
+	"cmp"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
 )
+
+// A method is data: an ordered list of phases, each described by the same
+// schema. A phase has names and a guiding question in German and English,
+// rules for the room, a timebox, what it captures (Capture) and at which
+// scope (Scope), the steps it offers (Steps: collect, cluster, vote by a
+// rule, positive reversal, measures), and how the record presents it
+// (Record). The built-in methods are Go values of this schema; a method
+// file (methodfile.go) is the same schema in TOML, and a workshop made from
+// one keeps a copy (Workshop.MethodDef), so a later change of the file
+// never changes a past record.
+//
+// Each enumeration below lists its values twice: as constants, and in the
+// list of values this werkstatt runs (stepNames, VoteRules, Captures,
+// Scopes, RecordViews). A value joins its list when its screens and its
+// record exist; method files and Workshop.Validate accept only those. A
+// new option of a phase or method gets a json name here and a key in the
+// method file (methodfile.go).
 
 // Step is one kind of work a phase offers. A phase's steps decide which
 // screens the facilitator can reach from its board.
@@ -14,7 +34,7 @@ type Step uint16
 const (
 	StepCollect Step = 1 << iota // cards are written
 	StepCluster                  // cards are grouped into themes
-	StepVote                     // dots are counted per theme (and card)
+	StepVote                     // votes are counted per theme (and card), by the phase's VoteRule
 	StepReverse                  // top themes of the previous phase become positive statements
 	StepPlan                     // measures are planned
 	// StepTandem: each measure of the phase has one owner from each age
@@ -26,11 +46,96 @@ const (
 	StepRecommend
 )
 
+// stepNames are the names of the steps in method files and archives, in
+// the order a phase offers them.
+var stepNames = []struct {
+	step Step
+	name string
+}{
+	{StepCollect, "collect"},
+	{StepCluster, "cluster"},
+	{StepVote, "vote"},
+	{StepReverse, "reverse"},
+	{StepPlan, "plan"},
+	{StepTandem, "tandem"},
+	{StepRecommend, "recommend"},
+}
+
+// StepNames lists the names of every step, in order.
+func StepNames() []string {
+	out := make([]string, len(stepNames))
+	for i, s := range stepNames {
+		out[i] = s.name
+	}
+	return out
+}
+
+// StepByName finds a step by its name in a method file.
+func StepByName(name string) (Step, bool) {
+	for _, s := range stepNames {
+		if s.name == name {
+			return s.step, true
+		}
+	}
+	return 0, false
+}
+
+// Name is the step's name in method files ("" for an unknown step).
+func (s Step) Name() string {
+	for _, n := range stepNames {
+		if n.step == s {
+			return n.name
+		}
+	}
+	return ""
+}
+
 // Steps is a set of steps.
 type Steps uint16
 
 // Has reports whether s contains step.
 func (s Steps) Has(step Step) bool { return uint16(s)&uint16(step) != 0 }
+
+// Names lists the steps of s by name, in order.
+func (s Steps) Names() []string {
+	var out []string
+	for _, n := range stepNames {
+		if s.Has(n.step) {
+			out = append(out, n.name)
+		}
+	}
+	return out
+}
+
+// MarshalJSON writes the steps as a list of names, so an archive reads
+// the same whatever bits a later werkstatt gives them.
+func (s Steps) MarshalJSON() ([]byte, error) {
+	names := s.Names()
+	if names == nil {
+		names = []string{}
+	}
+	return json.Marshal(names)
+}
+
+// UnmarshalJSON reads a list of step names; a name this werkstatt does not
+// know is an error (a method from a newer werkstatt is refused, not half
+// read).
+func (s *Steps) UnmarshalJSON(b []byte) error {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return err
+	}
+	var out Steps
+	for _, n := range names {
+		st, ok := StepByName(n)
+		if !ok {
+			return fmt.Errorf("unknown step %q (known: %s)", oneLineQ(n), strings.Join(StepNames(), ", "))
+		}
+		out |= Steps(st)
+	}
+	*s = out
+	return nil
+}
 
 func steps(list ...Step) Steps {
 	var s Steps
@@ -38,31 +143,6 @@ func steps(list ...Step) Steps {
 		s |= Steps(st)
 	}
 	return s
-}
-
-// Phase is one stage of a method, described as data: what it is called,
-// the question the room answers, the rules shown to the room, how long it
-// usually takes and what the facilitator does in it.
-type Phase struct {
-	ID       string        // stable id, e.g. "critique"
-	Aliases  []string      // other accepted ids, e.g. the German "kritik"
-	Name     Text          // e.g. "Kritikphase"
-	Question Text          // the default guiding question of the phase
-	Rules    []Text        // shown to the room on request
-	Timebox  time.Duration // default countdown
-	Steps    Steps
-	// VoteCards says that dots are counted per card as well as per theme.
-	VoteCards bool
-	// VoteRule is how StepVote decides ("" is VoteDots); see Rule.
-	VoteRule VoteRule
-	// SideBySide says that the board and the projector open the phase with
-	// the workshop's age groups side by side (one column per group), as in
-	// the Generationenwerkstatt's "Blick der Generationen". Only a method
-	// with age groups can have it; a key toggles the view either way.
-	SideBySide bool
-	// Rounds is how many rounds of group work the phase has (a
-	// Bürgerforum's small groups); each card carries its round. 0: none.
-	Rounds int
 }
 
 // VoteRule is the rule a phase's vote follows. The zero value is the
@@ -102,20 +182,103 @@ func (p Phase) Rule() VoteRule {
 	return p.VoteRule
 }
 
+// Capture is what a phase's board collects.
+type Capture string
+
+// The kinds of capture.
+const (
+	CaptureCards           Capture = "cards"           // short contributions, one thought per card
+	CaptureRecommendations Capture = "recommendations" // a text with its group and rationale (Bürgerforum)
+	CaptureSessions        Capture = "sessions"        // a topic with convener, room and slot (Open Space)
+)
+
+// Captures are the kinds this werkstatt captures, the default first.
+var Captures = []Capture{CaptureCards}
+
+// Scope is what a contribution belongs to besides its phase.
+type Scope string
+
+// The scopes of capture.
+const (
+	ScopePlenary Scope = "plenary" // the whole room
+	ScopeTable   Scope = "table"   // a table (World Café, Bürgerforum groups)
+	ScopeRound   Scope = "round"   // a table and a round (World Café)
+	ScopeGroup   Scope = "group"   // the author's group, e.g. an age group (Generationenwerkstatt)
+)
+
+// Scopes are the scopes this werkstatt captures at, the default first.
+var Scopes = []Scope{ScopePlenary}
+
+// RecordView is how the record presents a phase.
+type RecordView string
+
+// The ways the record presents a phase.
+const (
+	// RecordThemes: the themes with their cards, ranked when the phase
+	// votes, then the unthemed cards and the top themes.
+	RecordThemes RecordView = "themes"
+)
+
+// RecordViews are the presentations this werkstatt writes, the default first.
+var RecordViews = []RecordView{RecordThemes}
+
+// Phase is one stage of a method, described as data: what it is called,
+// the question the room answers, the rules shown to the room, how long it
+// usually takes, what it captures and what the facilitator does in it. The
+// json names are those of the archive (Workshop.MethodDef).
+type Phase struct {
+	ID       string        `json:"id"`                // stable id, e.g. "critique"
+	Aliases  []string      `json:"aliases,omitempty"` // other accepted ids, e.g. the German "kritik"
+	Name     Text          `json:"name"`              // e.g. "Kritikphase"
+	Question Text          `json:"question"`          // the default guiding question of the phase
+	Rules    []Text        `json:"rules,omitempty"`   // shown to the room on request
+	Timebox  time.Duration `json:"timebox"`           // default countdown
+	Steps    Steps         `json:"steps"`
+	// VoteCards says that dots are counted per card as well as per theme.
+	VoteCards bool `json:"vote_cards,omitempty"`
+	// VoteRule is how StepVote decides ("" is VoteDots); see Rule.
+	VoteRule VoteRule `json:"vote,omitempty"`
+	// SideBySide says that the board and the projector open the phase with
+	// the workshop's age groups side by side (one column per group), as in
+	// the Generationenwerkstatt's "Blick der Generationen". Only a method
+	// with age groups can have it; a key toggles the view either way.
+	SideBySide bool `json:"side_by_side,omitempty"`
+	// Rounds is how many rounds of group work the phase has (a
+	// Bürgerforum's small groups); each card carries its round. 0: none.
+	Rounds int `json:"rounds,omitempty"`
+	// Capture is what the board collects; "" is CaptureCards.
+	Capture Capture `json:"capture,omitempty"`
+	// Scope is what a contribution belongs to; "" is ScopePlenary.
+	Scope Scope `json:"scope,omitempty"`
+	// Record is how the record presents the phase; "" is RecordThemes.
+	Record RecordView `json:"record,omitempty"`
+}
+
+// CaptureKind is what the phase captures, CaptureCards when not set.
+func (p Phase) CaptureKind() Capture { return cmp.Or(p.Capture, CaptureCards) }
+
+// CaptureScope is what the phase's contributions belong to, ScopePlenary
+// when not set.
+func (p Phase) CaptureScope() Scope { return cmp.Or(p.Scope, ScopePlenary) }
+
+// RecordView is how the record presents the phase, RecordThemes when not
+// set.
+func (p Phase) RecordView() RecordView { return cmp.Or(p.Record, RecordThemes) }
+
 // AgeGroupDef is a generation the participants of a method belong to,
 // as the method proposes it: a workshop starts with these and may rename
 // them, change the ages, or name the optional ones (Workshop.AgeGroups).
 type AgeGroupDef struct {
 	// ID is the stable key that cards, dots per group and tandem owners
 	// carry: "young", "middle", "old". 1 to 16 of a–z, 0–9, "-".
-	ID   string
-	Name Text // "Jung" / "Young"
-	Min  int  // youngest age, 0: not given
-	Max  int  // oldest age, 0: open upwards ("60+")
+	ID   string `json:"id"`
+	Name Text   `json:"name"`          // "Jung" / "Young"
+	Min  int    `json:"min,omitempty"` // youngest age, 0: not given
+	Max  int    `json:"max,omitempty"` // oldest age, 0: open upwards ("60+")
 	// Optional groups (the Generationenwerkstatt's middle group) are
 	// offered in the settings but take part only once a workshop names
 	// them.
-	Optional bool
+	Optional bool `json:"optional,omitempty"`
 }
 
 // Matches reports whether id names this phase: by its id, an alias, or
@@ -150,14 +313,34 @@ func foldPhaseName(s string) string {
 
 // Method is a workshop format: an ordered list of phases.
 type Method struct {
-	ID          string
-	Name        Text
-	Description Text
-	Phases      []Phase
+	ID          string  `json:"id"`
+	Name        Text    `json:"name"`
+	Description Text    `json:"description,omitzero"`
+	Phases      []Phase `json:"phases"`
 	// AgeGroups are the generations whose cards, votes and measures the
 	// method tells apart (none: the method has no age groups). Cards carry
 	// the group's ID (Card.AgeGroup), and the record compares the groups.
-	AgeGroups []AgeGroupDef
+	AgeGroups []AgeGroupDef `json:"age_groups,omitempty"`
+}
+
+// Clone is a copy of m that shares no slice with it.
+func (m Method) Clone() Method {
+	m.Phases = slices.Clone(m.Phases)
+	for i := range m.Phases {
+		m.Phases[i].Aliases = slices.Clone(m.Phases[i].Aliases)
+		m.Phases[i].Rules = slices.Clone(m.Phases[i].Rules)
+	}
+	m.AgeGroups = slices.Clone(m.AgeGroups)
+	return m
+}
+
+// clonePtr is a pointer to a Clone of *m, nil for nil.
+func (m *Method) clonePtr() *Method {
+	if m == nil {
+		return nil
+	}
+	c := m.Clone()
+	return &c
 }
 
 // Phase finds a phase by id or alias and returns its index.

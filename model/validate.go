@@ -70,13 +70,9 @@ func (w *Workshop) ValidateFrom(old *Workshop) error {
 	if err := w.checkNumbers(old); err != nil {
 		return err
 	}
-	m, ok := MethodByID(w.Method)
-	if !ok {
-		var known []string
-		for _, m := range Methods() {
-			known = append(known, m.ID)
-		}
-		return fmt.Errorf("unknown method %q (known: %s)", oneLineQ(w.Method), strings.Join(known, ", "))
+	m, err := w.checkMethod()
+	if err != nil {
+		return err
 	}
 	w.Method = m.ID
 	if _, err := ParseDate(string(w.Date)); err != nil {
@@ -92,7 +88,6 @@ func (w *Workshop) ValidateFrom(old *Workshop) error {
 		}
 		return ph.ID, nil
 	}
-	var err error
 	if w.Phase == "" {
 		w.Phase = m.Phases[0].ID
 	} else if w.Phase, err = phase(w.Phase); err != nil {
@@ -123,6 +118,39 @@ func (w *Workshop) ValidateFrom(old *Workshop) error {
 		}
 	}
 	return nil
+}
+
+// checkMethod finds the workshop's method: its own copy, which must be
+// one that runs (Method.Check) and name the workshop's method, or a
+// built-in one.
+func (w *Workshop) checkMethod() (Method, error) {
+	if w.MethodDef != nil {
+		m := *w.MethodDef
+		if errs := m.Check(); len(errs) > 0 {
+			e := errs[0]
+			where := ""
+			if e.Phase >= 0 {
+				where = fmt.Sprintf("phase %d: ", e.Phase+1)
+			}
+			return Method{}, fmt.Errorf("%w: %s%s", ErrMethod, where, e.Msg.En)
+		}
+		if w.Method == "" {
+			w.Method = m.ID
+		}
+		if w.Method != m.ID {
+			return Method{}, fmt.Errorf("%w: the method is %q, its copy %q", ErrMethod, oneLineQ(w.Method), oneLineQ(m.ID))
+		}
+		return m, nil
+	}
+	m, ok := MethodByID(w.Method)
+	if !ok {
+		var known []string
+		for _, m := range Methods() {
+			known = append(known, m.ID)
+		}
+		return Method{}, fmt.Errorf("unknown method %q (known: %s)", oneLineQ(w.Method), strings.Join(known, ", "))
+	}
+	return m, nil
 }
 
 // checkNumbers checks the bounds of the numbers, letting through those

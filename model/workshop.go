@@ -22,7 +22,12 @@ type Workshop struct {
 	Dots         int      `json:"dots"`              // dots per participant
 	DotCap       int      `json:"dot_cap,omitempty"` // most dots one theme may get, 0 for no cap
 	Method       string   `json:"method"`
-	Phase        string   `json:"phase"` // id of the current phase
+	// MethodDef is the workshop's own copy of its method when that is not
+	// a built-in one (a method file, werkstatt new --method FILE): the
+	// workshop runs and records this copy, whatever the file says later.
+	// Its ID is Method. nil for the built-in methods, found by Method.
+	MethodDef *Method `json:"method_def,omitempty"`
+	Phase     string  `json:"phase"` // id of the current phase
 	// Screen is the screen of Phase the facilitator left the workshop on
 	// (one of the Screen… constants; "" is the board), so reopening
 	// returns there.
@@ -57,9 +62,13 @@ type Workshop struct {
 	Updated time.Time `json:"updated"`
 }
 
-// MethodOf returns the workshop's method, falling back to the
-// Zukunftswerkstatt for an unknown id.
+// MethodOf returns the workshop's method: its own copy (MethodDef) when it
+// has one, else the built-in method of its id, falling back to the
+// Zukunftswerkstatt for an unknown id. The result shares no slice with w.
 func (w Workshop) MethodOf() Method {
+	if w.MethodDef != nil && len(w.MethodDef.Phases) > 0 {
+		return w.MethodDef.Clone()
+	}
 	if m, ok := MethodByID(w.Method); ok {
 		return m
 	}

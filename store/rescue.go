@@ -501,7 +501,10 @@ func repair(snap *model.Snapshot) (lost Counts) {
 		w.Title = w.ID
 	}
 	w.Participants, w.Dots, w.DotCap = max(w.Participants, 0), max(w.Dots, 0), max(w.DotCap, 0)
-	if _, ok := model.MethodByID(w.Method); !ok {
+	if w.MethodDef != nil && (len(w.MethodDef.Check()) > 0 || w.MethodDef.ID != w.Method) {
+		w.MethodDef = nil // a damaged copy of its method: the phases say which built-in is nearest
+	}
+	if _, ok := model.MethodByID(w.Method); !ok && w.MethodDef == nil {
 		w.Method = guessMethod(*snap)
 	}
 	if _, err := model.ParseDate(string(w.Date)); err != nil {
