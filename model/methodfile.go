@@ -40,10 +40,10 @@ type FileError struct {
 
 // The keys of a method file, per table, in the order the example shows them.
 var (
-	methodKeys   = []string{"werkstatt", "id", "name", "description", "age_group", "phase"}
-	phaseFileKeys = []string{"id", "aliases", "name", "question", "timebox", "rules", "steps", "vote", "vote_cards", "side_by_side", "capture", "scope", "record"}
-	ageGroupKeys = []string{"id", "name", "min", "max", "optional"}
-	textKeys     = []string{"de", "en"}
+	methodKeys    = []string{"werkstatt", "id", "name", "description", "age_group", "phase"}
+	phaseFileKeys = []string{"id", "aliases", "name", "question", "timebox", "rules", "steps", "vote", "vote_cards", "side_by_side", "rounds", "capture", "scope", "record"}
+	ageGroupKeys  = []string{"id", "name", "min", "max", "optional"}
+	textKeys      = []string{"de", "en"}
 )
 
 // ParseMethodFile reads a method file. It returns the method, or every
@@ -249,6 +249,7 @@ func (d *methodDecoder) phase(path string, v any) Phase {
 	p.VoteRule = VoteRule(d.str(path+".vote", t["vote"], false))
 	p.VoteCards = d.boolean(path+".vote_cards", t["vote_cards"])
 	p.SideBySide = d.boolean(path+".side_by_side", t["side_by_side"])
+	p.Rounds = d.integer(path+".rounds", t["rounds"])
 	p.Capture = Capture(d.str(path+".capture", t["capture"], false))
 	p.Scope = Scope(d.str(path+".scope", t["scope"], false))
 	p.Record = RecordView(d.str(path+".record", t["record"], false))

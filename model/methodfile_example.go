@@ -56,6 +56,7 @@ steps = ["collect", "cluster", "vote"]  # %s
 vote = "dots"                    # Regel des Schritts vote / rule of the step vote: %s
 vote_cards = true                # Punkte auch je Karte (Regel dots) / dots per card too (rule dots)
 side_by_side = true              # Tafel zeigt die Altersgruppen nebeneinander / board shows the age groups side by side
+rounds = 2                       # Runden der Gruppenarbeit, jede Karte trägt ihre (0: keine) / rounds of group work (0: none)
 capture = "cards"                # was erfasst wird / what is captured: %s
 scope = "plenary"                # wem ein Beitrag gehört / what a contribution belongs to: %s
 record = "themes"                # wie die Dokumentation sie zeigt / how the record shows it: %s
@@ -77,11 +78,12 @@ steps = ["collect", "plan", "tandem"]   # tandem: je Maßnahme eine Person je Al
 
 // stepLabels name the steps as the summary shows them.
 var stepLabels = map[Step]Text{
-	StepCollect: {De: "Sammeln", En: "collect"},
-	StepCluster: {De: "Clustern", En: "cluster"},
-	StepReverse: {De: "Positivumkehr", En: "positive reversal"},
-	StepPlan:    {De: "Maßnahmen", En: "measures"},
-	StepTandem:  {De: "Tandems", En: "tandems"},
+	StepCollect:   {De: "Sammeln", En: "collect"},
+	StepCluster:   {De: "Clustern", En: "cluster"},
+	StepReverse:   {De: "Positivumkehr", En: "positive reversal"},
+	StepPlan:      {De: "Maßnahmen", En: "measures"},
+	StepTandem:    {De: "Tandems", En: "tandems"},
+	StepRecommend: {De: "Empfehlungen", En: "recommendations"},
 }
 
 // voteLabels name the vote rules as the summary shows them.

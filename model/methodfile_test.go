@@ -21,7 +21,7 @@ func TestMethodFileExample(t *testing.T) {
 	want := Phase{ID: "kritik", Aliases: []string{"beschwerde"}, Name: Text{De: "Kritikphase", En: "Critique phase"},
 		Question: Text{De: "Was stört Sie im Viertel?", En: "What bothers you in the neighbourhood?"},
 		Timebox:  45 * time.Minute, Rules: []Text{{De: "Keine Diskussion", En: "No discussion"}, {De: "Ein Gedanke pro Karte", En: "One thought per card"}},
-		Steps:    steps(StepCollect, StepCluster, StepVote), VoteRule: VoteDots, VoteCards: true, SideBySide: true,
+		Steps: steps(StepCollect, StepCluster, StepVote), VoteRule: VoteDots, VoteCards: true, SideBySide: true, Rounds: 2,
 		Capture: CaptureCards, Scope: ScopePlenary, Record: RecordThemes}
 	if !reflect.DeepEqual(p, want) {
 		t.Errorf("phase 1\n got %+v\nwant %+v", p, want)
@@ -96,7 +96,7 @@ func TestMethodFileErrors(t *testing.T) {
 		want           []string // "LINE: English message"
 	}{
 		{"unknown key", `timebox = 20`, "timebox = 20\ncolour = \"red\"",
-			[]string{`9: unknown key "colour" in phase 1 (from a newer werkstatt?); known are: id, aliases, name, question, timebox, rules, steps, vote, vote_cards, side_by_side, capture, scope, record`}},
+			[]string{`9: unknown key "colour" in phase 1 (from a newer werkstatt?); known are: id, aliases, name, question, timebox, rules, steps, vote, vote_cards, side_by_side, rounds, capture, scope, record`}},
 		{"unknown top key", `id = "zwei"`, "id = \"zwei\"\nlicence = \"cc\"",
 			[]string{`3: unknown key "licence" in the method (from a newer werkstatt?); known are: werkstatt, id, name, description, age_group, phase`}},
 		{"newer format", `werkstatt = 1`, `werkstatt = 2`, []string{"1: format 2 is newer than this werkstatt reads (1): update werkstatt"}},
@@ -111,8 +111,8 @@ func TestMethodFileErrors(t *testing.T) {
 		{"timebox out of bounds", `timebox = 30`, `timebox = 0`, []string{"14: timebox 0 min: whole minutes from 1 to 720"}},
 		{"timebox seconds", `timebox = 30`, `timebox = "90s"`, []string{"14: timebox 1m30s: whole minutes from 1 to 720"}},
 		{"missing timebox", "timebox = 30\n", "", []string{"11: phase 2: timebox is missing: the phase's minutes, e.g. timebox = 45"}},
-		{"unknown step", `steps = ["collect", "plan"]`, `steps = ["collect", "juggle"]`, []string{`15: unknown step "juggle" (known: collect, cluster, vote, reverse, plan, tandem)`}},
-		{"step on its own line", `steps = ["collect", "plan"]`, "steps = [\n  \"collect\",\n  \"juggle\",\n]", []string{`17: unknown step "juggle" (known: collect, cluster, vote, reverse, plan, tandem)`}},
+		{"unknown step", `steps = ["collect", "plan"]`, `steps = ["collect", "juggle"]`, []string{`15: unknown step "juggle" (known: collect, cluster, vote, reverse, plan, tandem, recommend)`}},
+		{"step on its own line", `steps = ["collect", "plan"]`, "steps = [\n  \"collect\",\n  \"juggle\",\n]", []string{`17: unknown step "juggle" (known: collect, cluster, vote, reverse, plan, tandem, recommend)`}},
 		{"single phase table", "[[phase]]\nid = \"handeln\"", "[phase2]\nid = \"handeln\"", []string{
 			`11: unknown key "phase2" in the method (from a newer werkstatt?); known are: werkstatt, id, name, description, age_group, phase`}},
 		{"built-in id", `id = "zwei"`, `id = "reflexion"`, []string{`2: id "reflexion" is a built-in method's: choose one of your own`}},
