@@ -10,7 +10,8 @@ import (
 // eventGap is the least time between two events of one stream: a room of
 // two hundred phones writing changes the wall many times a second, and a
 // phone needs to see it once every couple of seconds, not each time.
-var eventGap = 2 * time.Second
+// (Server.gap holds it; tests set 0.)
+const eventGap = 2 * time.Second
 
 // heartbeat keeps the stream open through Wi-Fi gear that drops idle
 // connections.
@@ -82,7 +83,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, dev string) {
 			}
 			fl.Flush()
 			select { // the gap before the next event
-			case <-time.After(eventGap):
+			case <-time.After(s.gap):
 			case <-r.Context().Done():
 				return
 			case <-s.quit:

@@ -13,6 +13,7 @@ import (
 
 	"werkstatt/model"
 	"werkstatt/store"
+	"werkstatt/ui/live"
 )
 
 // env is a phone server over a real store in a temporary folder, with
@@ -24,6 +25,8 @@ type env struct {
 	srv *Server
 	ts  *httptest.Server
 	ws  model.Workshop
+	hub *live.Hub
+	fac *live.Conn // the facilitator's connection
 }
 
 const testPIN = "4711"
@@ -43,8 +46,7 @@ func newEnv(t *testing.T, edit func(w *model.Workshop)) *env {
 		t.Fatal(err)
 	}
 	e := &env{t: t, st: st, ws: w}
-	e.be = backendFor(t, e)
-	e.srv = New(e.be, Config{PIN: testPIN, Workshop: w.ID})
+	e.join(t, Config{PIN: testPIN, Workshop: w.ID})
 	e.ts = httptest.NewServer(e.srv)
 	t.Cleanup(func() { e.srv.Close(); e.ts.Close() })
 	return e
@@ -67,15 +69,6 @@ func (e *env) setPhones(fn func(p *model.Phones)) {
 	w := e.snap().Workshop
 	fn(&w.Phones)
 	e.facilitator(model.Change{Workshop: &w})
-}
-
-// facilitator writes a change as another peer of the hub would.
-func (e *env) facilitator(ch model.Change) {
-	e.t.Helper()
-	if err := e.st.Apply(e.ws.ID, ch); err != nil {
-		e.t.Fatal(err)
-	}
-	e.srv.Changed(e.ws.ID, ch, false)
 }
 
 // client is one phone: a browser with a cookie jar and without

@@ -75,6 +75,7 @@ type Server struct {
 	groups map[string]string     // a device's chosen table
 
 	streamN streamCount
+	gap     time.Duration // least time between two events of a stream
 	quit    chan struct{}
 	once    sync.Once
 
@@ -97,6 +98,7 @@ func New(be Backend, cfg Config) *Server {
 	s.cards = newBuckets(rate, 2)
 	s.posts = newBuckets(10, 20)
 	s.reqs = newBuckets(30, 60)
+	s.gap = eventGap
 	s.cache.notify = make(chan struct{})
 	s.cache.id = cfg.Workshop
 	s.pages = parsePages()
