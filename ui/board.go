@@ -515,6 +515,8 @@ func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.deleteSelected()
 	case key.Matches(msg, k.ToPhase):
 		return s.startPhasePick()
+	case key.Matches(msg, k.Hide):
+		return s.toggleHidden()
 	case key.Matches(msg, k.Undo):
 		return s.undoLast()
 	case key.Matches(msg, k.Search):
@@ -554,6 +556,26 @@ func (s *boardScreen) goTo(step model.Step, to screenID) tea.Cmd {
 	}
 	nav := s.leaving()
 	return func() tea.Msg { return gotoMsg{to: to, nav: nav} }
+}
+
+// hiddenMark follows a card's author and group on the board when the card
+// is kept off the phones' wall.
+const hiddenMark = "⊘"
+
+// toggleHidden keeps the selected card off the phones' wall (moderation:
+// a card that should not be on every phone), or shows it there again. The
+// board and the record still show it; z takes it back.
+func (s *boardScreen) toggleHidden() tea.Cmd {
+	c, ok := s.list.selected()
+	if !ok {
+		return nil
+	}
+	c.Hidden, c.Updated = !c.Hidden, s.sh.now()
+	said := s.sh.T("board.hidden")
+	if !c.Hidden {
+		said = s.sh.T("board.shown")
+	}
+	return s.announce(model.Change{Cards: []model.Card{c}}, s.sh.T("board.what.hide"), said)
 }
 
 // deleteSelected deletes the selected card, or the selected theme (its

@@ -108,6 +108,7 @@ type boardKeys struct {
 	Search, Next, Prev, Back, Vote, Reverse, Plan, Home                key.Binding
 	ToTheme, Unthemed, PrevTheme, NextTheme, NewTheme, Mark            key.Binding
 	Rename, Merge, MoveUp, MoveDown, ToPhase                           key.Binding
+	Hide                                                               key.Binding // off the phones' wall
 	// In a prompt or the search field.
 	Confirm, Cancel, HitNext, HitPrev key.Binding
 	// Answering a question: deleting a theme, splitting a paste.
@@ -164,6 +165,7 @@ func newBoardKeys(t catalog) boardKeys {
 		MoveUp:    b(k("shift+up", "K"), "shift+↑/K", "board.key.moveup"),
 		MoveDown:  b(k("shift+down", "J"), "shift+↓/J", "board.key.movedown"),
 		ToPhase:   b(k("p"), "p", "board.key.tophase"),
+		Hide:      b(k("h"), "h", "board.key.hide"),
 
 		Confirm: b(k("enter"), "enter", "board.key.confirm"),
 		Cancel:  b(k("esc"), "esc", "board.key.cancel"),
@@ -190,7 +192,7 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 	k := s.keys
 	writing := []key.Binding{k.Save, k.Newline, k.ToList, k.Author, k.Group, k.UndoInput, k.Discard}
 	moving := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.First, k.Last, k.Search, k.Next, k.Prev, k.Back}
-	editing := []key.Binding{k.Input, k.Edit, k.Delete, k.ToPhase, k.Undo}
+	editing := []key.Binding{k.Input, k.Edit, k.Delete, k.ToPhase, k.Hide, k.Undo}
 	// The help lists only the steps this phase offers: a key that would
 	// only say "not in this phase" is no help.
 	for _, st := range []struct {

@@ -24,7 +24,7 @@ func (s *boardScreen) isCommand(msg tea.KeyPressMsg) bool {
 		return !s.guard.within(s.sh.keyAt)
 	}
 	if key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.First, k.Last, k.Edit, k.Delete, k.Undo, k.ToPhase,
-		k.Search, k.Next, k.Prev, k.Back, k.Vote, k.Reverse, k.Plan, k.Home, k.MoveUp, k.MoveDown) {
+		k.Search, k.Next, k.Prev, k.Back, k.Vote, k.Reverse, k.Plan, k.Home, k.MoveUp, k.MoveDown, k.Hide) {
 		return true
 	}
 	return s.offers(model.StepCluster) &&

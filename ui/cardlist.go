@@ -93,16 +93,18 @@ type foldedText struct {
 type cardSource struct {
 	updated             time.Time
 	text, author, group string
+	hidden              bool
 }
 
 // same compares with time.Time.Equal: a time read back from the store has
 // another location pointer than the one made in memory.
 func (a cardSource) same(b cardSource) bool {
-	return a.updated.Equal(b.updated) && a.text == b.text && a.author == b.author && a.group == b.group
+	return a.updated.Equal(b.updated) && a.text == b.text && a.author == b.author && a.group == b.group &&
+		a.hidden == b.hidden
 }
 
 func sourceOf(c model.Card) cardSource {
-	return cardSource{updated: c.Updated, text: c.Text, author: c.Author, group: c.Group}
+	return cardSource{updated: c.Updated, text: c.Text, author: c.Author, group: c.Group, hidden: c.Hidden}
 }
 
 // cardIndent is the width of the selection mark and bullet before a card.
@@ -339,7 +341,11 @@ func (l *cardList) wrapped(c model.Card, w int) *cardLines {
 	if len(cl.text) == 0 {
 		cl.text = []string{""}
 	}
-	cl.meta = joinNonEmpty(" · ", c.Author, c.Group)
+	hidden := ""
+	if c.Hidden {
+		hidden = hiddenMark // kept off the phones' wall (h)
+	}
+	cl.meta = joinNonEmpty(" · ", c.Author, c.Group, hidden)
 	if cl.meta != "" {
 		cl.meta = "– " + cl.meta
 		last := cl.text[len(cl.text)-1]

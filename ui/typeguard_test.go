@@ -32,6 +32,7 @@ var strayTyping = []string{
 	"Musik zu leise",
 	"neue Bänke",
 	"2 Tische, 1 Sofa",
+	"hier hakt es",
 }
 
 // boardItems describes every card, theme and statement of the workshop as
@@ -41,7 +42,7 @@ var strayTyping = []string{
 func boardItems(hs *harness) map[string]string {
 	out := map[string]string{}
 	for _, c := range hs.app.sh.ws.snap.Cards {
-		out["c:"+c.ID] = fmt.Sprintf("%s|%s|%d|%d\t%s", c.Phase, c.Theme, c.Order, c.Dots, c.Text)
+		out["c:"+c.ID] = fmt.Sprintf("%s|%s|%d|%d|%t\t%s", c.Phase, c.Theme, c.Order, c.Dots, c.Hidden, c.Text)
 	}
 	for _, t := range hs.app.sh.ws.snap.Themes {
 		out["t:"+t.ID] = fmt.Sprintf("%s|%d|%d|%t\t%s", t.Phase, t.Order, t.Dots, t.Top, t.Title)
