@@ -73,10 +73,13 @@ type boardScreen struct {
 	nums    themeNumbers
 	confirm string // id of the theme whose deletion is asked about
 	pasted  string // the paste of several lines asked about
+
+	genKeys genKeys
+	age     string // the generation new cards get (generations.go), "" for none
 }
 
 func newBoard(sh *shared) *boardScreen {
-	s := &boardScreen{sh: sh, keys: newBoardKeys(sh.t), marked: map[string]bool{}}
+	s := &boardScreen{sh: sh, keys: newBoardKeys(sh.t), genKeys: newGenKeys(sh.t), marked: map[string]bool{}}
 	s.input = textarea.New()
 	s.input.ShowLineNumbers = false
 	s.input.SetPromptFunc(2, func(p textarea.PromptInfo) string {
@@ -157,7 +160,7 @@ func (s *boardScreen) Enter() tea.Cmd {
 	}
 	if s.ws != ws {
 		s.ws = ws
-		s.undo, s.marked, s.editing, s.stash = undoStack{}, map[string]bool{}, "", ""
+		s.undo, s.marked, s.editing, s.stash, s.age = undoStack{}, map[string]bool{}, "", "", ""
 		s.nums = themeNumbers{}
 		s.endSearch()
 		s.list = cardList{}
@@ -182,6 +185,9 @@ func (s *boardScreen) sync() {
 		s.phase = s.sh.ws.phase
 	}
 	s.list.sync(s.sh.ws, s.phase)
+	if s.sh.ws.method.HasAgeGroups() {
+		s.list.ages = ageNames(s.sh.generations())
+	}
 }
 
 // offers reports whether the phase on the board offers a step.
@@ -243,6 +249,9 @@ func (s *boardScreen) Update(msg tea.Msg) tea.Cmd {
 	case typedMsg:
 		return s.typeInto(msg.text)
 	case tea.KeyPressMsg:
+		if cmd, ok := s.generationKey(msg); ok {
+			return cmd
+		}
 		if s.focus != focusList {
 			// A letter typed into a field that the burst's last key
 			// opened (e, t, r, i …) shows the key was typing.
@@ -344,7 +353,7 @@ func (s *boardScreen) newCard(text string) tea.Cmd {
 	now := s.sh.now()
 	c := model.Card{
 		ID: model.NewID(now), Phase: s.phase, Text: text,
-		Author: fieldValue(s.author), Group: fieldValue(s.group),
+		Author: fieldValue(s.author), Group: fieldValue(s.group), AgeGroup: s.ageForNew(),
 		Order: s.list.groupOf("").maxOrder + 1, Created: now, Updated: now,
 	}
 	s.list.selectCard(c.ID)

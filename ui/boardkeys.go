@@ -208,6 +208,9 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 	if s.sh.ws == nil || s.offers(model.StepCluster) {
 		full = append(full, []key.Binding{k.ToTheme, k.Unthemed, k.PrevTheme, k.NextTheme, k.NewTheme, k.Mark, k.Rename, k.Merge, k.MoveUp, k.MoveDown})
 	}
+	if s.sh.ws != nil && s.sh.ws.method.HasAgeGroups() {
+		full = append(full, []key.Binding{s.genKeys.Age, s.genKeys.Side})
+	}
 	var short []key.Binding
 	switch s.focus {
 	case focusText:

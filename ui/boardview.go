@@ -28,7 +28,9 @@ func (s *boardScreen) View() string {
 	lay := s.bodyLayout(h, len(input))
 	input = input[:min(len(input), h)]
 	lines := make([]string, 0, h)
-	if lay.list > 0 {
+	if lay.list > 0 && s.sh.ws.sideBySide(s.phase) {
+		lines = append(lines, clip(s.sideView(w, lay.list), w, lay.list))
+	} else if lay.list > 0 {
 		lines = append(lines, clip(s.listView(w, lay.list), w, lay.list))
 	}
 	if lay.sep {
@@ -314,9 +316,10 @@ func (s *boardScreen) fieldLine(w int) string {
 	// otherwise their values are plain text, so the line stays short.
 	la := st.Key.Render("ctrl+a") + st.Label.Render(" "+s.sh.T("board.author")+": ")
 	lg := st.Key.Render("ctrl+g") + st.Label.Render(" "+s.sh.T("board.group")+": ")
-	room := max(w-width(la)-width(lg)-2, 2)
+	gen := s.ageField()
+	room := max(w-width(la)-width(lg)-2-width(gen), 2)
 	va, vg := s.metaValue(s.author, focusAuthor, room/2), s.metaValue(s.group, focusGroup, room-room/2)
-	return la + va + "  " + lg + vg
+	return la + va + "  " + lg + vg + gen
 }
 
 // searchCount says which hit of the search is selected, or that nothing

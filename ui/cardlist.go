@@ -39,6 +39,8 @@ type cardList struct {
 	wraps map[string]*cardLines // card id → its wrapped lines at width
 	folds map[string]foldedText // card id → its search forms
 	drawn map[string]drawnRow   // card id → its row as last drawn
+
+	ages map[string]string // age group id → its name, where the workshop has age groups
 }
 
 // cardGroup is the unthemed pile or one theme with its cards.
@@ -94,17 +96,25 @@ type cardSource struct {
 	updated             time.Time
 	text, author, group string
 	hidden              bool
+	age                 string // the name of the card's age group
 }
 
 // same compares with time.Time.Equal: a time read back from the store has
 // another location pointer than the one made in memory.
 func (a cardSource) same(b cardSource) bool {
 	return a.updated.Equal(b.updated) && a.text == b.text && a.author == b.author && a.group == b.group &&
-		a.hidden == b.hidden
+		a.hidden == b.hidden && a.age == b.age
 }
 
 func sourceOf(c model.Card) cardSource {
 	return cardSource{updated: c.Updated, text: c.Text, author: c.Author, group: c.Group, hidden: c.Hidden}
+}
+
+// source is what a card's row is drawn from, its age group's name with it.
+func (l *cardList) source(c model.Card) cardSource {
+	src := sourceOf(c)
+	src.age = l.ages[c.AgeGroup]
+	return src
 }
 
 // cardIndent is the width of the selection mark and bullet before a card.
@@ -332,7 +342,7 @@ func (l *cardList) wrapped(c model.Card, w int) *cardLines {
 		l.width = w
 		l.wraps = make(map[string]*cardLines)
 	}
-	src := sourceOf(c)
+	src := l.source(c)
 	if cl, ok := l.wraps[c.ID]; ok && cl.src.same(src) {
 		return cl
 	}
@@ -345,7 +355,7 @@ func (l *cardList) wrapped(c model.Card, w int) *cardLines {
 	if c.Hidden {
 		hidden = hiddenMark // kept off the phones' wall (h)
 	}
-	cl.meta = joinNonEmpty(" · ", c.Author, c.Group, hidden)
+	cl.meta = joinNonEmpty(" · ", c.Author, c.Group, src.age, hidden)
 	if cl.meta != "" {
 		cl.meta = "– " + cl.meta
 		last := cl.text[len(cl.text)-1]

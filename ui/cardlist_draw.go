@@ -80,7 +80,7 @@ func (l *cardList) renderRow(r, w int, look listLook) []string {
 	c := l.cards[row.card]
 	rl := rowLook{st: st, width: w, sel: sel, pending: look.pending(c.ID), marked: look.marked[c.ID],
 		matched: look.matched != nil && look.matched(r)}
-	src := sourceOf(c)
+	src := l.source(c)
 	if d, ok := l.drawn[c.ID]; ok && d.look == rl && d.src.same(src) {
 		return d.lines
 	}

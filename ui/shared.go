@@ -97,6 +97,9 @@ type session struct {
 	lastVer int
 	// pending counts unwritten changes per item id, to mark them on screen.
 	pending map[string]int
+	// side is, per phase, whether the facilitator shows the generations
+	// side by side (F9); a phase not in it opens as its method says.
+	side map[string]bool
 }
 
 func newSession(snap model.Snapshot, phase string) *session {

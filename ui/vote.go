@@ -97,6 +97,9 @@ type voteScreen struct {
 	entry string // the digits typed
 
 	undo undoStack // the changes that take back those made here
+
+	genKeys genKeys
+	age     string // the generation whose dots are typed (F3), "" for the total
 }
 
 // voteStats is what the layout needs to know about all rows; sync works it
@@ -110,7 +113,7 @@ type voteStats struct {
 }
 
 func newVote(sh *shared) *voteScreen {
-	return &voteScreen{sh: sh, keys: newVoteKeys(sh.t), built: -1}
+	return &voteScreen{sh: sh, keys: newVoteKeys(sh.t), genKeys: newGenKeys(sh.t), built: -1}
 }
 
 // Enter shows the phase on screen; per-card voting starts as the phase
@@ -127,6 +130,10 @@ func (s *voteScreen) Enter() tea.Cmd {
 		s.sel, s.selID, s.off = 0, "", 0
 		s.input, s.entry = voteNone, ""
 		s.undo.reset()
+		s.age = ""
+		if gens := s.sh.generations(); len(gens) > 0 {
+			s.age = gens[0].ID
+		}
 	}
 	// A number typed before F6 or F5 is still there when the screen
 	// comes back.
@@ -294,6 +301,9 @@ func (s *voteScreen) Update(msg tea.Msg) tea.Cmd {
 	case tea.PasteMsg:
 		return s.paste(msg.Content)
 	case tea.KeyPressMsg:
+		if key.Matches(msg, s.genKeys.Age) {
+			return s.nextAge()
+		}
 		if s.input != voteNone {
 			return s.entryKey(msg)
 		}
@@ -320,7 +330,7 @@ func (s *voteScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !s.canVote() {
 			return nil
 		}
-		cur := strconv.Itoa(s.rows[s.sel].dots())
+		cur := strconv.Itoa(s.rowDots(s.rows[s.sel]))
 		s.input, s.entry = voteDots, strings.TrimPrefix(cur[:len(cur)-1], "0")
 	case key.Matches(msg, k.Up):
 		s.setSel(s.sel-1, -1)
@@ -331,12 +341,12 @@ func (s *voteScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Last):
 		s.setSel(len(s.rows)-1, -1)
 	case key.Matches(msg, k.More):
-		if s.canVote() && s.rows[s.sel].dots() < 9999 {
-			return s.setDots(s.sel, s.rows[s.sel].dots()+1)
+		if s.canVote() && s.rowDots(s.rows[s.sel]) < 9999 {
+			return s.setDots(s.sel, s.rowDots(s.rows[s.sel])+1)
 		}
 	case key.Matches(msg, k.Less):
-		if s.canVote() && s.rows[s.sel].dots() > 0 {
-			return s.setDots(s.sel, s.rows[s.sel].dots()-1)
+		if s.canVote() && s.rowDots(s.rows[s.sel]) > 0 {
+			return s.setDots(s.sel, s.rowDots(s.rows[s.sel])-1)
 		}
 	case key.Matches(msg, k.Top):
 		return s.toggleTop()
@@ -469,7 +479,11 @@ func (s *voteScreen) KeyMap() help.KeyMap {
 	if s.input != voteNone {
 		short = k.entryShort
 	}
-	return keyMap{short: short, full: [][]key.Binding{entry, list, marks}}
+	full := [][]key.Binding{entry, list, marks}
+	if s.sh.ws != nil && s.sh.ws.method.HasAgeGroups() {
+		full = append(full, []key.Binding{s.genKeys.Age})
+	}
+	return keyMap{short: short, full: full}
 }
 
 // oneLineText puts a title with line breaks on one line.

@@ -74,7 +74,7 @@ func (s *voteScreen) paste(content string) tea.Cmd {
 		if i >= len(s.rows) {
 			break
 		}
-		addDots(&ch, s.rows[i], n, now)
+		addDots(&ch, s.rows[i], n, now, s.age)
 		filled++
 		i++
 	}
@@ -97,8 +97,10 @@ func parseCount(f string) (int, bool) {
 	return n, err == nil
 }
 
-// addDots adds the change that gives row r n dots.
-func addDots(ch *model.Change, r voteRow, n int, now time.Time) {
+// addDots adds the change that gives row r n dots: a theme's dots from
+// the generation age, or, for "", its total (which replaces the counts per
+// generation: the total is what was counted).
+func addDots(ch *model.Change, r voteRow, n int, now time.Time, age string) {
 	if r.kind == voteCard {
 		c := r.card
 		c.Dots, c.Updated = n, now
@@ -106,7 +108,12 @@ func addDots(ch *model.Change, r voteRow, n int, now time.Time) {
 		return
 	}
 	t := r.theme
-	t.Dots, t.Updated = n, now
+	if age != "" {
+		t.SetGroupDots(age, n)
+	} else {
+		t.Dots, t.GroupDots = n, nil
+	}
+	t.Updated = now
 	ch.Themes = append(ch.Themes, t)
 }
 
@@ -117,11 +124,11 @@ func (s *voteScreen) setDots(i, n int) tea.Cmd {
 		return nil
 	}
 	r := s.rows[i]
-	if r.kind == voteHeader || r.dots() == n {
+	if r.kind == voteHeader || s.rowDots(r) == n {
 		return nil
 	}
 	var ch model.Change
-	addDots(&ch, r, n, s.sh.now())
+	addDots(&ch, r, n, s.sh.now(), s.age)
 	cmd := s.change(ch)
 	if c := s.sh.ws.snap.Workshop.DotCap; r.kind == voteTheme && c > 0 && n > c {
 		id := r.theme.ID

@@ -178,6 +178,9 @@ func (s *voteScreen) infoLine(w int) string {
 	if s.cards {
 		parts = append(parts, st.Accent.Render(s.sh.T("vote.cardmode")))
 	}
+	if g := s.ageInfo(); g != "" {
+		parts = append([]string{g}, parts...)
+	}
 	return fitParts(parts, st.Muted.Render(" · "), w)
 }
 
@@ -264,13 +267,13 @@ func (s *voteScreen) rowLine(i int, c voteCols) string {
 	}
 	dcap := s.sh.ws.snap.Workshop.DotCap
 	capped := r.kind == voteTheme && dcap > 0 && r.total() > dcap
-	dots := padLeft(strconv.Itoa(r.dots()), 5)
+	dots := padLeft(strconv.Itoa(s.rowDots(r)), 5)
 	switch {
 	case selected && s.input == voteDots:
 		dots = st.Accent.Render(padLeft(s.entry+"▏", 5))
 	case capped:
 		dots = st.Danger.Render(dots)
-	case r.dots() > 0:
+	case s.rowDots(r) > 0:
 		dots = st.Dots.Render(dots)
 	default:
 		dots = st.Muted.Render(dots)
@@ -322,7 +325,7 @@ func (s *voteScreen) rowLine(i int, c voteCols) string {
 		}
 		line += " " + st.Tie.Render(s.sh.T("vote.tie"))
 	}
-	return line
+	return line + s.groupNote(r.theme)
 }
 
 // rankLines is the ranking, best first, with places, ties, top marks,
