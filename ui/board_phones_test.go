@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"werkstatt/model"
 )
 
 // TestHideFromPhones: h keeps the selected card off the phones' wall (on
@@ -38,5 +40,36 @@ func TestHideFromPhones(t *testing.T) {
 	hs.press("z")
 	if disk = reopened(t, hs, ws.ID); !hidden(c.ID) {
 		t.Error("z did not take back the second h")
+	}
+}
+
+// TestSettingsPhones: F4 pauses the phones' input, shows them the wall and
+// names the tables they may choose; saved on disk, and back again.
+func TestSettingsPhones(t *testing.T) {
+	hs := newHarness(t, model.German, 80, 24)
+	w := hs.workshop("Jugendtreff Nordviertel")
+	hs.run(hs.app.screens[screenHome].Enter())
+	hs.press("e")
+	fieldTo(t, hs, "ph:input")
+	hs.press("right")
+	fieldTo(t, hs, "ph:wall")
+	hs.press("right")
+	fieldTo(t, hs, "ph:groups")
+	hs.typeText("Tisch 1, , Jung ")
+	hs.press("ctrl+s")
+	got, err := hs.st.Workshop(w.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Phones.Stopped || !got.Phones.Wall || strings.Join(got.Phones.Groups, "|") != "Tisch 1|Jung" {
+		t.Fatalf("phones after saving: %+v", got.Phones)
+	}
+	hs.press("e")
+	fieldTo(t, hs, "ph:input")
+	hs.press("left")
+	fieldTo(t, hs, "ph:groups")
+	hs.press("ctrl+s")
+	if got, _ = hs.st.Workshop(w.ID); got.Phones.Stopped || !got.Phones.Wall || got.Phones.Groups != nil {
+		t.Errorf("phones after the second save: %+v", got.Phones)
 	}
 }

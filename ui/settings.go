@@ -88,6 +88,7 @@ func (s *settingsScreen) start(w model.Workshop, back screenID) tea.Cmd {
 		choice = 1
 	}
 	f.choose("lang", sh.T("set.f.lang"), langs, choice, nil)
+	phoneRows(&f, w)
 	m := w.MethodOf()
 	f.heading(sh.T("set.phases", m.Name.In(sh.lang)))
 	for _, p := range m.Phases {
@@ -280,6 +281,7 @@ func readWorkshopRows(f *form, w *model.Workshop, old *model.Workshop) error {
 	if r := f.row("lang"); r != nil {
 		w.Lang = []model.Lang{model.German, model.English}[clamp(r.choice, 0, 1)]
 	}
+	readPhoneRows(f, w)
 	for _, p := range w.MethodOf().Phases {
 		if f.row("q:"+p.ID) != nil {
 			w.SetQuestion(p.ID, f.value("q:"+p.ID))
