@@ -367,7 +367,7 @@ func (s *boardScreen) offersView(w, h int) string {
 		name string
 	}{
 		{model.StepReverse, "u", s.sh.T("screen.reverse")},
-		{model.StepVote, "v", s.sh.T("screen.vote")},
+		{model.StepVote, "v", s.voteName()},
 		{model.StepPlan, "m", s.sh.T("screen.plan")},
 	} {
 		if s.offers(o.step) {

@@ -132,6 +132,10 @@ func (a *app) screenName() string {
 	case screenBoard:
 		return a.sh.T("screen.board")
 	case screenVote:
+		if a.sh.ws != nil {
+			p, _ := a.sh.ws.Phase()
+			return a.sh.voteName(p)
+		}
 		return a.sh.T("screen.vote")
 	case screenReverse:
 		return a.sh.T("screen.reverse")
@@ -265,7 +269,7 @@ func (a *app) stepBar(w int) string {
 	steps := []step{
 		{screenReverse, a.sh.T("screen.reverse"), "u", p.Steps.Has(model.StepReverse)},
 		{screenBoard, a.sh.T("screen.board"), "", p.Steps.Has(model.StepCollect) || p.Steps.Has(model.StepCluster)},
-		{screenVote, a.sh.T("screen.vote"), "v", p.Steps.Has(model.StepVote)},
+		{screenVote, a.sh.voteName(p), "v", p.Steps.Has(model.StepVote)},
 		{screenPlan, a.sh.T("screen.plan"), "m", p.Steps.Has(model.StepPlan)},
 		{screenPreview, a.sh.T("screen.preview"), "F6", true},
 	}

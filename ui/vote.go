@@ -100,6 +100,9 @@ type voteScreen struct {
 
 	genKeys genKeys
 	age     string // the generation whose dots are typed (F3), "" for the total
+
+	// kons is the screens of the other vote rules (vote_rule.go).
+	kons *konsensScreen
 }
 
 // voteStats is what the layout needs to know about all rows; sync works it
@@ -119,6 +122,9 @@ func newVote(sh *shared) *voteScreen {
 // Enter shows the phase on screen; per-card voting starts as the phase
 // says.
 func (s *voteScreen) Enter() tea.Cmd {
+	if o := s.ruled(); o != nil {
+		return o.Enter()
+	}
 	ws := s.sh.ws
 	if ws == nil {
 		return nil
@@ -142,7 +148,12 @@ func (s *voteScreen) Enter() tea.Cmd {
 	return nil
 }
 
-func (s *voteScreen) Typing() bool { return s.input != voteNone }
+func (s *voteScreen) Typing() bool {
+	if o := s.ruled(); o != nil {
+		return o.Typing()
+	}
+	return s.input != voteNone
+}
 
 // sync rebuilds the rows when the workshop changed since the last build,
 // keeping the selection on the same theme or card.
@@ -279,6 +290,9 @@ func (s *voteScreen) sayWhile(text string, kind statusKind, while func() bool) t
 }
 
 func (s *voteScreen) Update(msg tea.Msg) tea.Cmd {
+	if o := s.ruled(); o != nil {
+		return o.Update(msg)
+	}
 	switch msg := msg.(type) {
 	case phaseMsg:
 		if s.ws != nil && msg.phase != s.phase {
@@ -471,6 +485,9 @@ func newVoteKeys(t catalog) voteKeys {
 // KeyMap shows the keys of typing a number while one is typed, else the
 // list's keys.
 func (s *voteScreen) KeyMap() help.KeyMap {
+	if o := s.ruled(); o != nil {
+		return o.KeyMap()
+	}
 	k := s.keys
 	entry := []key.Binding{k.Digits, k.Erase, k.Save, k.Cancel}
 	list := []key.Binding{k.Next, k.Up, k.Down, k.More, k.Less, k.First, k.Last}

@@ -12,6 +12,9 @@ import (
 // wide window, under the list when the height allows, and otherwise only
 // as each row's place.
 func (s *voteScreen) View() string {
+	if o := s.ruled(); o != nil {
+		return o.View()
+	}
 	out, _ := s.draw(s.w, s.h)
 	return out
 }
@@ -20,6 +23,10 @@ func (s *voteScreen) View() string {
 // window so the selection is in it. The window's height depends on where
 // the ranking goes; drawing the small screen once tells it.
 func (s *voteScreen) SetSize(w, h int) {
+	if o := s.ruled(); o != nil {
+		o.SetSize(w, h)
+		return
+	}
 	s.w, s.h = w, h
 	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
 		return
