@@ -247,7 +247,7 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 	}
 	reversals := i == r.reversePhase && len(r.s.Reversals) > 0
 	measures := i == r.planPhase && len(r.s.Measures) > 0
-	if r.perPhase[p.ID] == 0 && !r.hasThemes[p.ID] && !reversals && !measures {
+	if r.perPhase[p.ID] == 0 && !r.hasThemes[p.ID] && !reversals && !measures && !r.hasRuled(p) {
 		switch {
 		case i < r.current:
 			b.WriteString(L.Skipped)
@@ -263,7 +263,7 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 		r.writeReversals(b)
 	}
 	ranked := r.phaseThemes(p.ID)
-	vote := p.Steps.Has(StepVote)
+	vote := p.Steps.Has(StepVote) && p.Rule() == VoteDots
 	for _, t := range ranked {
 		b.WriteString("### ")
 		if vote && t.Place > 0 {
@@ -313,6 +313,7 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 		}
 		r.writeComparison(b, p)
 	}
+	r.writeRuled(b, p) // record_forum.go
 	if i == r.planPhase {
 		if measures {
 			r.writePlan(b)

@@ -237,7 +237,7 @@ func (r *record) phaseSection(i int, p Phase) RecordSection {
 	}
 	reversals := i == r.reversePhase && len(r.s.Reversals) > 0
 	measures := i == r.planPhase && len(r.s.Measures) > 0
-	if r.perPhase[p.ID] == 0 && !r.hasThemes[p.ID] && !reversals && !measures {
+	if r.perPhase[p.ID] == 0 && !r.hasThemes[p.ID] && !reversals && !measures && !r.hasRuled(p) {
 		switch {
 		case i < r.current:
 			add(para(Run{Text: L.Skipped}))
@@ -252,7 +252,7 @@ func (r *record) phaseSection(i int, p Phase) RecordSection {
 		add(heading(2, L.Reversals), r.reversalList())
 	}
 	ranked := r.phaseThemes(p.ID)
-	vote := p.Steps.Has(StepVote)
+	vote := p.Steps.Has(StepVote) && p.Rule() == VoteDots
 	if vote && r.o.Diagrams && len(TopThemes(r.s.Themes, p.ID)) > 0 {
 		// The ranking first: who reads one page of a phase sees its result.
 		c := &Chart{Kind: ChartBars, Title: L.Top + " · " + p.Name.In(r.lang), Lang: r.lang}
@@ -290,6 +290,7 @@ func (r *record) phaseSection(i int, p Phase) RecordSection {
 		add(r.topBlocks(p)...)
 		add(r.comparisonBlocks(p)...)
 	}
+	add(r.ruledBlocks(p)...) // record_forum_doc.go
 	if i == r.planPhase {
 		if measures {
 			add(r.planBlocks()...)
