@@ -286,7 +286,9 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 		}
 		r.writeCards(b, cards)
 	}
-	if loose := r.loose[p.ID]; len(loose) > 0 {
+	if loose := r.loose[p.ID]; len(loose) > 0 && p.Rounds > 0 {
+		r.writeRounds(b, loose) // record_forum.go
+	} else if len(loose) > 0 {
 		head := L.Contributions
 		if len(ranked) > 0 {
 			head = L.Unthemed
@@ -317,7 +319,7 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 	if i == r.planPhase {
 		if measures {
 			r.writePlan(b)
-		} else if i <= r.current {
+		} else if i <= r.current && p.Steps.Has(StepPlan) {
 			b.WriteString(L.NoMeasures)
 			b.WriteString("\n\n")
 		}

@@ -279,7 +279,9 @@ func (r *record) phaseSection(i int, p Phase) RecordSection {
 			add(para(Run{Text: L.ThemeNoCards}))
 		}
 	}
-	if loose := r.loose[p.ID]; len(loose) > 0 {
+	if loose := r.loose[p.ID]; len(loose) > 0 && p.Rounds > 0 {
+		add(r.roundBlocks(loose)...) // record_forum_doc.go
+	} else if len(loose) > 0 {
 		head := L.Contributions
 		if len(ranked) > 0 {
 			head = L.Unthemed
@@ -294,7 +296,7 @@ func (r *record) phaseSection(i int, p Phase) RecordSection {
 	if i == r.planPhase {
 		if measures {
 			add(r.planBlocks()...)
-		} else if i <= r.current {
+		} else if i <= r.current && p.Steps.Has(StepPlan) {
 			add(para(Run{Text: L.NoMeasures}))
 		}
 	}

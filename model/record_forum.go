@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -316,5 +317,59 @@ func (r *record) writeRecommendations(b *strings.Builder, p Phase) {
 			b.WriteString("\n")
 		}
 		b.WriteString("\n")
+	}
+}
+
+// roundGroups sorts cards into rounds (0, no round, last) and, within a
+// round, groups in the order they first spoke.
+func roundGroups(cards []Card) (rounds []int, groups map[int][]string, by map[[2]string][]Card) {
+	groups = map[int][]string{}
+	by = map[[2]string][]Card{}
+	for _, c := range cards {
+		key := [2]string{strconv.Itoa(c.Round), c.Group}
+		if _, ok := by[key]; !ok {
+			if len(groups[c.Round]) == 0 {
+				rounds = append(rounds, c.Round)
+			}
+			groups[c.Round] = append(groups[c.Round], c.Group)
+		}
+		by[key] = append(by[key], c)
+	}
+	slices.SortFunc(rounds, func(a, b int) int {
+		switch {
+		case a == b:
+			return 0
+		case a == 0:
+			return 1
+		case b == 0:
+			return -1
+		}
+		return a - b
+	})
+	return rounds, groups, by
+}
+
+// writeRounds writes the cards of group work by round, and in each round
+// by group.
+func (r *record) writeRounds(b *strings.Builder, cards []Card) {
+	F := r.fl()
+	rounds, groups, by := roundGroups(cards)
+	for _, n := range rounds {
+		head := F.NoRound
+		if n > 0 {
+			head = F.Round(n)
+		}
+		fmt.Fprintf(b, "### %s\n\n", head)
+		for _, g := range groups[n] {
+			name := g
+			if name == "" || r.o.Anonymize {
+				name = F.Group + " –"
+				if g != "" {
+					name = F.Group
+				}
+			}
+			fmt.Fprintf(b, "**%s**\n\n", mdLine(name))
+			r.writeCards(b, by[[2]string{strconv.Itoa(n), g}])
+		}
 	}
 }

@@ -118,3 +118,28 @@ func (r *record) recommendationBlocks(p Phase) []Block {
 	}
 	return out
 }
+
+// roundBlocks are writeRounds' parts for the printed record.
+func (r *record) roundBlocks(cards []Card) []Block {
+	F := r.fl()
+	var out []Block
+	rounds, groups, by := roundGroups(cards)
+	for _, n := range rounds {
+		head := F.NoRound
+		if n > 0 {
+			head = F.Round(n)
+		}
+		out = append(out, heading(2, head))
+		for _, g := range groups[n] {
+			name := g
+			if name == "" || r.o.Anonymize {
+				name = F.Group + " –"
+				if g != "" {
+					name = F.Group
+				}
+			}
+			out = append(out, para(Run{Text: plainText(name), Bold: true}), r.cardList(by[[2]string{strconv.Itoa(n), g}]))
+		}
+	}
+	return out
+}

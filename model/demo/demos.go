@@ -43,6 +43,8 @@ func All() []Demo {
 	return []Demo{
 		{Method: model.MethodZukunftswerkstatt, WorkshopID: WorkshopID, Handle: Handle, archive: archiveJSON},
 		{Method: model.MethodGenerationen, WorkshopID: LindenhagenID, Handle: LindenhagenHandle, archive: lindenhagenJSON},
+		{Method: model.MethodKonsensieren, WorkshopID: WiesentalID, Handle: WiesentalHandle, archive: wiesentalJSON},
+		{Method: model.MethodBuergerforum, WorkshopID: BachingenID, Handle: BachingenHandle, archive: bachingenJSON},
 	}
 }
 

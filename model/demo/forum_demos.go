@@ -1,0 +1,23 @@
+package demo
+
+import _ "embed"
+
+// The Konsensieren demo: Wiesental, a village of 1,100 whose last shop
+// closed, decides in one evening what comes next.
+const (
+	WiesentalID     = "01KGES92M049AQ1A9BSP7C8B5P"
+	WiesentalHandle = "wiesental-dorfladen"
+)
+
+// The Bürgerforum demo: 25 residents of Bachingen drawn by lot spend a
+// Saturday on the traffic through their town.
+const (
+	BachingenID     = "01KGHBNSM000B6EECX2FMXBBW3"
+	BachingenHandle = "buergerforum-bachingen"
+)
+
+//go:embed wiesental-dorfladen.json
+var wiesentalJSON []byte
+
+//go:embed buergerforum-bachingen.json
+var bachingenJSON []byte
