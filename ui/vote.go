@@ -103,6 +103,7 @@ type voteScreen struct {
 
 	// kons is the screens of the other vote rules (vote_rule.go).
 	kons *konsensScreen
+	recs *forumScreen
 }
 
 // voteStats is what the layout needs to know about all rows; sync works it

@@ -42,6 +42,11 @@ func (s *voteScreen) ruled() screen {
 			s.kons = newKonsens(s.sh)
 		}
 		return s.kons
+	case model.VoteYesNo:
+		if s.recs == nil {
+			s.recs = newForum(s.sh)
+		}
+		return s.recs
 	}
 	return nil
 }

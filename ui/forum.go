@@ -1,0 +1,303 @@
+package ui
+
+import (
+	"strconv"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
+)
+
+// The Bürgerforum's recommendations screen is the vote of a phase whose
+// rule is model.VoteYesNo (v on its board). The recommendations stand in
+// a table, ranked as the Bürgergutachten ranks them, with their votes.
+// n writes a new one in a form (text, group, rationale, the counts of
+// yes, no and abstain typed for the room, weighting points, a minority
+// statement); Enter opens the selected one in the same form, so the
+// facilitator types the counts after the show of hands (tab from field
+// to field, Enter on the last or ctrl+s saves). x deletes, z undoes.
+type forumScreen struct {
+	sh   *shared
+	keys forumKeys
+
+	ws    *session
+	phase string
+	built int
+
+	recs   []model.Recommendation       // the phase's, in their order
+	ranked []model.RankedRecommendation // best first
+	sel    int                          // index into ranked
+	selID  string
+
+	editing bool
+	editID  string // "" for a new one
+	form    form
+
+	w, h int
+	undo undoStack
+}
+
+func newForum(sh *shared) *forumScreen {
+	return &forumScreen{sh: sh, keys: newForumKeys(sh.t), built: -1}
+}
+
+func (s *forumScreen) Enter() tea.Cmd {
+	ws := s.sh.ws
+	if ws == nil {
+		return nil
+	}
+	if s.ws != ws || s.phase != ws.phase {
+		s.ws, s.phase = ws, ws.phase
+		s.sel, s.selID, s.editing = 0, "", false
+		s.undo.reset()
+	}
+	s.built = -1
+	s.sync()
+	return nil
+}
+
+func (s *forumScreen) Typing() bool { return s.editing }
+
+func (s *forumScreen) sync() {
+	ws := s.sh.ws
+	if ws == nil || s.ws != ws || s.built == ws.version {
+		return
+	}
+	s.built = ws.version
+	s.recs = model.PhaseRecommendations(ws.snap.Recommendations, s.phase)
+	s.ranked = model.RankRecommendations(s.recs)
+	s.sel = clamp(s.sel, 0, max(len(s.ranked)-1, 0))
+	for i, r := range s.ranked {
+		if r.ID == s.selID {
+			s.sel = i
+		}
+	}
+	if s.sel < len(s.ranked) {
+		s.selID = s.ranked[s.sel].ID
+	}
+}
+
+func (s *forumScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case phaseMsg:
+		if s.ws != nil && msg.phase != s.phase {
+			s.ws = nil
+		}
+		return nil
+	case writesFailedMsg:
+		s.built = -1
+		s.undo.dropFrom(msg.from)
+		return nil
+	}
+	if s.sh.ws == nil || s.ws != s.sh.ws {
+		return nil
+	}
+	s.sync()
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		if s.editing {
+			return s.form.paste(msg.Content)
+		}
+	case tea.KeyPressMsg:
+		if s.editing {
+			return s.formKey(msg)
+		}
+		return s.listKey(msg)
+	}
+	return nil
+}
+
+func (s *forumScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.New):
+		return s.open(model.Recommendation{})
+	case key.Matches(msg, k.Edit):
+		if s.sel < len(s.ranked) {
+			return s.open(s.ranked[s.sel].Recommendation)
+		}
+		return s.open(model.Recommendation{})
+	case key.Matches(msg, k.Up):
+		s.pick(s.sel - 1)
+	case key.Matches(msg, k.Down):
+		s.pick(s.sel + 1)
+	case key.Matches(msg, k.Delete):
+		return s.delete()
+	case key.Matches(msg, k.Undo):
+		return s.undoLast()
+	case key.Matches(msg, k.Back):
+		return func() tea.Msg { return gotoMsg{to: screenBoard} }
+	}
+	return nil
+}
+
+func (s *forumScreen) pick(i int) {
+	if len(s.ranked) == 0 {
+		return
+	}
+	s.sel = clamp(i, 0, len(s.ranked)-1)
+	s.selID = s.ranked[s.sel].ID
+}
+
+// open shows the form for r; a zero r is a new recommendation.
+func (s *forumScreen) open(r model.Recommendation) tea.Cmd {
+	T := s.sh.T
+	title := T("forum.form.new")
+	if r.ID != "" {
+		title = T("forum.form.edit")
+	}
+	f := newForm(s.sh, title, T("forum.form.hint"))
+	num := func(n int) string {
+		if r.ID == "" && n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	f.text("text", T("forum.f.text"), T("forum.f.text.ph"), r.Text)
+	f.text("group", T("forum.f.group"), T("forum.f.group.ph"), r.Group)
+	f.text("rationale", T("forum.f.rationale"), "", r.Rationale)
+	f.heading(T("forum.f.vote"))
+	f.text("yes", T("forum.f.yes"), "0", num(r.Yes))
+	f.text("no", T("forum.f.no"), "0", num(r.No))
+	f.text("abstain", T("forum.f.abstain"), "0", num(r.Abstain))
+	f.text("points", T("forum.f.points"), "0", num(r.Points))
+	f.text("minority", T("forum.f.minority"), T("forum.f.minority.ph"), r.Minority)
+	s.form, s.editing, s.editID = f, true, r.ID
+	s.form.SetSize(s.w, s.h)
+	start := 0
+	if r.ID != "" && r.Text != "" && !r.Voted() {
+		start = s.form.index("yes") // after the debate: the show of hands
+	}
+	return s.form.focus(start)
+}
+
+func (s *forumScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
+	cmd, act := s.form.key(msg)
+	switch act {
+	case formCancel:
+		s.editing = false
+		return nil
+	case formSave:
+		return s.save()
+	}
+	return cmd
+}
+
+// save checks the form and stores the recommendation; a refused value
+// is named at its field and everything typed stays.
+func (s *forumScreen) save() tea.Cmd {
+	f := &s.form
+	text := f.value("text")
+	if text == "" {
+		return f.fail("text", s.sh.T("forum.err.text"))
+	}
+	var counts [4]int
+	for i, k := range []string{"yes", "no", "abstain", "points"} {
+		v := f.value(k)
+		if v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > model.MaxBudget {
+			return f.fail(k, s.sh.T("forum.err.count", v, model.MaxBudget))
+		}
+		counts[i] = n
+	}
+	now := s.sh.now()
+	r := model.Recommendation{Phase: s.phase, Created: now}
+	if old, ok := s.find(s.editID); ok {
+		r = old
+	} else {
+		r.ID = model.NewID(now)
+		for _, x := range s.recs {
+			r.Order = max(r.Order, x.Order+1)
+		}
+	}
+	r.Text, r.Group, r.Rationale, r.Minority = text, f.value("group"), f.value("rationale"), f.value("minority")
+	r.Yes, r.No, r.Abstain, r.Points = counts[0], counts[1], counts[2], counts[3]
+	r.Updated = now
+	s.editing = false
+	inv, cmd := s.sh.commitUndoable(model.Change{Recommendations: []model.Recommendation{r}})
+	s.undo.push(inv, s.sh.T("forum.undo.saved"), s.sh.lastSeq())
+	s.selID, s.built = r.ID, -1
+	s.sync()
+	return tea.Batch(cmd, s.say(s.sh.T("forum.saved", oneLineText(r.Text)), statusOK))
+}
+
+func (s *forumScreen) find(id string) (model.Recommendation, bool) {
+	for _, r := range s.recs {
+		if id != "" && r.ID == id {
+			return r, true
+		}
+	}
+	return model.Recommendation{}, false
+}
+
+func (s *forumScreen) delete() tea.Cmd {
+	if s.sel >= len(s.ranked) {
+		return nil
+	}
+	r := s.ranked[s.sel]
+	inv, cmd := s.sh.commitUndoable(model.Change{DeleteRecommendations: []string{r.ID}})
+	s.undo.push(inv, s.sh.T("forum.undo.deleted"), s.sh.lastSeq())
+	s.built = -1
+	s.sync()
+	return tea.Batch(cmd, s.say(s.sh.T("forum.deleted", oneLineText(r.Text)), statusInfo))
+}
+
+func (s *forumScreen) undoLast() tea.Cmd {
+	e, ok := s.undo.pop()
+	if !ok {
+		return s.say(s.sh.T("board.undo.none"), statusInfo)
+	}
+	_, cmd := s.sh.commitInverse(e.change)
+	s.built = -1
+	s.sync()
+	return tea.Batch(cmd, s.say(s.sh.T("board.undone", e.what), statusOK))
+}
+
+func (s *forumScreen) say(text string, kind statusKind) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: text, kind: kind} }
+}
+
+func (s *forumScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.sync()
+	if s.editing {
+		s.form.SetSize(w, h)
+	}
+}
+
+// forumKeys are the screen's keys, the same in both languages.
+type forumKeys struct {
+	New, Edit, Up, Down, Delete, Undo, Back key.Binding
+}
+
+func newForumKeys(t catalog) forumKeys {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, t.T(desc)))
+	}
+	return forumKeys{
+		New:    b("n", "forum.key.new", "n"),
+		Edit:   b("enter", "forum.key.edit", "enter", "e"),
+		Up:     b("↑/k", "forum.key.up", "up", "k"),
+		Down:   b("↓/j", "forum.key.down", "down", "j"),
+		Delete: b("x", "forum.key.delete", "x", "delete"),
+		Undo:   b("z", "forum.key.undo", "z", "ctrl+z"),
+		Back:   b("esc", "forum.key.back", "esc"),
+	}
+}
+
+func (s *forumScreen) KeyMap() help.KeyMap {
+	k := s.keys
+	if s.editing {
+		save := key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", s.sh.T("forum.key.save")))
+		next := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", s.sh.T("forum.key.next")))
+		cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", s.sh.T("forum.key.cancel")))
+		return keyMap{short: []key.Binding{save, next, cancel}, full: [][]key.Binding{{save, next, cancel}}}
+	}
+	return keyMap{short: []key.Binding{k.New, k.Edit, k.Delete, k.Back},
+		full: [][]key.Binding{{k.New, k.Edit, k.Delete, k.Undo}, {k.Up, k.Down, k.Back}}}
+}

@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+)
+
+// View draws the form while one is open; else the rule, the table of the
+// recommendations (a window around the selection) and the selected one's
+// group, rationale and minority statement.
+func (s *forumScreen) View() string {
+	ws := s.sh.ws
+	w, h := s.w, s.h
+	if ws == nil || s.ws != ws || w <= 0 || h <= 0 {
+		return ""
+	}
+	if s.editing {
+		return s.form.view()
+	}
+	st := s.sh.st
+	adopted := 0
+	for _, r := range s.ranked {
+		if r.Voted() && r.Adopted() {
+			adopted++
+		}
+	}
+	lines := []string{
+		truncate(st.Label.Render(s.sh.N("forum.count", len(s.ranked), adopted)), w),
+		st.Muted.Render(truncate(s.sh.T("forum.rule"), w)),
+	}
+	if len(s.ranked) == 0 {
+		for _, l := range wrap(s.sh.T("forum.empty"), w) {
+			lines = append(lines, st.Muted.Render(l))
+		}
+		return clip(strings.Join(lines, "\n"), w, h)
+	}
+	numW := 6
+	statusW := max(width(s.sh.T("forum.adopted")), width(s.sh.T("forum.rejected")), width(s.sh.T("forum.open")))
+	textW := max(w-4-4*numW-statusW-2, 8)
+	head := "    " + pad(s.sh.T("forum.col.text"), textW)
+	for _, c := range []string{"forum.col.yes", "forum.col.no", "forum.col.abstain", "forum.col.points"} {
+		head += padLeft(s.sh.T(c), numW)
+	}
+	lines = append(lines, "", st.TableHeader.Render(truncate(head, w)))
+	detail := s.detailLines(w)
+	room := h - len(lines) - min(len(detail), max((h-len(lines))/2, 0))
+	room = max(room, min(len(s.ranked), 1))
+	top := 0
+	if len(s.ranked) > room {
+		top = clamp(s.sel-room/2, 0, len(s.ranked)-room)
+	}
+	for i := top; i < len(s.ranked) && i < top+room; i++ {
+		r := s.ranked[i]
+		place := "   "
+		if r.Place > 0 {
+			place = padLeft(strconv.Itoa(r.Place)+".", 3)
+		}
+		line := place + " " + pad(truncate(oneLineText(r.Text), textW-1), textW)
+		for _, n := range []int{r.Yes, r.No, r.Abstain, r.Points} {
+			line += padLeft(strconv.Itoa(n), numW)
+		}
+		status := s.sh.T("forum.open")
+		if r.Voted() {
+			status = s.sh.T("forum.rejected")
+			if r.Adopted() {
+				status = s.sh.T("forum.adopted")
+			}
+		}
+		line = truncate(line+"  "+status, w)
+		switch {
+		case i == s.sel:
+			line = st.CardSelected.Render(line)
+		case s.ws.Pending(r.ID):
+			line = st.CardPending.Render(line)
+		case r.Voted() && !r.Adopted():
+			line = st.Muted.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, detail...)
+	return clip(strings.Join(lines, "\n"), w, h)
+}
+
+// detailLines are the selected recommendation's group, rationale and
+// minority statement.
+func (s *forumScreen) detailLines(w int) []string {
+	if s.sel >= len(s.ranked) {
+		return nil
+	}
+	st := s.sh.st
+	r := s.ranked[s.sel]
+	out := []string{""}
+	add := func(label, text string) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		for i, l := range wrap(label+": "+oneLineText(text), w) {
+			if i == 0 {
+				l = st.Label.Render(label+":") + strings.TrimPrefix(l, label+":")
+			}
+			out = append(out, l)
+		}
+	}
+	if r.Voted() {
+		out = append(out, truncate(s.sh.T("forum.approval", r.Approval(), r.Votes()), w))
+	}
+	add(s.sh.T("forum.f.group"), r.Group)
+	add(s.sh.T("forum.f.rationale"), r.Rationale)
+	add(s.sh.T("forum.f.minority"), r.Minority)
+	if len(out) == 1 {
+		return nil
+	}
+	return out
+}
