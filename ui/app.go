@@ -58,6 +58,8 @@ const (
 
 // app is the root model.
 type app struct {
+	qr phoneQR // F10: the phones' QR code (qr.go)
+
 	sh      *shared
 	screens map[screenID]screen
 	cur     screenID
@@ -281,6 +283,9 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	scr := a.screens[a.cur]
 	inWorkshop := a.sh.ws != nil && a.cur != screenHome
+	if a.qr.on || key.Matches(msg, g.PhoneQR) && a.qr.src != nil {
+		return a.qrKey(msg)
+	}
 	switch {
 	case key.Matches(msg, g.HelpF1):
 		a.fullHelp, a.helpPage = true, 0

@@ -29,6 +29,10 @@ type Config struct {
 	// tea.Tick. A program driven without a terminal, one message at a
 	// time, gives a function that returns nil, so no Cmd sleeps.
 	After func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+	// PhoneURL is the address of the phones' page with its PIN
+	// ("http://192.168.1.20:8080/?pin=4711"), or "" while it does not
+	// run; nil without `serve`. F10 shows it as a QR code.
+	PhoneURL func() string
 }
 
 // NewModel returns the root model that Run runs, for a program or a
@@ -45,6 +49,8 @@ func newModel(cfg Config) *app {
 	if cfg.After != nil {
 		a.sh.after = cfg.After
 	}
+	a.qr.src = cfg.PhoneURL
+	a.sh.keys.PhoneQR.SetEnabled(cfg.PhoneURL != nil) // the help names F10 only with phones
 	// The record goes where the facilitator started werkstatt, as any
 	// command-line tool writes its output; the database's folder is
 	// hidden and not where one looks for a document.

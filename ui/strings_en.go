@@ -527,6 +527,12 @@ var stringsEN = catalog{
 	// photos.go and agenda.go
 	"key.photos":            "photos",
 	"key.agenda":            "agenda",
+	"key.phoneqr":           "QR code for phones",
+	"qr.title":              "Join by phone: scan the QR code",
+	"qr.none":               "The phones' page is not running (werkstatt serve without --no-phones starts it).",
+	"qr.pin":                "PIN %s",
+	"qr.close":              "F10 or Esc closes. Phone and laptop must be on the same Wi-Fi.",
+	"qr.small":              "The window is too small for the QR code – the address is above.",
 	"screen.photos":         "Photos",
 	"screen.agenda":         "Agenda",
 	"photos.key.move":       "choose a photo",

@@ -33,6 +33,9 @@ func (a *app) render() string {
 	if w < minWidth || h < minHeight {
 		return clip(strings.Join(wrap(a.sh.T("toosmall"), w), "\n"), w, h)
 	}
+	if a.qr.on {
+		return clip(a.qrView(w, h), w, h)
+	}
 	if a.proj.on && a.sh.ws != nil {
 		return clip(a.proj.View(), w, h)
 	}

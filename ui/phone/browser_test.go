@@ -1,0 +1,195 @@
+package phone
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"werkstatt/model"
+	"werkstatt/ui/live"
+)
+
+// chromium finds Debian's chromium (or another Chrome) for the browser
+// test; "" when there is none.
+func chromium() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// facilitatorModel is the facilitator's copy of the workshop, kept as the
+// TUI keeps it: read once, then every Changed of the hub applied.
+type facilitatorModel struct {
+	mu   sync.Mutex
+	snap model.Snapshot
+}
+
+func (f *facilitatorModel) event(m any) {
+	if c, ok := m.(live.Changed); ok {
+		f.mu.Lock()
+		f.snap.Apply(c.Change)
+		f.mu.Unlock()
+	}
+}
+
+// wait polls the facilitator's model until ok holds (the browser and the
+// hub run beside the test), failing after a generous while.
+func (f *facilitatorModel) wait(t *testing.T, what string, ok func(s model.Snapshot) bool) model.Snapshot {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		f.mu.Lock()
+		s := f.snap.Clone()
+		f.mu.Unlock()
+		if ok(s) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the facilitator's model never showed %s: %+v", what, s.Cards)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestBrowser: a real headless Chromium opens the QR code's address,
+// writes two cards (they reach the facilitator's model through the hub),
+// gives its dots when the vote opens (the ranking changes) and looks
+// right at 360×740 (a screenshot, checked not to be blank).
+func TestBrowser(t *testing.T) {
+	path := chromium()
+	if path == "" {
+		t.Skip("no chromium on PATH (Debian: apt-get install chromium): the real-browser test is skipped")
+	}
+	e := newEnv(t, func(w *model.Workshop) { w.Participants, w.Dots = 10, 3 })
+	fac := &facilitatorModel{snap: e.snap()}
+	e.fac.SetSend(fac.event)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
+		chromedp.WindowSize(360, 740), chromedp.Flag("disable-dev-shm-usage", true))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740)); err != nil {
+		t.Skipf("chromium %s does not start here (%v): the real-browser test is skipped", path, err)
+	}
+
+	write := func(text string) {
+		t.Helper()
+		if err := chromedp.Do(ctx,
+			chromedp.WaitVisible(chromedp.ID("text")),
+			chromedp.SendKeys(chromedp.ID("text"), text),
+			chromedp.Click(chromedp.CSS("#write button[type=submit]")),
+			chromedp.WaitVisible(chromedp.CSS("p.notice")),
+		); err != nil {
+			t.Fatalf("writing %q: %v", text, err)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(e.ts.URL+"/?pin="+testPIN)); err != nil {
+		t.Fatal(err)
+	}
+	write("Der Bus fährt abends nicht")
+	time.Sleep(1100 * time.Millisecond) // a card a second per phone
+	write("Kein Treffpunkt für Jugendliche <b>")
+	s := fac.wait(t, "two cards from the phone", func(s model.Snapshot) bool { return len(s.Cards) == 2 })
+	for _, c := range s.Cards {
+		if c.Group != "Handy" || c.Device == "" {
+			t.Errorf("card in the facilitator's model: %+v", c)
+		}
+	}
+	mine, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("live-mine")))
+	if err != nil || !strings.Contains(mine, "Kein Treffpunkt für Jugendliche <b>") {
+		t.Errorf("the mine list shows %q (%v)", mine, err)
+	}
+
+	// The facilitator clusters and opens the vote: Verkehr has 2 typed
+	// dots, Jugend none; the phone gives Jugend all three.
+	now := time.Now()
+	a := model.Theme{ID: model.NewID(now), Phase: "critique", Title: "Verkehr", Order: 1, Dots: 2}
+	b := model.Theme{ID: model.NewID(now), Phase: "critique", Title: "Jugend", Order: 2}
+	w := e.snap().Workshop
+	w.Phones.Vote = "critique"
+	e.facilitator(model.Change{Workshop: &w, Themes: []model.Theme{a, b}})
+	fac.event(live.Changed{Change: model.Change{Workshop: &w, Themes: []model.Theme{a, b}}}) // its own write
+	if r := model.Rank(model.WithPhoneDots(fac.snap).Themes); r[0].ID != a.ID {
+		t.Fatalf("before the phone's dots: %+v", r)
+	}
+	plus := chromedp.CSS("#t-" + b.ID + " button.round:not(.secondary)")
+	if err := chromedp.Do(ctx, chromedp.Navigate(e.ts.URL+"/dots"), chromedp.WaitVisible(plus)); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if err := chromedp.Do(ctx, chromedp.Click(plus), chromedp.WaitVisible(plus)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s = fac.wait(t, "the phone's three dots", func(s model.Snapshot) bool { return s.PhoneDotsTotal("critique") == 3 })
+	if r := model.Rank(model.WithPhoneDots(s).Themes); r[0].ID != b.ID || r[0].Dots != 3 || r[1].Dots != 2 {
+		t.Errorf("the ranking did not change: %+v", r)
+	}
+	left, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("p.left")))
+	if err != nil || !strings.Contains(left, "0 von 3") && !strings.Contains(left, "0 of 3") {
+		t.Errorf("the vote page says %q (%v)", left, err)
+	}
+
+	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if d := os.Getenv("WERKSTATT_SHOTS"); d != "" {
+		dir = d // to look at it by hand
+	}
+	file := filepath.Join(dir, "phone-360x740.png")
+	if err := os.WriteFile(file, shot, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := img.Bounds().Size(); got.X != 360 || got.Y != 740 {
+		t.Errorf("screenshot is %v, want 360×740", got)
+	}
+	if dark, share := inked(img); dark < 0.005 || share > 0.95 {
+		t.Errorf("screenshot %s looks blank: %.3f dark pixels, %.3f of the commonest colour", file, dark, share)
+	}
+}
+
+// inked returns the share of dark pixels (text) and of the commonest
+// colour (a blank page is one colour).
+func inked(img image.Image) (dark, commonest float64) {
+	b := img.Bounds()
+	counts := map[uint32]int{}
+	n, d := 0, 0
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			counts[r>>8<<16|g>>8<<8|bl>>8]++
+			if (r+g+bl)/3 < 0x6000 {
+				d++
+			}
+			n++
+		}
+	}
+	most := 0
+	for _, c := range counts {
+		most = max(most, c)
+	}
+	return float64(d) / float64(n), float64(most) / float64(n)
+}

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"werkstatt/model"
+)
+
+// readQR reads the modules back from drawn lines (either size), quiet
+// zone included, so a test can compare them with the code.
+func readQR(lines []string, n int) [][]bool {
+	grid := make([][]bool, n)
+	for i := range grid {
+		grid[i] = make([]bool, n)
+	}
+	full := len(lines) == n
+	for y, l := range lines {
+		cells := []rune(ansi.Strip(l))
+		for x := range n {
+			if full {
+				grid[y][x] = cells[2*x] == '█'
+				continue
+			}
+			c := cells[x]
+			grid[2*y][x] = c == '█' || c == '▀'
+			if 2*y+1 < n {
+				grid[2*y+1][x] = c == '█' || c == '▄'
+			}
+		}
+	}
+	return grid
+}
+
+// TestPhoneQR: with phones served, F10 shows the join address as a QR code
+// whose modules are the code's, the address on a line of its own and the
+// PIN; Esc closes it. At 80×24 the code fits in half blocks, at 250×70 in
+// full ones; without phones F10 does nothing.
+func TestPhoneQR(t *testing.T) {
+	const addr = "http://192.168.178.23:8080/?pin=4711"
+	c := qrCode(addr)
+	n := c.Size + 2*qrQuiet
+	for _, size := range [][2]int{{80, 24}, {250, 70}} {
+		hs := newHarness(t, model.German, size[0], size[1])
+		hs.app.qr.src = func() string { return addr }
+		hs.app.sh.keys.PhoneQR.SetEnabled(true)
+		hs.workshop("Musterdorf")
+		hs.press("f10")
+		screen := hs.screen()
+		if !strings.Contains(screen, "\n"+strings.Repeat(" ", (size[0]-len(addr))/2)+addr) && !strings.Contains(screen, addr) {
+			t.Fatalf("%v: no address:\n%s", size, screen)
+		}
+		if !strings.Contains(screen, "PIN 4711") {
+			t.Errorf("%v: no PIN:\n%s", size, screen)
+		}
+		code := qrLines(c, size[0], size[1]-6)
+		if code == nil {
+			t.Fatalf("%v: the code does not fit", size)
+		}
+		if full := len(code) == n; full != (size[0] == 250) {
+			t.Errorf("%v: %d lines for %d modules", size, len(code), n)
+		}
+		grid := readQR(code, n)
+		for y := range n {
+			for x := range n {
+				if grid[y][x] != qrDark(c, x, y) {
+					t.Fatalf("%v: module %d,%d drawn wrong", size, x, y)
+				}
+			}
+		}
+		if !strings.Contains(screen, ansi.Strip(code[3])) {
+			t.Errorf("%v: the screen does not show the code", size)
+		}
+		for _, l := range strings.Split(screen, "\n") {
+			if ansi.StringWidth(l) > size[0] {
+				t.Errorf("%v: line wider than the window: %q", size, l)
+			}
+		}
+		hs.press("x") // nothing else acts while the code is on screen
+		hs.press("esc")
+		if strings.Contains(hs.screen(), "PIN 4711") {
+			t.Errorf("%v: esc did not close the code", size)
+		}
+	}
+	hs := newHarness(t, model.German, 80, 24)
+	hs.press("f10")
+	if hs.app.qr.on {
+		t.Error("F10 without phones opened the code")
+	}
+	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+}
