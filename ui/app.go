@@ -95,8 +95,9 @@ type app struct {
 	lastRem     time.Duration
 	openCfg     *openMsg // workshop to open at start
 
-	proj   projector // F5: the wall for the room (projector.go)
-	opened int       // counts the workshops opened, to tell their sessions apart
+	proj   projector  // F5: the wall for the room (projector.go)
+	serve  serveState // F9 and the line above the status line: the live hall (liveserve.go)
+	opened int        // counts the workshops opened, to tell their sessions apart
 
 	// helpCache is the last short help line with what it was drawn
 	// from, and helpText the line layout drew for the next frame
@@ -130,6 +131,7 @@ func (a *app) Init() tea.Cmd {
 	if a.priming {
 		cmds = append(cmds, func() tea.Msg { return aheadMsg{} })
 	}
+	cmds = append(cmds, a.servePollCmd())
 	if a.openCfg != nil {
 		o := *a.openCfg
 		cmds = append(cmds, func() tea.Msg { return o })
@@ -156,6 +158,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // one switch over the message types, longer than a function should be, so
 // the order above is read in one place; each case hands off to a method.
 func (a *app) update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := a.serveUpdate(msg); ok {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case SequenceMsg:
 		return tea.Sequence(msg...)
@@ -275,6 +280,9 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	if a.fullHelp {
 		return a.helpKey(msg)
 	}
+	if a.serve.open {
+		return a.serveKey(msg)
+	}
 	if l := a.sh.left; l.active {
 		a.sh.left = leftBy{}
 		if text, ok := typedText(msg); ok && !a.proj.on && !a.sh.keyAt.Before(l.at) && a.sh.keyAt.Sub(l.at) <= typeGap {
@@ -296,6 +304,9 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return a.proj.Start()
+	case key.Matches(msg, g.Serve) && a.serve.srv != nil && !a.proj.on:
+		// A function key, so it works while a field has the focus.
+		return a.openServe()
 	case key.Matches(msg, g.Rules) && inWorkshop:
 		a.rules = !a.rules
 		return nil

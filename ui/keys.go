@@ -24,6 +24,7 @@ type globalKeys struct {
 	Photos    key.Binding // always: the photos (photos.go)
 	Agenda    key.Binding // always: the Ablauf, attendance, Ausblick (agenda.go)
 	PhoneQR   key.Binding // with phones served: their QR code (qr.go)
+	Serve     key.Binding // always, with `serve`: the live hall (liveserve.go)
 }
 
 func newGlobalKeys(t catalog) globalKeys {
@@ -44,13 +45,14 @@ func newGlobalKeys(t catalog) globalKeys {
 		Photos:    key.NewBinding(key.WithKeys("f7"), key.WithHelp("F7", t.T("key.photos"))),
 		Agenda:    key.NewBinding(key.WithKeys("f8"), key.WithHelp("F8", t.T("key.agenda"))),
 		PhoneQR:   key.NewBinding(key.WithKeys("f10"), key.WithHelp("F10", t.T("key.phoneqr"))),
+		Serve:     serveBinding(t),
 	}
 }
 
 // workshopBindings are the global keys that make sense inside a workshop,
 // for the full help.
 func (g globalKeys) workshopBindings() []key.Binding {
-	return []key.Binding{g.Timer, g.Extend, g.Reset, g.NextPhase, g.PrevPhase, g.Rules, g.Projector, g.Preview, g.Retry, g.Settings, g.Photos, g.Agenda, g.PhoneQR, g.HelpF1, g.Quit}
+	return []key.Binding{g.Timer, g.Extend, g.Reset, g.NextPhase, g.PrevPhase, g.Rules, g.Projector, g.Preview, g.Retry, g.Settings, g.Photos, g.Agenda, g.PhoneQR, g.Serve, g.HelpF1, g.Quit}
 }
 
 // keyMap is a screen's keys for bubbles/help.

@@ -22,6 +22,14 @@ type Config struct {
 	Workshop string // id of the workshop to open; "" for the home screen
 	Phase    string // phase id to open in; "" for the workshop's current phase
 
+	// Draft is a text for the board's input when it first opens: a
+	// table's unsent card from its last session (ui/serve keeps it).
+	Draft string
+
+	// Serving starts, stops and reports the hall's SSH server (the live
+	// panel, F9, and the line above the status line); nil without it.
+	Serving Serving
+
 	// Now is the clock; nil is time.Now.
 	Now func() time.Time
 	// After makes the Cmd of every timer (the countdown's tick, the
@@ -58,6 +66,11 @@ func newModel(cfg Config) *app {
 		a.sh.outDir = dir
 	} else if home, err := os.UserHomeDir(); err == nil {
 		a.sh.outDir = home
+	}
+	a.serve.srv = cfg.Serving
+	a.sh.keys.Serve.SetEnabled(cfg.Serving != nil)
+	if cfg.Draft != "" {
+		a.boardScreen().input.SetValue(cfg.Draft)
 	}
 	if cfg.Workshop != "" {
 		a.opening(cfg.Workshop, cfg.Phase)

@@ -37,6 +37,10 @@ func (a *app) render() string {
 		return clip(a.qrView(w, h), w, h)
 	}
 	if a.proj.on && a.sh.ws != nil {
+		if j := a.serveWall(); j != "" && h >= 8 {
+			// While serving, the wall's last line says how to join.
+			return clip(a.proj.View(), w, h-1) + "\n" + clip(a.sh.st.Subtle.Render(truncate(j, w)), w, 1)
+		}
 		return clip(a.proj.View(), w, h)
 	}
 	var top []string
@@ -51,11 +55,14 @@ func (a *app) render() string {
 		helpLine = ""
 	}
 	band := a.draftLines(w, a.bandRoom(len(top)))
-	bodyH := h - len(top) - 2 - len(band)
+	serving := a.serveRow(w)
+	bodyH := h - len(top) - 2 - len(band) - len(serving)
 	var body string
 	switch {
 	case a.fullHelp:
 		body = a.fullHelpView(w, bodyH)
+	case a.serve.open && bodyH > 0:
+		body = a.serveView(w, bodyH)
 	case bodyH > 0:
 		body = a.screens[a.cur].View()
 	}
@@ -66,8 +73,9 @@ func (a *app) render() string {
 	// on their own, so no line of the frame is measured twice.
 	parts := append(top, clip(body, w, bodyH))
 	parts = append(parts, band...)
+	parts = append(parts, serving...)
 	parts = append(parts, status, helpLine)
-	for i := len(parts) - 2 - len(band); i < len(parts); i++ {
+	for i := len(parts) - 2 - len(band) - len(serving); i < len(parts); i++ {
 		parts[i] = clip(parts[i], w, 1)
 	}
 	for i := range top {
@@ -94,7 +102,7 @@ func (a *app) bodySize() (w, h int) {
 	if a.inWorkshop() {
 		top = a.headerHeight(w)
 	}
-	return w, h - top - 2 - a.draftBandHeight(a.bandRoom(top))
+	return w, h - top - 2 - a.draftBandHeight(a.bandRoom(top)) - len(a.serveRow(w))
 }
 
 // layout runs after every message: it gives the active screen its body's
@@ -107,7 +115,11 @@ func (a *app) layout() {
 	a.helpText = a.helpLine(w)
 	if a.proj.on && a.sh.ws != nil {
 		a.proj.SetView(a.wallView())
-		a.proj.SetSize(a.sh.width, a.sh.height)
+		if a.serveWall() != "" && a.sh.height >= 8 {
+			a.proj.SetSize(a.sh.width, a.sh.height-1)
+		} else {
+			a.proj.SetSize(a.sh.width, a.sh.height)
+		}
 	}
 }
 

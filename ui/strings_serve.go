@@ -1,0 +1,96 @@
+package ui
+
+// The live hall's texts (liveserve.go), in both languages; init adds them
+// to the catalogues.
+var serveDE = catalog{
+	"key.serve":              "Live im Saal",
+	"serve.line":             "● LIVE · %s · %s · PIN %s · F9",
+	"serve.tables.one":       "%d Tisch",
+	"serve.tables.other":     "%d Tische",
+	"serve.wall":             "Mitmachen: %s · PIN %s",
+	"serve.title.on":         "Live im Saal – läuft",
+	"serve.title.off":        "Live im Saal – aus",
+	"serve.join":             "Tische verbinden sich mit:",
+	"serve.also":             "auch unter: %s",
+	"serve.pin":              "PIN:",
+	"serve.moderation.on":    "Co-Moderation: %s (mit ihrer eigenen PIN)",
+	"serve.moderation.off":   "Co-Moderation: aus (im Formular eine PIN der Moderation setzen)",
+	"serve.hostkey":          "Host-Schlüssel: %s",
+	"serve.connected.one":    "%d Verbindung (%s):",
+	"serve.connected.other":  "%d Verbindungen (%s):",
+	"serve.role.station":     "Tisch",
+	"serve.role.projector":   "Beamer",
+	"serve.role.moderation":  "Moderation",
+	"serve.role.phone":       "Handy",
+	"serve.role.unknown":     "–",
+	"serve.keys.on":          "s stoppen · p PIN ändern · ↑/↓ wählen · x Verbindung trennen · Esc zurück",
+	"serve.keys.off":         "s starten (Formular) · p PIN festlegen · Esc zurück",
+	"serve.drop.ask":         "Verbindung „%s“ trennen? j/n (Gespeichertes bleibt)",
+	"serve.yes":              "j",
+	"serve.dropped":          "„%s“ getrennt.",
+	"serve.started":          "Live im Saal gestartet.",
+	"serve.stopped":          "Live im Saal gestoppt; alle Verbindungen sind beendet.",
+	"serve.pin.new":          "Neue PIN:",
+	"serve.pin.keys":         "Enter übernimmt (gilt für die nächsten Anmeldungen), Esc bricht ab",
+	"serve.pin.set":          "PIN ist jetzt %s.",
+	"serve.field.listen":     "Adresse",
+	"serve.field.port":       "SSH-Port",
+	"serve.field.pin":        "PIN",
+	"serve.field.fpin":       "PIN der Moderation",
+	"serve.field.listen.all": "alle Netze",
+	"serve.field.pin.random": "zufällig",
+	"serve.field.fpin.off":   "leer: Co-Moderation aus",
+	"serve.field.port.bad":   "Der SSH-Port ist eine Zahl von 1 bis 65535.",
+	"serve.form.keys":        "Tab/↓ nächstes Feld · Enter im letzten Feld oder Strg+S startet · Esc bricht ab",
+}
+
+var serveEN = catalog{
+	"key.serve":              "live in the hall",
+	"serve.line":             "● LIVE · %s · %s · PIN %s · F9",
+	"serve.tables.one":       "%d table",
+	"serve.tables.other":     "%d tables",
+	"serve.wall":             "Join: %s · PIN %s",
+	"serve.title.on":         "Live in the hall – on",
+	"serve.title.off":        "Live in the hall – off",
+	"serve.join":             "Tables join with:",
+	"serve.also":             "also at: %s",
+	"serve.pin":              "PIN:",
+	"serve.moderation.on":    "Co-facilitator: %s (with its own PIN)",
+	"serve.moderation.off":   "Co-facilitator: off (set a facilitator PIN in the form)",
+	"serve.hostkey":          "Host key: %s",
+	"serve.connected.one":    "%d connection (%s):",
+	"serve.connected.other":  "%d connections (%s):",
+	"serve.role.station":     "table",
+	"serve.role.projector":   "projector",
+	"serve.role.moderation":  "moderation",
+	"serve.role.phone":       "phone",
+	"serve.role.unknown":     "–",
+	"serve.keys.on":          "s stop · p change PIN · ↑/↓ select · x drop connection · esc back",
+	"serve.keys.off":         "s start (form) · p set PIN · esc back",
+	"serve.drop.ask":         "Drop connection %q? y/n (what is saved stays)",
+	"serve.yes":              "y",
+	"serve.dropped":          "%q dropped.",
+	"serve.started":          "Live in the hall started.",
+	"serve.stopped":          "Live in the hall stopped; every connection has ended.",
+	"serve.pin.new":          "New PIN:",
+	"serve.pin.keys":         "enter sets it (for the next logins), esc cancels",
+	"serve.pin.set":          "The PIN is now %s.",
+	"serve.field.listen":     "Address",
+	"serve.field.port":       "SSH port",
+	"serve.field.pin":        "PIN",
+	"serve.field.fpin":       "Facilitator PIN",
+	"serve.field.listen.all": "every network",
+	"serve.field.pin.random": "random",
+	"serve.field.fpin.off":   "empty: co-facilitator off",
+	"serve.field.port.bad":   "The SSH port is a number from 1 to 65535.",
+	"serve.form.keys":        "tab/↓ next field · enter in the last field or ctrl+s starts · esc cancels",
+}
+
+func init() {
+	for k, v := range serveDE {
+		stringsDE[k] = v
+	}
+	for k, v := range serveEN {
+		stringsEN[k] = v
+	}
+}
