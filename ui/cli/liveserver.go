@@ -165,7 +165,10 @@ func (l *liveServer) handle(conn net.Conn) {
 // runServed runs a request's command line on the open store st, with the
 // caller's environment, folder and streams, and returns the exit code.
 func runServed(req request, st *store.Store, reload func(string), in io.Reader, out, errw io.Writer) int {
-	env := req.Env
+	env := map[string]string{}
+	for _, k := range liveEnv {
+		env[k] = req.Env[k]
+	}
 	c := &cli{stdin: in, stdout: out, stderr: errw, getenv: func(k string) string { return env[k] },
 		served: st, cwd: req.Dir, stdoutTTY: req.TTY, reload: reload}
 	if req.V != liveVersion {
