@@ -185,31 +185,33 @@ func (s *Server) postCard(w http.ResponseWriter, r *http.Request, dev string) {
 	}
 	group := model.OneLine(r.PostFormValue("group"))
 	s.setGroup(dev, group)
-	s.write.Lock()
-	defer s.write.Unlock()
 	var id string
 	var ch model.Change
 	refuse := ""
-	live := s.live(func(snap *model.Snapshot, phase string) {
-		wk := snap.Workshop
-		id = wk.ID
-		if wk.Phones.Stopped {
-			refuse = "write.stopped"
-			return
-		}
-		label := wk.PhoneLabel()
-		if group != "" && slicesContains(wk.PhoneGroups(), group) {
-			label = group
-		}
-		order := 0
-		for _, c := range snap.Cards {
-			if c.Phase == phase && c.Theme == "" {
-				order = max(order, c.Order)
+	live := false
+	_, err := s.writeOne(func() (string, model.Change, bool) {
+		live = s.live(func(snap *model.Snapshot, phase string) {
+			wk := snap.Workshop
+			id = wk.ID
+			if wk.Phones.Stopped {
+				refuse = "write.stopped"
+				return
 			}
-		}
-		now := s.now()
-		ch = model.Change{Cards: []model.Card{{ID: model.NewID(now), Phase: phase, Text: text, Group: label,
-			Device: dev, Order: order + 1, Created: now, Updated: now}}}
+			label := wk.PhoneLabel()
+			if group != "" && slicesContains(wk.PhoneGroups(), group) {
+				label = group
+			}
+			order := 0
+			for _, c := range snap.Cards {
+				if c.Phase == phase && c.Theme == "" {
+					order = max(order, c.Order)
+				}
+			}
+			now := s.now()
+			ch = model.Change{Cards: []model.Card{{ID: model.NewID(now), Phase: phase, Text: text, Group: label,
+				Device: dev, Order: order + 1, Created: now, Updated: now}}}
+		})
+		return id, ch, live && refuse == ""
 	})
 	switch {
 	case !live:
@@ -218,12 +220,10 @@ func (s *Server) postCard(w http.ResponseWriter, r *http.Request, dev string) {
 	case refuse != "":
 		s.fail(w, r, http.StatusConflict, refuse)
 		return
-	}
-	if err := s.be.Apply(id, ch); err != nil {
+	case err != nil:
 		s.fail(w, r, http.StatusInternalServerError, "err.save")
 		return
 	}
-	s.applied(id, ch)
 	http.Redirect(w, r, "/?ok=write.sent", http.StatusSeeOther)
 }
 
@@ -292,23 +292,23 @@ func (s *Server) postWithdraw(w http.ResponseWriter, r *http.Request, dev string
 }
 
 func (s *Server) changeOwn(w http.ResponseWriter, r *http.Request, dev, done string, change func(model.Card) model.Change) {
-	s.write.Lock()
-	defer s.write.Unlock()
 	var wk string
 	var ch model.Change
-	stopped := false
-	if !s.ownCard(w, r, dev, func(id string, c model.Card, st bool) { wk, ch, stopped = id, change(c), st }) {
-		return
-	}
-	if stopped {
+	stopped, own := false, false
+	_, err := s.writeOne(func() (string, model.Change, bool) {
+		own = s.ownCard(w, r, dev, func(id string, c model.Card, st bool) { wk, ch, stopped = id, change(c), st })
+		return wk, ch, own && !stopped
+	})
+	switch {
+	case !own:
+		return // ownCard answered
+	case stopped:
 		s.fail(w, r, http.StatusConflict, "write.stopped")
 		return
-	}
-	if err := s.be.Apply(wk, ch); err != nil {
+	case err != nil:
 		s.fail(w, r, http.StatusInternalServerError, "err.save")
 		return
 	}
-	s.applied(wk, ch)
 	http.Redirect(w, r, "/?ok="+done+"#mine", http.StatusSeeOther)
 }
 
@@ -345,24 +345,26 @@ func (s *Server) postDots(w http.ResponseWriter, r *http.Request, dev string) {
 	if err != nil || (delta != 1 && delta != -1) {
 		delta = 0
 	}
-	s.write.Lock()
-	defer s.write.Unlock()
 	var wk string
 	var ch model.Change
 	var refused error
-	live := s.live(func(snap *model.Snapshot, _ string) {
-		wk = snap.Workshop.ID
-		b := snap.BallotOf(snap.Workshop.Phones.Vote, dev)
-		if b.Dots == nil {
-			b.Dots = map[string]int{}
-		}
-		b.Dots[theme] += delta
-		nb, err := model.CheckBallot(*snap, b, s.now())
-		if err != nil {
-			refused = err
-			return
-		}
-		ch = model.Change{Ballots: []model.Ballot{nb}}
+	live := false
+	_, err = s.writeOne(func() (string, model.Change, bool) {
+		live = s.live(func(snap *model.Snapshot, _ string) {
+			wk = snap.Workshop.ID
+			b := snap.BallotOf(snap.Workshop.Phones.Vote, dev)
+			if b.Dots == nil {
+				b.Dots = map[string]int{}
+			}
+			b.Dots[theme] += delta
+			nb, err := model.CheckBallot(*snap, b, s.now())
+			if err != nil {
+				refused = err
+				return
+			}
+			ch = model.Change{Ballots: []model.Ballot{nb}}
+		})
+		return wk, ch, live && refused == nil
 	})
 	if !live {
 		s.fail(w, r, http.StatusConflict, "err.nolive")
@@ -377,11 +379,10 @@ func (s *Server) postDots(w http.ResponseWriter, r *http.Request, dev string) {
 		http.Redirect(w, r, "/dots?err="+key, http.StatusSeeOther)
 		return
 	}
-	if err := s.be.Apply(wk, ch); err != nil {
+	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "err.save")
 		return
 	}
-	s.applied(wk, ch)
 	http.Redirect(w, r, "/dots#t-"+theme, http.StatusSeeOther)
 }
 

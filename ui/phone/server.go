@@ -64,7 +64,11 @@ type Server struct {
 	key   []byte
 
 	cache cache
-	write sync.Mutex // serialises the phones' writes: a check and its write are one step
+	write sync.Mutex // serialises the phones' checks and their place in the queue (commit.go)
+
+	qmu      sync.Mutex
+	queue    []queued
+	flushing bool
 
 	pins   pinLimiter
 	cards  *buckets // per device

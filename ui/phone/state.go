@@ -30,6 +30,11 @@ type cache struct {
 	loadedAt time.Time
 	version  uint64 // counts changes the phones can see
 	notify   chan struct{}
+	// While a resync reads the store beside the pages, the changes that
+	// come in are kept, to be applied again to what it read: a change
+	// writes whole items, so one the read already holds changes nothing.
+	resyncing bool
+	replay    []model.Change
 }
 
 // resyncEvery is how often the cache is read again from the store.
@@ -47,15 +52,18 @@ func (s *Server) live(fn func(snap *model.Snapshot, phase string)) bool {
 	if c.id == "" {
 		return false
 	}
-	if !c.loaded || s.now().Sub(c.loadedAt) > resyncEvery {
+	switch {
+	case !c.loaded:
 		snap, err := s.be.Snapshot(c.id)
 		if err != nil {
-			if !c.loaded {
-				return false
-			}
-		} else {
-			c.snap, c.loaded, c.loadedAt = snap, true, s.now()
+			return false
 		}
+		c.snap, c.loaded, c.loadedAt = snap, true, s.now()
+	case !c.resyncing && s.now().Sub(c.loadedAt) > resyncEvery:
+		// Read again beside the pages, not under the lock: a workshop of
+		// thousands of cards takes a while to read.
+		c.resyncing, c.replay = true, nil
+		go s.resync(c.id)
 	}
 	phase := c.phase
 	if phase == "" {
@@ -63,6 +71,22 @@ func (s *Server) live(fn func(snap *model.Snapshot, phase string)) bool {
 	}
 	fn(&c.snap, phase)
 	return true
+}
+
+// resync reads the workshop from the store and takes it as the copy,
+// with the changes that came in meanwhile applied again.
+func (s *Server) resync(id string) {
+	snap, err := s.be.Snapshot(id)
+	c := &s.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err == nil && c.id == id && c.loaded {
+		for _, ch := range c.replay {
+			snap.Apply(ch)
+		}
+		c.snap = snap
+	}
+	c.loadedAt, c.resyncing, c.replay = s.now(), false, nil
 }
 
 // bump tells the live pages that something changed. Called with c.mu held.
@@ -91,6 +115,9 @@ func (s *Server) Changed(workshop string, ch model.Change, deleted bool) {
 		c.loaded = false
 	} else if c.loaded {
 		c.snap.Apply(ch)
+		if c.resyncing {
+			c.replay = append(c.replay, ch)
+		}
 	}
 	c.bump()
 }
