@@ -173,3 +173,88 @@ func TestGenerationsGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestGenerationsTandem: in the Tandem-Projekte the measure form asks for
+// one owner per generation; the plan shows both; an owner cleared is gone;
+// a plan phase without StepTandem has no such lines.
+func TestGenerationsTandem(t *testing.T) {
+	hs := openLindenhagen(t, model.German, 100, 30, "tandems")
+	hs.press("esc", "m")
+	if hs.app.cur != screenPlan {
+		t.Fatalf("m: screen %d\n%s", hs.app.cur, hs.screen())
+	}
+	hs.press("a")
+	hs.typeText("Lesepaten in der Grundschule")
+	hs.press("tab", "tab", "tab")
+	hs.typeText("Emma Roth")
+	hs.press("tab")
+	hs.typeText("Karl Vogt")
+	if scr := hs.screen(); !strings.Contains(scr, "Tandem Jung:") || !strings.Contains(scr, "Tandem Alt:") {
+		t.Fatalf("form without the tandem lines:\n%s", scr)
+	}
+	hs.press("enter")
+	var got model.Measure
+	for _, m := range hs.stored().Measures {
+		if m.What == "Lesepaten in der Grundschule" {
+			got = m
+		}
+	}
+	if got.Tandem["young"] != "Emma Roth" || got.Tandem["old"] != "Karl Vogt" || got.Who != "" {
+		t.Fatalf("stored %+v", got)
+	}
+	hs.press("esc")
+	plan := hs.app.screens[screenPlan].(*planScreen)
+	for !strings.Contains(hs.screen(), "Emma Roth (Jung) & Karl Vogt (Alt)") {
+		if plan.sel+1 >= len(plan.rows) {
+			t.Fatalf("plan does not name the tandem:\n%s", hs.screen())
+		}
+		hs.press("down")
+	}
+	// Clearing the old owner removes it from the tandem.
+	hs.press("e", "tab", "tab", "tab", "tab", "ctrl+u", "enter")
+	for _, m := range hs.stored().Measures {
+		if m.What == "Lesepaten in der Grundschule" && (m.Tandem["old"] != "" || m.Tandem["young"] != "Emma Roth") {
+			t.Errorf("after clearing Alt: %+v", m.Tandem)
+		}
+	}
+}
+
+// TestGenerationsSettings: F4 names the optional middle group and renames
+// and re-ages another; ages that do not read are refused at their row and
+// nothing is saved; the side-by-side board follows at once.
+func TestGenerationsSettings(t *testing.T) {
+	hs := openLindenhagen(t, model.German, 100, 40, "generations")
+	tabs := func(n int) {
+		for range n {
+			hs.press("tab")
+		}
+	}
+	hs.press("f4")
+	tabs(15) // title … language, the phones' three, Jung, its ages: to the middle group's name
+	hs.typeText("Mitte")
+	tabs(2)
+	hs.press("ctrl+u")
+	hs.typeText("Senioren")
+	hs.press("tab", "ctrl+u")
+	hs.typeText("65+")
+	hs.press("ctrl+s")
+	got := hs.stored().Workshop.AgeGroups
+	want := []model.AgeGroup{{ID: "young", Name: "Jung", Min: 13, Max: 25}, {ID: "middle", Name: "Mitte", Min: 26, Max: 59}, {ID: "old", Name: "Senioren", Min: 65}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("age groups %+v, want %+v", got, want)
+	}
+	if scr := hs.screen(); !strings.Contains(scr, "Senioren (65+) · 10") || !strings.Contains(scr, "Mitte (26–59) · 0") {
+		t.Errorf("board after the settings:\n%s", scr)
+	}
+	hs.press("f4")
+	tabs(14)
+	hs.press("ctrl+u")
+	hs.typeText("jung")
+	hs.press("ctrl+s")
+	if scr := hs.screen(); !strings.Contains(scr, "Alter wie 13–25, 60+ oder bis 12") {
+		t.Errorf("bad ages not refused:\n%s", scr)
+	}
+	if got := hs.stored().Workshop.AgeGroups; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("a refused form changed the groups: %+v", got)
+	}
+}

@@ -18,6 +18,9 @@ const (
 	pfWhat planField = iota
 	pfVision
 	pfWho
+	pfTandem0 // the tandem's owner of each generation (StepTandem), up to three
+	pfTandem1
+	pfTandem2
 	pfRole
 	pfDue
 	pfFirst
@@ -29,8 +32,11 @@ const (
 // isText reports whether a form line is typed into; the others are
 // choices changed with ←/→ or space.
 func (f planField) isText() bool {
-	return f == pfWhat || f == pfWho || f == pfDue || f == pfFirst || f == pfRes
+	return f == pfWhat || f == pfWho || f == pfDue || f == pfFirst || f == pfRes || f.isTandem()
 }
+
+// isTandem reports whether a form line is a tandem owner's.
+func (f planField) isTandem() bool { return f >= pfTandem0 && f <= pfTandem2 }
 
 // planForm edits one measure.
 type planForm struct {
@@ -45,6 +51,9 @@ type planForm struct {
 	cur      planField
 	err      string
 	errAt    planField
+	// tandem are the generations whose owner lines the form shows (a
+	// phase with StepTandem), in the order of pfTandem0…
+	tandem []model.AgeGroup
 }
 
 // formMeasure is a measure left in the form: the measure and the date as
@@ -56,8 +65,10 @@ type formMeasure struct {
 
 func newPlanForm(sh *shared) planForm {
 	f := planForm{errAt: -1}
-	labels := [pfCount]string{"plan.col.what", "plan.col.answers", "plan.col.who", "plan.f.role", "plan.col.due", "plan.col.first", "plan.col.res", "plan.col.status"}
-	holders := map[planField]string{pfWhat: "plan.p.what", pfWho: "plan.p.who", pfDue: "plan.p.due", pfFirst: "plan.p.first", pfRes: "plan.p.res"}
+	labels := [pfCount]string{"plan.col.what", "plan.col.answers", "plan.col.who", "gen.tandem.head", "gen.tandem.head", "gen.tandem.head",
+		"plan.f.role", "plan.col.due", "plan.col.first", "plan.col.res", "plan.col.status"}
+	holders := map[planField]string{pfWhat: "plan.p.what", pfWho: "plan.p.who", pfDue: "plan.p.due", pfFirst: "plan.p.first", pfRes: "plan.p.res",
+		pfTandem0: "plan.p.who", pfTandem1: "plan.p.who", pfTandem2: "plan.p.who"}
 	for i := range pfCount {
 		f.labels[i] = sh.T(labels[i])
 		if h, ok := holders[i]; ok {
@@ -85,10 +96,24 @@ func (f *planForm) field() *textinput.Model {
 }
 
 func (f *planForm) focus(to planField) tea.Cmd {
+	return f.focusDir(to, 1)
+}
+
+// shown reports whether the form shows a line: a tandem line only for a
+// generation of the tandem.
+func (f *planForm) shown(i planField) bool {
+	return !i.isTandem() || int(i-pfTandem0) < len(f.tandem)
+}
+
+// focusDir focuses a line, or the next one shown in direction dir.
+func (f *planForm) focusDir(to planField, dir planField) tea.Cmd {
 	if t := f.field(); t != nil {
 		t.Blur()
 	}
 	f.cur = (to + pfCount) % pfCount
+	for !f.shown(f.cur) {
+		f.cur = (f.cur + dir + pfCount) % pfCount
+	}
 	if t := f.field(); t != nil {
 		t.CursorEnd()
 		return t.Focus()
@@ -110,6 +135,7 @@ func (s *planScreen) openForm(m model.Measure, isNew bool, col planCol) tea.Cmd 
 	f.fields[pfDue].SetValue(m.Due.Format(s.sh.lang))
 	f.fields[pfFirst].SetValue(m.FirstStep)
 	f.fields[pfRes].SetValue(m.Resources)
+	s.openTandem(m)
 	f.visionID, f.revID, f.role, f.status = m.Vision, m.Reversal, m.WhoIsRole, m.Status
 	f.labels[pfVision] = s.linkLabel()
 	f.err, f.errAt = "", -1
@@ -149,7 +175,7 @@ func (s *planScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.NextField):
 		return f.focus(f.cur + 1)
 	case key.Matches(msg, k.PrevField):
-		return f.focus(f.cur - 1)
+		return f.focusDir(f.cur-1, -1)
 	case !f.cur.isText() && key.Matches(msg, k.Choose):
 		dir := 1
 		if msg.String() == "left" {
@@ -206,6 +232,7 @@ func (s *planScreen) formDraft() formMeasure {
 	m.What, m.Vision, m.Who, m.WhoIsRole = fieldValue(f.fields[pfWhat]), f.visionID, fieldValue(f.fields[pfWho]), f.role
 	m.Reversal = f.revID
 	m.FirstStep, m.Resources, m.Status = fieldValue(f.fields[pfFirst]), fieldValue(f.fields[pfRes]), f.status
+	m.Tandem = f.tandemValue(m.Tandem)
 	return formMeasure{Measure: m, DueText: fieldValue(f.fields[pfDue])}
 }
 
@@ -245,6 +272,7 @@ func (s *planScreen) saveForm() tea.Cmd {
 	m.What, m.Vision, m.Who, m.WhoIsRole, m.Due = what, f.visionID, fieldValue(f.fields[pfWho]), f.role, due
 	m.Reversal = f.revID
 	m.FirstStep, m.Resources, m.Status = fieldValue(f.fields[pfFirst]), fieldValue(f.fields[pfRes]), f.status
+	m.Tandem = f.tandemValue(m.Tandem)
 	now := s.sh.now()
 	if f.isNew && m.ID == "" {
 		order := -1
@@ -327,6 +355,9 @@ func (s *planScreen) formView(w, h int) []string {
 	labelW, valW := s.formWidths(w)
 	var lines []string
 	for i := range pfCount {
+		if !f.shown(i) {
+			continue
+		}
 		label := pad(f.labels[i]+":", labelW)
 		if i == f.cur {
 			label = st.Key.Render(label)
@@ -340,7 +371,13 @@ func (s *planScreen) formView(w, h int) []string {
 		room--
 	}
 	if room < len(lines) {
-		first := clamp(int(f.cur)-room/2, 0, max(len(lines)-room, 0))
+		at := int(f.cur)
+		for i := range f.cur {
+			if !f.shown(i) {
+				at--
+			}
+		}
+		first := clamp(at-room/2, 0, max(len(lines)-room, 0))
 		lines = lines[first:min(first+max(room, 0), len(lines))]
 	}
 	out = append(out, lines...)

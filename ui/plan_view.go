@@ -399,7 +399,7 @@ func (s *planScreen) cellText(m model.Measure, c planCol, short bool) string {
 	case colVision:
 		return s.answerCell(m)
 	case colWho:
-		return one(m.Who)
+		return whoText(s.sh.generations(), m)
 	case colDue:
 		return m.Due.Format(s.sh.lang)
 	case colFirst:
@@ -432,6 +432,7 @@ func (s *planScreen) detailsView(w, h int) []string {
 	if m.WhoIsRole && who != "" {
 		who += " (" + s.sh.T("plan.role") + ")"
 	}
+	who = joinNonEmpty("; ", who, tandemText(s.sh.generations(), m))
 	values := []string{m.What, vision, who, m.Due.Format(s.sh.lang), m.FirstStep, m.Resources, s.statusName(m.Status)}
 	labelW := 0
 	for _, l := range labels {

@@ -363,6 +363,9 @@ func (p *projector) projMeasures() []projGroup {
 		if m.Who != "" {
 			who = append(who, m.Who)
 		}
+		if t := tandemText(p.view.snap.Workshop.Generations(p.lang), m); t != "" {
+			who = append(who, t)
+		}
 		if m.Due != "" {
 			who = append(who, p.t.T("proj.due", m.Due.Format(p.lang)))
 		}

@@ -89,6 +89,7 @@ func (s *settingsScreen) start(w model.Workshop, back screenID) tea.Cmd {
 	}
 	f.choose("lang", sh.T("set.f.lang"), langs, choice, nil)
 	phoneRows(&f, w)
+	generationRows(&f, w)
 	m := w.MethodOf()
 	f.heading(sh.T("set.phases", m.Name.In(sh.lang)))
 	for _, p := range m.Phases {
@@ -282,6 +283,9 @@ func readWorkshopRows(f *form, w *model.Workshop, old *model.Workshop) error {
 		w.Lang = []model.Lang{model.German, model.English}[clamp(r.choice, 0, 1)]
 	}
 	readPhoneRows(f, w)
+	if err := readGenerationRows(f, w); err != nil {
+		return err
+	}
 	for _, p := range w.MethodOf().Phases {
 		if f.row("q:"+p.ID) != nil {
 			w.SetQuestion(p.ID, f.value("q:"+p.ID))
