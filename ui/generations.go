@@ -13,7 +13,7 @@ import (
 )
 
 // Age groups on the board (Generationenwerkstatt): F3 gives new cards, or
-// the selected and marked cards, the next generation; F9 shows the
+// the selected and marked cards, the next generation; ctrl+o shows the
 // generations side by side, one column each, on the board and the wall.
 
 // genKeys are the two keys; they act in the list and while writing.
@@ -22,7 +22,7 @@ type genKeys struct{ Age, Side key.Binding }
 func newGenKeys(t catalog) genKeys {
 	return genKeys{
 		Age:  key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", t.T("gen.key.age"))),
-		Side: key.NewBinding(key.WithKeys("f9"), key.WithHelp("F9", t.T("gen.key.side"))),
+		Side: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", t.T("gen.key.side"))),
 	}
 }
 
@@ -143,7 +143,7 @@ func genColumns(snap model.Snapshot, phase string, gens []model.AgeGroup, t cata
 	return cols
 }
 
-// generationKey handles F3 and F9 on the board of a workshop with age
+// generationKey handles F3 and ctrl+o on the board of a workshop with age
 // groups; ok is false for every other key.
 func (s *boardScreen) generationKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := s.genKeys

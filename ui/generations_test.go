@@ -51,7 +51,7 @@ func cardByText(t testing.TB, s model.Snapshot, text string) model.Card {
 }
 
 // TestGenerationsBoard: the Blick der Generationen opens with the
-// generations side by side; F9 switches to the list and back; F3 while
+// generations side by side; ctrl+o switches to the list and back; F3 while
 // writing gives new cards the next generation (Jung, Alt, none); F3 in
 // the list gives the selected card the next one, and z takes it back.
 func TestGenerationsBoard(t *testing.T) {
@@ -60,9 +60,9 @@ func TestGenerationsBoard(t *testing.T) {
 	if !strings.Contains(scr, "Jung (13–25) · 9") || !strings.Contains(scr, "Alt (60+) · 10") || !strings.Contains(scr, "F3 Generation: –") {
 		t.Fatalf("board does not open side by side:\n%s", scr)
 	}
-	hs.press("f9")
+	hs.press("ctrl+o")
 	if scr := hs.screen(); !strings.Contains(scr, "1 Treffpunkt im Dorf") || strings.Contains(scr, "Alt (60+) · 10") {
-		t.Fatalf("F9 does not show the list:\n%s", scr)
+		t.Fatalf("ctrl+o does not show the list:\n%s", scr)
 	}
 	hs.press("f3")
 	if scr := hs.screen(); !strings.Contains(scr, "Neue Karten: Jung (13–25)") || !strings.Contains(scr, "F3 Generation: Jung") {
@@ -94,19 +94,19 @@ func TestGenerationsBoard(t *testing.T) {
 	if got := cardByText(t, hs.stored(), "Ohne Angabe").AgeGroup; got != "" {
 		t.Errorf("z after F3: %q", got)
 	}
-	hs.press("f9")
+	hs.press("ctrl+o")
 	if scr := hs.screen(); !strings.Contains(scr, "ohne Generation · 1") || !strings.Contains(scr, "Jung (13–25) · 10") {
 		t.Errorf("side by side with a card without generation:\n%s", scr)
 	}
 }
 
-// TestGenerationsNotInOtherMethods: F3 and F9 change nothing in a
+// TestGenerationsNotInOtherMethods: F3 and ctrl+o change nothing in a
 // Zukunftswerkstatt and say why.
 func TestGenerationsNotInOtherMethods(t *testing.T) {
 	hs, _ := openDemoVote(t, model.German, 80, 24)
 	hs.press("esc", "i", "f3")
 	hs.typeText("Neue Karte")
-	hs.press("enter", "f9")
+	hs.press("enter", "ctrl+o")
 	snap, err := hs.st.Snapshot(demo.WorkshopID)
 	if err != nil {
 		t.Fatal(err)
@@ -115,7 +115,7 @@ func TestGenerationsNotInOtherMethods(t *testing.T) {
 		t.Errorf("card got generation %q", c.AgeGroup)
 	}
 	if scr := hs.screen(); !strings.Contains(scr, "unterscheidet keine Generationen") || strings.Contains(scr, "F3 Generation") {
-		t.Errorf("F9 in a Zukunftswerkstatt:\n%s", scr)
+		t.Errorf("ctrl+o in a Zukunftswerkstatt:\n%s", scr)
 	}
 }
 

@@ -3,7 +3,7 @@ package ui
 import "maps"
 
 // The words of the age groups (Generationenwerkstatt): the board's F3 and
-// F9, the side-by-side board and wall, the vote per group, the tandem in
+// ctrl+o, the side-by-side board and wall, the vote per group, the tandem in
 // the plan, the groups in the settings. They live in their own catalogue
 // files' part so the two languages stay side by side here.
 
@@ -16,8 +16,8 @@ var genStringsDE = catalog{
 	"gen.age.cards":      "%d Karten jetzt: %s – z macht rückgängig.",
 	"gen.age.what":       "Generation geändert",
 	"gen.age.nogroups":   "Diese Werkstatt unterscheidet keine Generationen.",
-	"gen.side.on":        "Generationen nebeneinander – F9 zeigt wieder die Liste.",
-	"gen.side.off":       "Liste nach Themen – F9 zeigt die Generationen nebeneinander.",
+	"gen.side.on":        "Generationen nebeneinander – ctrl+o zeigt wieder die Liste.",
+	"gen.side.off":       "Liste nach Themen – ctrl+o zeigt die Generationen nebeneinander.",
 	"gen.side.none":      "Noch keine Karten.",
 	"gen.side.more":      "… %d weitere",
 	"gen.side.cards":     "%s · %d",
@@ -43,8 +43,8 @@ var genStringsEN = catalog{
 	"gen.age.cards":      "%d cards now: %s – z undoes.",
 	"gen.age.what":       "generation changed",
 	"gen.age.nogroups":   "This workshop does not tell generations apart.",
-	"gen.side.on":        "Generations side by side – F9 shows the list again.",
-	"gen.side.off":       "List by theme – F9 shows the generations side by side.",
+	"gen.side.on":        "Generations side by side – ctrl+o shows the list again.",
+	"gen.side.off":       "List by theme – ctrl+o shows the generations side by side.",
 	"gen.side.none":      "No cards yet.",
 	"gen.side.more":      "… %d more",
 	"gen.side.cards":     "%s · %d",
