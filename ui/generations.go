@@ -318,3 +318,48 @@ func (s *boardScreen) ageField() string {
 	}
 	return "  " + st.Key.Render("F3") + st.Label.Render(" "+s.sh.T("gen.label")+": ") + st.Accent.Render(name)
 }
+
+// sideWall is the wall with the generations side by side: a column each,
+// its title on every page, its themes and cards laid out as the wall lays
+// out a phase; the columns turn their pages together.
+func (p *projector) sideWall(w, h int) [][]string {
+	v := &p.view
+	cols := genColumns(v.snap, v.phase, v.snap.Workshop.Generations(p.lang), p.t, p.lang)
+	n := len(cols)
+	colW := (w - 3*(n-1)) / max(n, 1)
+	if n == 0 || colW < 16 || h < 3 {
+		return p.projWall(w, h, p.projGroups(), "•", "proj.nocards")
+	}
+	st := p.st
+	per := make([][][]string, n)
+	pages := 1
+	for i, col := range cols {
+		title := st.PhaseName.Render(truncate(col.title, colW))
+		body := p.projWall(colW, h-2, col.groups, "•", "gen.side.none")
+		for _, pg := range body {
+			per[i] = append(per[i], append([]string{title, st.Subtle.Render(repeat("─", colW))}, pg...))
+		}
+		pages = max(pages, len(per[i]))
+	}
+	sep := st.Subtle.Render(" │ ")
+	out := make([][]string, pages)
+	for pg := range pages {
+		lines := make([]string, h)
+		for r := range h {
+			var b strings.Builder
+			for i := range per {
+				if i > 0 {
+					b.WriteString(sep)
+				}
+				cell := ""
+				if pg < len(per[i]) && r < len(per[i][pg]) {
+					cell = per[i][pg][r]
+				}
+				b.WriteString(pad(cell, colW))
+			}
+			lines[r] = strings.TrimRight(b.String(), " ")
+		}
+		out[pg] = lines
+	}
+	return out
+}

@@ -258,3 +258,22 @@ func TestGenerationsSettings(t *testing.T) {
 		t.Errorf("a refused form changed the groups: %+v", got)
 	}
 }
+
+// TestGenerationsProjector: the wall shows the generations side by side
+// while the board does, and the themes as usual once ctrl+o turned it off.
+func TestGenerationsProjector(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 30}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			hs := openLindenhagen(t, model.German, size.w, size.h, "generations")
+			hs.press("f5")
+			if scr := hs.screen(); !strings.Contains(scr, "Jung (13–25) · 9") || !strings.Contains(scr, "Alt (60+) · 10") {
+				t.Fatalf("wall not side by side:\n%s", scr)
+			}
+			hs.golden()
+			hs.press("f5", "ctrl+o", "f5")
+			if scr := hs.screen(); strings.Contains(scr, "Alt (60+) · 10") || !strings.Contains(scr, "Treffpunkt im Dorf") {
+				t.Errorf("wall after ctrl+o:\n%s", scr)
+			}
+		})
+	}
+}

@@ -50,6 +50,7 @@ type wallView struct {
 	show    wallShow
 	rules   bool        // F2: the phase's rules under the question
 	timer   model.Timer // the phase's countdown
+	side    bool        // the generations side by side (ctrl+o on the board)
 }
 
 // wallShow is what the wall shows under the question and the countdown.
@@ -92,6 +93,7 @@ type projKey struct {
 	phase           string
 	show            wallShow
 	dark            bool
+	side            bool
 }
 
 // newProjector makes the root's projector. Its clock and timer are the
@@ -398,7 +400,7 @@ func bigDigits(s string, large bool) []string {
 // cards, as pages of at most h lines; built once per change and size.
 func (p *projector) projContent(w, h int, keep bool) [][]string {
 	ws := &p.view
-	k := projKey{opened: ws.opened, version: ws.version, w: w, h: h, phase: ws.phase, show: ws.show, dark: p.st.Dark}
+	k := projKey{opened: ws.opened, version: ws.version, w: w, h: h, phase: ws.phase, show: ws.show, dark: p.st.Dark, side: ws.side}
 	for _, e := range p.cache.entries {
 		if e.key == k && e.pages != nil {
 			return e.pages
@@ -413,7 +415,11 @@ func (p *projector) projContent(w, h int, keep bool) [][]string {
 	case wallMeasures:
 		pages = p.projWall(w, h, p.projMeasures(), "", "proj.nomeasures")
 	default:
-		pages = p.projWall(w, h, p.projGroups(), "•", "proj.nocards")
+		if ws.side {
+			pages = p.sideWall(w, h)
+		} else {
+			pages = p.projWall(w, h, p.projGroups(), "•", "proj.nocards")
+		}
 	}
 	if len(pages) == 0 {
 		pages = [][]string{{}}

@@ -139,7 +139,7 @@ func (a *app) wallView() wallView {
 		show = wallMeasures
 	}
 	return wallView{snap: ws.snap, method: ws.method, phase: ws.phase, opened: ws.opened, version: ws.version,
-		show: show, rules: a.rules, timer: a.sh.phaseTimer()}
+		show: show, rules: a.rules, timer: a.sh.phaseTimer(), side: ws.sideBySide(ws.phase)}
 }
 
 func (a *app) screenName() string {
