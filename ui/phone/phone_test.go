@@ -214,6 +214,12 @@ func TestRefused(t *testing.T) {
 func TestFlood(t *testing.T) {
 	e := newEnv(t, nil)
 	flood, calm := e.signedPhone(), e.signedPhone()
+	// The clock stands still, so the flood gets exactly the burst of two
+	// however slow the machine; the test's phones share one address,
+	// whose own limit TestAddressLimit checks.
+	frozen := time.Now()
+	e.srv.now = func() time.Time { return frozen }
+	e.srv.reqs = newBuckets(1e9, 1e9)
 	ok, slowed := 0, 0
 	for i := range 50 {
 		switch flood.card("Flut " + string(rune('a'+i%26))) {
@@ -223,14 +229,34 @@ func TestFlood(t *testing.T) {
 			slowed++
 		}
 	}
-	if ok > 5 || slowed == 0 {
-		t.Errorf("flood: %d written, %d slowed", ok, slowed)
+	if ok != 2 || slowed != 48 {
+		t.Errorf("flood: %d written, %d slowed; want the burst of 2, the rest slowed", ok, slowed)
 	}
 	if code := calm.card("Ich bin auch noch da"); code != 200 {
 		t.Errorf("the other phone was refused during the flood: %d", code)
 	}
 	if n := len(e.snap().Cards); n != ok+1 {
 		t.Errorf("%d cards on disk, want %d", n, ok+1)
+	}
+}
+
+// TestAddressLimit: one address gets 60 requests at once, then waits.
+func TestAddressLimit(t *testing.T) {
+	e := newEnv(t, nil)
+	frozen := time.Now()
+	e.srv.now = func() time.Time { return frozen }
+	p := e.phone()
+	for i := range 60 {
+		if code, _ := p.get("/privacy"); code != 200 {
+			t.Fatalf("request %d: %d", i, code)
+		}
+	}
+	if code, _ := p.get("/privacy"); code != http.StatusTooManyRequests {
+		t.Errorf("request 61 at once: %d", code)
+	}
+	frozen = frozen.Add(time.Second)
+	if code, _ := p.get("/privacy"); code != 200 {
+		t.Errorf("a second later: %d", code)
 	}
 }
 
