@@ -75,6 +75,7 @@ type boardScreen struct {
 	pasted  string // the paste of several lines asked about
 
 	genKeys genKeys
+	round   int    // the round ctrl+o chose for new cards, 0: the latest (rounds.go)
 	age     string // the generation new cards get (generations.go), "" for none
 }
 
@@ -161,6 +162,7 @@ func (s *boardScreen) Enter() tea.Cmd {
 	if s.ws != ws {
 		s.ws = ws
 		s.undo, s.marked, s.editing, s.stash, s.age = undoStack{}, map[string]bool{}, "", "", ""
+		s.round = 0
 		s.nums = themeNumbers{}
 		s.endSearch()
 		s.list = cardList{}
@@ -250,6 +252,9 @@ func (s *boardScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.typeInto(msg.text)
 	case tea.KeyPressMsg:
 		if cmd, ok := s.generationKey(msg); ok {
+			return cmd
+		}
+		if cmd, ok := s.roundKeyPress(msg); ok { // rounds.go
 			return cmd
 		}
 		if s.focus != focusList {
@@ -353,7 +358,7 @@ func (s *boardScreen) newCard(text string) tea.Cmd {
 	now := s.sh.now()
 	c := model.Card{
 		ID: model.NewID(now), Phase: s.phase, Text: text,
-		Author: fieldValue(s.author), Group: fieldValue(s.group), AgeGroup: s.ageForNew(),
+		Author: fieldValue(s.author), Group: fieldValue(s.group), AgeGroup: s.ageForNew(), Round: s.roundForNew(),
 		Order: s.list.groupOf("").maxOrder + 1, Created: now, Updated: now,
 	}
 	s.list.selectCard(c.ID)

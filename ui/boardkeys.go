@@ -211,6 +211,9 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 	if s.sh.ws != nil && s.sh.ws.method.HasAgeGroups() {
 		full = append(full, []key.Binding{s.genKeys.Age, s.genKeys.Side})
 	}
+	if s.phaseRounds() > 0 {
+		full = append(full, []key.Binding{s.roundHelp()})
+	}
 	var short []key.Binding
 	switch s.focus {
 	case focusText:

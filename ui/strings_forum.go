@@ -3,6 +3,10 @@ package ui
 // The texts of the Konsensieren and Bürgerforum screens, merged into the
 // catalogues at start (kept apart so the screens' words stay together).
 var forumDE = catalog{
+	"round.label":           "Runde",
+	"round.now":             "Neue Karten: Runde %d von %d.",
+	"round.none":            "Diese Phase hat keine Runden.",
+	"round.key":             "nächste Runde",
 	"screen.konsens":        "Konsensieren",
 	"screen.forumvote":      "Abstimmung",
 	"konsens.options":       "Optionen (0 = passive Lösung)",
@@ -86,6 +90,10 @@ var forumDE = catalog{
 }
 
 var forumEN = catalog{
+	"round.label":           "Round",
+	"round.now":             "New cards: round %d of %d.",
+	"round.none":            "This phase has no rounds.",
+	"round.key":             "next round",
 	"screen.konsens":        "Consensing",
 	"screen.forumvote":      "Vote",
 	"konsens.options":       "Options (0 = passive solution)",
