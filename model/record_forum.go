@@ -14,6 +14,7 @@ import (
 // forumLabels are the record's words for those parts in one language.
 type forumLabels struct {
 	Konsens      string
+	Tied         string // a shared place, in words that do not speak of dots
 	KonsensRule  string
 	KonsensCols  [5]string
 	Passive      string
@@ -45,6 +46,7 @@ type forumLabels struct {
 
 var forumLabelsDE = forumLabels{
 	Konsens: "Konsensieren",
+	Tied:    "gleichauf",
 	KonsensRule: "Jede Person oder jeder Tisch gab jeder Option einen Widerstand von 0 (kein Einwand) bis 10 (völlig dagegen); " +
 		"vorn steht die Option mit dem geringsten Gesamtwiderstand, die Akzeptanz ist der Anteil des höchstmöglichen Widerstands, der nicht gegeben wurde.",
 	KonsensCols: [5]string{"Platz", "Option", "Widerstand", "Akzeptanz", "Hinweis"},
@@ -91,6 +93,7 @@ var forumLabelsDE = forumLabels{
 
 var forumLabelsEN = forumLabels{
 	Konsens: "Consensing",
+	Tied:    "tied",
 	KonsensRule: "Each person or table gave every option a resistance from 0 (no objection) to 10 (totally against); " +
 		"the option with the least total resistance comes first, and acceptance is the share of the highest possible resistance that was not given.",
 	KonsensCols: [5]string{"Place", "Option", "Resistance", "Acceptance", "Note"},
@@ -200,7 +203,7 @@ func (r *record) writeKonsens(b *strings.Builder, p Phase) {
 		if x.Place > 0 {
 			place = strconv.Itoa(x.Place) + "."
 			if x.Tied {
-				place += " (" + r.L.Tied + ")"
+				place += " (" + F.Tied + ")"
 			}
 			res, acc = strconv.Itoa(x.Total), strconv.Itoa(x.Acceptance)+" %"
 		}
@@ -280,7 +283,7 @@ func (r *record) writeRecommendations(b *strings.Builder, p Phase) {
 		if x.Place > 0 {
 			place = strconv.Itoa(x.Place) + "."
 			if x.Tied {
-				place += " (" + r.L.Tied + ")"
+				place += " (" + F.Tied + ")"
 			}
 		}
 		tableRow(b, place, mdCell(OneLine(x.Text)), strconv.Itoa(x.Yes), strconv.Itoa(x.No), strconv.Itoa(x.Abstain), strconv.Itoa(x.Points))
