@@ -75,7 +75,7 @@ type boardScreen struct {
 	pasted  string // the paste of several lines asked about
 
 	genKeys genKeys
-	round   int    // the round ctrl+o chose for new cards, 0: the latest (rounds.go)
+	round   int    // the round ctrl+l chose for new cards, 0: the latest (rounds.go)
 	age     string // the generation new cards get (generations.go), "" for none
 }
 

@@ -9,11 +9,11 @@ import (
 
 // Rounds of group work (a Bürgerforum's small groups): in a phase with
 // rounds every new card carries the round the room is in. The board shows
-// the round beside author and group; ctrl+o moves on to the next round
+// the round beside author and group; ctrl+l moves on to the next round
 // (after the last, back to the first), in the list and while writing. The
 // board starts in the latest round its cards were written in.
 
-var roundKey = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "")) // help text set per language in roundHelp
+var roundKey = key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "")) // help text set per language in roundHelp
 
 // phaseRounds is the number of rounds of the board's phase, 0 for none.
 func (s *boardScreen) phaseRounds() int {
@@ -24,7 +24,7 @@ func (s *boardScreen) phaseRounds() int {
 	return p.Rounds
 }
 
-// roundForNew is the round a new card gets: the one chosen with ctrl+o,
+// roundForNew is the round a new card gets: the one chosen with ctrl+l,
 // else the latest of the phase's cards, else the first.
 func (s *boardScreen) roundForNew() int {
 	n := s.phaseRounds()
@@ -41,7 +41,7 @@ func (s *boardScreen) roundForNew() int {
 	return min(latest, n)
 }
 
-// roundKeyPress handles ctrl+o; ok is false for every other key.
+// roundKeyPress handles ctrl+l; ok is false for every other key.
 func (s *boardScreen) roundKeyPress(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if !key.Matches(msg, roundKey) {
 		return nil, false
@@ -61,13 +61,13 @@ func (s *boardScreen) roundField() string {
 		return ""
 	}
 	st := s.sh.st
-	return "  " + st.Key.Render("ctrl+o") + st.Label.Render(" "+s.sh.T("round.label")+": ") +
+	return "  " + st.Key.Render("ctrl+l") + st.Label.Render(" "+s.sh.T("round.label")+": ") +
 		st.Accent.Render(strconv.Itoa(s.roundForNew())+"/"+strconv.Itoa(n))
 }
 
-// roundHelp is ctrl+o for the help, in the screen's language.
+// roundHelp is ctrl+l for the help, in the screen's language.
 func (s *boardScreen) roundHelp() key.Binding {
 	b := roundKey
-	b.SetHelp("ctrl+o", s.sh.T("round.key"))
+	b.SetHelp("ctrl+l", s.sh.T("round.key"))
 	return b
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // TestRoundsOnBoard: in a phase with rounds the board starts in the
-// latest round of its cards, new cards carry the round, ctrl+o moves on
+// latest round of its cards, new cards carry the round, ctrl+l moves on
 // (wrapping after the last); a phase without rounds says so.
 func TestRoundsOnBoard(t *testing.T) {
 	hs := newHarness(t, model.German, 80, 24)
@@ -23,16 +23,16 @@ func TestRoundsOnBoard(t *testing.T) {
 	}
 	hs.send(openMsg{id: snap.Workshop.ID, phase: "groups"})
 	hs.typeSlow()
-	if scr := hs.screen(); !strings.Contains(scr, "ctrl+o Runde: 2/3") {
+	if scr := hs.screen(); !strings.Contains(scr, "ctrl+l Runde: 2/3") {
 		t.Fatalf("round field:\n%s", scr)
 	}
 	hs.press("ctrl+g")
 	hs.typeText("Gruppe E")
 	hs.press("enter")
 	hs.typeText("Bürgerbus statt Rufbus")
-	hs.press("enter", "ctrl+o")
+	hs.press("enter", "ctrl+l")
 	hs.typeText("Radweg nach Talheim")
-	hs.press("enter", "ctrl+o")
+	hs.press("enter", "ctrl+l")
 	hs.typeText("Zurück zu Runde 1")
 	hs.press("enter")
 	hs.deliverAll()
@@ -50,7 +50,7 @@ func TestRoundsOnBoard(t *testing.T) {
 		t.Errorf("not stored: %v", want)
 	}
 	hs.send(openMsg{id: snap.Workshop.ID, phase: "information"})
-	hs.press("ctrl+o")
+	hs.press("ctrl+l")
 	if scr := hs.screen(); strings.Contains(scr, "Runde:") || !strings.Contains(scr, "Diese Phase hat keine Runden.") {
 		t.Errorf("phase without rounds:\n%s", scr)
 	}

@@ -124,7 +124,7 @@ func TestBuergerforumEndToEnd(t *testing.T) {
 			tt.text("Mehr Bäume und Bänke")
 			tt.keys("Enter")
 			tt.waitText("the first card", "Mehr Bäume und Bänke")
-			tt.keys("C-o")
+			tt.keys("C-l")
 			tt.waitText("the second round", "Runde: 2/3")
 			tt.text("Markttage auch samstags")
 			tt.keys("Enter")
