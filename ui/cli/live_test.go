@@ -636,3 +636,33 @@ func TestLiveOpenEndToEnd(t *testing.T) {
 		t.Errorf("the socket is still there after the TUI quit: %v", err)
 	}
 }
+
+// BenchmarkLiveList: `list` on the demo database in this process, through
+// the socket of a server holding the store, and on the file (open, prove,
+// read, close) when nobody holds it.
+func BenchmarkLiveList(b *testing.B) {
+	getenv := func(string) string { return "" }
+	db := filepath.Join(b.TempDir(), "w.db")
+	if code := Main([]string{"demo", "--no-open", "--db", db}, nil, io.Discard, io.Discard, getenv); code != 0 {
+		b.Fatalf("demo --no-open: exit %d", code)
+	}
+	list := func(b *testing.B) {
+		for b.Loop() {
+			if code := Main([]string{"list", "--db", db}, nil, io.Discard, io.Discard, getenv); code != 0 {
+				b.Fatalf("list: exit %d", code)
+			}
+		}
+	}
+	b.Run("file", list)
+	st, err := store.Open(db, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	l, err := startLive(st, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer l.Close()
+	b.Run("socket", list)
+}
