@@ -161,6 +161,23 @@ func TestBrowser(t *testing.T) {
 	}
 	waitText("p.left", func(s string) bool { return strings.Contains(s, "0 von 3") || strings.Contains(s, "0 of 3") })
 
+	// At 320 px (the narrowest phones) no page is wider than the screen.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(320, 640)); err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"/", "/dots", "/follow", "/privacy"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(e.ts.URL+page)); err != nil {
+			t.Fatal(err)
+		}
+		wide, err := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
+		if err != nil || wide > 320 {
+			t.Errorf("%s at 320 px is %d px wide (%v)", page, wide, err)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740), chromedp.Navigate(e.ts.URL+"/dots"),
+		chromedp.WaitVisible(chromedp.CSS("p.left"))); err != nil {
+		t.Fatal(err)
+	}
 	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
