@@ -357,6 +357,7 @@ func (r *rescuer) workshop(w model.Workshop, folder bucketRef) (model.Snapshot, 
 	}
 	r.photos(subs, &snap, &rw)
 	r.ballots(subs, &snap)
+	r.forumItems(subs, &snap, &rw) // rescue_forum.go
 	return snap, rw
 }
 

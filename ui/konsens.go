@@ -330,7 +330,7 @@ func newKonsensKeys(t catalog) konsensKeys {
 
 func (s *konsensScreen) KeyMap() help.KeyMap {
 	k := s.keys
-	return keyMap{short: []key.Binding{k.Save, k.Up, k.Delete, k.Cancel},
+	return keyMap{short: []key.Binding{k.Save, k.Delete, k.Cancel},
 		full: [][]key.Binding{{k.Save, k.Cancel}, {k.Up, k.Down, k.Delete, k.Undo}}}
 }
 

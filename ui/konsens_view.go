@@ -37,7 +37,7 @@ func (s *konsensScreen) View() string {
 	if len(s.rows) > 0 {
 		optMax = max(min(len(opts), room/3), min(2, len(opts)))
 	}
-	opts = cutLines(opts, optMax, st.Muted.Render(s.sh.T("konsens.more", len(s.options)-max(optMax-2, 0))))
+	opts = cutLines(opts, optMax, st.Muted.Render(truncate(s.sh.T("konsens.more", len(s.options)-max(optMax-2, 0)), w)))
 	room -= len(opts)
 	var body []string
 	if wide {
