@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -34,7 +35,26 @@ func (e MethodError) Error() string { return e.Msg.En }
 // methodErr is a MethodError with the same format in both languages'
 // sentences.
 func methodErr(phase int, key, de, en string, args ...any) MethodError {
-	return MethodError{Phase: phase, Key: key, Msg: Text{De: fmt.Sprintf(de, args...), En: fmt.Sprintf(en, args...)}}
+	return MethodError{Phase: phase, Key: key, Msg: Text{De: fmt.Sprintf(de, germanArgs(args)...), En: fmt.Sprintf(en, args...)}}
+}
+
+// germanArgs are args for a German sentence that quotes with „%s“ where
+// the English one has %q: strings escaped as %q would (control characters
+// and invalid UTF-8 as \x…), without its quotes; a Text as its German.
+func germanArgs(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		switch a := a.(type) {
+		case string:
+			q := strconv.Quote(a)
+			out[i] = strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`)
+		case Text:
+			out[i] = a.De
+		default:
+			out[i] = a
+		}
+	}
+	return out
 }
 
 // validID reports whether id is a method's or phase's id: lower case
@@ -61,7 +81,7 @@ func (m Method) Check() []MethodError {
 	case m.ID == "":
 		add(methodErr(-1, "id", "die Methode hat keine id", "the method has no id"))
 	case !validID(m.ID):
-		add(methodErr(-1, "id", "id %q: nur Kleinbuchstaben, Ziffern und -, beginnend mit einem Buchstaben, höchstens %d Zeichen", "id %q: only lower-case letters, digits and -, starting with a letter, at most %d characters", oneLineQ(m.ID), MaxIDLen))
+		add(methodErr(-1, "id", "id „%s“: nur Kleinbuchstaben, Ziffern und -, beginnend mit einem Buchstaben, höchstens %d Zeichen", "id %q: only lower-case letters, digits and -, starting with a letter, at most %d characters", oneLineQ(m.ID), MaxIDLen))
 	}
 	errs = append(errs, checkText(-1, "name", m.Name, true)...)
 	errs = append(errs, checkText(-1, "description", m.Description, false)...)
@@ -80,7 +100,7 @@ func (m Method) Check() []MethodError {
 				continue
 			}
 			if j, ok := names[f]; ok && j != i {
-				add(methodErr(i, "id", "Phase %d heißt wie Phase %d: %q", "phase %d has the same name as phase %d: %q", i+1, j+1, oneLineQ(n)))
+				add(methodErr(i, "id", "Phase %d heißt wie Phase %d: „%s“", "phase %d has the same name as phase %d: %q", i+1, j+1, oneLineQ(n)))
 				break
 			}
 			names[f] = i
@@ -107,9 +127,9 @@ func (m Method) checkAgeGroups() []MethodError {
 		}
 		switch j, dup := seen[g.ID]; {
 		case g.ID == "" || len(g.ID) > 16 || !validID(g.ID):
-			e("id", "Altersgruppe %d: id %q aus 1 bis 16 Zeichen a–z, 0–9, -", "age group %d: id %q must be 1 to 16 of a–z, 0–9, -", i+1, oneLineQ(g.ID))
+			e("id", "Altersgruppe %d: id „%s“ aus 1 bis 16 Zeichen a–z, 0–9, -", "age group %d: id %q must be 1 to 16 of a–z, 0–9, -", i+1, oneLineQ(g.ID))
 		case dup:
-			e("id", "Altersgruppe %d hat die id von Altersgruppe %d: %q", "age group %d has the id of age group %d: %q", i+1, j+1, g.ID)
+			e("id", "Altersgruppe %d hat die id von Altersgruppe %d: „%s“", "age group %d has the id of age group %d: %q", i+1, j+1, g.ID)
 		}
 		seen[g.ID] = i
 		for _, me := range checkText(-1, "name", g.Name, true) {
@@ -148,7 +168,7 @@ func (m Method) checkOrder() []MethodError {
 				continue
 			}
 			if j, ok := once[st]; ok {
-				errs = append(errs, methodErr(i, "steps", "Schritt %q hat schon Phase %d: nur eine Phase kann ihn haben", "step %q is already phase %d's: only one phase can have it", st.Name(), j+1))
+				errs = append(errs, methodErr(i, "steps", "Schritt „%s“ hat schon Phase %d: nur eine Phase kann ihn haben", "step %q is already phase %d's: only one phase can have it", st.Name(), j+1))
 				continue
 			}
 			once[st] = i
@@ -168,11 +188,11 @@ func (p Phase) check(i int) []MethodError {
 	case p.ID == "":
 		add(methodErr(i, "id", "Phase %d hat keine id", "phase %d has no id", i+1))
 	case !validID(p.ID):
-		add(methodErr(i, "id", "id %q: nur Kleinbuchstaben, Ziffern und -, beginnend mit einem Buchstaben, höchstens %d Zeichen", "id %q: only lower-case letters, digits and -, starting with a letter, at most %d characters", oneLineQ(p.ID), MaxIDLen))
+		add(methodErr(i, "id", "id „%s“: nur Kleinbuchstaben, Ziffern und -, beginnend mit einem Buchstaben, höchstens %d Zeichen", "id %q: only lower-case letters, digits and -, starting with a letter, at most %d characters", oneLineQ(p.ID), MaxIDLen))
 	}
 	for _, a := range p.Aliases {
 		if foldPhaseName(a) == "" || len(a) > MaxIDLen || strings.ContainsAny(a, "\n\r\t") {
-			add(methodErr(i, "aliases", "Alias %q: ein Wort, höchstens %d Zeichen", "alias %q: one word, at most %d characters", oneLineQ(a), MaxIDLen))
+			add(methodErr(i, "aliases", "Alias „%s“: ein Wort, höchstens %d Zeichen", "alias %q: one word, at most %d characters", oneLineQ(a), MaxIDLen))
 		}
 	}
 	errs = append(errs, checkText(i, "name", p.Name, true)...)
@@ -191,7 +211,7 @@ func (p Phase) check(i int) []MethodError {
 	case p.VoteRule != "" && !vote:
 		add(methodErr(i, "vote", "eine Abstimmungsregel ohne den Schritt \"vote\"", "a vote rule without the step \"vote\""))
 	case !p.VoteRule.Known():
-		add(methodErr(i, "vote", "Abstimmungsregel %q gibt es hier nicht (%s)", "vote rule %q is not one this werkstatt counts (%s)", oneLineQ(string(p.VoteRule)), joinValues(VoteRules())))
+		add(methodErr(i, "vote", "Abstimmungsregel „%s“ gibt es hier nicht (%s)", "vote rule %q is not one this werkstatt counts (%s)", oneLineQ(string(p.VoteRule)), joinValues(VoteRules())))
 	}
 	if p.VoteCards && (!vote || p.Rule() != VoteDots) {
 		add(methodErr(i, "vote_cards", "Punkte je Karte brauchen den Schritt \"vote\" mit der Regel \"dots\"", "dots per card need the step \"vote\" with the rule \"dots\""))
@@ -200,13 +220,13 @@ func (p Phase) check(i int) []MethodError {
 		add(methodErr(i, "rounds", "%d Runden: 0 bis %d", "%d rounds: 0 to %d", p.Rounds, MaxRounds))
 	}
 	if p.Capture != "" && !slices.Contains(Captures, p.Capture) {
-		add(methodErr(i, "capture", "%q wird hier nicht erfasst (%s)", "%q is not something this werkstatt captures (%s)", oneLineQ(string(p.Capture)), joinValues(Captures)))
+		add(methodErr(i, "capture", "„%s“ wird hier nicht erfasst (%s)", "%q is not something this werkstatt captures (%s)", oneLineQ(string(p.Capture)), joinValues(Captures)))
 	}
 	if p.Scope != "" && !slices.Contains(Scopes, p.Scope) {
-		add(methodErr(i, "scope", "Bereich %q gibt es hier nicht (%s)", "scope %q is not one this werkstatt knows (%s)", oneLineQ(string(p.Scope)), joinValues(Scopes)))
+		add(methodErr(i, "scope", "Bereich „%s“ gibt es hier nicht (%s)", "scope %q is not one this werkstatt knows (%s)", oneLineQ(string(p.Scope)), joinValues(Scopes)))
 	}
 	if p.Record != "" && !slices.Contains(RecordViews, p.Record) {
-		add(methodErr(i, "record", "Darstellung %q gibt es hier nicht (%s)", "record view %q is not one this werkstatt writes (%s)", oneLineQ(string(p.Record)), joinValues(RecordViews)))
+		add(methodErr(i, "record", "Darstellung „%s“ gibt es hier nicht (%s)", "record view %q is not one this werkstatt writes (%s)", oneLineQ(string(p.Record)), joinValues(RecordViews)))
 	}
 	return errs
 }

@@ -82,7 +82,7 @@ func ParseMethodFile(data []byte) (Method, []FileError) {
 		d.errs = append(d.errs, FileError{lineOf(d.lines, path), e.Msg})
 	}
 	if _, ok := MethodByID(m.ID); ok && m.ID != "" {
-		d.errf("id", "id %q ist eine eingebaute Methode: bitte eine eigene wählen", "id %q is a built-in method's: choose one of your own", m.ID)
+		d.errf("id", "id „%s“ ist eine eingebaute Methode: bitte eine eigene wählen", "id %q is a built-in method's: choose one of your own", m.ID)
 	}
 	if len(d.errs) > 0 {
 		slices.SortStableFunc(d.errs, func(a, b FileError) int { return cmp.Compare(a.Line, b.Line) })
@@ -102,13 +102,13 @@ type methodDecoder struct {
 // language of the sentence.
 func (d *methodDecoder) errf(path, de, en string, args ...any) {
 	d.bad[path] = true
-	deArgs, enArgs := slices.Clone(args), slices.Clone(args)
+	enArgs := slices.Clone(args)
 	for i, a := range args {
 		if t, ok := a.(Text); ok {
-			deArgs[i], enArgs[i] = t.De, t.En
+			enArgs[i] = t.En
 		}
 	}
-	d.errs = append(d.errs, FileError{lineOf(d.lines, path), Text{De: fmt.Sprintf(de, deArgs...), En: fmt.Sprintf(en, enArgs...)}})
+	d.errs = append(d.errs, FileError{lineOf(d.lines, path), Text{De: fmt.Sprintf(de, germanArgs(args)...), En: fmt.Sprintf(en, enArgs...)}})
 }
 
 // table checks that v is a table of the known keys and returns it; every
@@ -121,7 +121,7 @@ func (d *methodDecoder) table(path string, v any, known []string) map[string]any
 	}
 	for _, k := range slices.Sorted(maps.Keys(t)) {
 		if !slices.Contains(known, k) {
-			d.errf(join(path, k), "unbekannter Schlüssel %q in %s (von einer neueren werkstatt?); bekannt sind: %s",
+			d.errf(join(path, k), "unbekannter Schlüssel „%s“ in %s (von einer neueren werkstatt?); bekannt sind: %s",
 				"unknown key %q in %s (from a newer werkstatt?); known are: %s", OneLine(k), Text{De: whereDe(path), En: where(path)}, strings.Join(known, ", "))
 		}
 	}
@@ -351,9 +351,9 @@ func (d *methodDecoder) steps(path string, v any) Steps {
 		st, ok := StepByName(name)
 		switch {
 		case !ok && name != "":
-			d.errf(el, "unbekannter Schritt %q (bekannt: %s)", "unknown step %q (known: %s)", name, strings.Join(StepNames(), ", "))
+			d.errf(el, "unbekannter Schritt „%s“ (bekannt: %s)", "unknown step %q (known: %s)", name, strings.Join(StepNames(), ", "))
 		case s.Has(st):
-			d.errf(el, "Schritt %q steht zweimal da", "step %q is given twice", name)
+			d.errf(el, "Schritt „%s“ steht zweimal da", "step %q is given twice", name)
 		}
 		s |= Steps(st)
 	}
@@ -373,7 +373,7 @@ func (d *methodDecoder) timebox(path string, v any) time.Duration {
 		if dur, ok := parseTimebox(v); ok {
 			return dur
 		}
-		d.errf(path, "%s %q: Minuten (45) oder eine Dauer (\"1h30m\", \"90 min\")", "%s %q: minutes (45) or a duration (\"1h30m\", \"90 min\")", human(path), OneLine(v))
+		d.errf(path, "%s „%s“: Minuten (45) oder eine Dauer (\"1h30m\", \"90 min\")", "%s %q: minutes (45) or a duration (\"1h30m\", \"90 min\")", human(path), OneLine(v))
 		return 0
 	}
 	d.errf(path, "%s: Minuten als ganze Zahl (45), kein %s", "%s: minutes as a whole number (45), not %s", human(path), tomlType(v))

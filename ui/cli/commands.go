@@ -141,15 +141,10 @@ func (c *cli) applyNewFlags(w *model.Workshop, f newFlags, set map[string]bool) 
 	if set["method"] || w.Method == "" {
 		w.Method = f.method
 	}
-	m, ok := model.MethodByID(w.Method)
-	if !ok {
-		var ids []string
-		for _, m := range model.Methods() {
-			ids = append(ids, m.ID)
-		}
-		return bad("new.method", w.Method, strings.Join(ids, ", "))
+	m, err := c.newMethod(w, f.method, set["method"])
+	if err != nil {
+		return err
 	}
-	w.Method = m.ID
 	if _, _, ok := m.Phase(w.Phase); !ok {
 		w.Phase = m.Phases[0].ID
 	}
@@ -312,24 +307,6 @@ func (c *cli) cmdBackup(fs *flag.FlagSet) func([]string) error {
 			fmt.Fprintln(c.stdout, c.t("backup.done", dst))
 			return nil
 		})
-	}
-}
-
-func (c *cli) cmdMethods(fs *flag.FlagSet) func([]string) error {
-	return func([]string) error {
-		tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-		for i, m := range model.Methods() {
-			if i > 0 {
-				fmt.Fprintln(tw)
-			}
-			fmt.Fprintf(tw, "%s\t%s – %s\n", m.ID, m.Name.In(c.lang), m.Description.In(c.lang))
-			for _, p := range m.Phases {
-				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.ID, p.Name.In(c.lang),
-					c.t("methods.minutes", int(p.Timebox/time.Minute)),
-					c.t("methods.aliases", strings.Join(p.Aliases, ", ")))
-			}
-		}
-		return tw.Flush()
 	}
 }
 

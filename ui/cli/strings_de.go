@@ -14,7 +14,8 @@ var stringsDE = map[string]string{
 	"usage.cmd.tui":  "(kein Befehl)                der Startbildschirm: alle Werkstätten",
 	"usage.cmd.new": "new --title T [Optionen]     Werkstatt anlegen, ihr Kürzel ausgeben\n" +
 		"    --question Q             die Leitfrage\n" +
-		"    --method M               zukunftswerkstatt (Standard) oder reflexion\n" +
+		"    --method M|DATEI         eine Methode aus `werkstatt methods` (Standard zukunftswerkstatt)\n" +
+		"                             oder eine Methodendatei (TOML), in die Werkstatt kopiert\n" +
 		"    --date D                 der Tag: 5.12.2026, 05.12.26, 5.12. oder 2026-12-05\n" +
 		"    --place P  --client C    Ort und Auftraggeber\n" +
 		"    --facilitator F          Moderator/in; für mehrere wiederholen\n" +
@@ -79,7 +80,9 @@ var stringsDE = map[string]string{
 	"usage.cmd.backup":  "backup DATEI                 eine konsistente Kopie der ganzen Datenbank schreiben",
 	"usage.cmd.rescue": "rescue DATEI -o NEU.db       aus einer beschädigten Datenbank in eine neue retten,\n" +
 		"                             was sich noch lesen lässt; DATEI wird nur gelesen",
-	"usage.cmd.methods": "methods                      die Methoden und ihre Phasen",
+	"usage.cmd.methods": "methods                      die eingebauten Methoden und ihre Phasen\n" +
+		"    --example                eine vollständige Methodendatei (TOML) mit jedem Schlüssel ausgeben\n" +
+		"    --check DATEI            eine Methodendatei prüfen: Zusammenfassung oder jeder Fehler als DATEI:ZEILE",
 	"usage.cmd.version": "version                      die Version",
 	"usage.cmd.help":    "help [BEFEHL]                diese Hilfe",
 	"usage.global.db": "--db PFAD                    die Datenbank (Standard $WERKSTATT_DB, sonst\n" +
@@ -145,7 +148,7 @@ var stringsDE = map[string]string{
 	"new.title":    "der Titel fehlt: --title \"…\"",
 	"new.date":     "ungültiges Datum „%s“: so geht es: %s",
 	"new.negative": "--%s darf nicht negativ sein (angegeben: %d)",
-	"new.method":   "unbekannte Methode „%s“; gültige Methoden: %s",
+	"new.method":   "unbekannte Methode „%s“; gültige Methoden: %s oder eine Methodendatei (DATEI.toml)",
 	"new.from":     "%s taugt nicht als Vorlage",
 
 	// edit, and the bounds of new and edit
@@ -208,8 +211,13 @@ var stringsDE = map[string]string{
 	"backup.done": "Sicherung geschrieben: %s",
 
 	// methods
-	"methods.aliases": "auch: %s",
-	"methods.minutes": "%d Min.",
+	"methods.aliases":      "auch: %s",
+	"methods.minutes":      "%d Min.",
+	"methods.both":         "--example und --check gehen nicht zusammen",
+	"methods.nofile":       "--check braucht die Methodendatei: --check DATEI.toml",
+	"methods.notfile":      "%s ist keine Methodendatei, sondern ein Ordner oder Gerät",
+	"new.methodfile.one":   "%[2]s (und %[1]d weiterer Fehler: werkstatt methods --check %[3]s)",
+	"new.methodfile.other": "%[2]s (und %[1]d weitere Fehler: werkstatt methods --check %[3]s)",
 	// rescue
 	"rescue.noout":           "rescue braucht einen Namen für die neue Datenbank: -o NEU.db",
 	"rescue.exists":          "%s gibt es schon; rescue schreibt eine neue Datenbank: bitte einen Namen angeben, den es noch nicht gibt",

@@ -14,7 +14,8 @@ var stringsEN = map[string]string{
 	"usage.cmd.tui":  "(no command)                 the home screen: all workshops",
 	"usage.cmd.new": "new --title T [flags]        create a workshop, print its handle\n" +
 		"    --question Q             the guiding question (Leitfrage)\n" +
-		"    --method M               zukunftswerkstatt (default) or reflexion\n" +
+		"    --method M|FILE          a method of `werkstatt methods` (default zukunftswerkstatt),\n" +
+		"                             or a method file (TOML), copied into the workshop\n" +
 		"    --date D                 the day: 2026-12-05, 5.12.2026, 05.12.26 or 5.12.\n" +
 		"    --place P  --client C    where, and for whom\n" +
 		"    --facilitator F          a facilitator; repeat for several\n" +
@@ -79,7 +80,9 @@ var stringsEN = map[string]string{
 	"usage.cmd.backup":  "backup FILE                  write a consistent copy of the whole database",
 	"usage.cmd.rescue": "rescue FILE -o NEW.db        copy what can still be read from a damaged database\n" +
 		"                             into a new one; FILE is only read",
-	"usage.cmd.methods": "methods                      the methods and their phases",
+	"usage.cmd.methods": "methods                      the built-in methods and their phases\n" +
+		"    --example                print a complete method file (TOML) with every key\n" +
+		"    --check FILE             check a method file: a summary, or every error as FILE:LINE",
 	"usage.cmd.version": "version                      the version",
 	"usage.cmd.help":    "help [COMMAND]               this help",
 	"usage.global.db": "--db PATH                    the database (default $WERKSTATT_DB, else\n" +
@@ -145,7 +148,7 @@ var stringsEN = map[string]string{
 	"new.title":    "the title is missing: --title \"…\"",
 	"new.date":     "invalid date %q: write it as %s",
 	"new.negative": "--%s must not be negative (got %d)",
-	"new.method":   "unknown method %q; valid methods: %s",
+	"new.method":   "unknown method %q; valid methods: %s, or a method file (FILE.toml)",
 	"new.from":     "cannot use %s as a template",
 
 	// edit, and the bounds of new and edit
@@ -208,8 +211,13 @@ var stringsEN = map[string]string{
 	"backup.done": "backup written: %s",
 
 	// methods
-	"methods.aliases": "also: %s",
-	"methods.minutes": "%d min",
+	"methods.aliases":      "also: %s",
+	"methods.minutes":      "%d min",
+	"methods.both":         "--example and --check do not go together",
+	"methods.nofile":       "--check needs the method file: --check FILE.toml",
+	"methods.notfile":      "%s is not a method file but a folder or device",
+	"new.methodfile.one":   "%[2]s (and %[1]d more error: werkstatt methods --check %[3]s)",
+	"new.methodfile.other": "%[2]s (and %[1]d more errors: werkstatt methods --check %[3]s)",
 	// rescue
 	"rescue.noout":           "rescue needs a name for the new database: -o NEW.db",
 	"rescue.exists":          "%s exists already; rescue writes a new database: give a name that does not exist",
