@@ -103,7 +103,6 @@ bad.toml:19: eine Abstimmungsregel ohne den Schritt "vote"
 	}
 }
 
-
 // TestNewFromMethodFile: a workshop made from a method file keeps its own
 // copy of the method: the record, the archive and an import into another
 // database show the file as it was, whatever the file says later.
