@@ -180,3 +180,16 @@ func TestNewFromBadMethodFile(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeMethodExample keeps the README's copy of the example method
+// file the one `methods --example` prints.
+func TestReadmeMethodExample(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := ok(t, env(t), "methods", "--example")
+	if !strings.Contains(string(readme), "```toml\n"+ex+"```\n") {
+		t.Error("README.md's example method file differs from `werkstatt methods --example`: copy it again")
+	}
+}
