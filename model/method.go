@@ -182,15 +182,25 @@ func (p Phase) Rule() VoteRule {
 	return p.VoteRule
 }
 
+// What a phase captures and at which scope, as METHODS-MORE.md describes
+// the formats, maps onto the schema so:
+//   - cards: every phase's board (Capture, CaptureCards);
+//   - per table: a card's group (Card.Group, ctrl+g on the board, a
+//     station's label in the live hall), optional in every phase;
+//   - per age group: the method's AgeGroups, a card's age group,
+//     Phase.SideBySide and StepTandem (Generationenwerkstatt);
+//   - per round: Phase.Rounds, a card's round (Bürgerforum);
+//   - recommendations: StepRecommend with the vote rule VoteYesNo;
+//   - sessions (Open Space's marketplace): not yet; a new Capture value
+//     when its screen exists.
+// Capture, Scope and Record are the keys a method file has for what is
+// still to come; each lists the one value this werkstatt runs.
+
 // Capture is what a phase's board collects.
 type Capture string
 
-// The kinds of capture.
-const (
-	CaptureCards           Capture = "cards"           // short contributions, one thought per card
-	CaptureRecommendations Capture = "recommendations" // a text with its group and rationale (Bürgerforum)
-	CaptureSessions        Capture = "sessions"        // a topic with convener, room and slot (Open Space)
-)
+// CaptureCards: short contributions, one thought per card.
+const CaptureCards Capture = "cards"
 
 // Captures are the kinds this werkstatt captures, the default first.
 var Captures = []Capture{CaptureCards}
@@ -198,13 +208,8 @@ var Captures = []Capture{CaptureCards}
 // Scope is what a contribution belongs to besides its phase.
 type Scope string
 
-// The scopes of capture.
-const (
-	ScopePlenary Scope = "plenary" // the whole room
-	ScopeTable   Scope = "table"   // a table (World Café, Bürgerforum groups)
-	ScopeRound   Scope = "round"   // a table and a round (World Café)
-	ScopeGroup   Scope = "group"   // the author's group, e.g. an age group (Generationenwerkstatt)
-)
+// ScopePlenary: the whole room (a card's table or group stays optional).
+const ScopePlenary Scope = "plenary"
 
 // Scopes are the scopes this werkstatt captures at, the default first.
 var Scopes = []Scope{ScopePlenary}
@@ -217,10 +222,14 @@ const (
 	// RecordThemes: the themes with their cards, ranked when the phase
 	// votes, then the unthemed cards and the top themes.
 	RecordThemes RecordView = "themes"
+	// RecordTables: as RecordThemes, but the cards outside the themes
+	// per table (a card's group): what each table found, as a World
+	// Café's record shows each round (record_tables.go).
+	RecordTables RecordView = "tables"
 )
 
 // RecordViews are the presentations this werkstatt writes, the default first.
-var RecordViews = []RecordView{RecordThemes}
+var RecordViews = []RecordView{RecordThemes, RecordTables}
 
 // Phase is one stage of a method, described as data: what it is called,
 // the question the room answers, the rules shown to the room, how long it
