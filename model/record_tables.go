@@ -67,7 +67,8 @@ func (r *record) tableBlocks(cards []Card) []Block {
 	return out
 }
 
-// orderWithin is the cards of part in the order they have in all.
+// orderWithin is the cards of part in the order they have in all, without
+// their group: the heading names the table.
 func orderWithin(part, all []Card) []Card {
 	in := make(map[string]bool, len(part))
 	for _, c := range part {
@@ -76,6 +77,7 @@ func orderWithin(part, all []Card) []Card {
 	out := make([]Card, 0, len(part))
 	for _, c := range all {
 		if in[c.ID] {
+			c.Group = ""
 			out = append(out, c)
 		}
 	}

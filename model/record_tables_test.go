@@ -38,8 +38,8 @@ func TestRecordPerTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "### Grün\n\n- Mehr Bäume *(Tisch 2)*\n\n" +
-		"### Tisch 2 (2 Beiträge)\n\n- Ein Café am See *(Tisch 2)*\n- Markt am Samstag *(Tisch 2)*\n\n" +
-		"### Tisch 1 (1 Beitrag)\n\n- Bänke \\| mit # Lehne *(Tisch 1)*\n\n" +
+		"### Tisch 2 (2 Beiträge)\n\n- Ein Café am See\n- Markt am Samstag\n\n" +
+		"### Tisch 1 (1 Beitrag)\n\n- Bänke \\| mit # Lehne\n\n" +
 		"### Ohne Tisch (1 Beitrag)\n\n- Nachtbus\n\n"
 	if md := b.String(); !strings.Contains(md, want) {
 		t.Errorf("markdown per table: want\n%s\nin\n%s", want, md)
