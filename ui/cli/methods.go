@@ -80,14 +80,16 @@ func (c *cli) readMethodFile(path string) (model.Method, []string, error) {
 	if path == "-" {
 		name = "stdin"
 	} else {
+		// A folder, device or named pipe is refused before it is opened
+		// (opening a pipe would wait for a writer).
+		if st, err := os.Stat(c.file(path)); err == nil && !st.Mode().IsRegular() {
+			return model.Method{}, nil, errors.New(c.t("methods.notfile", path))
+		}
 		f, err := os.Open(c.file(path))
 		if err != nil {
 			return model.Method{}, nil, fmt.Errorf("%s: %w", c.t("err.read", path), errors.Unwrap(err))
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
-			return model.Method{}, nil, errors.New(c.t("methods.notfile", path))
-		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, model.MaxMethodFile+1))
