@@ -215,7 +215,7 @@ var stringsDE = map[string]string{
 	"methods.minutes":      "%d Min.",
 	"methods.both":         "--example und --check gehen nicht zusammen",
 	"methods.nofile":       "--check braucht die Methodendatei: --check DATEI.toml",
-	"methods.notfile":      "%s ist keine Methodendatei, sondern ein Ordner oder Gerät",
+	"methods.notfile":      "%s ist keine Methodendatei, sondern ein Ordner, Gerät oder eine Pipe",
 	"new.methodfile.one":   "%[2]s (und %[1]d weiterer Fehler: werkstatt methods --check %[3]s)",
 	"new.methodfile.other": "%[2]s (und %[1]d weitere Fehler: werkstatt methods --check %[3]s)",
 	// rescue
