@@ -1,8 +1,10 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -142,5 +144,32 @@ func TestMethodFileErrors(t *testing.T) {
 				t.Errorf("a refused file gave a method: %+v", m)
 			}
 		})
+	}
+}
+
+// TestMethodFileCoversSchema: every field of the schema (its json name in
+// the archive) has its key in a method file, so an option added to Phase,
+// Method or AgeGroupDef cannot be missing from the files. A new field
+// needs a json tag, a key in methodfile.go and a line in the example.
+func TestMethodFileCoversSchema(t *testing.T) {
+	fileKey := map[string]string{"phases": "phase", "age_groups": "age_group"}
+	for _, tc := range []struct {
+		typ  reflect.Type
+		keys []string
+	}{
+		{reflect.TypeFor[Method](), methodKeys},
+		{reflect.TypeFor[Phase](), phaseFileKeys},
+		{reflect.TypeFor[AgeGroupDef](), ageGroupKeys},
+	} {
+		for f := range tc.typ.Fields() {
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" || name == "-" {
+				t.Errorf("%s.%s has no json name", tc.typ.Name(), f.Name)
+				continue
+			}
+			if k := cmp.Or(fileKey[name], name); !slices.Contains(tc.keys, k) {
+				t.Errorf("%s.%s (json %q) has no key in method files", tc.typ.Name(), f.Name, name)
+			}
+		}
 	}
 }
