@@ -409,7 +409,9 @@ func (p *projector) projContent(w, h int, keep bool) [][]string {
 	var pages [][]string
 	switch ws.show {
 	case wallRanking:
-		pages = p.projRanking(w, h)
+		if pages = p.ruledRanking(w, h); pages == nil { // projector_forum.go
+			pages = p.projRanking(w, h)
+		}
 	case wallReversals:
 		pages = p.projWall(w, h, p.projReversals(), "→", "proj.noreversals")
 	case wallMeasures:

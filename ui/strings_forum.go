@@ -3,6 +3,8 @@ package ui
 // The texts of the Konsensieren and Bürgerforum screens, merged into the
 // catalogues at start (kept apart so the screens' words stay together).
 var forumDE = catalog{
+	"proj.konsens.none":     "Noch keine Widerstände – die Rangfolge erscheint mit der ersten Zeile.",
+	"forum.empty.wall":      "Noch keine Empfehlungen.",
 	"round.label":           "Runde",
 	"round.now":             "Neue Karten: Runde %d von %d.",
 	"round.none":            "Diese Phase hat keine Runden.",
@@ -90,6 +92,8 @@ var forumDE = catalog{
 }
 
 var forumEN = catalog{
+	"proj.konsens.none":     "No resistances yet – the ranking appears with the first row.",
+	"forum.empty.wall":      "No recommendations yet.",
 	"round.label":           "Round",
 	"round.now":             "New cards: round %d of %d.",
 	"round.none":            "This phase has no rounds.",
