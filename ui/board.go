@@ -190,6 +190,9 @@ func (s *boardScreen) sync() {
 	if s.sh.ws.method.HasAgeGroups() {
 		s.list.ages = ageNames(s.sh.generations())
 	}
+	if s.list.round == nil {
+		s.list.round = func(n int) string { return s.sh.T("round.card", n) } // rounds.go
+	}
 }
 
 // offers reports whether the phase on the board offers a step.

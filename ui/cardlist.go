@@ -41,6 +41,9 @@ type cardList struct {
 	drawn map[string]drawnRow   // card id → its row as last drawn
 
 	ages map[string]string // age group id → its name, where the workshop has age groups
+	// round names a card's round of group work ("Runde 2"), set by the
+	// board; nil draws no round.
+	round func(n int) string
 }
 
 // cardGroup is the unthemed pile or one theme with its cards.
@@ -97,13 +100,14 @@ type cardSource struct {
 	text, author, group string
 	hidden              bool
 	age                 string // the name of the card's age group
+	round               string // its round of group work, as drawn
 }
 
 // same compares with time.Time.Equal: a time read back from the store has
 // another location pointer than the one made in memory.
 func (a cardSource) same(b cardSource) bool {
 	return a.updated.Equal(b.updated) && a.text == b.text && a.author == b.author && a.group == b.group &&
-		a.hidden == b.hidden && a.age == b.age
+		a.hidden == b.hidden && a.age == b.age && a.round == b.round
 }
 
 func sourceOf(c model.Card) cardSource {
@@ -114,6 +118,9 @@ func sourceOf(c model.Card) cardSource {
 func (l *cardList) source(c model.Card) cardSource {
 	src := sourceOf(c)
 	src.age = l.ages[c.AgeGroup]
+	if c.Round > 0 && l.round != nil {
+		src.round = l.round(c.Round)
+	}
 	return src
 }
 
@@ -355,7 +362,7 @@ func (l *cardList) wrapped(c model.Card, w int) *cardLines {
 	if c.Hidden {
 		hidden = hiddenMark // kept off the phones' wall (h)
 	}
-	cl.meta = joinNonEmpty(" · ", c.Author, c.Group, src.age, hidden)
+	cl.meta = joinNonEmpty(" · ", c.Author, c.Group, src.round, src.age, hidden)
 	if cl.meta != "" {
 		cl.meta = "– " + cl.meta
 		last := cl.text[len(cl.text)-1]

@@ -49,6 +49,9 @@ func TestRoundsOnBoard(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("not stored: %v", want)
 	}
+	if scr := hs.screen(); !strings.Contains(scr, "Radweg nach Talheim – Gruppe E · Runde 3") {
+		t.Errorf("the card does not show its round:\n%s", scr)
+	}
 	hs.send(openMsg{id: snap.Workshop.ID, phase: "information"})
 	hs.press("ctrl+l")
 	if scr := hs.screen(); strings.Contains(scr, "Runde:") || !strings.Contains(scr, "Diese Phase hat keine Runden.") {

@@ -3,6 +3,7 @@ package ui
 // The texts of the Konsensieren and Bürgerforum screens, merged into the
 // catalogues at start (kept apart so the screens' words stay together).
 var forumDE = catalog{
+	"round.card":            "Runde %d",
 	"proj.konsens.none":     "Noch keine Widerstände – die Rangfolge erscheint mit der ersten Zeile.",
 	"forum.empty.wall":      "Noch keine Empfehlungen.",
 	"round.label":           "Runde",
@@ -92,6 +93,7 @@ var forumDE = catalog{
 }
 
 var forumEN = catalog{
+	"round.card":            "Round %d",
 	"proj.konsens.none":     "No resistances yet – the ranking appears with the first row.",
 	"forum.empty.wall":      "No recommendations yet.",
 	"round.label":           "Round",
