@@ -212,7 +212,9 @@ func (s *boardScreen) sideView(w, h int) string {
 	n := len(cols)
 	colW := (w - 3*(n-1)) / max(n, 1)
 	if n == 0 || colW < 12 {
-		return st.Muted.Render(truncate(s.sh.T("gen.side.none"), w))
+		// Too many generations for the window: the list by theme, where
+		// each card names its generation.
+		return s.listView(w, h)
 	}
 	sel := ""
 	if c, ok := s.list.selected(); ok && s.focus == focusList {

@@ -18,9 +18,12 @@ const (
 	pfWhat planField = iota
 	pfVision
 	pfWho
-	pfTandem0 // the tandem's owner of each generation (StepTandem), up to three
+	pfTandem0 // the tandem's owner of each generation (StepTandem), up to six
 	pfTandem1
 	pfTandem2
+	pfTandem3
+	pfTandem4
+	pfTandem5
 	pfRole
 	pfDue
 	pfFirst
@@ -36,7 +39,7 @@ func (f planField) isText() bool {
 }
 
 // isTandem reports whether a form line is a tandem owner's.
-func (f planField) isTandem() bool { return f >= pfTandem0 && f <= pfTandem2 }
+func (f planField) isTandem() bool { return f >= pfTandem0 && f <= pfTandem5 }
 
 // planForm edits one measure.
 type planForm struct {
@@ -65,10 +68,11 @@ type formMeasure struct {
 
 func newPlanForm(sh *shared) planForm {
 	f := planForm{errAt: -1}
-	labels := [pfCount]string{"plan.col.what", "plan.col.answers", "plan.col.who", "gen.tandem.head", "gen.tandem.head", "gen.tandem.head",
+	labels := [pfCount]string{"plan.col.what", "plan.col.answers", "plan.col.who",
+		"gen.tandem.head", "gen.tandem.head", "gen.tandem.head", "gen.tandem.head", "gen.tandem.head", "gen.tandem.head",
 		"plan.f.role", "plan.col.due", "plan.col.first", "plan.col.res", "plan.col.status"}
 	holders := map[planField]string{pfWhat: "plan.p.what", pfWho: "plan.p.who", pfDue: "plan.p.due", pfFirst: "plan.p.first", pfRes: "plan.p.res",
-		pfTandem0: "plan.p.who", pfTandem1: "plan.p.who", pfTandem2: "plan.p.who"}
+		pfTandem0: "plan.p.who", pfTandem1: "plan.p.who", pfTandem2: "plan.p.who", pfTandem3: "plan.p.who", pfTandem4: "plan.p.who", pfTandem5: "plan.p.who"}
 	for i := range pfCount {
 		f.labels[i] = sh.T(labels[i])
 		if h, ok := holders[i]; ok {

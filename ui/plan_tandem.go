@@ -11,7 +11,7 @@ import (
 // its details and the wall name both owners beside who.
 
 // tandemGens are the generations whose owners the plan's phase asks for,
-// at most three (the form's lines).
+// at most six (the form's lines; a method file allows six groups).
 func (s *planScreen) tandemGens() []model.AgeGroup {
 	ws := s.sh.ws
 	if ws == nil {
@@ -22,14 +22,14 @@ func (s *planScreen) tandemGens() []model.AgeGroup {
 		return nil
 	}
 	gens := s.sh.generations()
-	return gens[:min(len(gens), 3)]
+	return gens[:min(len(gens), tandemLines)]
 }
 
 // openTandem fills the form's tandem lines from a measure.
 func (s *planScreen) openTandem(m model.Measure) {
 	f := &s.form
 	f.tandem = s.tandemGens()
-	for i := range 3 {
+	for i := range tandemLines {
 		fld := &f.fields[pfTandem0+planField(i)]
 		fld.SetValue("")
 		if i < len(f.tandem) {
@@ -39,6 +39,9 @@ func (s *planScreen) openTandem(m model.Measure) {
 		}
 	}
 }
+
+// tandemLines is how many owner lines the form has.
+const tandemLines = int(pfTandem5-pfTandem0) + 1
 
 // tandemValue is the tandem the form holds, kept for generations the form
 // does not show; nil when it names no one.
