@@ -51,7 +51,11 @@ func (c *cli) listMethods() error {
 				c.t("methods.aliases", strings.Join(p.Aliases, ", ")))
 		}
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(c.stdout, "\n%s\n", c.t("methods.own"))
+	return err
 }
 
 // checkMethodFile prints the summary of a good method file, or every

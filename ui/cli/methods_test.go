@@ -53,7 +53,8 @@ func TestMethodsExampleChecks(t *testing.T) {
 		}
 	}
 	// The list of the built-in methods stays as it was.
-	if out := ok(t, e, "--lang", "de", "methods"); !strings.Contains(out, "zukunftswerkstatt") || !strings.Contains(out, "auch: kritik") {
+	if out := ok(t, e, "--lang", "de", "methods"); !strings.Contains(out, "zukunftswerkstatt") || !strings.Contains(out, "auch: kritik") ||
+		!strings.HasSuffix(out, "\nEigene Methode: werkstatt methods --example > meine.toml, anpassen, dann werkstatt new --method meine.toml …\n") {
 		t.Errorf("methods:\n%s", out)
 	}
 }

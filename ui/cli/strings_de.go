@@ -216,6 +216,7 @@ var stringsDE = map[string]string{
 	"methods.both":         "--example und --check gehen nicht zusammen",
 	"methods.nofile":       "--check braucht die Methodendatei: --check DATEI.toml",
 	"methods.notfile":      "%s ist keine Methodendatei, sondern ein Ordner, Gerät oder eine Pipe",
+	"methods.own":          "Eigene Methode: werkstatt methods --example > meine.toml, anpassen, dann werkstatt new --method meine.toml …",
 	"new.methodfile.one":   "%[2]s (und %[1]d weiterer Fehler: werkstatt methods --check %[3]s)",
 	"new.methodfile.other": "%[2]s (und %[1]d weitere Fehler: werkstatt methods --check %[3]s)",
 	// rescue

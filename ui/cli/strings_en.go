@@ -216,6 +216,7 @@ var stringsEN = map[string]string{
 	"methods.both":         "--example and --check do not go together",
 	"methods.nofile":       "--check needs the method file: --check FILE.toml",
 	"methods.notfile":      "%s is not a method file but a folder, device or pipe",
+	"methods.own":          "Your own method: werkstatt methods --example > mine.toml, edit it, then werkstatt new --method mine.toml …",
 	"new.methodfile.one":   "%[2]s (and %[1]d more error: werkstatt methods --check %[3]s)",
 	"new.methodfile.other": "%[2]s (and %[1]d more errors: werkstatt methods --check %[3]s)",
 	// rescue
