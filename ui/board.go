@@ -508,17 +508,17 @@ func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Up):
-		l.setSel(l.sel - 1)
+		l.selectRow(l.sel - 1)
 	case key.Matches(msg, k.Down):
-		l.setSel(l.sel + 1)
+		l.selectRow(l.sel + 1)
 	case key.Matches(msg, k.PageUp):
-		l.setSel(l.page(-1, w, h))
+		l.selectRow(l.page(-1, w, h))
 	case key.Matches(msg, k.PageDown):
-		l.setSel(l.page(+1, w, h))
+		l.selectRow(l.page(+1, w, h))
 	case key.Matches(msg, k.First):
-		l.setSel(0)
+		l.selectRow(0)
 	case key.Matches(msg, k.Last):
-		l.setSel(len(l.rows) - 1)
+		l.selectRow(len(l.rows) - 1)
 	case key.Matches(msg, k.Input):
 		s.guard.open(false)
 		return s.focusOn(focusText)

@@ -18,12 +18,12 @@ func (s *boardScreen) runSearch() {
 	s.hits = s.list.matches(s.query, s.hits)
 	for _, r := range s.hits {
 		if r >= s.hitBase {
-			s.list.setSel(r)
+			s.list.selectRow(r)
 			return
 		}
 	}
 	if len(s.hits) > 0 {
-		s.list.setSel(s.hits[0])
+		s.list.selectRow(s.hits[0])
 	}
 }
 
@@ -52,7 +52,7 @@ func (s *boardScreen) nextHit(dir int) {
 	default:
 		i = (i + dir + len(s.hits)) % len(s.hits)
 	}
-	s.list.setSel(s.hits[i])
+	s.list.selectRow(s.hits[i])
 }
 
 // hitIndex is the position of the selected row among the matches, or -1.

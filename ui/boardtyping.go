@@ -35,13 +35,12 @@ func (s *boardScreen) isCommand(msg tea.KeyPressMsg) bool {
 // cards; the func it returns puts it back.
 func (s *boardScreen) snapshot() func() {
 	undo, marked := s.undo.clone(), maps.Clone(s.marked)
-	sel, input, editing, stash := s.list.selKey, s.input.Value(), s.editing, s.stash
+	sel, input, editing, stash := s.list.cur, s.input.Value(), s.editing, s.stash
 	return func() {
 		s.undo, s.marked = undo, marked
 		s.editing, s.stash = editing, stash
 		s.input.SetValue(input)
-		s.list.selKey = sel
-		s.list.reselect()
+		s.list.follow(sel, s.list.rowOfKey)
 		s.focusOn(focusList)
 	}
 }

@@ -97,7 +97,7 @@ func (l *cardList) appendCard(g int, c model.Card) {
 			l.rows[r].card++
 		}
 	}
-	l.rows = slices.Insert(l.rows, row, listRow{group: g, card: at})
+	l.rows = slices.Insert(l.rows, row, listRow{group: g, card: at, id: c.ID})
 	// The segments after g's in l.cards move: the themes after it, and
 	// the pile, which lies last.
 	ng := len(l.groups)

@@ -23,22 +23,22 @@ type cardList struct {
 	version int
 	phase   string
 
-	themes    []model.Theme // the phase's themes in their order
-	cards     []model.Card  // the phase's cards in row order
-	groups    []cardGroup   // groups[0] is the unthemed pile, then one per theme
-	rows      []listRow
+	themes    []model.Theme      // the phase's themes in their order
+	cards     []model.Card       // the phase's cards in row order
+	groups    []cardGroup        // groups[0] is the unthemed pile, then one per theme
 	cardAt    map[string]cardPos // card id → its group and Order, to find its row
 	themeRow  map[string]int     // theme id → row of its header; "" for the unthemed pile
 	cardGroup []int32            // sync's scratch: index in the snapshot and group of each card
 
-	sel    int    // selected row
-	selKey rowRef // what is selected, so it stays selected across rebuilds
-	top    int    // first row in the window
+	// The rows (a header or a card), the selection and the window. The
+	// index above finds a card's row; the list's reselect and follow
+	// use it (rowOfKey) instead of searching the rows.
+	list[listRow]
 
 	width int                   // width the wraps below were made for
 	wraps map[string]*cardLines // card id → its wrapped lines at width
 	folds map[string]foldedText // card id → its search forms
-	drawn map[string]drawnRow   // card id → its row as last drawn
+	drawn rowMemo[drawnKey]     // each card's row as last drawn (cardlist_draw.go)
 
 	ages map[string]string // age group id → its name, where the workshop has age groups
 	// round names a card's round of group work ("Runde 2"), set by the
@@ -62,10 +62,19 @@ type cardPos struct {
 	order int
 }
 
-// listRow is one row: a group's header (card < 0) or a card.
+// listRow is one row: a group's header (card < 0) or a card, with the id
+// of the card or of the header's theme ("" for the unthemed pile).
 type listRow struct {
 	group int
 	card  int
+	id    string
+}
+
+func (r listRow) ref() rowRef {
+	if r.card >= 0 {
+		return cardRef(r.id)
+	}
+	return themeRef(r.id)
 }
 
 // cardLines is a card wrapped to a width, with the author and group placed
@@ -95,6 +104,9 @@ type foldedText struct {
 // cardSource is what a card's cached renderings are made from. Updated
 // alone would do in real use, but two edits within one clock tick (a fixed
 // clock in tests, a coarse one on some systems) must not show stale text.
+// It is comparable with ==: updated is in UTC without a monotonic reading,
+// so a time read back from the store (another location pointer than the
+// one made in memory) compares equal to the same instant.
 type cardSource struct {
 	updated             time.Time
 	text, author, group string
@@ -103,15 +115,10 @@ type cardSource struct {
 	round               string // its round of group work, as drawn
 }
 
-// same compares with time.Time.Equal: a time read back from the store has
-// another location pointer than the one made in memory.
-func (a cardSource) same(b cardSource) bool {
-	return a.updated.Equal(b.updated) && a.text == b.text && a.author == b.author && a.group == b.group &&
-		a.hidden == b.hidden && a.age == b.age && a.round == b.round
-}
+func (a cardSource) same(b cardSource) bool { return a == b }
 
 func sourceOf(c model.Card) cardSource {
-	return cardSource{updated: c.Updated, text: c.Text, author: c.Author, group: c.Group, hidden: c.Hidden}
+	return cardSource{updated: c.Updated.UTC(), text: c.Text, author: c.Author, group: c.Group, hidden: c.Hidden}
 }
 
 // source is what a card's row is drawn from, its age group's name with it.
@@ -138,12 +145,11 @@ func (l *cardList) sync(ws *session, phase string) {
 	// saving a card at 10,000 cards then costs what it costs at 100.
 	if l.built && l.phase == phase && l.version+1 == ws.version && ws.lastVer == ws.version && l.applyChange(ws.last) {
 		l.version = ws.version
-		l.reselect()
-		l.setSel(l.sel)
+		l.list.reselect(l.rowOfKey)
 		return
 	}
 	if l.phase != phase {
-		l.sel, l.top, l.selKey = 0, 0, rowRef{}
+		l.reset()
 	}
 	l.built, l.version, l.phase = true, ws.version, phase
 
@@ -178,22 +184,19 @@ func (l *cardList) sync(ws *session, phase string) {
 		grp := &l.groups[g]
 		grp.header = len(l.rows)
 		grp.first, grp.n = first[g], end[g]-first[g]
-		l.rows = append(l.rows, listRow{group: g, card: -1})
-		if grp.theme < 0 {
-			l.themeRow[""] = grp.header
-		} else {
-			l.themeRow[l.themes[grp.theme].ID] = grp.header
+		tid := ""
+		if grp.theme >= 0 {
+			tid = l.themes[grp.theme].ID
 		}
+		l.rows = append(l.rows, listRow{group: g, card: -1, id: tid})
+		l.themeRow[tid] = grp.header
 		for k := first[g]; k < end[g]; k++ {
 			l.cardAt[l.cards[k].ID] = cardPos{group: g, order: l.cards[k].Order}
-			l.rows = append(l.rows, listRow{group: g, card: k})
+			l.rows = append(l.rows, listRow{group: g, card: k, id: l.cards[k].ID})
 			grp.maxOrder = max(grp.maxOrder, l.cards[k].Order)
 		}
 	}
-	if r, ok := l.rowOfKey(l.selKey); ok {
-		l.sel = r
-	}
-	l.setSel(l.sel)
+	l.list.reselect(l.rowOfKey)
 }
 
 // segments puts each card of the phase into its group's segment of
@@ -253,7 +256,8 @@ func (l *cardList) segments(cards []model.Card, phase string, themeIdx map[strin
 	return first, end
 }
 
-// rowOfKey finds the row that shows a card or a theme's header.
+// rowOfKey finds the row that shows a card or a theme's header, by the
+// index rather than by searching the rows.
 func (l *cardList) rowOfKey(ref rowRef) (int, bool) {
 	var r int
 	var ok bool
@@ -266,40 +270,14 @@ func (l *cardList) rowOfKey(ref rowRef) (int, bool) {
 	return r, ok
 }
 
-// setSel selects row r (clamped) and remembers what it shows.
-func (l *cardList) setSel(r int) {
-	l.sel = clamp(r, 0, len(l.rows)-1)
-	l.selKey = rowRef{}
-	if l.sel < len(l.rows) {
-		row := l.rows[l.sel]
-		if row.card >= 0 {
-			l.selKey = cardRef(l.cards[row.card].ID)
-		} else if t := l.groups[row.group].theme; t >= 0 {
-			l.selKey = themeRef(l.themes[t].ID)
-		} else {
-			l.selKey = themeRef("")
-		}
-	}
-}
-
 // selectCard selects a card by id, once it is in the index.
-func (l *cardList) selectCard(id string) { l.selKey = cardRef(id); l.reselect() }
+func (l *cardList) selectCard(id string) { l.follow(cardRef(id), l.rowOfKey) }
 
 // selectTheme selects a theme's header by id ("" for the unthemed pile).
-func (l *cardList) selectTheme(id string) { l.selKey = themeRef(id); l.reselect() }
+func (l *cardList) selectTheme(id string) { l.follow(themeRef(id), l.rowOfKey) }
 
-// keepPosition makes the selection stay on the same row after the next
-// rebuild, whatever card lands there: after sending a card to a theme the
-// next card of the pile is selected, ready for its own number key.
-func (l *cardList) keepPosition() { l.selKey = rowRef{} }
-
-func (l *cardList) reselect() {
-	if r, ok := l.rowOfKey(l.selKey); ok {
-		l.sel = r
-	}
-}
-
-// selected returns the selected card, if a card is selected.
+// selected returns the selected card, if a card is selected (the list's
+// own selected, the row, is l.list.selected).
 func (l *cardList) selected() (model.Card, bool) {
 	if l.sel < 0 || l.sel >= len(l.rows) || l.rows[l.sel].card < 0 {
 		return model.Card{}, false
@@ -384,76 +362,18 @@ func (l *cardList) rowHeight(r, w int) int {
 	return l.wrapped(l.cards[row.card], w).height()
 }
 
-// scroll moves the window so the selected row is in it, touching only the
-// rows between the window and the selection.
-func (l *cardList) scroll(w, h int) {
-	if len(l.rows) == 0 || h <= 0 {
-		l.top = 0
-		return
-	}
-	l.top = clamp(l.top, 0, len(l.rows)-1)
-	if l.sel < l.top {
-		l.top = l.sel
-	}
-	if l.sel-l.top >= h {
-		l.top = l.fitAbove(l.sel, w, h)
-	} else {
-		used := 0
-		for r := l.top; r <= l.sel; r++ {
-			used += l.rowHeight(r, w)
-		}
-		if used > h {
-			l.top = l.fitAbove(l.sel, w, h)
-		}
-	}
-	// Near the end, pull the window up so it is full rather than showing
-	// empty lines below the last card.
-	used := 0
-	for r := l.top; r < len(l.rows) && used < h; r++ {
-		used += l.rowHeight(r, w)
-	}
-	for l.top > 0 && used < h {
-		hh := l.rowHeight(l.top-1, w)
-		if used+hh > h {
-			break
-		}
-		used += hh
-		l.top--
-	}
+// heights is the height of each row at width w, for the list's scroll,
+// page and draw.
+func (l *cardList) heights(w int) func(r int) int {
+	return func(r int) int { return l.rowHeight(r, w) }
 }
 
-// fitAbove returns the first row of a window of h lines that ends with row
-// sel (or starts with it if sel alone is taller than the window).
-func (l *cardList) fitAbove(sel, w, h int) int {
-	used := l.rowHeight(sel, w)
-	top := sel
-	for top > 0 {
-		hh := l.rowHeight(top-1, w)
-		if used+hh > h {
-			break
-		}
-		used += hh
-		top--
-	}
-	return top
-}
+// scroll moves the window of w×h cells so the selected row is in it.
+func (l *cardList) scroll(w, h int) { l.list.scroll(h, l.heights(w)) }
 
-// page returns the row about one window of h lines away from the selection
-// in direction dir (+1 or -1).
-func (l *cardList) page(dir, w, h int) int {
-	r, used := l.sel, 0
-	for {
-		next := r + dir
-		if next < 0 || next >= len(l.rows) {
-			return r
-		}
-		used += l.rowHeight(next, w)
-		if used >= h && r != l.sel {
-			return r
-		}
-		r = next
-	}
-}
+// page returns the row about one window of w×h cells away from the
+// selection in direction dir (+1 or -1).
+func (l *cardList) page(dir, w, h int) int { return l.list.page(dir, h, l.heights(w)) }
 
 // fold returns a text in the plain search form: lower case, umlauts and
 // accents as their base letter, ß as ss. With spell, ä ö ü become ae oe ue,

@@ -10,14 +10,12 @@ import (
 // kept with what it was drawn from (drawnRow), so a key press redraws at
 // most the rows whose look changed.
 
-// drawnRow is a card's row as drawn, with what the drawing depended on.
-// Styling every line of every visible card was a third of a key press's
-// cost (BenchmarkKeypress); a key press changes at most the rows of the old
-// and the new selection, so the others come from here.
-type drawnRow struct {
-	look  rowLook
-	src   cardSource
-	lines []string
+// drawnKey is what a card's drawn row depends on: its look and the card.
+// A key press changes at most the rows of the old and the new selection,
+// so the others come from the list's memo (rowMemo).
+type drawnKey struct {
+	look rowLook
+	src  cardSource
 }
 
 // rowLook is what a card's row looks like apart from the card itself.
@@ -41,21 +39,7 @@ type listLook struct {
 // window's first row (scroll placed it). It leaves the list as it was but
 // for the memos of wrapped and drawn rows.
 func (l *cardList) render(w, h int, look listLook) string {
-	var b strings.Builder
-	lines := 0
-	for r := l.top; r < len(l.rows) && lines < h; r++ {
-		for _, line := range l.renderRow(r, w, look) {
-			if lines == h {
-				break
-			}
-			if lines > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(line)
-			lines++
-		}
-	}
-	return b.String()
+	return strings.Join(l.draw(h, func(r int) []string { return l.renderRow(r, w, look) }, nil), "\n")
 }
 
 // renderRow draws one row as lines of at most w cells.
@@ -80,17 +64,7 @@ func (l *cardList) renderRow(r, w int, look listLook) []string {
 	c := l.cards[row.card]
 	rl := rowLook{st: st, width: w, sel: sel, pending: look.pending(c.ID), marked: look.marked[c.ID],
 		matched: look.matched != nil && look.matched(r)}
-	src := l.source(c)
-	if d, ok := l.drawn[c.ID]; ok && d.look == rl && d.src.same(src) {
-		return d.lines
-	}
-	out := l.drawCard(c, rl)
-	if l.drawn == nil || len(l.drawn) > 4*len(l.cards)+64 {
-		// Deleted cards and old widths would pile up otherwise.
-		l.drawn = make(map[string]drawnRow)
-	}
-	l.drawn[c.ID] = drawnRow{look: rl, src: src, lines: out}
-	return out
+	return l.drawn.lines(row.ref(), drawnKey{look: rl, src: l.source(c)}, len(l.cards), func() []string { return l.drawCard(c, rl) })
 }
 
 // drawCard draws a card's row as rl says.

@@ -205,7 +205,7 @@ func TestGenerationsTandem(t *testing.T) {
 	hs.press("esc")
 	plan := hs.app.screens[screenPlan].(*planScreen)
 	for !strings.Contains(hs.screen(), "Emma Roth (Jung) & Karl Vogt (Alt)") {
-		if plan.sel+1 >= len(plan.rows) {
+		if plan.list.sel+1 >= len(plan.list.rows) {
 			t.Fatalf("plan does not name the tandem:\n%s", hs.screen())
 		}
 		hs.press("down")

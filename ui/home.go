@@ -57,16 +57,16 @@ type homeRow struct {
 	fold string
 }
 
+func (r *homeRow) ref() rowRef { return workshopRef(r.ID) }
+
 type homeScreen struct {
 	sh   *shared
 	keys homeKeys
 
 	rows    []homeRow
-	shown   []int // indexes into rows that pass the filter
-	sel     int   // index into shown
-	off     int   // first visible entry of shown
-	w, h    int   // the body's size (SetSize)
-	listH   int   // lines the list gets under the lines above it
+	list    list[*homeRow] // the rows that pass the filter
+	w, h    int            // the body's size (SetSize)
+	listH   int            // lines the list gets under the lines above it
 	loaded  bool
 	loadErr error
 	gen     int
@@ -166,20 +166,19 @@ func (s *homeScreen) Update(msg tea.Msg) tea.Cmd {
 
 func (s *homeScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
-	page := max(s.pageSize(), 1)
 	switch {
 	case key.Matches(msg, k.Up):
-		s.move(-1)
+		s.selectRow(s.list.sel - 1)
 	case key.Matches(msg, k.Down):
-		s.move(+1)
+		s.selectRow(s.list.sel + 1)
 	case key.Matches(msg, k.PageUp):
-		s.move(-page)
+		s.selectRow(s.list.page(-1, s.listH, s.rowHeight(s.listH)))
 	case key.Matches(msg, k.PageDown):
-		s.move(+page)
+		s.selectRow(s.list.page(+1, s.listH, s.rowHeight(s.listH)))
 	case key.Matches(msg, k.Top):
-		s.move(-len(s.shown))
+		s.selectRow(0)
 	case key.Matches(msg, k.Bottom):
-		s.move(+len(s.shown))
+		s.selectRow(len(s.list.rows) - 1)
 	case key.Matches(msg, k.Open):
 		if w, ok := s.selected(); ok {
 			return func() tea.Msg { return openMsg{id: w.ID} }
@@ -333,15 +332,16 @@ func (s *homeScreen) done(msg homeDoneMsg) tea.Cmd {
 // neighbourID is the workshop to select after id is deleted: the next
 // one, or the one before at the end of the list.
 func (s *homeScreen) neighbourID(id string) string {
-	for i, r := range s.shown {
-		if s.rows[r].ID != id {
+	rows := s.list.rows
+	for i, r := range rows {
+		if r.ID != id {
 			continue
 		}
-		if i+1 < len(s.shown) {
-			return s.rows[s.shown[i+1]].ID
+		if i+1 < len(rows) {
+			return rows[i+1].ID
 		}
 		if i > 0 {
-			return s.rows[s.shown[i-1]].ID
+			return rows[i-1].ID
 		}
 	}
 	return ""
@@ -383,26 +383,23 @@ func insertAt(s string, pos int, ins string) string {
 }
 
 // applyFilter recomputes the visible rows and keeps sel selected if it
-// is still shown.
+// is still shown, else selects the first.
 func (s *homeScreen) applyFilter(sel string) {
 	q := foldSearch(s.filter.Value())
-	s.shown = s.shown[:0]
-	for i, r := range s.rows {
-		if q == "" || strings.Contains(r.fold, q) {
-			s.shown = append(s.shown, i)
+	shown := s.list.rows[:0]
+	for i := range s.rows {
+		if r := &s.rows[i]; q == "" || strings.Contains(r.fold, q) {
+			shown = append(shown, r)
 		}
 	}
-	s.sel = 0
-	for i, r := range s.shown {
-		if s.rows[r].ID == sel {
-			s.sel = i
-		}
-	}
-	s.move(0)
+	s.list.setRowsOn(shown, workshopRef(sel))
+	s.selectRow(s.list.sel)
 }
 
-func (s *homeScreen) move(d int) {
-	s.sel = clamp(s.sel+d, 0, len(s.shown)-1)
+// selectRow selects row i of the list and remembers its workshop for
+// the next start of the home screen.
+func (s *homeScreen) selectRow(i int) {
+	s.list.selectRow(i)
 	if w, ok := s.selected(); ok {
 		s.sh.homeSel = w.ID
 	} else {
@@ -411,21 +408,16 @@ func (s *homeScreen) move(d int) {
 }
 
 func (s *homeScreen) selected() (model.Summary, bool) {
-	if s.sel < 0 || s.sel >= len(s.shown) {
+	r, ok := s.list.selected()
+	if !ok {
 		return model.Summary{}, false
 	}
-	return s.rows[s.shown[s.sel]].Summary, true
+	return r.Summary, true
 }
 
 func (s *homeScreen) selectedID() string {
 	w, _ := s.selected()
 	return w.ID
-}
-
-// pageSize is how many workshops one screen shows, for pgup/pgdown.
-func (s *homeScreen) pageSize() int {
-	vis, _ := rowsShown(s.listH)
-	return vis
 }
 
 // homeRowH is the height of one workshop in the list: two lines and a gap.

@@ -83,7 +83,7 @@ func (s *homeScreen) View() string {
 }
 
 func (s *homeScreen) filterCount() string {
-	return s.sh.st.Muted.Render(" " + s.sh.T("home.filter.count", len(s.shown), len(s.rows)))
+	return s.sh.st.Muted.Render(" " + s.sh.T("home.filter.count", len(s.list.rows), len(s.rows)))
 }
 
 func (s *homeScreen) renameLabel() string {
@@ -116,24 +116,23 @@ func (s *homeScreen) topLines(w int) []string {
 	return top
 }
 
-// rowsShown is how many workshops a list of h lines shows, and the lines
-// each takes.
-func rowsShown(h int) (vis, rowH int) {
-	rowH = homeRowH
+// rowHeight is the lines each workshop takes in a list of h lines: two
+// and a gap, or no gap in a tiny window, where a gap costs more than it
+// gives.
+func (s *homeScreen) rowHeight(h int) func(int) int {
+	rowH := homeRowH
 	if h < 2*homeRowH {
-		rowH = 2 // a gap costs more than it gives in a tiny window
+		rowH = 2
 	}
-	return max(h/rowH, 1), rowH
+	return func(int) int { return rowH }
 }
 
 // scroll moves the list's window of h lines so the selection is in it.
 func (s *homeScreen) scroll(h int) {
-	if h <= 0 || !s.loaded || s.loadErr != nil || len(s.shown) == 0 {
+	if h <= 0 || !s.loaded || s.loadErr != nil || len(s.list.rows) == 0 {
 		return
 	}
-	vis, _ := rowsShown(h)
-	s.off = clamp(s.off, s.sel-vis+1, s.sel)
-	s.off = clamp(s.off, 0, max(len(s.shown)-vis, 0))
+	s.list.scroll(h, s.rowHeight(h))
 }
 
 // listView renders the visible part of the list, or the empty state.
@@ -152,18 +151,17 @@ func (s *homeScreen) listView(w, h int) []string {
 			out = append(out, "  "+l)
 		}
 		return out
-	case len(s.shown) == 0:
+	case len(s.list.rows) == 0:
 		return []string{st.Muted.Render(truncate(s.sh.T("home.nomatch", s.filter.Value()), w))}
 	}
-	vis, rowH := rowsShown(h)
-	var out []string
-	for i := s.off; i < len(s.shown) && i < s.off+vis; i++ {
-		out = append(out, s.rowView(s.rows[s.shown[i]].Summary, i == s.sel, w)...)
-		if rowH == homeRowH {
-			out = append(out, "")
+	gap := s.rowHeight(h)(0) == homeRowH
+	return s.list.draw(h, func(i int) []string {
+		lines := s.rowView(s.list.rows[i].Summary, i == s.list.sel, w)
+		if gap {
+			lines = append(lines, "")
 		}
-	}
-	return out
+		return lines
+	}, nil)
 }
 
 // rowView renders one workshop as two lines: title and date, then method

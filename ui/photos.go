@@ -22,7 +22,7 @@ import (
 type photosScreen struct {
 	sh      *shared
 	keys    photoKeys
-	sel     int
+	list    list[photoRow] // the photos, as the session has them (sync)
 	editing bool
 	input   textinput.Model
 	// undo holds the changes that bring deleted photos back with their
@@ -65,12 +65,27 @@ func (s *photosScreen) photos() []model.Photo {
 	return s.sh.ws.snap.Photos
 }
 
+// photoRow is a photo as a row of the list.
+type photoRow struct{ model.Photo }
+
+func (r photoRow) ref() rowRef { return photoRef(r.ID) }
+
+// sync brings the rows up to the session's photos; the selection stays on
+// its photo, or on its place when the photo is gone.
+func (s *photosScreen) sync() {
+	rows := s.list.rows[:0]
+	for _, p := range s.photos() {
+		rows = append(rows, photoRow{p})
+	}
+	s.list.setRows(rows)
+}
+
 func (s *photosScreen) Enter() tea.Cmd {
 	if s.ws != s.sh.ws {
 		s.ws = s.sh.ws
 		s.undo.reset()
 	}
-	s.sel = clamp(s.sel, 0, max(len(s.photos())-1, 0))
+	s.sync()
 	return nil
 }
 
@@ -88,6 +103,7 @@ func (s *photosScreen) KeyMap() help.KeyMap {
 }
 
 func (s *photosScreen) Update(msg tea.Msg) tea.Cmd {
+	s.sync()
 	switch msg := msg.(type) {
 	case writesFailedMsg:
 		s.undo.dropFrom(msg.from)
@@ -110,11 +126,11 @@ func (s *photosScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.Save):
 		s.editing = false
 		s.input.Blur()
-		ps := s.photos()
-		if s.sel >= len(ps) {
+		r, ok := s.list.selected()
+		if !ok {
 			return nil
 		}
-		p := ps[s.sel]
+		p := r.Photo
 		p.Caption, p.Updated = fieldValue(s.input), s.sh.now()
 		return s.sh.commit(model.Change{Photos: []model.Photo{p}})
 	case key.Matches(msg, s.keys.Cancel):
@@ -128,7 +144,6 @@ func (s *photosScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *photosScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
-	ps := s.photos()
 	k := s.keys
 	if key.Matches(msg, k.Back) {
 		back := s.back
@@ -137,15 +152,16 @@ func (s *photosScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.Undo) {
 		return s.restore()
 	}
-	if len(ps) == 0 {
+	r, ok := s.list.selected()
+	if !ok {
 		return nil
 	}
-	p := ps[s.sel]
+	p := r.Photo
 	switch {
 	case key.Matches(msg, k.Up):
-		s.sel = max(s.sel-1, 0)
+		s.list.move(-1)
 	case key.Matches(msg, k.Down):
-		s.sel = min(s.sel+1, len(ps)-1)
+		s.list.move(+1)
 	case key.Matches(msg, k.Edit):
 		s.editing = true
 		s.input.SetValue(p.Caption)
@@ -199,7 +215,7 @@ func (s *photosScreen) remove(p model.Photo) tea.Cmd {
 		inv.PhotoFiles = map[string][]byte{p.ID: data}
 		s.undo.push(inv, p.Name, s.sh.lastSeq())
 	}
-	s.sel = clamp(s.sel, 0, max(len(s.photos())-1, 0))
+	s.sync()
 	return tea.Batch(cmd, func() tea.Msg { return statusMsg{s.sh.T("photos.deleted", p.Name), statusInfo} })
 }
 
@@ -213,22 +229,28 @@ func (s *photosScreen) restore() tea.Cmd {
 		return nil
 	}
 	_, cmd := s.sh.commitInverse(e.change)
-	for i, p := range s.photos() {
-		if len(e.change.Photos) > 0 && p.ID == e.change.Photos[0].ID {
-			s.sel = i
-		}
+	if len(e.change.Photos) > 0 {
+		s.list.follow(photoRef(e.change.Photos[0].ID), s.list.find)
 	}
+	s.sync()
 	return tea.Batch(cmd, func() tea.Msg { return statusMsg{s.sh.T("photos.restored", e.what), statusOK} })
 }
 
-// SetSize fits the caption's field to the body.
+// SetSize fits the caption's field to the body and moves the list's
+// window so the selected photo is in it.
 func (s *photosScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.input.SetWidth(max(w-6, 4))
+	s.sync()
+	s.list.scroll(h-len(s.head(w)), twoLines)
 }
 
-func (s *photosScreen) View() string {
-	w, h := s.w, s.h
+// twoLines is the height of a photo's row: number, consent, name, phase
+// and size; then the caption (or the field that edits it).
+func twoLines(int) int { return 2 }
+
+// head is the lines above the list.
+func (s *photosScreen) head(w int) []string {
 	st, sh := s.sh.st, s.sh
 	ps := s.photos()
 	var lines []string
@@ -237,20 +259,29 @@ func (s *photosScreen) View() string {
 	if left > 0 {
 		lines = append(lines, st.Muted.Render(truncate(sh.T("photos.leftout", left), w)))
 	}
-	lines = append(lines, "")
-	if len(ps) == 0 {
+	return append(lines, "")
+}
+
+func (s *photosScreen) View() string {
+	w, h := s.w, s.h
+	st, sh := s.sh.st, s.sh
+	lines := s.head(w)
+	if len(s.list.rows) == 0 {
 		for _, l := range strings.Split(sh.T("photos.empty", sh.ws.snap.Workshop.Handle), "\n") {
 			lines = append(lines, st.Muted.Render(truncate(l, w)))
 		}
 		return clip(strings.Join(lines, "\n"), w, h)
 	}
+	lines = s.list.draw(h-len(lines), s.row(w), lines)
+	return clip(strings.Join(lines, "\n"), w, h)
+}
+
+// row draws photo i as its two lines.
+func (s *photosScreen) row(w int) func(i int) []string {
+	st, sh := s.sh.st, s.sh
 	m := sh.ws.snap.Workshop.MethodOf()
-	// Each photo takes two lines: number, consent, name, phase and size;
-	// then the caption (or the field that edits it).
-	room := max((h-len(lines))/2, 1)
-	first := clamp(s.sel-room+1, 0, max(len(ps)-room, 0))
-	for i := first; i < len(ps) && i < first+room; i++ {
-		p := ps[i]
+	return func(i int) []string {
+		p := s.list.rows[i].Photo
 		mark := "✗"
 		if p.Consent {
 			mark = "✓"
@@ -265,15 +296,13 @@ func (s *photosScreen) View() string {
 			caption = sh.T("photos.nocaption")
 		}
 		capLine := "     " + truncate(caption, max(w-5, 1))
-		if i == s.sel && s.editing {
+		if i == s.list.sel && s.editing {
 			capLine = "     " + s.input.View()
 		}
-		if i == s.sel {
-			lines = append(lines, st.CardSelected.Render(truncate(head, w)))
-		} else {
-			lines = append(lines, truncate(head, w))
+		head = truncate(head, w)
+		if i == s.list.sel {
+			head = st.CardSelected.Render(head)
 		}
-		lines = append(lines, st.Muted.Render(capLine))
+		return []string{head, st.Muted.Render(capLine)}
 	}
-	return clip(strings.Join(lines, "\n"), w, h)
 }

@@ -54,7 +54,7 @@ type planScreen struct {
 	built   bool
 	version int
 	bphase  string
-	rows    []model.Measure // in display order
+	list    list[planRow]   // the measures in display order
 	visions []model.Theme   // the themes a measure can serve, top first
 	topVis  map[string]bool // ids of top vision themes
 	// choices is what a measure can answer, in the order the form's
@@ -64,9 +64,6 @@ type planScreen struct {
 	answers  *model.Answers
 	reverses bool // the method has a positive reversal, so measures answer visions
 
-	sel   int
-	selID string
-	top   int
 	col   planCol
 	byDue bool
 	w, h  int // the body's size (SetSize), for the visible columns
@@ -98,12 +95,13 @@ func (s *planScreen) Enter() tea.Cmd {
 	if s.ws != ws {
 		s.ws = ws
 		s.undo.reset()
-		s.sel, s.selID, s.top, s.col, s.byDue, s.mode, s.draft = 0, "", 0, colWhat, false, modeTable, nil
+		s.list.reset()
+		s.col, s.byDue, s.mode, s.draft = colWhat, false, modeTable, nil
 		s.built = false
 	}
 	s.phase = ws.phase
 	s.sync()
-	if len(s.rows) == 0 && s.mode == modeTable {
+	if len(s.list.rows) == 0 && s.mode == modeTable {
 		return s.openForm(model.Measure{}, true, colWhat)
 	}
 	return nil
@@ -157,10 +155,18 @@ func (s *planScreen) sync() {
 			s.choices = append(s.choices, planChoice{vision: r.Vision, rev: r.ID})
 		}
 	}
-	s.rows = append(s.rows[:0], ws.snap.Measures...)
-	s.sortRows()
-	s.selectID(s.selID)
+	rows := s.list.rows[:0]
+	for _, m := range ws.snap.Measures {
+		rows = append(rows, planRow{m})
+	}
+	s.sortRows(rows)
+	s.list.setRows(rows)
 }
+
+// planRow is a measure as a row of the plan's table.
+type planRow struct{ model.Measure }
+
+func (r planRow) ref() rowRef { return measureRef(r.ID) }
 
 // statements are the workshop's positive statements in their order.
 func (s *planScreen) statements() []model.Reversal {
@@ -171,8 +177,8 @@ func (s *planScreen) statements() []model.Reversal {
 	return revs
 }
 
-func (s *planScreen) sortRows() {
-	slices.SortStableFunc(s.rows, func(a, b model.Measure) int {
+func (s *planScreen) sortRows(rows []planRow) {
+	slices.SortStableFunc(rows, func(a, b planRow) int {
 		if s.byDue && a.Due != b.Due {
 			switch {
 			case a.Due == "":
@@ -189,30 +195,13 @@ func (s *planScreen) sortRows() {
 	})
 }
 
-func (s *planScreen) selectID(id string) {
-	for i, m := range s.rows {
-		if m.ID == id {
-			s.setSel(i)
-			return
-		}
-	}
-	s.setSel(s.sel)
-}
-
-func (s *planScreen) setSel(i int) {
-	if len(s.rows) == 0 {
-		s.sel, s.selID = 0, ""
-		return
-	}
-	s.sel = clamp(i, 0, len(s.rows)-1)
-	s.selID = s.rows[s.sel].ID
-}
+// selectID selects the measure id, now or, when it is not in the plan
+// yet (a measure on its way to the store), when it is.
+func (s *planScreen) selectID(id string) { s.list.follow(measureRef(id), s.list.find) }
 
 func (s *planScreen) selected() (model.Measure, bool) {
-	if len(s.rows) == 0 {
-		return model.Measure{}, false
-	}
-	return s.rows[s.sel], true
+	r, ok := s.list.selected()
+	return r.Measure, ok
 }
 
 // themeTitle names a vision theme by id; "" for none.
@@ -293,13 +282,13 @@ func (s *planScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Up):
-		s.setSel(s.sel - 1)
+		s.list.move(-1)
 	case key.Matches(msg, k.Down):
-		s.setSel(s.sel + 1)
+		s.list.move(+1)
 	case key.Matches(msg, k.First):
-		s.setSel(0)
+		s.list.selectRow(0)
 	case key.Matches(msg, k.Last):
-		s.setSel(len(s.rows) - 1)
+		s.list.selectRow(len(s.list.rows) - 1)
 	case key.Matches(msg, k.Left):
 		s.moveCol(-1)
 	case key.Matches(msg, k.Right):
@@ -350,10 +339,10 @@ func (s *planScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.status(s.sh.T("plan.sorted.own"), statusInfo)
 	case key.Matches(msg, k.Delete):
 		if m, ok := s.selected(); ok {
-			if s.sel+1 < len(s.rows) {
-				s.selID = s.rows[s.sel+1].ID
-			} else if s.sel > 0 {
-				s.selID = s.rows[s.sel-1].ID
+			if l := &s.list; l.sel+1 < len(l.rows) {
+				s.selectID(l.rows[l.sel+1].ID)
+			} else if l.sel > 0 {
+				s.selectID(l.rows[l.sel-1].ID)
 			}
 			return tea.Batch(s.status(s.sh.T("plan.deleted"), statusInfo),
 				s.change(model.Change{DeleteMeasures: []string{m.ID}}, s.sh.T("plan.what.delete")))
@@ -403,7 +392,7 @@ func (s *planScreen) undoLast() tea.Cmd {
 		return s.status(s.sh.T("board.undo.none"), statusInfo)
 	}
 	if len(e.change.Measures) > 0 {
-		s.selID = e.change.Measures[0].ID
+		s.selectID(e.change.Measures[0].ID)
 	}
 	_, cmd := s.sh.commitInverse(e.change)
 	return tea.Batch(s.status(s.sh.T("board.undone", e.what), statusOK), cmd)
@@ -415,18 +404,18 @@ func (s *planScreen) move(dir int) tea.Cmd {
 	if s.byDue {
 		return s.status(s.sh.T("plan.move.sorted"), statusInfo)
 	}
-	j := s.sel + dir
-	if len(s.rows) == 0 || j < 0 || j >= len(s.rows) {
+	rows, j := s.list.rows, s.list.sel+dir
+	if len(rows) == 0 || j < 0 || j >= len(rows) {
 		return nil
 	}
-	a, b := s.rows[s.sel], s.rows[j]
+	a, b := rows[s.list.sel].Measure, rows[j].Measure
 	a.Order, b.Order = b.Order, a.Order
 	if a.Order == b.Order {
 		a.Order += dir
 	}
 	now := s.sh.now()
 	a.Updated, b.Updated = now, now
-	s.selID = a.ID
+	s.selectID(a.ID)
 	return s.change(model.Change{Measures: []model.Measure{a, b}}, s.sh.T("plan.what.move"))
 }
 

@@ -145,7 +145,6 @@ func (s *planScreen) openForm(m model.Measure, isNew bool, col planCol) tea.Cmd 
 	f.err, f.errAt = "", -1
 	s.mode = modeForm
 	if !isNew {
-		s.selID = m.ID
 		s.selectID(m.ID)
 	}
 	return f.focus(fieldOfCol(col))
@@ -291,7 +290,7 @@ func (s *planScreen) saveForm() tea.Cmd {
 		return nil
 	}
 	m.Updated = now
-	s.selID = m.ID
+	s.selectID(m.ID)
 	what = truncate(what, 40)
 	cmd := s.change(model.Change{Measures: []model.Measure{m}}, s.sh.T("plan.what.edit", what))
 	if isNew {

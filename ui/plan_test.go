@@ -194,7 +194,7 @@ func measureByID(t *testing.T, hs *harness, id string) model.Measure {
 
 func TestPlanStatusCycleAndRole(t *testing.T) {
 	hs := demoPlan(t, model.German, 80, 24)
-	id := planOf(hs).selID
+	id := planOf(hs).list.cur.id
 	for _, want := range []model.Status{model.StatusInProgress, model.StatusDone, model.StatusOpen} {
 		hs.press("s")
 		if got := measureByID(t, hs, id).Status; got != want {
@@ -224,7 +224,7 @@ func TestPlanSortByDue(t *testing.T) {
 	whats := func() []string {
 		hs.screen() // the table syncs with the workshop when drawn
 		var out []string
-		for _, m := range ps.rows {
+		for _, m := range ps.list.rows {
 			out = append(out, m.What[:6])
 		}
 		return out
@@ -374,7 +374,7 @@ func TestPlanSaveFailure(t *testing.T) {
 	// A failed status change is rolled back too, and a failed meeting
 	// comes back into its field.
 	hs.press("esc", "home", "s")
-	if st := ps.rows[0].Status; st != model.StatusOpen {
+	if st := ps.list.rows[0].Status; st != model.StatusOpen {
 		t.Errorf("status after a failed write %d", st)
 	}
 	hs.press("n", "ctrl+u")

@@ -109,9 +109,9 @@ func (s *planScreen) SetSize(w, h int) {
 	s.sync()
 	s.meeting.SetWidth(max(w-width(s.sh.T("plan.meeting")+": ")-1, 1))
 	s.resizeForm(w)
-	if _, _, tableH := s.parts(w, h); tableH > 1 && len(s.rows) > 0 {
-		lay := s.layout(w)
-		s.scrollTable(s.rowHeights(lay, tableH-1), tableH-1)
+	if _, _, tableH := s.parts(w, h); tableH > 1 && len(s.list.rows) > 0 {
+		heights := s.rowHeights(s.layout(w), tableH-1)
+		s.list.scroll(tableH-1, func(r int) int { return heights[r] })
 	}
 }
 
@@ -138,7 +138,7 @@ func (s *planScreen) parts(w, h int) (top, bottom []string, tableH int) {
 	if h >= 12 {
 		top = append(top, s.summaryLine(w))
 	}
-	tableMin := min(len(s.rows)+1, 4)
+	tableMin := min(len(s.list.rows)+1, 4)
 	room := h - len(top) - tableMin
 	switch {
 	case s.mode == modeForm:
@@ -147,7 +147,7 @@ func (s *planScreen) parts(w, h int) (top, bottom []string, tableH int) {
 			want++
 		}
 		bottom = s.formView(w, clamp(want, 2, max(room, 2)))
-	case len(s.rows) > 0 && room >= 3:
+	case len(s.list.rows) > 0 && room >= 3:
 		bottom = s.detailsView(w, room)
 	}
 	if len(top)+len(bottom) > h {
@@ -182,10 +182,10 @@ func (s *planScreen) meetingLine(w int) string {
 // summaryLine counts the measures by status and says how they are sorted.
 func (s *planScreen) summaryLine(w int) string {
 	var n [3]int
-	for _, m := range s.rows {
+	for _, m := range s.list.rows {
 		n[clamp(int(m.Status), 0, 2)]++
 	}
-	txt := s.sh.T("plan.summary", s.sh.N("plan.count", len(s.rows)), n[0], n[1], n[2])
+	txt := s.sh.T("plan.summary", s.sh.N("plan.count", len(s.list.rows)), n[0], n[1], n[2])
 	if s.byDue {
 		txt += " · " + s.sh.T("plan.sort.due")
 	} else {
@@ -198,7 +198,7 @@ func (s *planScreen) summaryLine(w int) string {
 // one in view.
 func (s *planScreen) tableView(w, h int) []string {
 	st := s.sh.st
-	if len(s.rows) == 0 {
+	if len(s.list.rows) == 0 {
 		var out []string
 		for _, l := range wrap(s.sh.T("plan.empty"), w) {
 			out = append(out, st.Muted.Render(l))
@@ -222,27 +222,24 @@ func (s *planScreen) tableView(w, h int) []string {
 	}
 	today := model.DateOf(s.sh.now())
 	heights := s.rowHeights(lay, rows)
-	for r := s.top; r < len(s.rows) && len(out) < h; r++ {
-		out = append(out, s.rowView(r, lay, w, heights[r], today)...)
-	}
-	return out[:min(len(out), h)]
+	return s.list.draw(rows, func(r int) []string { return s.rowView(r, lay, w, heights[r], today) }, out)
 }
 
 // rowHeights are the lines each measure takes in a table of rows lines:
 // when every measure fits with its cells wrapped, the rows grow to show
 // the texts; otherwise each measure takes one line.
 func (s *planScreen) rowHeights(lay planLayout, rows int) []int {
-	heights := make([]int, len(s.rows))
+	heights := make([]int, len(s.list.rows))
 	for r := range heights {
 		heights[r] = 1
 	}
 	// A plan longer than the window cannot wrap; only then is measuring
 	// worth it, so a long plan costs one line per visible row.
-	if len(s.rows) <= rows {
+	if len(s.list.rows) <= rows {
 		total := 0
-		for r, m := range s.rows {
+		for r, m := range s.list.rows {
 			for _, c := range lay.cols {
-				heights[r] = max(heights[r], min(len(cellWrap(s.cellText(m, c.col, lay.shortStatus), c.w)), planRowLines))
+				heights[r] = max(heights[r], min(len(cellWrap(s.cellText(m.Measure, c.col, lay.shortStatus), c.w)), planRowLines))
 			}
 			total += heights[r]
 		}
@@ -253,24 +250,6 @@ func (s *planScreen) rowHeights(lay planLayout, rows int) []int {
 		}
 	}
 	return heights
-}
-
-// scrollTable moves the table's window of rows lines so the selected
-// measure is in it.
-func (s *planScreen) scrollTable(heights []int, rows int) {
-	if s.sel < s.top {
-		s.top = s.sel
-	}
-	if s.sel >= s.top+rows {
-		s.top = s.sel - rows + 1
-	}
-	s.top = clamp(s.top, 0, max(len(s.rows)-rows, 0))
-	if s.sel < s.top {
-		s.top = s.sel
-	}
-	for s.top < s.sel && sumInts(heights[s.top:s.sel+1]) > rows {
-		s.top++
-	}
 }
 
 // cellWrap breaks a cell's text at word boundaries only; a word longer
@@ -290,20 +269,12 @@ func cellWrap(s string, w int) []string {
 // planRowLines is the most lines one measure takes in a wrapped table.
 const planRowLines = 4
 
-func sumInts(xs []int) int {
-	n := 0
-	for _, x := range xs {
-		n += x
-	}
-	return n
-}
-
 // rowView draws one measure as a table row of n lines: each cell wrapped
 // to its column (the last line cut with "…"), or cut to one line.
 func (s *planScreen) rowView(r int, lay planLayout, w, n int, today model.Date) []string {
 	st := s.sh.st
-	m := s.rows[r]
-	sel := r == s.sel
+	m := s.list.rows[r].Measure
+	sel := r == s.list.sel
 	focused := sel && s.mode == modeTable
 	pending := s.sh.ws.Pending(m.ID)
 	cells := make([][]string, len(lay.cols))
@@ -424,7 +395,7 @@ func (s *planScreen) detailsView(w, h int) []string {
 	if !ok {
 		return nil
 	}
-	out := []string{sepLine(st, s.sh.T("plan.details", s.sel+1, len(s.rows)), w)}
+	out := []string{sepLine(st, s.sh.T("plan.details", s.list.sel+1, len(s.list.rows)), w)}
 	labels := []string{s.sh.T("plan.col.what"), s.linkLabel(), s.sh.T("plan.col.who"), s.sh.T("plan.col.due"),
 		s.sh.T("plan.col.first"), s.sh.T("plan.col.res"), s.sh.T("plan.col.status")}
 	vision := s.answerLong(m)

@@ -42,8 +42,18 @@ type revGroup struct {
 }
 
 // revRow is one selectable row: a theme's header (stmt < 0) or one of its
-// statements.
-type revRow struct{ group, stmt int }
+// statements, with the id of the theme or the statement.
+type revRow struct {
+	group, stmt int
+	id          string
+}
+
+func (r revRow) ref() rowRef {
+	if r.stmt < 0 {
+		return themeRef(r.id)
+	}
+	return statementRef(r.id)
+}
 
 // reverseScreen is the positive reversal of the phase on screen.
 type reverseScreen struct {
@@ -61,10 +71,7 @@ type reverseScreen struct {
 	version    int
 	builtPhase string
 	groups     []revGroup
-	rows       []revRow
-	sel        int
-	selKey     rowRef           // the theme or statement selected
-	top        int              // first row in the window
+	list       list[revRow]     // the themes' headers and their statements
 	open       map[string]bool  // theme ids whose cards are shown
 	frame      map[int][]string // rows rendered while SetSize scrolls
 
@@ -138,7 +145,8 @@ func (s *reverseScreen) Enter() tea.Cmd {
 	if s.ws != ws {
 		s.ws = ws
 		s.undo.reset()
-		s.editing, s.stash, s.selKey, s.sel, s.top = "", "", rowRef{}, 0, 0
+		s.editing, s.stash = "", ""
+		s.list.reset()
 		s.open = map[string]bool{}
 		s.built = false
 		s.input.Reset()
@@ -171,7 +179,8 @@ func (s *reverseScreen) sync() {
 		return
 	}
 	s.built, s.version, s.builtPhase = true, ws.version, s.phase
-	s.groups, s.rows = s.groups[:0], s.rows[:0]
+	s.groups = s.groups[:0]
+	rows := s.list.rows[:0]
 	prev, ok := model.PrevPhase(ws.method, s.phase)
 	s.source, s.marked, s.nThemes = prev, false, 0
 	themes := make(map[string]model.Theme, len(ws.snap.Themes))
@@ -219,73 +228,47 @@ func (s *reverseScreen) sync() {
 	for g := range s.groups {
 		grp := &s.groups[g]
 		slices.SortStableFunc(grp.cards, func(a, b model.Card) int { return cmp.Compare(a.Order, b.Order) })
-		s.rows = append(s.rows, revRow{group: g, stmt: -1})
-		for i := range grp.stmts {
-			s.rows = append(s.rows, revRow{group: g, stmt: i})
+		rows = append(rows, revRow{group: g, stmt: -1, id: grp.theme.ID})
+		for i, st := range grp.stmts {
+			rows = append(rows, revRow{group: g, stmt: i, id: st.ID})
 		}
 	}
-	if r, ok := s.rowOfKey(s.selKey); ok {
-		s.sel = r
-	}
-	s.setSel(s.sel)
+	s.list.setRows(rows)
 }
 
-func (s *reverseScreen) rowOfKey(k rowRef) (int, bool) {
-	for i, r := range s.rows {
-		if s.keyOf(r) == k {
-			return i, true
-		}
-	}
-	return 0, false
-}
-
-func (s *reverseScreen) keyOf(r revRow) rowRef {
-	g := s.groups[r.group]
-	if r.stmt < 0 {
-		return themeRef(g.theme.ID)
-	}
-	return statementRef(g.stmts[r.stmt].ID)
-}
-
-func (s *reverseScreen) setSel(i int) {
-	if len(s.rows) == 0 {
-		s.sel, s.selKey = 0, rowRef{}
-		return
-	}
-	s.sel = clamp(i, 0, len(s.rows)-1)
-	s.selKey = s.keyOf(s.rows[s.sel])
-}
+// follow selects the statement id, now or once it is on the screen.
+func (s *reverseScreen) follow(id string) { s.list.follow(statementRef(id), s.list.find) }
 
 // current returns the group the selection is in: the theme a new
 // statement is written for.
 func (s *reverseScreen) current() (*revGroup, bool) {
-	if len(s.rows) == 0 {
+	if len(s.list.rows) == 0 {
 		return nil, false
 	}
-	return &s.groups[s.rows[s.sel].group], true
+	return &s.groups[s.list.rows[s.list.sel].group], true
 }
 
 // selected returns the selected statement.
 func (s *reverseScreen) selected() (model.Reversal, bool) {
-	if len(s.rows) == 0 || s.rows[s.sel].stmt < 0 {
+	if len(s.list.rows) == 0 || s.list.rows[s.list.sel].stmt < 0 {
 		return model.Reversal{}, false
 	}
-	r := s.rows[s.sel]
+	r := s.list.rows[s.list.sel]
 	return s.groups[r.group].stmts[r.stmt], true
 }
 
 // jumpTheme selects the header of the next (dir +1) or previous theme.
 func (s *reverseScreen) jumpTheme(dir int) {
-	if len(s.rows) == 0 {
+	if len(s.list.rows) == 0 {
 		return
 	}
-	g := clamp(s.rows[s.sel].group+dir, 0, len(s.groups)-1)
-	if dir < 0 && s.rows[s.sel].stmt >= 0 {
-		g = s.rows[s.sel].group // first back to the own header
+	g := clamp(s.list.rows[s.list.sel].group+dir, 0, len(s.groups)-1)
+	if dir < 0 && s.list.rows[s.list.sel].stmt >= 0 {
+		g = s.list.rows[s.list.sel].group // first back to the own header
 	}
-	for i, r := range s.rows {
+	for i, r := range s.list.rows {
 		if r.group == g && r.stmt < 0 {
-			s.setSel(i)
+			s.list.selectRow(i)
 			return
 		}
 	}
@@ -383,17 +366,17 @@ func (s *reverseScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Up):
-		s.setSel(s.sel - 1)
+		s.list.selectRow(s.list.sel - 1)
 	case key.Matches(msg, k.Down):
-		s.setSel(s.sel + 1)
+		s.list.selectRow(s.list.sel + 1)
 	case key.Matches(msg, k.PrevTheme):
 		s.jumpTheme(-1)
 	case key.Matches(msg, k.NextTheme):
 		s.jumpTheme(+1)
 	case key.Matches(msg, k.First):
-		s.setSel(0)
+		s.list.selectRow(0)
 	case key.Matches(msg, k.Last):
-		s.setSel(len(s.rows) - 1)
+		s.list.selectRow(len(s.list.rows) - 1)
 	case key.Matches(msg, k.Write):
 		if len(s.groups) == 0 {
 			return s.status(s.sh.T("rev.nothemes.short"), statusInfo)
@@ -413,7 +396,7 @@ func (s *reverseScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Cards):
 		if g, ok := s.current(); ok {
 			s.open[g.theme.ID] = !s.open[g.theme.ID]
-			if r := s.rows[s.sel]; r.stmt >= 0 {
+			if r := s.list.rows[s.list.sel]; r.stmt >= 0 {
 				s.jumpTheme(-1)
 			}
 		}
@@ -473,7 +456,7 @@ func (s *reverseScreen) submit() tea.Cmd {
 			return s.focusOn(revList)
 		}
 		r.Text, r.Updated = text, now
-		s.selKey = statementRef(r.ID)
+		s.follow(r.ID)
 		// An edit starts in the list and returns there, as on the board.
 		return tea.Batch(s.focusOn(revList), s.status(s.sh.T("rev.edited"), statusOK),
 			s.change(model.Change{Reversals: []model.Reversal{r}}, s.sh.T("rev.what.edit")))
@@ -494,7 +477,7 @@ func (s *reverseScreen) submit() tea.Cmd {
 	}
 	r := model.Reversal{ID: model.NewID(now), Theme: g.theme.ID, Text: text, Order: order + 1, Created: now, Updated: now}
 	s.input.Reset()
-	s.selKey = statementRef(r.ID)
+	s.follow(r.ID)
 	return s.change(model.Change{Reversals: []model.Reversal{r}}, s.sh.T("rev.what.new"))
 }
 
@@ -535,10 +518,10 @@ func (s *reverseScreen) deleteSelected() tea.Cmd {
 	if !ok {
 		return s.status(s.sh.T("rev.delete.theme"), statusInfo)
 	}
-	if s.sel+1 < len(s.rows) && s.rows[s.sel+1].group == s.rows[s.sel].group {
-		s.setSel(s.sel + 1)
+	if s.list.sel+1 < len(s.list.rows) && s.list.rows[s.list.sel+1].group == s.list.rows[s.list.sel].group {
+		s.list.selectRow(s.list.sel + 1)
 	} else {
-		s.setSel(s.sel - 1)
+		s.list.selectRow(s.list.sel - 1)
 	}
 	// The status text goes first, so a failed write's error replaces it.
 	return tea.Batch(s.status(s.sh.T("rev.deleted"), statusInfo),
@@ -551,7 +534,7 @@ func (s *reverseScreen) undoLast() tea.Cmd {
 		return s.status(s.sh.T("board.undo.none"), statusInfo)
 	}
 	if len(e.change.Reversals) > 0 {
-		s.selKey = statementRef(e.change.Reversals[0].ID)
+		s.follow(e.change.Reversals[0].ID)
 	}
 	inv, cmd := s.sh.commitInverse(e.change)
 	// Typed by mistake, the undo itself is taken back (typeguard.go).
@@ -562,10 +545,10 @@ func (s *reverseScreen) undoLast() tea.Cmd {
 // move swaps the selected statement with its neighbour under the same
 // theme.
 func (s *reverseScreen) move(dir int) tea.Cmd {
-	if len(s.rows) == 0 || s.rows[s.sel].stmt < 0 {
+	if len(s.list.rows) == 0 || s.list.rows[s.list.sel].stmt < 0 {
 		return nil
 	}
-	row := s.rows[s.sel]
+	row := s.list.rows[s.list.sel]
 	stmts := s.groups[row.group].stmts
 	j := row.stmt + dir
 	if j < 0 || j >= len(stmts) {
@@ -578,7 +561,7 @@ func (s *reverseScreen) move(dir int) tea.Cmd {
 	}
 	now := s.sh.now()
 	a.Updated, b.Updated = now, now
-	s.selKey = statementRef(a.ID)
+	s.follow(a.ID)
 	return tea.Batch(s.status(s.sh.T("rev.shifted"), statusOK),
 		s.change(model.Change{Reversals: []model.Reversal{a, b}}, s.sh.T("rev.what.move")))
 }

@@ -72,7 +72,7 @@ func (s *reverseScreen) cycleVision() tea.Cmd {
 		}
 	}
 	r.Vision, r.Updated = ids[(i+1)%len(ids)], s.sh.now()
-	s.selKey = statementRef(r.ID)
+	s.follow(r.ID)
 	msg := s.sh.T("rev.link.off")
 	if r.Vision != "" {
 		msg = s.sh.T("rev.link.on", truncate(s.visionTitle(r.Vision), 30))
@@ -102,7 +102,7 @@ func (s *reverseScreen) themeFromStatement() tea.Cmd {
 	title := strings.Join(strings.Fields(r.Text), " ")
 	t := model.Theme{ID: model.NewID(now), Phase: s.phase, Title: title, Order: order + 1, Created: now, Updated: now}
 	r.Vision, r.Updated = t.ID, now
-	s.selKey = statementRef(r.ID)
+	s.follow(r.ID)
 	return tea.Batch(s.status(s.sh.T("rev.link.new", truncate(title, 30)), statusOK),
 		s.change(model.Change{Themes: []model.Theme{t}, Reversals: []model.Reversal{r}}, s.sh.T("rev.what.theme")))
 }

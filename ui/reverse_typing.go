@@ -29,15 +29,12 @@ func (s *reverseScreen) isCommand(msg tea.KeyPressMsg) bool {
 // the func it returns puts it back.
 func (s *reverseScreen) snapshot() func() {
 	undo, open := s.undo.clone(), maps.Clone(s.open)
-	sel, input, editing, stash := s.selKey, s.input.Value(), s.editing, s.stash
+	sel, input, editing, stash := s.list.cur, s.input.Value(), s.editing, s.stash
 	return func() {
 		s.undo, s.open = undo, open
 		s.editing, s.stash = editing, stash
 		s.input.SetValue(input)
-		s.selKey = sel
-		if r, ok := s.rowOfKey(sel); ok {
-			s.setSel(r)
-		}
+		s.list.follow(sel, s.list.find)
 		s.focusOn(revList)
 	}
 }

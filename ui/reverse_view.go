@@ -132,49 +132,14 @@ func (s *reverseScreen) listView(w, h int) string {
 	for _, l := range il {
 		out = append(out, st.Label.Render(l))
 	}
-	h -= len(il)
-	n := 0
-	for r := s.top; r < len(s.rows) && n < h; r++ {
-		for _, l := range s.rowLines(r, w) {
-			if n == h {
-				break
-			}
-			out = append(out, l)
-			n++
-		}
-	}
+	out = s.list.draw(h-len(il), func(r int) []string { return s.rowLines(r, w) }, out)
 	return strings.Join(out, "\n")
 }
 
-// scroll moves the window so the selected row is in it, with the header
-// of its theme when that fits too.
+// scroll moves the window of h lines so the selected row is in it, with
+// the header of its theme when that fits too.
 func (s *reverseScreen) scroll(w, h int) {
-	s.top = clamp(s.top, 0, max(len(s.rows)-1, 0))
-	if s.sel < s.top {
-		s.top = s.sel
-	}
-	// Every row takes at least one line, so rows more than h above the
-	// selection are out of view without measuring them.
-	s.top = max(s.top, s.sel-h+1)
-	for s.top < s.sel && s.span(s.top, s.sel, w) > h {
-		s.top++
-	}
-	hdr := s.sel
-	for hdr > 0 && s.rows[hdr].stmt >= 0 && s.sel-hdr < h {
-		hdr--
-	}
-	if hdr < s.top && s.rows[hdr].stmt < 0 && s.span(hdr, s.sel, w) <= h {
-		s.top = hdr
-	}
-}
-
-// span is the number of lines rows a..b take.
-func (s *reverseScreen) span(a, b, w int) int {
-	n := 0
-	for r := a; r <= b; r++ {
-		n += len(s.rowLines(r, w))
-	}
-	return n
+	s.list.scrollWithHead(h, func(r int) int { return len(s.rowLines(r, w)) }, func(r revRow) bool { return r.stmt < 0 })
 }
 
 // rowLines is renderRow, remembered for the frame being drawn.
@@ -193,15 +158,15 @@ func (s *reverseScreen) rowLines(r, w int) []string {
 // statement, as lines of at most w cells.
 func (s *reverseScreen) renderRow(r, w int) []string {
 	st := s.sh.st
-	row := s.rows[r]
+	row := s.list.rows[r]
 	g := s.groups[row.group]
-	listSel := s.focus == revList && r == s.sel
+	listSel := s.focus == revList && r == s.list.sel
 	cur := " "
 	if listSel {
 		cur = "›"
 	}
 	if row.stmt < 0 {
-		target := s.focus == revInput && s.editing == "" && row.group == s.rows[s.sel].group
+		target := s.focus == revInput && s.editing == "" && row.group == s.list.rows[s.list.sel].group
 		if target {
 			cur = "»"
 		}

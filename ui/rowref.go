@@ -1,9 +1,9 @@
 package ui
 
 // rowRef names what a list row shows, so a selection can follow its item
-// across rebuilds of the list: a card, a theme's header (id "" for the
-// unthemed pile) or a statement of the reversal. The zero rowRef names
-// nothing.
+// across rebuilds of the list (list.go): a card, a theme's header (id ""
+// for the unthemed pile), a statement of the reversal, a measure, a
+// workshop or a photo. The zero rowRef names nothing.
 type rowRef struct {
 	kind refKind
 	id   string
@@ -21,3 +21,15 @@ const (
 func cardRef(id string) rowRef      { return rowRef{kind: refCard, id: id} }
 func themeRef(id string) rowRef     { return rowRef{kind: refTheme, id: id} }
 func statementRef(id string) rowRef { return rowRef{kind: refStatement, id: id} }
+
+// The other lists' items: a measure of the plan, a workshop on the home
+// screen, a photo.
+const (
+	refMeasure refKind = iota + refStatement + 1
+	refWorkshop
+	refPhoto
+)
+
+func measureRef(id string) rowRef  { return rowRef{kind: refMeasure, id: id} }
+func workshopRef(id string) rowRef { return rowRef{kind: refWorkshop, id: id} }
+func photoRef(id string) rowRef    { return rowRef{kind: refPhoto, id: id} }

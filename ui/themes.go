@@ -207,7 +207,7 @@ func (s *boardScreen) clusterKey(msg tea.KeyPressMsg) tea.Cmd {
 			} else {
 				s.marked[c.ID] = true
 			}
-			l.setSel(l.sel + 1)
+			l.selectRow(l.sel + 1)
 		}
 	case key.Matches(msg, k.ToTheme):
 		n := int(msg.String()[0] - '0')

@@ -41,12 +41,18 @@ type voteRow struct {
 	phone int // the phones' dots on the theme (phones.go), beside the typed ones
 }
 
-func (r voteRow) id() string {
-	if r.kind == voteCard {
-		return r.card.ID
+func (r voteRow) ref() rowRef {
+	switch r.kind {
+	case voteTheme:
+		return themeRef(r.theme.ID)
+	case voteCard:
+		return cardRef(r.card.ID)
 	}
-	return r.theme.ID
+	return rowRef{}
 }
+
+// heading reports a row the selection steps over.
+func (r voteRow) heading() bool { return r.kind == voteHeader }
 
 // dots is the row's typed count: what the facilitator read off the wall.
 func (r voteRow) dots() int {
@@ -81,15 +87,12 @@ type voteScreen struct {
 	phase string
 	cards bool // per-card voting shown
 
-	rows    []voteRow
+	list    list[voteRow]           // the themes (with their cards when counted), then the loose cards
 	ranked  []model.Ranked          // the phase's themes, best first
 	ranks   map[string]model.Ranked // theme id → its place
 	built   int                     // session version rows and ranks were built for
 	builtFn bool                    // cards setting they were built for
-	sel     int
-	selID   string
-	off     int // first row in the window
-	w, h    int // the body's size (SetSize)
+	w, h    int                     // the body's size (SetSize)
 
 	stats voteStats // derived from the rows, for the layout
 
@@ -134,7 +137,7 @@ func (s *voteScreen) Enter() tea.Cmd {
 		s.ws, s.phase = ws, ws.phase
 		p, _ := ws.Phase()
 		s.cards = p.VoteCards
-		s.sel, s.selID, s.off = 0, "", 0
+		s.list.reset()
 		s.input, s.entry = voteNone, ""
 		s.undo.reset()
 		s.age = ""
@@ -179,7 +182,7 @@ func (s *voteScreen) sync() {
 	for _, r := range s.ranked {
 		s.ranks[r.ID] = r
 	}
-	s.rows = s.rows[:0]
+	rows := s.list.rows[:0]
 	var byTheme map[string][]model.Card
 	if s.cards {
 		byTheme = map[string][]model.Card{}
@@ -188,11 +191,11 @@ func (s *voteScreen) sync() {
 		}
 	}
 	for _, t := range themes {
-		s.rows = append(s.rows, voteRow{kind: voteTheme, theme: t, phone: phone[t.ID]})
+		rows = append(rows, voteRow{kind: voteTheme, theme: t, phone: phone[t.ID]})
 		cs := byTheme[t.ID]
 		sortCards(cs)
 		for _, c := range cs {
-			s.rows = append(s.rows, voteRow{kind: voteCard, theme: t, card: c})
+			rows = append(rows, voteRow{kind: voteCard, theme: t, card: c})
 		}
 		delete(byTheme, t.ID)
 	}
@@ -203,20 +206,14 @@ func (s *voteScreen) sync() {
 	}
 	if len(loose) > 0 {
 		sortCards(loose)
-		s.rows = append(s.rows, voteRow{kind: voteHeader})
+		rows = append(rows, voteRow{kind: voteHeader})
 		for _, c := range loose {
-			s.rows = append(s.rows, voteRow{kind: voteCard, card: c})
+			rows = append(rows, voteRow{kind: voteCard, card: c})
 		}
 	}
+	s.list.setRows(rows)
+	s.setSel(s.list.sel, 1)
 	s.stats = s.measure()
-	s.sel = 0
-	for i, r := range s.rows {
-		if r.kind != voteHeader && r.id() == s.selID {
-			s.sel = i
-			break
-		}
-	}
-	s.setSel(s.sel, 1)
 }
 
 // measure works out the stats of the rows.
@@ -225,7 +222,7 @@ func (s *voteScreen) measure() voteStats {
 	st := voteStats{tally: model.CountVotes(snap.Workshop, snap.Themes, snap.Cards, s.phase), maxDots: 1}
 	st.phones = s.sh.ws.snap.PhoneDotsTotal(s.phase)
 	dcap := snap.Workshop.DotCap
-	for _, r := range s.rows {
+	for _, r := range s.list.rows {
 		st.maxDots = max(st.maxDots, r.total())
 		switch r.kind {
 		case voteTheme:
@@ -262,24 +259,7 @@ func sortCards(cs []model.Card) {
 }
 
 // setSel selects row i, stepping over headings in direction dir.
-func (s *voteScreen) setSel(i, dir int) {
-	if len(s.rows) == 0 {
-		s.sel, s.selID = 0, ""
-		return
-	}
-	i = clamp(i, 0, len(s.rows)-1)
-	for i >= 0 && i < len(s.rows) && s.rows[i].kind == voteHeader {
-		i += dir
-	}
-	if i < 0 || i >= len(s.rows) {
-		i = clamp(i, 0, len(s.rows)-1)
-		for i >= 0 && i < len(s.rows) && s.rows[i].kind == voteHeader {
-			i -= dir
-		}
-	}
-	s.sel = clamp(i, 0, len(s.rows)-1)
-	s.selID = s.rows[s.sel].id()
-}
+func (s *voteScreen) setSel(i, dir int) { s.list.selectStep(i, dir, voteRow.heading) }
 
 func (s *voteScreen) say(text string, kind statusKind) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: text, kind: kind} }
@@ -329,7 +309,7 @@ func (s *voteScreen) Update(msg tea.Msg) tea.Cmd {
 
 // canVote reports whether the selected row takes dots.
 func (s *voteScreen) canVote() bool {
-	return s.sel < len(s.rows) && s.rows[s.sel].kind != voteHeader
+	return s.list.sel < len(s.list.rows) && s.list.rows[s.list.sel].kind != voteHeader
 }
 
 // listKey handles a key while no number is typed.
@@ -345,23 +325,23 @@ func (s *voteScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !s.canVote() {
 			return nil
 		}
-		cur := strconv.Itoa(s.rowDots(s.rows[s.sel]))
+		cur := strconv.Itoa(s.rowDots(s.list.rows[s.list.sel]))
 		s.input, s.entry = voteDots, strings.TrimPrefix(cur[:len(cur)-1], "0")
 	case key.Matches(msg, k.Up):
-		s.setSel(s.sel-1, -1)
+		s.setSel(s.list.sel-1, -1)
 	case key.Matches(msg, k.Down), key.Matches(msg, k.Next):
-		s.setSel(s.sel+1, 1)
+		s.setSel(s.list.sel+1, 1)
 	case key.Matches(msg, k.First):
 		s.setSel(0, 1)
 	case key.Matches(msg, k.Last):
-		s.setSel(len(s.rows)-1, -1)
+		s.setSel(len(s.list.rows)-1, -1)
 	case key.Matches(msg, k.More):
-		if s.canVote() && s.rowDots(s.rows[s.sel]) < 9999 {
-			return s.setDots(s.sel, s.rowDots(s.rows[s.sel])+1)
+		if s.canVote() && s.rowDots(s.list.rows[s.list.sel]) < 9999 {
+			return s.setDots(s.list.sel, s.rowDots(s.list.rows[s.list.sel])+1)
 		}
 	case key.Matches(msg, k.Less):
-		if s.canVote() && s.rowDots(s.rows[s.sel]) > 0 {
-			return s.setDots(s.sel, s.rowDots(s.rows[s.sel])-1)
+		if s.canVote() && s.rowDots(s.list.rows[s.list.sel]) > 0 {
+			return s.setDots(s.list.sel, s.rowDots(s.list.rows[s.list.sel])-1)
 		}
 	case key.Matches(msg, k.Top):
 		return s.toggleTop()
@@ -375,8 +355,8 @@ func (s *voteScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.togglePhones()
 	case key.Matches(msg, k.Cards):
 		s.cards = !s.cards
-		if !s.cards && s.canVote() && s.rows[s.sel].kind == voteCard {
-			s.selID = s.rows[s.sel].theme.ID
+		if !s.cards && s.canVote() && s.list.rows[s.list.sel].kind == voteCard {
+			s.list.follow(themeRef(s.list.rows[s.list.sel].theme.ID), s.list.find)
 		}
 		s.sync()
 		if s.cards {
@@ -428,11 +408,11 @@ func (s *voteScreen) entryKey(msg tea.KeyPressMsg) tea.Cmd {
 	if in == voteCap {
 		return s.setCap(n)
 	}
-	cmd := s.setDots(s.sel, n)
+	cmd := s.setDots(s.list.sel, n)
 	if key.Matches(msg, k.Up) {
-		s.setSel(s.sel-1, -1)
+		s.setSel(s.list.sel-1, -1)
 	} else {
-		s.setSel(s.sel+1, 1)
+		s.setSel(s.list.sel+1, 1)
 	}
 	return cmd
 }

@@ -34,7 +34,7 @@ func (s *voteScreen) nextAge() tea.Cmd {
 	if s.input == voteDots && s.entry != "" {
 		n, _ := parseCount(s.entry)
 		s.input, s.entry = voteNone, ""
-		save = s.setDots(s.sel, n)
+		save = s.setDots(s.list.sel, n)
 	}
 	s.input, s.entry = voteNone, ""
 	s.age = model.NextGeneration(gens, s.age)

@@ -127,8 +127,8 @@ func TestVoteTypeCounts(t *testing.T) {
 	if s.Typing() {
 		t.Error("still typing after Enter")
 	}
-	if s.selID != "T4" {
-		t.Errorf("selection after three counts = %q, want the fourth theme", s.selID)
+	if s.list.cur.id != "T4" {
+		t.Errorf("selection after three counts = %q, want the fourth theme", s.list.cur.id)
 	}
 	scr := hs.screen()
 	for title, want := range map[string]string{"Verkehr": "1.", "Treffpunkte": "2.", "Nahversorgung": "3.", "Ärzte": "4."} {
@@ -197,8 +197,8 @@ func TestVoteEntryKeys(t *testing.T) {
 	hs.press("down") // saves and moves down, like Enter
 	hs.typeText("007")
 	hs.press("up") // saves and moves up
-	if s.selID != "T1" {
-		t.Errorf("selection = %s, want T1 after up", s.selID)
+	if s.list.cur.id != "T1" {
+		t.Errorf("selection = %s, want T1 after up", s.list.cur.id)
 	}
 	hs.press("right", "right", "left", "right") // +1 +1 -1 +1
 	hs.press("end")
@@ -209,8 +209,8 @@ func TestVoteEntryKeys(t *testing.T) {
 	}
 	hs.press("enter")
 	hs.press("enter") // Enter without a number only moves on
-	if s.selID != "C" && s.selID != "T3" {
-		t.Errorf("selection = %s, want the third theme", s.selID)
+	if s.list.cur.id != "C" && s.list.cur.id != "T3" {
+		t.Errorf("selection = %s, want the third theme", s.list.cur.id)
 	}
 	snap := reopened(t, hs, ws.ID)
 	if got, want := themeDots(snap), map[string]int{"A": 123, "B": 7, "C": 0}; !mapsEqual(got, want) {
@@ -303,8 +303,8 @@ func TestVoteCap(t *testing.T) {
 		t.Errorf("cap not shown:\n%s", hs.screen())
 	}
 	// The selection did not move while the cap was typed.
-	if vote(hs).selID != "T1" {
-		t.Errorf("selection = %s after setting the cap", vote(hs).selID)
+	if vote(hs).list.cur.id != "T1" {
+		t.Errorf("selection = %s after setting the cap", vote(hs).list.cur.id)
 	}
 	hs.typeText("12")
 	hs.press("enter")
@@ -438,8 +438,8 @@ func TestVoteUndo(t *testing.T) {
 		t.Errorf("after undoing auto top: %q, want the hand mark back", got)
 	}
 	hs.press("ctrl+z")
-	if s := vote(hs); s.selID != "T2" {
-		t.Errorf("undo selects %s, want the row it changed (T2)", s.selID)
+	if s := vote(hs); s.list.cur.id != "T2" {
+		t.Errorf("undo selects %s, want the row it changed (T2)", s.list.cur.id)
 	}
 	if !strings.Contains(hs.app.status, "Rückgängig gemacht") {
 		t.Errorf("status = %q", hs.app.status)
@@ -490,8 +490,8 @@ func TestVoteCardsOffKeepsTheme(t *testing.T) {
 	hs, _ := openVote(t, model.German, 80, 24, 20, "Verkehr", "Treffpunkte")
 	hs.press("p", "down", "down") // Karte 2 of Verkehr
 	hs.press("p")
-	if s := vote(hs); s.selID != "T1" || len(s.rows) != 2 {
-		t.Errorf("after p off: selection %s, %d rows; want Verkehr of 2", s.selID, len(s.rows))
+	if s := vote(hs); s.list.cur.id != "T1" || len(s.list.rows) != 2 {
+		t.Errorf("after p off: selection %s, %d rows; want Verkehr of 2", s.list.cur.id, len(s.list.rows))
 	}
 	hs.press("space") // marks Verkehr
 	if got := topTitles(hs.app.sh.ws.snap.Themes); !slices.Equal(got, []string{"Verkehr"}) {
@@ -567,8 +567,8 @@ func TestVoteBackAndHome(t *testing.T) {
 		t.Fatalf("esc shows screen %d, want the board", hs.app.cur)
 	}
 	hs.press("esc", "v") // the board opens in its input; esc, then v
-	if hs.app.cur != screenVote || vote(hs).selID != "T1" {
-		t.Fatalf("back on the vote screen: screen %d, selection %q", hs.app.cur, vote(hs).selID)
+	if hs.app.cur != screenVote || vote(hs).list.cur.id != "T1" {
+		t.Fatalf("back on the vote screen: screen %d, selection %q", hs.app.cur, vote(hs).list.cur.id)
 	}
 	hs.press("q")
 	if hs.app.cur != screenHome || hs.app.sh.ws != nil {

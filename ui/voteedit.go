@@ -30,7 +30,7 @@ func (s *voteScreen) SaveDraft() tea.Cmd {
 	if in == voteCap {
 		return s.setCap(n)
 	}
-	return s.setDots(s.sel, n)
+	return s.setDots(s.list.sel, n)
 }
 
 // paste takes one pasted count as if it were typed; several counts
@@ -65,16 +65,16 @@ func (s *voteScreen) paste(content string) tea.Cmd {
 	}
 	s.input, s.entry = voteNone, ""
 	var ch model.Change
-	filled, i := 0, s.sel
+	filled, i := 0, s.list.sel
 	now := s.sh.now()
 	for _, n := range nums {
-		for i < len(s.rows) && s.rows[i].kind == voteHeader {
+		for i < len(s.list.rows) && s.list.rows[i].heading() {
 			i++
 		}
-		if i >= len(s.rows) {
+		if i >= len(s.list.rows) {
 			break
 		}
-		addDots(&ch, s.rows[i], n, now, s.age)
+		addDots(&ch, s.list.rows[i], n, now, s.age)
 		filled++
 		i++
 	}
@@ -120,10 +120,10 @@ func addDots(ch *model.Change, r voteRow, n int, now time.Time, age string) {
 // setDots stores the dots of row i, one commit per change, and warns when
 // the count passes the cap or the total the budget.
 func (s *voteScreen) setDots(i, n int) tea.Cmd {
-	if i < 0 || i >= len(s.rows) {
+	if i < 0 || i >= len(s.list.rows) {
 		return nil
 	}
-	r := s.rows[i]
+	r := s.list.rows[i]
 	if r.kind == voteHeader || s.rowDots(r) == n {
 		return nil
 	}
@@ -156,11 +156,11 @@ func (s *voteScreen) undoLast() tea.Cmd {
 	}
 	switch ch := e.change; {
 	case len(ch.Themes) > 0:
-		s.selID = ch.Themes[0].ID
+		s.list.follow(themeRef(ch.Themes[0].ID), s.list.find)
 	case len(ch.Cards) > 0:
-		s.selID = ch.Cards[0].ID
+		s.list.follow(cardRef(ch.Cards[0].ID), s.list.find)
 	}
-	s.built = -1 // the selection follows selID
+	s.built = -1 // the selection follows the row it changed
 	_, cmd := s.sh.commitInverse(e.change)
 	s.sync()
 	return tea.Batch(cmd, s.say(s.sh.T("vote.undone"), statusInfo))
@@ -219,10 +219,10 @@ func (s *voteScreen) togglePhones() tea.Cmd {
 
 // selTheme is the theme of the selected row, or of its card.
 func (s *voteScreen) selTheme() (model.Theme, bool) {
-	if !s.canVote() || s.rows[s.sel].theme.ID == "" {
+	if !s.canVote() || s.list.rows[s.list.sel].theme.ID == "" {
 		return model.Theme{}, false
 	}
-	id := s.rows[s.sel].theme.ID
+	id := s.list.rows[s.list.sel].theme.ID
 	for _, t := range s.sh.ws.snap.Themes {
 		if t.ID == id {
 			return t, true

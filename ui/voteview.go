@@ -33,7 +33,7 @@ func (s *voteScreen) SetSize(w, h int) {
 	}
 	s.sync()
 	if _, listH := s.draw(w, h); listH > 0 {
-		s.off = s.windowTop(listH)
+		s.list.scroll(listH, oneLineRows)
 	}
 }
 
@@ -49,7 +49,7 @@ func (s *voteScreen) draw(w, h int) (string, int) {
 		return clip(strings.Join(wrap(s.sh.T("vote.notoffered"), w), "\n"), w, h), 0
 	}
 	head := []string{s.tallyLine(w), s.infoLine(w)}
-	if len(s.rows) == 0 {
+	if len(s.list.rows) == 0 {
 		lines := append(head, "")
 		for _, l := range wrap(s.sh.T("vote.nothemes"), w) {
 			lines = append(lines, st.Muted.Render(l))
@@ -69,14 +69,14 @@ func (s *voteScreen) draw(w, h int) (string, int) {
 	// Under the list, the ranking needs a blank line, its heading and at
 	// least the first three places (or all, when there are fewer). A tall
 	// window spaces the rows out, for reading across the room.
-	below := rest - len(s.rows) - 2
+	below := rest - len(s.list.rows) - 2
 	fitsBelow := below > 0 && below >= min(len(s.ranked), model.DefaultTop)
 	if len(s.ranked) > 0 && (w >= 160 || w >= 110 && !fitsBelow) {
 		panelW := clamp(w*2/5, 36, 90)
 		listW := w - panelW - 2
 		var list, panel []string
-		if 2*len(s.rows) <= rest && 2*len(s.ranked)+2 <= rest {
-			listH = len(s.rows)
+		if 2*len(s.list.rows) <= rest && 2*len(s.ranked)+2 <= rest {
+			listH = len(s.list.rows)
 			list = spaced(s.listLines(listW, listH))
 			ranked := s.rankLines(panelW, len(s.ranked)+1)
 			panel = append([]string{ranked[0], ""}, spaced(ranked[1:])...)
@@ -96,8 +96,8 @@ func (s *voteScreen) draw(w, h int) (string, int) {
 			lines = append(lines, l)
 		}
 	} else if fitsBelow {
-		gap := 2*len(s.rows)+2+1+2*len(s.ranked) <= rest
-		listH = len(s.rows)
+		gap := 2*len(s.list.rows)+2+1+2*len(s.ranked) <= rest
+		listH = len(s.list.rows)
 		list := s.listLines(w, listH)
 		ranked := s.rankLines(w-2, below+1)
 		if gap && len(ranked) > 0 {
@@ -231,19 +231,6 @@ func (s *voteScreen) columns(w int) voteCols {
 	return c
 }
 
-// windowTop is the first row of a window of h rows that holds the
-// selection, moved as little as possible from the last one.
-func (s *voteScreen) windowTop(h int) int {
-	off := s.off
-	if s.sel < off {
-		off = s.sel
-	}
-	if s.sel >= off+h {
-		off = s.sel - h + 1
-	}
-	return clamp(off, 0, max(len(s.rows)-h, 0))
-}
-
 // listLines renders the rows that fit in h lines, keeping the selection in
 // view.
 func (s *voteScreen) listLines(w, h int) []string {
@@ -251,11 +238,7 @@ func (s *voteScreen) listLines(w, h int) []string {
 		return nil
 	}
 	c := s.columns(w)
-	var out []string
-	for i := s.windowTop(h); i < len(s.rows) && len(out) < h; i++ {
-		out = append(out, truncate(s.rowLine(i, c), w))
-	}
-	return out
+	return s.list.draw(h, func(i int) []string { return []string{truncate(s.rowLine(i, c), w)} }, nil)
 }
 
 // rowLine is one row of the list: a theme with its place, top mark, title,
@@ -263,11 +246,11 @@ func (s *voteScreen) listLines(w, h int) []string {
 // the unthemed cards.
 func (s *voteScreen) rowLine(i int, c voteCols) string {
 	st := s.sh.st
-	r := s.rows[i]
+	r := s.list.rows[i]
 	if r.kind == voteHeader {
 		return "  " + st.Label.Render(s.sh.T("vote.unthemed"))
 	}
-	selected := i == s.sel
+	selected := i == s.list.sel
 	cursor := "  "
 	if selected {
 		cursor = st.Accent.Render("› ")
