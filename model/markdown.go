@@ -288,6 +288,8 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 	}
 	if loose := r.loose[p.ID]; len(loose) > 0 && p.Rounds > 0 {
 		r.writeRounds(b, loose) // record_forum.go
+	} else if len(loose) > 0 && r.perSpeaker(p) {
+		r.writeSpeakers(b, loose) // record_forum.go
 	} else if len(loose) > 0 && r.perTable(p) {
 		r.writeTables(b, loose) // record_tables.go
 	} else if len(loose) > 0 {

@@ -226,10 +226,14 @@ const (
 	// per table (a card's group): what each table found, as a World
 	// Café's record shows each round (record_tables.go).
 	RecordTables RecordView = "tables"
+	// RecordSpeakers: as RecordThemes, but the cards outside the themes
+	// per speaker (a card's author): a Bürgerforum's information input,
+	// the key facts under who gave them (record_forum.go).
+	RecordSpeakers RecordView = "speakers"
 )
 
 // RecordViews are the presentations this werkstatt writes, the default first.
-var RecordViews = []RecordView{RecordThemes, RecordTables}
+var RecordViews = []RecordView{RecordThemes, RecordTables, RecordSpeakers}
 
 // Phase is one stage of a method, described as data: what it is called,
 // the question the room answers, the rules shown to the room, how long it

@@ -32,6 +32,7 @@ func buergerforum() Method {
 				},
 				Timebox: 60 * time.Minute,
 				Steps:   steps(StepCollect),
+				Record:  RecordSpeakers,
 			},
 			{
 				ID:      "groups",

@@ -336,6 +336,7 @@ func roundGroups(cards []Card) (rounds []int, groups map[int][]string, by map[[2
 			}
 			groups[c.Round] = append(groups[c.Round], c.Group)
 		}
+		c.Group = "" // the heading names it
 		by[key] = append(by[key], c)
 	}
 	slices.SortFunc(rounds, func(a, b int) int {
@@ -374,5 +375,47 @@ func (r *record) writeRounds(b *strings.Builder, cards []Card) {
 			fmt.Fprintf(b, "**%s**\n\n", mdLine(name))
 			r.writeCards(b, by[[2]string{strconv.Itoa(n), g}])
 		}
+	}
+}
+
+// perSpeaker reports whether the record shows the phase's unthemed cards
+// per speaker; an anonymized record names no one and lists them plainly.
+func (r *record) perSpeaker(p Phase) bool {
+	return p.RecordView() == RecordSpeakers && !r.o.Anonymize
+}
+
+// bySpeaker splits cards by their author, in the order the speakers
+// first spoke, the cards without an author last (as "").
+func bySpeaker(cards []Card) ([]string, map[string][]Card) {
+	var names []string
+	by := map[string][]Card{}
+	for _, c := range byTime(cards) {
+		a := OneLine(c.Author)
+		if _, ok := by[a]; !ok && a != "" {
+			names = append(names, a)
+		}
+		c.Author = ""
+		by[a] = append(by[a], c)
+	}
+	if len(by[""]) > 0 {
+		names = append(names, "")
+	}
+	return names, by
+}
+
+// speakerHead is the heading of one speaker's facts.
+func (r *record) speakerHead(name string) string {
+	if name == "" {
+		return r.fl().Speakers + ": " + r.fl().NoSpeaker
+	}
+	return name
+}
+
+// writeSpeakers writes the cards per speaker (Markdown).
+func (r *record) writeSpeakers(b *strings.Builder, cards []Card) {
+	names, by := bySpeaker(cards)
+	for _, a := range names {
+		fmt.Fprintf(b, "### %s\n\n", mdLine(r.speakerHead(a)))
+		r.writeCards(b, by[a])
 	}
 }

@@ -143,3 +143,13 @@ func (r *record) roundBlocks(cards []Card) []Block {
 	}
 	return out
 }
+
+// speakerBlocks are the cards per speaker (html, docx).
+func (r *record) speakerBlocks(cards []Card) []Block {
+	var out []Block
+	names, by := bySpeaker(cards)
+	for _, a := range names {
+		out = append(out, heading(2, plainText(r.speakerHead(a))), r.cardList(by[a]))
+	}
+	return out
+}

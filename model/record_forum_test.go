@@ -62,7 +62,8 @@ func TestForumRecord(t *testing.T) {
 	b := forumDemo(t, model.MethodBuergerforum)
 	de = render(t, b, model.MarkdownOptions{Lang: model.German})
 	for _, want := range []string{
-		"### Runde 1\n\n**Gruppe A**\n\n- Tempo 30 auf der ganzen Ortsdurchfahrt",
+		"### Runde 1\n\n**Gruppe A**\n\n- Tempo 30 auf der ganzen Ortsdurchfahrt, nicht nur vor der Schule\n",
+		"### Markus Ehrlich, Regionalbus Bachtal\n\n- Linie 512 fährt werktags stündlich, nach 19 Uhr und sonntags gar nicht\n",
 		"### Bürgergutachten: Empfehlungen",
 		"| 4. | Parkgebühren am Marktplatz nach der ersten Stunde | 9 | 13 | 3 | 6 |",
 		"- **abgelehnt – 9/13/3 (36 %)**, Punkte 6",

@@ -182,7 +182,7 @@ func TestBuergerforumEndToEnd(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, want := range []string{
-				"- Der Marktplatz hat 84 Parkplätze, mittags sind 80 belegt *(Dr. Petra Lang, Stadtplanung)*",
+				"### Dr. Petra Lang, Stadtplanung\n\n- Der Marktplatz hat 84 Parkplätze, mittags sind 80 belegt\n",
 				"### Runde 1\n\n**Gruppe A**\n\n- Mehr Bäume und Bänke",
 				"### Runde 2\n\n**Gruppe A**\n\n- Markttage auch samstags",
 				"| 1. | Marktplatz autofrei an Markttagen | 14 | 4 | 2 | 31 |",
