@@ -539,6 +539,9 @@ func (r *record) writeNumbers(b *strings.Builder) {
 		per = append(per, fmt.Sprintf("%s %d", mdLine(p.Name.In(r.lang)), r.perPhase[p.ID]))
 	}
 	fmt.Fprintf(b, "- %s: %d (%s)\n", L.Cards, len(r.s.Cards), strings.Join(per, ", "))
+	if g := r.cardsByGeneration(); g != "" {
+		fmt.Fprintf(b, "- %s\n", mdLine(g))
+	}
 	fmt.Fprintf(b, "- %s: %d\n", L.ThemesCount, len(r.s.Themes))
 	fmt.Fprintf(b, "- %s: %d\n", L.ReversalCount, len(r.s.Reversals))
 	fmt.Fprintf(b, "- %s: %d\n", L.Measures, len(r.s.Measures))

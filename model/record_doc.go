@@ -491,6 +491,9 @@ func (r *record) numbersSection() RecordSection {
 		per = append(per, fmt.Sprintf("%s %d", p.Name.In(r.lang), r.perPhase[p.ID]))
 	}
 	item(fmt.Sprintf("%s: %d (%s)", L.Cards, len(r.s.Cards), strings.Join(per, ", ")))
+	if g := r.cardsByGeneration(); g != "" {
+		item(g)
+	}
 	item(fmt.Sprintf("%s: %d", L.ThemesCount, len(r.s.Themes)))
 	item(fmt.Sprintf("%s: %d", L.ReversalCount, len(r.s.Reversals)))
 	item(fmt.Sprintf("%s: %d", L.Measures, len(r.s.Measures)))

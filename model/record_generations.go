@@ -22,6 +22,8 @@ type genLabels struct {
 	Place    func(group string, place, dots int, L *labels) string
 	NoDots   func(group string) string
 	Tandem   string // the plan's "who" column where measures have tandems
+	ByGen    string // the numbers' line of contributions per generation
+	NotGiven string // cards without a generation
 }
 
 var genDe = genLabels{
@@ -45,8 +47,10 @@ var genDe = genLabels{
 	Place: func(g string, place, dots int, L *labels) string {
 		return fmt.Sprintf("%s: Platz %d, %s", g, place, L.Dots(dots))
 	},
-	NoDots: func(g string) string { return g + ": keine Punkte" },
-	Tandem: "Tandem",
+	NoDots:   func(g string) string { return g + ": keine Punkte" },
+	Tandem:   "Tandem",
+	ByGen:    "Beiträge nach Generation",
+	NotGiven: "ohne Angabe",
 }
 
 var genEn = genLabels{
@@ -70,8 +74,10 @@ var genEn = genLabels{
 	Place: func(g string, place, dots int, L *labels) string {
 		return fmt.Sprintf("%s: place %d, %s", g, place, L.Dots(dots))
 	},
-	NoDots: func(g string) string { return g + ": no dots" },
-	Tandem: "Tandem",
+	NoDots:   func(g string) string { return g + ": no dots" },
+	Tandem:   "Tandem",
+	ByGen:    "Contributions by generation",
+	NotGiven: "not given",
 }
 
 func genLabelsFor(l Lang) *genLabels {
@@ -263,4 +269,28 @@ func (r *record) comparisonBlocks(p Phase) []Block {
 		out = append(out, list)
 	}
 	return out
+}
+
+// cardsByGeneration is the numbers' line of contributions per generation,
+// "Beiträge nach Generation: Jung 15, Alt 16"; "" where the method has no
+// age groups or there are no cards.
+func (r *record) cardsByGeneration() string {
+	if !r.method.HasAgeGroups() || len(r.s.Cards) == 0 {
+		return ""
+	}
+	G := genLabelsFor(r.lang)
+	n := map[string]int{}
+	for _, c := range r.s.Cards {
+		n[c.AgeGroup]++
+	}
+	var parts []string
+	known := 0
+	for _, g := range r.s.Workshop.Generations(r.lang) {
+		parts = append(parts, fmt.Sprintf("%s %d", OneLine(g.Name), n[g.ID]))
+		known += n[g.ID]
+	}
+	if rest := len(r.s.Cards) - known; rest > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d", G.NotGiven, rest))
+	}
+	return G.ByGen + ": " + strings.Join(parts, ", ")
 }

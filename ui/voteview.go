@@ -268,8 +268,14 @@ func (s *voteScreen) rowLine(i int, c voteCols) string {
 	default:
 		dots = st.Muted.Render(dots)
 	}
-	n := r.total() * c.bar / c.maxDots
-	if r.total() > 0 && c.bar > 0 {
+	// While one generation's dots are typed, the bar is its count (on the
+	// same scale as the totals); otherwise the row's total.
+	shown := r.total()
+	if s.age != "" && r.kind == voteTheme {
+		shown = s.rowDots(r)
+	}
+	n := shown * c.bar / c.maxDots
+	if shown > 0 && c.bar > 0 {
 		n = max(n, 1)
 	}
 	bar := st.Bar.Render(repeat("█", n))

@@ -181,6 +181,7 @@ func generationenRun(t *testing.T, cols, rows int) {
 		"### 1. Treffpunkt – 11 Punkte (punktgleich) (Jung 6, Alt 5)",
 		"- Kein Treffpunkt für Jugendliche *(Jung)*",
 		"- Das Café hat zu *(Alt)*",
+		"- Beiträge nach Generation: Jung 3, Alt 5",
 		"### Was Jung und Alt gleich sehen, was sie trennt",
 		"**Bei beiden weit vorn:**\n\n- Treffpunkt (Jung: Platz 1, 6 Punkte; Alt: Platz 2, 5 Punkte)\n- Mobilität (Jung: Platz 2, 5 Punkte; Alt: Platz 1, 6 Punkte)",
 		"**Nur bei Jung weit vorn:**\n\n- Digitales (Jung: Platz 3, 4 Punkte; Alt: Platz 4, 1 Punkt)",
