@@ -36,7 +36,8 @@ func (s *forumScreen) View() string {
 	}
 	numW := 6
 	statusW := max(width(s.sh.T("forum.adopted")), width(s.sh.T("forum.rejected")), width(s.sh.T("forum.open")))
-	textW := max(w-4-4*numW-statusW-2, 8)
+	// The counts stay near the text on a wide screen, as on paper.
+	textW := min(max(w-4-4*numW-statusW-2, 8), 72)
 	head := "    " + pad(s.sh.T("forum.col.text"), textW)
 	for _, c := range []string{"forum.col.yes", "forum.col.no", "forum.col.abstain", "forum.col.points"} {
 		head += padLeft(s.sh.T(c), numW)

@@ -51,7 +51,7 @@ func TestKonsensRows(t *testing.T) {
 	hs.press("enter")
 	hs.deliverAll()
 	scr := hs.screen()
-	for _, want := range []string{"0  Passive Lösung: alles bleibt, wie es ist", "Tisch 1  8  2  5  6", "Nr. 2    9  1  7  4",
+	for _, want := range []string{"0  Passive Lösung: alles bleibt, wie es ist", "Tisch 1   8   2   5   6", "Nr. 2     9   1   7   4",
 		"1.  1 Dorfladen als Genossenschaft", "W 3 · 85 %", "„x“ ist kein Widerstand", "> Tisch 3: 7 x 1 1"} {
 		if !strings.Contains(scr, want) {
 			t.Errorf("screen lacks %q:\n%s", want, scr)

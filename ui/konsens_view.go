@@ -21,7 +21,8 @@ func (s *konsensScreen) View() string {
 	wide := w >= 110
 	rowW := w
 	if wide {
-		rowW = w / 2
+		// The rows take what they need, at most half; the ranking the rest.
+		rowW = min(w/2, 22+4*len(s.options))
 	}
 	rank := s.rankLines(w - rowW)
 	if !wide {
@@ -118,7 +119,7 @@ func (s *konsensScreen) rowLines(w int) []string {
 	for _, r := range s.rows {
 		nameW = max(nameW, min(width(s.voterName(r)), 16))
 	}
-	cell := func(t string) string { return padLeft(t, 3) }
+	cell := func(t string) string { return padLeft(t, 4) }
 	var head strings.Builder
 	head.WriteString(pad(s.sh.N("konsens.rows", len(s.rows)), nameW+2))
 	for i := range s.options {
@@ -198,7 +199,7 @@ func (s *konsensScreen) rankLines(w int) []string {
 			flag = " " + s.sh.T("vote.tie")
 		}
 		label := place + " " + padLeft(strconv.Itoa(number[r.ID]), 2) + " "
-		room := max(w-width(label)-width(nums)-width(flag)-2, 4)
+		room := min(max(w-width(label)-width(nums)-width(flag)-2, 4), 64) // the numbers stay near the text
 		line := label + pad(truncate(text, room), room) + "  " + nums
 		switch {
 		case r.Place == 1:
