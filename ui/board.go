@@ -2,10 +2,8 @@ package ui
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -50,7 +48,7 @@ type boardScreen struct {
 	phase string   // the phase the board shows
 
 	focus  boardFocus
-	input  textarea.Model
+	input  capture // the contribution being written or edited
 	author textinput.Model
 	group  textinput.Model
 
@@ -64,9 +62,7 @@ type boardScreen struct {
 	hitBase int    // row the search started from
 
 	list    cardList
-	fresh   bool   // the next Enter shows a workshop or phase anew
-	editing string // id of the card being edited, "" when writing a new one
-	stash   string // the draft put aside while a card is edited
+	fresh   bool // the next Enter shows a workshop or phase anew
 	marked  map[string]bool
 	undo    undoStack
 	guard   typeGuard // the list keys of the burst being typed
@@ -81,28 +77,7 @@ type boardScreen struct {
 
 func newBoard(sh *shared) *boardScreen {
 	s := &boardScreen{sh: sh, keys: newBoardKeys(sh.t), genKeys: newGenKeys(sh.t), marked: map[string]bool{}}
-	s.input = textarea.New()
-	s.input.ShowLineNumbers = false
-	s.input.SetPromptFunc(2, func(p textarea.PromptInfo) string {
-		// Only the field with the keys shows the marker, so the list's
-		// selection is the one "›" on screen while the list has them.
-		if p.LineNumber == 0 && p.Focused {
-			return "› "
-		}
-		return "  "
-	})
-	s.input.Placeholder = sh.T("board.placeholder")
-	s.input.DynamicHeight = true
-	s.input.MinHeight = 1
-	s.input.MaxHeight = 4
-	// The input grows to four lines and scrolls beyond; only the text's
-	// length is limited, never the number of lines.
-	s.input.MaxContentHeight = maxInputRunes + 1
-	s.input.CharLimit = maxInputRunes
-	s.input.MaxWidth = 0
-	s.input.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
-	s.input.KeyMap.LineStart = key.NewBinding(key.WithKeys("home"))
-	s.input.KeyMap.SelectAll = key.NewBinding(key.WithDisabled())
+	s.input = newCapture(sh.T("board.placeholder"), captureOpts{})
 	s.author = newField(sh.st, "–")
 	s.group = newField(sh.st, "–")
 	s.author.CharLimit, s.group.CharLimit = 80, 80
@@ -115,18 +90,7 @@ func newBoard(sh *shared) *boardScreen {
 // restyle builds the input's look from the semantic styles.
 func (s *boardScreen) restyle() {
 	st := s.sh.st
-	ts := textarea.DefaultStyles(st.Dark)
-	ts.Cursor.Blink = false
-	ts.Cursor.Color = st.pal.accent
-	ts.Focused.CursorLine = st.Card
-	ts.Focused.Text = st.Card
-	ts.Focused.Prompt = st.Accent
-	ts.Focused.Placeholder = st.Muted
-	ts.Blurred.CursorLine = st.Muted
-	ts.Blurred.Text = st.Muted
-	ts.Blurred.Prompt = st.Subtle
-	ts.Blurred.Placeholder = st.Subtle
-	s.input.SetStyles(ts)
+	s.input.restyle(st)
 	for _, f := range []*textinput.Model{&s.author, &s.group, &s.prompt, &s.search} {
 		restyleField(f, st)
 	}
@@ -137,9 +101,7 @@ func (s *boardScreen) resize(w int) {
 	if w <= 0 {
 		return
 	}
-	if s.input.Width() != max(w-2, 1) {
-		s.input.SetWidth(w)
-	}
+	s.input.setWidth(w)
 	field := max((w-36)/2, 4)
 	s.author.SetWidth(field)
 	s.group.SetWidth(field)
@@ -161,7 +123,8 @@ func (s *boardScreen) Enter() tea.Cmd {
 	}
 	if s.ws != ws {
 		s.ws = ws
-		s.undo, s.marked, s.editing, s.stash, s.age = undoStack{}, map[string]bool{}, "", "", ""
+		s.undo, s.marked, s.age = undoStack{}, map[string]bool{}, ""
+		s.input.forget()
 		s.round = 0
 		s.nums = themeNumbers{}
 		s.endSearch()
@@ -204,7 +167,7 @@ func (s *boardScreen) offers(step model.Step) bool {
 // focusOn moves the keys to a field or the list.
 func (s *boardScreen) focusOn(f boardFocus) tea.Cmd {
 	s.focus = f
-	s.input.Blur()
+	s.input.blur()
 	s.author.Blur()
 	s.group.Blur()
 	s.prompt.Blur()
@@ -212,7 +175,7 @@ func (s *boardScreen) focusOn(f boardFocus) tea.Cmd {
 	switch f {
 	case focusText, focusPaste:
 		// Asked about a paste, the text stays in sight as the input's.
-		return s.input.Focus()
+		return s.input.focus()
 	case focusAuthor:
 		return s.author.Focus()
 	case focusGroup:
@@ -311,7 +274,7 @@ func (s *boardScreen) SaveDraft() tea.Cmd {
 		return nil
 	}
 	s.list.sync(s.ws, s.phase)
-	if strings.TrimSpace(s.input.Value()) == "" && s.editing == "" {
+	if s.input.empty() && s.input.editing == "" {
 		return nil
 	}
 	return s.submit()
@@ -320,20 +283,18 @@ func (s *boardScreen) SaveDraft() tea.Cmd {
 // submit saves the input: the edit of a card, or a new card in the unthemed
 // pile. The input stays open and empty for the next contribution.
 func (s *boardScreen) submit() tea.Cmd {
-	text, err := normalizeInput(s.input.Value())
+	text, err := s.input.text()
 	if err != nil {
 		return s.status(s.sh.T("board.toolong", maxInputRunes), statusError)
 	}
-	text = strings.TrimSpace(text)
 	now := s.sh.now()
-	if s.editing != "" {
+	if s.input.editing != "" {
 		if text == "" {
 			return s.status(s.sh.T("board.edit.empty"), statusInfo)
 		}
 		// An edit starts in the list and goes back there, so the next
 		// single key acts on the list again, not into the input.
-		id := s.editing
-		s.endEdit()
+		id := s.input.done()
 		back := s.focusOn(focusList)
 		c, ok := s.list.card(id)
 		if !ok {
@@ -352,7 +313,7 @@ func (s *boardScreen) submit() tea.Cmd {
 	if text == "" {
 		return s.status(s.sh.T("board.input.empty"), statusInfo)
 	}
-	s.input.Reset()
+	s.input.reset()
 	return s.newCard(text)
 }
 
@@ -380,18 +341,8 @@ func fieldValue(f textinput.Model) string {
 // startEdit puts a card's text into the input; Enter saves it, Esc goes
 // back. A draft already typed is put aside and comes back afterwards.
 func (s *boardScreen) startEdit(c model.Card) tea.Cmd {
-	if s.editing == "" {
-		s.stash = s.input.Value()
-	}
-	s.editing = c.ID
-	s.input.SetValue(c.Text)
+	s.input.edit(c.ID, c.Text)
 	return s.focusOn(focusText)
-}
-
-func (s *boardScreen) endEdit() {
-	s.editing = ""
-	s.input.SetValue(s.stash)
-	s.stash = ""
 }
 
 // paste inserts pasted text, normalised, where the focus is. A paste in the
@@ -407,15 +358,13 @@ func (s *boardScreen) paste(content string) tea.Cmd {
 		s.focusOn(focusText)
 		fallthrough
 	case focusText:
-		if utf8.RuneCountInString(s.input.Value())+utf8.RuneCountInString(text) > maxInputRunes {
+		if !s.input.fits(text) {
 			return s.status(s.sh.T("board.toolong", maxInputRunes), statusError)
 		}
-		if strings.TrimSpace(s.input.Value()) == "" && s.editing == "" && len(pasteLines(text)) > 1 {
+		if s.input.empty() && s.input.editing == "" && len(pasteLines(text)) > 1 {
 			return s.askSplit(text)
 		}
-		var cmd tea.Cmd
-		s.input, cmd = s.input.Update(tea.PasteMsg{Content: text})
-		return cmd
+		return s.input.paste(text)
 	}
 	one := tea.PasteMsg{Content: strings.ReplaceAll(text, "\n", " ")}
 	var cmd tea.Cmd
@@ -442,8 +391,8 @@ func (s *boardScreen) textKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Save):
 		return s.submit()
 	case key.Matches(msg, k.ToList):
-		if s.editing != "" {
-			s.endEdit()
+		if s.input.editing != "" {
+			s.input.done()
 		}
 		return s.focusOn(focusList)
 	case key.Matches(msg, k.Author):
@@ -455,9 +404,7 @@ func (s *boardScreen) textKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Discard):
 		return s.discard()
 	}
-	var cmd tea.Cmd
-	s.input, cmd = s.input.Update(msg)
-	return cmd
+	return s.input.key(msg)
 }
 
 // metaKey handles a key in the author or group field. Their values stay

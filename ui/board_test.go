@@ -80,7 +80,7 @@ func TestBoardTypeCards(t *testing.T) {
 		hs.typeText(txt)
 		hs.press("enter")
 	}
-	if v := board(hs).input.Value(); v != "" {
+	if v := board(hs).input.value(); v != "" {
 		t.Errorf("input after Enter = %q, want empty and open for the next card", v)
 	}
 	if !board(hs).Typing() {
@@ -137,7 +137,7 @@ func TestBoardPasteTooLong(t *testing.T) {
 	if !strings.Contains(hs.screen(), "Too long") {
 		t.Errorf("no message for an oversize paste:\n%s", hs.screen())
 	}
-	if v := board(hs).input.Value(); v != "kept" {
+	if v := board(hs).input.value(); v != "kept" {
 		t.Errorf("input = %.20q…, want the text before the paste", v)
 	}
 	hs.press("enter")
@@ -167,7 +167,7 @@ func TestBoardEdit(t *testing.T) {
 	// Esc goes to the list, the last card is selected; e edits it, the
 	// draft is put aside.
 	hs.press("esc", "end", "e")
-	if v := board(hs).input.Value(); v != "Bus fährt selten" {
+	if v := board(hs).input.value(); v != "Bus fährt selten" {
 		t.Fatalf("input while editing = %q", v)
 	}
 	if !strings.Contains(hs.screen(), "bearbeiten") {
@@ -178,7 +178,7 @@ func TestBoardEdit(t *testing.T) {
 	if got := storedTexts(t, hs.st, ws.ID, "critique"); !slices.Equal(got, []string{"Bus fährt selten am Sonntag"}) {
 		t.Errorf("after the edit stored %q", got)
 	}
-	if v := board(hs).input.Value(); v != "halb fertig" {
+	if v := board(hs).input.value(); v != "halb fertig" {
 		t.Errorf("draft after the edit = %q, want it back", v)
 	}
 	// Esc cancels an edit.
@@ -188,8 +188,8 @@ func TestBoardEdit(t *testing.T) {
 	if got := storedTexts(t, hs.st, ws.ID, "critique"); !slices.Equal(got, []string{"Bus fährt selten am Sonntag"}) {
 		t.Errorf("a cancelled edit stored %q", got)
 	}
-	if b := board(hs); b.editing != "" || b.input.Value() != "halb fertig" || b.Typing() {
-		t.Errorf("after Esc: editing %q, input %q, typing %v; want no edit, the draft, the list", b.editing, b.input.Value(), b.Typing())
+	if b := board(hs); b.input.editing != "" || b.input.value() != "halb fertig" || b.Typing() {
+		t.Errorf("after Esc: editing %q, input %q, typing %v; want no edit, the draft, the list", b.input.editing, b.input.value(), b.Typing())
 	}
 }
 
@@ -315,7 +315,7 @@ func TestBoardSaveFailure(t *testing.T) {
 	}
 	hs.typeText("geht verloren? 😱")
 	hs.press("enter")
-	if v := board(hs).input.Value(); v != "" {
+	if v := board(hs).input.value(); v != "" {
 		t.Errorf("input after a failed write = %q, want it free for the next card", v)
 	}
 	if got := draftTexts(hs); !slices.Equal(got, []string{"geht verloren? 😱"}) {
@@ -379,7 +379,7 @@ func TestBoardDraftFollowsItsPhase(t *testing.T) {
 	if got := storedTexts(t, hs.st, ws.ID, "critique"); !slices.Equal(got, []string{"Kritik, noch offen"}) {
 		t.Errorf("critique cards %q, want the draft saved where it was typed", got)
 	}
-	if v := board(hs).input.Value(); v != "" || !board(hs).Typing() {
+	if v := board(hs).input.value(); v != "" || !board(hs).Typing() {
 		t.Errorf("vision board opens with input %q (typing %v), want empty and focused", v, board(hs).Typing())
 	}
 	if !strings.Contains(hs.screen(), "u: Positivumkehr der Top-Themen") {

@@ -111,8 +111,8 @@ func TestEditGoesBackToTheList(t *testing.T) {
 	}
 	// So x deletes the card instead of typing an x.
 	hs.press("x")
-	if got := storedTexts(t, hs.st, ws.ID, "critique"); len(got) != 0 || b.input.Value() != "" {
-		t.Errorf("after edit and x: stored %q, input %q; want the card deleted and the input empty", got, b.input.Value())
+	if got := storedTexts(t, hs.st, ws.ID, "critique"); len(got) != 0 || b.input.value() != "" {
+		t.Errorf("after edit and x: stored %q, input %q; want the card deleted and the input empty", got, b.input.value())
 	}
 }
 

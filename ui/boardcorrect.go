@@ -28,7 +28,7 @@ func pasteLines(text string) []string {
 // askSplit puts a pasted text of several lines into the empty input and
 // asks whether each line is a card of its own.
 func (s *boardScreen) askSplit(text string) tea.Cmd {
-	s.input.SetValue(text)
+	s.input.set(text)
 	s.pasted = text
 	return s.focusOn(focusPaste)
 }
@@ -68,7 +68,7 @@ func (s *boardScreen) splitPaste(text string) tea.Cmd {
 		}
 		ch.Cards = append(ch.Cards, c)
 	}
-	s.input.Reset()
+	s.input.reset()
 	s.list.selectCard(ch.Cards[len(ch.Cards)-1].ID)
 	return tea.Batch(focus, s.change(ch, s.sh.N("board.what.paste", len(lines))),
 		s.status(s.sh.N("board.pasted.split", len(lines)), statusOK))
@@ -77,27 +77,22 @@ func (s *boardScreen) splitPaste(text string) tea.Cmd {
 // discard throws the draft in the input away; undo brings it back. During
 // an edit it cancels the edit, as Esc does.
 func (s *boardScreen) discard() tea.Cmd {
-	if s.editing != "" {
-		s.endEdit()
+	if s.input.editing != "" {
+		s.input.done()
 		return s.focusOn(focusList)
 	}
-	draft := s.input.Value()
-	if strings.TrimSpace(draft) == "" {
+	draft := s.input.discard()
+	if draft == "" {
 		return s.status(s.sh.T("board.discard.empty"), statusInfo)
 	}
 	s.undo.pushDraft(draft, s.sh.T("board.what.discard"))
-	s.input.Reset()
 	return s.status(s.sh.T("board.discarded"), statusOK)
 }
 
 // undoDiscard puts a discarded draft back into the input, before what has
 // been typed since.
 func (s *boardScreen) undoDiscard(u undoEntry) tea.Cmd {
-	text := u.draft
-	if cur := s.input.Value(); strings.TrimSpace(cur) != "" {
-		text += "\n" + cur
-	}
-	s.input.SetValue(text)
+	s.input.bringBack(u.draft)
 	return tea.Batch(s.focusOn(focusText), s.status(s.sh.T("board.undone", u.what), statusOK))
 }
 

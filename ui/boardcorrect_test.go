@@ -24,8 +24,8 @@ func TestPasteSeveralLinesAsks(t *testing.T) {
 			t.Fatalf("j stored %q, want %q", got, want)
 		}
 		b := board(hs)
-		if b.input.Value() != "" || b.focus != focusText || !strings.Contains(statusOf(hs), "3 Karten gespeichert") {
-			t.Errorf("after j: input %q, focus %d, status %q", b.input.Value(), b.focus, statusOf(hs))
+		if b.input.value() != "" || b.focus != focusText || !strings.Contains(statusOf(hs), "3 Karten gespeichert") {
+			t.Errorf("after j: input %q, focus %d, status %q", b.input.value(), b.focus, statusOf(hs))
 		}
 		hs.press("ctrl+z")
 		if got := storedTexts(t, hs.st, ws.ID, "critique"); len(got) != 0 {
@@ -56,8 +56,8 @@ func TestPasteSeveralLinesAsks(t *testing.T) {
 		hs, _ := openBoard(t, model.German, 80, 24)
 		hs.typeText("Anfang ")
 		hs.send(tea.PasteMsg{Content: three})
-		if b := board(hs); b.focus != focusText || !strings.HasPrefix(b.input.Value(), "Anfang Lärm") {
-			t.Errorf("a paste into a draft should just insert: focus %d, input %q", b.focus, b.input.Value())
+		if b := board(hs); b.focus != focusText || !strings.HasPrefix(b.input.value(), "Anfang Lärm") {
+			t.Errorf("a paste into a draft should just insert: focus %d, input %q", b.focus, b.input.value())
 		}
 	})
 }
@@ -69,19 +69,19 @@ func TestDiscardDraft(t *testing.T) {
 	hs.typeText("zwei")
 	hs.press("ctrl+x")
 	b := board(hs)
-	if b.input.Value() != "" || !strings.Contains(statusOf(hs), "Entwurf verworfen – ctrl+z holt ihn zurück") {
-		t.Fatalf("ctrl+x: input %q, status %q", b.input.Value(), statusOf(hs))
+	if b.input.value() != "" || !strings.Contains(statusOf(hs), "Entwurf verworfen – ctrl+z holt ihn zurück") {
+		t.Fatalf("ctrl+x: input %q, status %q", b.input.value(), statusOf(hs))
 	}
 	hs.typeText("drei")
 	hs.press("ctrl+z")
-	if got := b.input.Value(); got != "eins\nzwei\ndrei" {
+	if got := b.input.value(); got != "eins\nzwei\ndrei" {
 		t.Errorf("ctrl+z after discarding: input %q, want the draft back before the new text", got)
 	}
 	if got := storedTexts(t, hs.st, ws.ID, "critique"); len(got) != 0 {
 		t.Errorf("discard and restore stored %q", got)
 	}
 	hs.press("ctrl+x", "esc", "z")
-	if got := b.input.Value(); got != "eins\nzwei\ndrei" || b.focus != focusText {
+	if got := b.input.value(); got != "eins\nzwei\ndrei" || b.focus != focusText {
 		t.Errorf("z in the list: input %q, focus %d; want the draft back in the input", got, b.focus)
 	}
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"maps"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -35,11 +34,10 @@ func (s *boardScreen) isCommand(msg tea.KeyPressMsg) bool {
 // cards; the func it returns puts it back.
 func (s *boardScreen) snapshot() func() {
 	undo, marked := s.undo.clone(), maps.Clone(s.marked)
-	sel, input, editing, stash := s.list.cur, s.input.Value(), s.editing, s.stash
+	sel, input := s.list.cur, s.input.state()
 	return func() {
 		s.undo, s.marked = undo, marked
-		s.editing, s.stash = editing, stash
-		s.input.SetValue(input)
+		s.input.restore(input)
 		s.list.follow(sel, s.list.rowOfKey)
 		s.focusOn(focusList)
 	}
@@ -55,11 +53,11 @@ func (s *boardScreen) typeInto(text string) tea.Cmd {
 	if !s.offers(model.StepCollect) {
 		return undo
 	}
-	if utf8.RuneCountInString(s.input.Value())+utf8.RuneCountInString(letters+text) > maxInputRunes {
+	if !s.input.fits(letters + text) {
 		return tea.Batch(undo, s.status(s.sh.T("board.toolong", maxInputRunes), statusError))
 	}
 	focus := s.focusOn(focusText)
-	s.input.InsertString(letters + text)
+	s.input.insert(letters + text)
 	var note tea.Cmd
 	if letters != "" {
 		note = s.status(s.sh.T("board.typed", strings.TrimSpace(letters+text)), statusInfo)

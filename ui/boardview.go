@@ -24,7 +24,7 @@ func (s *boardScreen) View() string {
 	if !s.offers(model.StepCollect) && !s.offers(model.StepCluster) {
 		return s.offersView(w, h)
 	}
-	input := strings.Split(s.input.View(), "\n")
+	input := strings.Split(s.input.view(), "\n")
 	lay := s.bodyLayout(h, len(input))
 	input = input[:min(len(input), h)]
 	lines := make([]string, 0, h)
@@ -92,7 +92,7 @@ func (s *boardScreen) cardsWindow() (w, h int) {
 	if !s.offers(model.StepCollect) && !s.offers(model.StepCluster) {
 		return 0, 0
 	}
-	lay := s.bodyLayout(s.h, s.input.Height())
+	lay := s.bodyLayout(s.h, s.input.height())
 	w, h = s.listWidth(s.w), lay.list
 	if head := s.statementsView(w, h); len(head) > 0 {
 		h -= len(head)
@@ -270,7 +270,7 @@ func (s *boardScreen) separator(w int) string {
 	switch {
 	case s.focus == focusConfirm:
 		label = s.sh.T("board.confirm.hint")
-	case s.editing != "":
+	case s.input.editing != "":
 		label = s.sh.T("board.editing")
 	case len(s.marked) > 0:
 		label = s.sh.T("board.marked", len(s.marked))

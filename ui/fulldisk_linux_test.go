@@ -94,7 +94,7 @@ func fullDiskDrafts(t *testing.T, path string) {
 	if got, want := draftTexts(hs), []string{lost, "danach getippt"}; !slices.Equal(got, want) {
 		t.Errorf("drafts on a full disk %q, want the failed card and the next one apart", got)
 	}
-	if v := board(hs).input.Value(); v != "" {
+	if v := board(hs).input.value(); v != "" {
 		t.Errorf("the input holds %q, want it empty", v)
 	}
 	screenMatchesDisk(t, hs, ws.ID)

@@ -7,7 +7,7 @@ import tea "charm.land/bubbletea/v2"
 // (Config.Draft gives it back to the next session of that table).
 func Draft(m tea.Model) string {
 	if a, ok := m.(*app); ok {
-		return a.boardScreen().input.Value()
+		return a.boardScreen().input.draft()
 	}
 	return ""
 }

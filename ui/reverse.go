@@ -4,10 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 
 	"werkstatt/model"
@@ -75,63 +73,22 @@ type reverseScreen struct {
 	open       map[string]bool  // theme ids whose cards are shown
 	frame      map[int][]string // rows rendered while SetSize scrolls
 
-	focus   revFocus
-	input   textarea.Model
-	editing string // id of the statement being edited
-	stash   string // the draft put aside during an edit
-	undo    undoStack
-	guard   typeGuard // the list keys of the burst being typed
+	focus revFocus
+	input capture // the statement being written or edited
+	undo  undoStack
+	guard typeGuard // the list keys of the burst being typed
 }
 
 func newReverse(sh *shared) *reverseScreen {
 	s := &reverseScreen{sh: sh, keys: newRevKeys(sh.t), open: map[string]bool{}, focus: revInput}
-	s.input = newStatementInput(sh, sh.T("rev.placeholder"))
+	// Page keys switch the theme the statement is for; the list marks
+	// its selection with » so the input keeps its ›.
+	s.input = newCapture(sh.T("rev.placeholder"), captureOpts{markAlways: true, pageKeys: true})
 	s.restyle()
 	return s
 }
 
-// newStatementInput is a growing multi-line input like the board's: Enter
-// belongs to the screen, alt+enter or ctrl+j breaks the line.
-func newStatementInput(sh *shared, placeholder string) textarea.Model {
-	in := textarea.New()
-	in.ShowLineNumbers = false
-	in.SetPromptFunc(2, func(p textarea.PromptInfo) string {
-		if p.LineNumber == 0 {
-			return "› "
-		}
-		return "  "
-	})
-	in.Placeholder = placeholder
-	in.DynamicHeight = true
-	in.MinHeight = 1
-	in.MaxHeight = 4
-	in.MaxContentHeight = maxInputRunes + 1
-	in.CharLimit = maxInputRunes
-	in.MaxWidth = 0
-	in.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
-	in.KeyMap.LineStart = key.NewBinding(key.WithKeys("home"))
-	in.KeyMap.SelectAll = key.NewBinding(key.WithDisabled())
-	// Page keys switch the theme the statement is for.
-	in.KeyMap.PageUp = key.NewBinding(key.WithDisabled())
-	in.KeyMap.PageDown = key.NewBinding(key.WithDisabled())
-	return in
-}
-
-func (s *reverseScreen) restyle() {
-	st := s.sh.st
-	ts := textarea.DefaultStyles(st.Dark)
-	ts.Cursor.Blink = false
-	ts.Cursor.Color = st.pal.accent
-	ts.Focused.CursorLine = st.Card
-	ts.Focused.Text = st.Card
-	ts.Focused.Prompt = st.Accent
-	ts.Focused.Placeholder = st.Muted
-	ts.Blurred.CursorLine = st.Muted
-	ts.Blurred.Text = st.Muted
-	ts.Blurred.Prompt = st.Subtle
-	ts.Blurred.Placeholder = st.Subtle
-	s.input.SetStyles(ts)
-}
+func (s *reverseScreen) restyle() { s.input.restyle(s.sh.st) }
 
 func (s *reverseScreen) Typing() bool { return s.focus == revInput }
 
@@ -145,11 +102,11 @@ func (s *reverseScreen) Enter() tea.Cmd {
 	if s.ws != ws {
 		s.ws = ws
 		s.undo.reset()
-		s.editing, s.stash = "", ""
+		s.input.forget()
 		s.list.reset()
 		s.open = map[string]bool{}
 		s.built = false
-		s.input.Reset()
+		s.input.reset()
 	}
 	s.phase = ws.phase
 	s.sync()
@@ -162,9 +119,9 @@ func (s *reverseScreen) Enter() tea.Cmd {
 func (s *reverseScreen) focusOn(f revFocus) tea.Cmd {
 	s.focus = f
 	if f == revInput {
-		return s.input.Focus()
+		return s.input.focus()
 	}
-	s.input.Blur()
+	s.input.blur()
 	return nil
 }
 
@@ -318,16 +275,14 @@ func (s *reverseScreen) Update(msg tea.Msg) tea.Cmd {
 
 func (s *reverseScreen) paste(content string) tea.Cmd {
 	text, err := normalizeInput(content)
-	if err != nil || utf8.RuneCountInString(s.input.Value())+utf8.RuneCountInString(text) > maxInputRunes {
+	if err != nil || !s.input.fits(text) {
 		return s.status(s.sh.T("board.toolong", maxInputRunes), statusError)
 	}
 	if len(s.groups) == 0 {
 		return s.status(s.sh.T("rev.nothemes.short"), statusInfo)
 	}
 	cmd := s.focusOn(revInput)
-	var c2 tea.Cmd
-	s.input, c2 = s.input.Update(tea.PasteMsg{Content: text})
-	return tea.Batch(cmd, c2)
+	return tea.Batch(cmd, s.input.paste(text))
 }
 
 func (s *reverseScreen) inputKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -336,23 +291,21 @@ func (s *reverseScreen) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Save):
 		return s.submit()
 	case key.Matches(msg, k.ToList):
-		if s.editing != "" {
-			s.endEdit()
+		if s.input.editing != "" {
+			s.input.done()
 		}
 		return s.focusOn(revList)
 	// In the input only the page keys switch the theme; [ and ] are text.
-	case key.Matches(msg, k.PrevTheme) && msg.String() != "[" && s.editing == "":
+	case key.Matches(msg, k.PrevTheme) && msg.String() != "[" && s.input.editing == "":
 		s.jumpTheme(-1)
 		return nil
-	case key.Matches(msg, k.NextTheme) && msg.String() != "]" && s.editing == "":
+	case key.Matches(msg, k.NextTheme) && msg.String() != "]" && s.input.editing == "":
 		s.jumpTheme(+1)
 		return nil
 	case key.Matches(msg, k.UndoInput):
 		return s.undoLast()
 	}
-	var cmd tea.Cmd
-	s.input, cmd = s.input.Update(msg)
-	return cmd
+	return s.input.key(msg)
 }
 
 func (s *reverseScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -427,9 +380,9 @@ func (s *reverseScreen) SaveDraft() tea.Cmd {
 		return nil
 	}
 	s.sync()
-	if strings.TrimSpace(s.input.Value()) == "" {
-		if s.editing != "" {
-			s.endEdit()
+	if s.input.empty() {
+		if s.input.editing != "" {
+			s.input.done()
 		}
 		return nil
 	}
@@ -439,18 +392,16 @@ func (s *reverseScreen) SaveDraft() tea.Cmd {
 // submit saves the input as a new statement for the current theme or as
 // the edit in progress. The input stays open for the next one.
 func (s *reverseScreen) submit() tea.Cmd {
-	text, err := normalizeInput(s.input.Value())
+	text, err := s.input.text()
 	if err != nil {
 		return s.status(s.sh.T("board.toolong", maxInputRunes), statusError)
 	}
-	text = strings.TrimSpace(text)
 	now := s.sh.now()
-	if s.editing != "" {
+	if s.input.editing != "" {
 		if text == "" {
 			return s.status(s.sh.T("rev.edit.empty"), statusInfo)
 		}
-		id := s.editing
-		s.endEdit()
+		id := s.input.done()
 		r, ok := s.reversal(id)
 		if !ok || r.Text == text {
 			return s.focusOn(revList)
@@ -476,7 +427,7 @@ func (s *reverseScreen) submit() tea.Cmd {
 		order = max(order, r.Order)
 	}
 	r := model.Reversal{ID: model.NewID(now), Theme: g.theme.ID, Text: text, Order: order + 1, Created: now, Updated: now}
-	s.input.Reset()
+	s.input.reset()
 	s.follow(r.ID)
 	return s.change(model.Change{Reversals: []model.Reversal{r}}, s.sh.T("rev.what.new"))
 }
@@ -499,18 +450,8 @@ func (s *reverseScreen) change(ch model.Change, what string) tea.Cmd {
 }
 
 func (s *reverseScreen) startEdit(r model.Reversal) tea.Cmd {
-	if s.editing == "" {
-		s.stash = s.input.Value()
-	}
-	s.editing = r.ID
-	s.input.SetValue(r.Text)
+	s.input.edit(r.ID, r.Text)
 	return s.focusOn(revInput)
-}
-
-func (s *reverseScreen) endEdit() {
-	s.editing = ""
-	s.input.SetValue(s.stash)
-	s.stash = ""
 }
 
 func (s *reverseScreen) deleteSelected() tea.Cmd {

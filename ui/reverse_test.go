@@ -95,7 +95,7 @@ func TestReverseWriteStatements(t *testing.T) {
 	}
 	hs.typeText("Alle kommen ohne Auto überall hin 🚲")
 	hs.press("enter")
-	if v := reverseOf(hs).input.Value(); v != "" || !reverseOf(hs).Typing() {
+	if v := reverseOf(hs).input.value(); v != "" || !reverseOf(hs).Typing() {
 		t.Errorf("after Enter the input holds %q (typing %v), want it empty and open", v, reverseOf(hs).Typing())
 	}
 	hs.typeText("Zweite Zeile")
@@ -132,7 +132,7 @@ func TestReverseEditDeleteUndo(t *testing.T) {
 	// Esc to the list; the newest statement is selected; e edits it and
 	// puts the draft aside.
 	hs.press("esc", "e")
-	if v := reverseOf(hs).input.Value(); v != "two" {
+	if v := reverseOf(hs).input.value(); v != "two" {
 		t.Fatalf("input while editing = %q", v)
 	}
 	if !strings.Contains(hs.screen(), "Editing a statement") {
@@ -140,7 +140,7 @@ func TestReverseEditDeleteUndo(t *testing.T) {
 	}
 	hs.typeText(" (changed)")
 	hs.press("enter")
-	if v := reverseOf(hs).input.Value(); v != "draft" {
+	if v := reverseOf(hs).input.value(); v != "draft" {
 		t.Errorf("draft after the edit = %q", v)
 	}
 	snap, _ := hs.st.Snapshot(ws.ID)
@@ -303,7 +303,7 @@ func TestReverseSaveFailure(t *testing.T) {
 	hs.typeText("geht verloren? 😱")
 	hs.press("enter")
 	rs := reverseOf(hs)
-	if v := rs.input.Value(); v != "" {
+	if v := rs.input.value(); v != "" {
 		t.Errorf("input after a failed write = %q, want it free for the next statement", v)
 	}
 	if got := draftTexts(hs); !slices.Equal(got, []string{"geht verloren? 😱"}) {

@@ -3,7 +3,6 @@ package ui
 import (
 	"maps"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -29,11 +28,10 @@ func (s *reverseScreen) isCommand(msg tea.KeyPressMsg) bool {
 // the func it returns puts it back.
 func (s *reverseScreen) snapshot() func() {
 	undo, open := s.undo.clone(), maps.Clone(s.open)
-	sel, input, editing, stash := s.list.cur, s.input.Value(), s.editing, s.stash
+	sel, input := s.list.cur, s.input.state()
 	return func() {
 		s.undo, s.open = undo, open
-		s.editing, s.stash = editing, stash
-		s.input.SetValue(input)
+		s.input.restore(input)
 		s.list.follow(sel, s.list.find)
 		s.focusOn(revList)
 	}
@@ -49,11 +47,11 @@ func (s *reverseScreen) typeInto(text string) tea.Cmd {
 	if len(s.groups) == 0 {
 		return tea.Batch(undo, s.status(s.sh.T("rev.nothemes.short"), statusInfo))
 	}
-	if utf8.RuneCountInString(s.input.Value())+utf8.RuneCountInString(letters+text) > maxInputRunes {
+	if !s.input.fits(letters + text) {
 		return tea.Batch(undo, s.status(s.sh.T("board.toolong", maxInputRunes), statusError))
 	}
 	focus := s.focusOn(revInput)
-	s.input.InsertString(letters + text)
+	s.input.insert(letters + text)
 	var note tea.Cmd
 	if letters != "" {
 		note = s.status(s.sh.T("rev.typed", strings.TrimSpace(letters+text)), statusInfo)

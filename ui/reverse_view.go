@@ -21,7 +21,7 @@ func (s *reverseScreen) View() string {
 	if len(s.groups) == 0 {
 		return clip(s.emptyView(w), w, h)
 	}
-	input := strings.Split(s.input.View(), "\n")
+	input := strings.Split(s.input.view(), "\n")
 	rest, showSep := s.bodyLayout(h, len(input))
 	input = input[:min(len(input), h)]
 	lines := make([]string, 0, h)
@@ -57,13 +57,11 @@ func (s *reverseScreen) SetSize(w, h int) {
 		return
 	}
 	s.sync()
-	if s.input.Width() != max(w-2, 1) {
-		s.input.SetWidth(w)
-	}
+	s.input.setWidth(w)
 	if len(s.groups) == 0 {
 		return
 	}
-	list, _ := s.bodyLayout(h, s.input.Height())
+	list, _ := s.bodyLayout(h, s.input.height())
 	if list > 0 {
 		rows := list - len(s.introLines(w, list))
 		// Scrolling measures rows more than once; each is drawn once.
@@ -166,7 +164,7 @@ func (s *reverseScreen) renderRow(r, w int) []string {
 		cur = "›"
 	}
 	if row.stmt < 0 {
-		target := s.focus == revInput && s.editing == "" && row.group == s.list.rows[s.list.sel].group
+		target := s.focus == revInput && s.input.editing == "" && row.group == s.list.rows[s.list.sel].group
 		if target {
 			cur = "»"
 		}
@@ -209,7 +207,7 @@ func (s *reverseScreen) renderRow(r, w int) []string {
 	if pending {
 		style = st.CardPending
 	}
-	if s.editing == rv.ID {
+	if s.input.editing == rv.ID {
 		style = st.Muted
 	}
 	lines := wrap(rv.Text, max(w-6, 1))
@@ -265,7 +263,7 @@ func (s *reverseScreen) separator(w int) string {
 	st := s.sh.st
 	var label string
 	switch g, ok := s.current(); {
-	case s.editing != "":
+	case s.input.editing != "":
 		label = s.sh.T("rev.editing")
 	case ok && !g.gone:
 		label = s.sh.T("rev.for", strings.ReplaceAll(g.theme.Title, "\n", " "))

@@ -70,7 +70,7 @@ func newModel(cfg Config) *app {
 	a.serve.srv = cfg.Serving
 	a.sh.keys.Serve.SetEnabled(cfg.Serving != nil)
 	if cfg.Draft != "" {
-		a.boardScreen().input.SetValue(cfg.Draft)
+		a.boardScreen().input.set(cfg.Draft)
 	}
 	if cfg.Workshop != "" {
 		a.opening(cfg.Workshop, cfg.Phase)

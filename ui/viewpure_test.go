@@ -80,7 +80,7 @@ func TestViewIsPure(t *testing.T) {
 				hs.press(st.keys...)
 				// SetSize lays the list out for an input of Height() lines;
 				// View draws the input's lines.
-				for _, in := range []*textarea.Model{&board(hs).input, &reverseOf(hs).input} {
+				for _, in := range []*textarea.Model{&board(hs).input.area, &reverseOf(hs).input.area} {
 					if n := strings.Count(in.View(), "\n") + 1; n != in.Height() {
 						t.Fatalf("the input draws %d lines, Height says %d", n, in.Height())
 					}

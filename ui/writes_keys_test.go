@@ -51,7 +51,7 @@ func TestKeysWhileStarting(t *testing.T) {
 	if got, want := storedTexts(t, hs.st, ws.ID, "critique"), []string{"b1", "b2", "b3 äöü 😱", "b4"}; !slices.Equal(got, want) {
 		t.Errorf("stored %q, want %q", got, want)
 	}
-	if v := board(hs).input.Value(); v != "" {
+	if v := board(hs).input.value(); v != "" {
 		t.Errorf("the input holds %q, want it empty", v)
 	}
 	hs.typeText("b5")

@@ -382,9 +382,9 @@ func checkKept(t *testing.T, hs *harness, sc writeScenario, id string, meant []s
 func typedInput(hs *harness) string {
 	switch hs.app.cur {
 	case screenBoard:
-		return board(hs).input.Value()
+		return board(hs).input.value()
 	case screenReverse:
-		return reverseOf(hs).input.Value()
+		return reverseOf(hs).input.value()
 	case screenPlan:
 		return planOf(hs).form.fields[pfWhat].Value()
 	}
