@@ -283,36 +283,10 @@ func uniqueIDs[T any](kind string, list []T, id func(T) string) (map[string]bool
 // validate checks a snapshot read from an archive and makes its method and
 // phase ids canonical.
 func validate(s *Snapshot) error {
-	w := &s.Workshop
-	if err := checkID("workshop", 0, w.ID); err != nil {
-		return errors.New(strings.Replace(err.Error(), "workshop 1", "the workshop", 1))
+	phase, err := validateWorkshop(&s.Workshop)
+	if err != nil {
+		return err
 	}
-	if strings.TrimSpace(w.Title) == "" {
-		return fmt.Errorf("workshop %s has no title", w.ID)
-	}
-	if err := w.Validate(); err != nil {
-		return fmt.Errorf("workshop %s: %w", w.ID, err)
-	}
-	m := w.MethodOf()
-	phase := func(what, p string) (string, error) {
-		ph, _, ok := m.Phase(p)
-		if !ok {
-			return "", fmt.Errorf("%s: phase %q is not a phase of %s (%s)", what, oneLineQ(p), m.ID, strings.Join(m.PhaseIDs(), ", "))
-		}
-		return ph.ID, nil
-	}
-	var err error
-	if w.Reached != "" {
-		if w.Reached, err = phase("workshop "+w.ID+" reached", w.Reached); err != nil {
-			return err
-		}
-	}
-	if _, ok := ScreenStep(w.Screen); !ok {
-		// Only where the screen was left: a name this version does not
-		// know (a newer one's screen) opens the board.
-		w.Screen = ""
-	}
-
 	themes, err := uniqueIDs("theme", s.Themes, func(t Theme) string { return t.ID })
 	if err != nil {
 		return err
@@ -326,6 +300,55 @@ func validate(s *Snapshot) error {
 	if _, err := uniqueIDs("measure", s.Measures, func(m Measure) string { return m.ID }); err != nil {
 		return err
 	}
+	ref := func(what, theme string) error {
+		if theme != "" && !themes[theme] {
+			return fmt.Errorf("%s points at theme %q, which is not in the archive", what, oneLineQ(theme))
+		}
+		return nil
+	}
+	if err := validateWall(s, phase, ref); err != nil {
+		return err
+	}
+	return validatePlan(s, ref)
+}
+
+// validateWorkshop checks the workshop's own fields and returns the
+// function that makes a phase id of its method canonical.
+func validateWorkshop(w *Workshop) (phase func(what, p string) (string, error), err error) {
+	if err := checkID("workshop", 0, w.ID); err != nil {
+		return nil, errors.New(strings.Replace(err.Error(), "workshop 1", "the workshop", 1))
+	}
+	if strings.TrimSpace(w.Title) == "" {
+		return nil, fmt.Errorf("workshop %s has no title", w.ID)
+	}
+	if err := w.Validate(); err != nil {
+		return nil, fmt.Errorf("workshop %s: %w", w.ID, err)
+	}
+	m := w.MethodOf()
+	phase = func(what, p string) (string, error) {
+		ph, _, ok := m.Phase(p)
+		if !ok {
+			return "", fmt.Errorf("%s: phase %q is not a phase of %s (%s)", what, oneLineQ(p), m.ID, strings.Join(m.PhaseIDs(), ", "))
+		}
+		return ph.ID, nil
+	}
+	if w.Reached != "" {
+		if w.Reached, err = phase("workshop "+w.ID+" reached", w.Reached); err != nil {
+			return nil, err
+		}
+	}
+	if _, ok := ScreenStep(w.Screen); !ok {
+		// Only where the screen was left: a name this version does not
+		// know (a newer one's screen) opens the board.
+		w.Screen = ""
+	}
+	return phase, nil
+}
+
+// validateWall checks the themes and cards: their phases (made
+// canonical), dots and themes.
+func validateWall(s *Snapshot, phase func(what, p string) (string, error), ref func(what, theme string) error) error {
+	var err error
 	for i := range s.Themes {
 		t := &s.Themes[i]
 		if t.Phase, err = phase("theme "+t.ID, t.Phase); err != nil {
@@ -334,12 +357,6 @@ func validate(s *Snapshot) error {
 		if t.Dots < 0 || t.Dots > MaxBudget {
 			return &LimitError{Field: "theme " + t.ID + " dots", Value: int64(t.Dots), Max: MaxBudget}
 		}
-	}
-	ref := func(what, theme string) error {
-		if theme != "" && !themes[theme] {
-			return fmt.Errorf("%s points at theme %q, which is not in the archive", what, oneLineQ(theme))
-		}
-		return nil
 	}
 	for i := range s.Cards {
 		c := &s.Cards[i]
@@ -353,6 +370,12 @@ func validate(s *Snapshot) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// validatePlan checks the positive statements and the measures: what they
+// point at, a measure's status and date.
+func validatePlan(s *Snapshot, ref func(what, theme string) error) error {
 	revs := make(map[string]bool, len(s.Reversals))
 	for _, r := range s.Reversals {
 		if err := ref("reversal "+r.ID, r.Theme); err != nil {

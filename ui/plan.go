@@ -311,6 +311,32 @@ func (s *planScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		if m, ok := s.selected(); ok {
 			return s.openForm(m, false, colWhat)
 		}
+	case key.Matches(msg, k.Undo):
+		return s.undoLast()
+	case key.Matches(msg, k.MoveUp):
+		return s.move(-1)
+	case key.Matches(msg, k.MoveDown):
+		return s.move(+1)
+	case key.Matches(msg, k.Meeting):
+		s.meeting.SetValue(model.FormatMeeting(s.sh.ws.snap.Workshop.NextMeeting, s.sh.lang))
+		s.meeting.CursorEnd()
+		s.mode = modeMeeting
+		return s.meeting.Focus()
+	case key.Matches(msg, k.Back):
+		return func() tea.Msg { return gotoMsg{to: screenBoard} }
+	case key.Matches(msg, k.Home):
+		return func() tea.Msg { return homeMsg{} }
+	default:
+		return s.measureKey(msg)
+	}
+	return nil
+}
+
+// measureKey handles the table's keys that change the selected measure
+// or the order: status, role, delete, sort.
+func (s *planScreen) measureKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
 	case key.Matches(msg, k.Status):
 		if m, ok := s.selected(); ok {
 			m.Status, m.Updated = m.Status.Next(), s.sh.now()
@@ -347,21 +373,6 @@ func (s *planScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Batch(s.status(s.sh.T("plan.deleted"), statusInfo),
 				s.change(model.Change{DeleteMeasures: []string{m.ID}}, s.sh.T("plan.what.delete")))
 		}
-	case key.Matches(msg, k.Undo):
-		return s.undoLast()
-	case key.Matches(msg, k.MoveUp):
-		return s.move(-1)
-	case key.Matches(msg, k.MoveDown):
-		return s.move(+1)
-	case key.Matches(msg, k.Meeting):
-		s.meeting.SetValue(model.FormatMeeting(s.sh.ws.snap.Workshop.NextMeeting, s.sh.lang))
-		s.meeting.CursorEnd()
-		s.mode = modeMeeting
-		return s.meeting.Focus()
-	case key.Matches(msg, k.Back):
-		return func() tea.Msg { return gotoMsg{to: screenBoard} }
-	case key.Matches(msg, k.Home):
-		return func() tea.Msg { return homeMsg{} }
 	}
 	return nil
 }

@@ -270,67 +270,27 @@ func cellWrap(s string, w int) []string {
 const planRowLines = 4
 
 // rowView draws one measure as a table row of n lines: each cell wrapped
-// to its column (the last line cut with "…"), or cut to one line.
+// to its column (the last line cut with "…"), or cut to one line. Each
+// cell's look is decided once per row; a line is then drawn as runs of
+// cells that look alike, one Render per run, since Render is the
+// expensive part of a frame.
 func (s *planScreen) rowView(r int, lay planLayout, w, n int, today model.Date) []string {
 	st := s.sh.st
 	m := s.list.rows[r].Measure
 	sel := r == s.list.sel
-	focused := sel && s.mode == modeTable
-	pending := s.sh.ws.Pending(m.ID)
-	cells := make([][]string, len(lay.cols))
-	for i, c := range lay.cols {
-		txt := s.cellText(m, c.col, lay.shortStatus)
-		if n == 1 {
-			cells[i] = []string{truncateWords(txt, c.w)}
-			continue
-		}
-		cl := cellWrap(txt, c.w)
-		if len(cl) > n {
-			cl = cl[:n]
-			cl[n-1] = truncate(cl[n-1]+" …", c.w)
-		}
-		cells[i] = cl
-	}
-	// Each cell's look is decided once per row; a line is then drawn as
-	// runs of cells that look alike, one Render per run, since Render
-	// is the expensive part of a frame.
-	const (
-		kCell = iota
-		kFocus
-		kFocusCell
-		kPending
-		kDone
-		kProgress
-		kOverdue
-	)
-	looks := [...]lipgloss.Style{kCell: st.Cell, kFocus: st.CellFocus, kFocusCell: st.CellFocus.Bold(true).Underline(true),
-		kPending: st.CardPending, kDone: st.Ok, kProgress: st.Accent, kOverdue: st.Warn}
-	kinds := make([]int, len(lay.cols))
-	for i, c := range lay.cols {
-		switch {
-		case sel && focused && c.col == s.col:
-			kinds[i] = kFocusCell
-		case sel:
-			kinds[i] = kFocus
-		case pending:
-			kinds[i] = kPending
-		case c.col == colStatus && m.Status == model.StatusDone:
-			kinds[i] = kDone
-		case c.col == colStatus && m.Status == model.StatusInProgress:
-			kinds[i] = kProgress
-		case c.col == colDue && m.Due != "" && m.Due < today && m.Status != model.StatusDone:
-			kinds[i] = kOverdue
-		}
-	}
-	gapKind := kCell
+	cells := s.rowCells(m, lay, n)
+	kinds := s.cellKinds(m, lay, sel, today)
+	looks := [...]lipgloss.Style{lookCell: st.Cell, lookFocus: st.CellFocus, lookFocusCell: st.CellFocus.Bold(true).Underline(true),
+		lookPending: st.CardPending, lookDone: st.Ok, lookProgress: st.Accent, lookOverdue: st.Warn}
+	gapKind := lookCell
 	if sel {
-		gapKind = kFocus
+		gapKind = lookFocus
 	}
 	out := make([]string, n)
 	for line := range n {
 		var b, run strings.Builder
 		runKind := gapKind
-		add := func(kind int, txt string) {
+		add := func(kind cellLook, txt string) {
 			if kind != runKind && run.Len() > 0 {
 				b.WriteString(looks[runKind].Render(run.String()))
 				run.Reset()
@@ -359,6 +319,63 @@ func (s *planScreen) rowView(r int, lay planLayout, w, n int, today model.Date) 
 		out[line] = truncate(b.String(), w)
 	}
 	return out
+}
+
+// rowCells is each cell's text of a measure in a row of n lines: wrapped
+// to its column with the last line cut with "…", or cut to one line.
+func (s *planScreen) rowCells(m model.Measure, lay planLayout, n int) [][]string {
+	cells := make([][]string, len(lay.cols))
+	for i, c := range lay.cols {
+		txt := s.cellText(m, c.col, lay.shortStatus)
+		if n == 1 {
+			cells[i] = []string{truncateWords(txt, c.w)}
+			continue
+		}
+		cl := cellWrap(txt, c.w)
+		if len(cl) > n {
+			cl = cl[:n]
+			cl[n-1] = truncate(cl[n-1]+" …", c.w)
+		}
+		cells[i] = cl
+	}
+	return cells
+}
+
+// cellLook is how a cell of the plan's table looks.
+type cellLook int
+
+const (
+	lookCell      cellLook = iota
+	lookFocus              // the selected measure
+	lookFocusCell          // the selected measure's column that has the keys
+	lookPending            // a change on its way to the disk
+	lookDone
+	lookProgress
+	lookOverdue // a date passed and not done
+)
+
+// cellKinds is the look of each cell of a measure's row.
+func (s *planScreen) cellKinds(m model.Measure, lay planLayout, sel bool, today model.Date) []cellLook {
+	focused := sel && s.mode == modeTable
+	pending := s.sh.ws.Pending(m.ID)
+	kinds := make([]cellLook, len(lay.cols))
+	for i, c := range lay.cols {
+		switch {
+		case focused && c.col == s.col:
+			kinds[i] = lookFocusCell
+		case sel:
+			kinds[i] = lookFocus
+		case pending:
+			kinds[i] = lookPending
+		case c.col == colStatus && m.Status == model.StatusDone:
+			kinds[i] = lookDone
+		case c.col == colStatus && m.Status == model.StatusInProgress:
+			kinds[i] = lookProgress
+		case c.col == colDue && m.Due != "" && m.Due < today && m.Status != model.StatusDone:
+			kinds[i] = lookOverdue
+		}
+	}
+	return kinds
 }
 
 // cellText is a measure's value in one column, on one line.

@@ -219,33 +219,11 @@ func (s *boardScreen) clusterKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Unthemed):
 		return s.moveTo("", s.sh.T("board.unthemed"))
 	case key.Matches(msg, k.PrevTheme, k.NextTheme):
-		c, ok := l.selected()
-		if !ok {
-			return nil
-		}
-		pos := 0 // 0 is the pile, i+1 is themes[i]
-		if _, i, ok := l.theme(c.Theme); ok {
-			pos = i + 1
-		}
+		dir := 1
 		if key.Matches(msg, k.PrevTheme) {
-			pos--
-		} else {
-			pos++
+			dir = -1
 		}
-		if pos < 0 || pos > len(l.themes) {
-			return nil
-		}
-		id := ""
-		if pos > 0 {
-			id = l.themes[pos-1].ID
-		}
-		title := s.sh.T("board.unthemed")
-		if pos > 0 {
-			title = l.themes[pos-1].Title
-		}
-		l.selectCard(c.ID)
-		return tea.Batch(s.change(l.moveCards([]string{c.ID}, id, now), s.sh.T("board.what.move")),
-			s.status(s.sh.T("board.moved", s.sh.cardCount(1), title), statusOK))
+		return s.stepTheme(dir, now)
 	case key.Matches(msg, k.NewTheme):
 		return s.startPrompt(promptNewTheme)
 	case key.Matches(msg, k.Rename):
@@ -257,15 +235,48 @@ func (s *boardScreen) clusterKey(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.MoveUp) {
 			dir = -1
 		}
-		if c, ok := l.selected(); ok {
-			l.selectCard(c.ID)
-			return s.announce(l.moveCardWithin(c.ID, dir, now), s.sh.T("board.what.move"), s.sh.T("board.shifted.card"))
-		}
-		if g, ok := l.selectedGroup(); ok && g.theme >= 0 {
-			id := l.themes[g.theme].ID
-			l.selectTheme(id)
-			return s.announce(l.moveTheme(id, dir, now), s.sh.T("board.what.move"), s.sh.T("board.shifted.theme"))
-		}
+		return s.shift(dir, now)
+	}
+	return nil
+}
+
+// stepTheme moves the selected card to the theme before (dir -1) or
+// after (+1) its own; the pile comes before the first theme.
+func (s *boardScreen) stepTheme(dir int, now time.Time) tea.Cmd {
+	l := &s.list
+	c, ok := l.selected()
+	if !ok {
+		return nil
+	}
+	pos := 0 // 0 is the pile, i+1 is themes[i]
+	if _, i, ok := l.theme(c.Theme); ok {
+		pos = i + 1
+	}
+	pos += dir
+	if pos < 0 || pos > len(l.themes) {
+		return nil
+	}
+	id, title := "", s.sh.T("board.unthemed")
+	if pos > 0 {
+		id, title = l.themes[pos-1].ID, l.themes[pos-1].Title
+	}
+	l.selectCard(c.ID)
+	return tea.Batch(s.change(l.moveCards([]string{c.ID}, id, now), s.sh.T("board.what.move")),
+		s.status(s.sh.T("board.moved", s.sh.cardCount(1), title), statusOK))
+}
+
+// shift moves the selected card within its theme, or the selected theme
+// among the themes, one place up (dir -1) or down (+1).
+func (s *boardScreen) shift(dir int, now time.Time) tea.Cmd {
+	l := &s.list
+	if c, ok := l.selected(); ok {
+		l.selectCard(c.ID)
+		return s.announce(l.moveCardWithin(c.ID, dir, now), s.sh.T("board.what.move"), s.sh.T("board.shifted.card"))
+	}
+	if g, ok := l.selectedGroup(); ok && g.theme >= 0 {
+		id := l.themes[g.theme].ID
+		l.selectTheme(id)
+		return s.announce(l.moveTheme(id, dir, now), s.sh.T("board.what.move"), s.sh.T("board.shifted.theme"))
 	}
 	return nil
 }

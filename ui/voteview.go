@@ -71,54 +71,71 @@ func (s *voteScreen) draw(w, h int) (string, int) {
 	// window spaces the rows out, for reading across the room.
 	below := rest - len(s.list.rows) - 2
 	fitsBelow := below > 0 && below >= min(len(s.ranked), model.DefaultTop)
-	if len(s.ranked) > 0 && (w >= 160 || w >= 110 && !fitsBelow) {
-		panelW := clamp(w*2/5, 36, 90)
-		listW := w - panelW - 2
-		var list, panel []string
-		if 2*len(s.list.rows) <= rest && 2*len(s.ranked)+2 <= rest {
-			listH = len(s.list.rows)
-			list = spaced(s.listLines(listW, listH))
-			ranked := s.rankLines(panelW, len(s.ranked)+1)
-			panel = append([]string{ranked[0], ""}, spaced(ranked[1:])...)
-		} else {
-			listH = rest
-			list = s.listLines(listW, listH)
-			panel = s.rankLines(panelW, rest)
-		}
-		for i := 0; i < max(len(list), len(panel)); i++ {
-			l := ""
-			if i < len(list) {
-				l = list[i]
-			}
-			if i < len(panel) {
-				l = pad(l, listW) + "  " + panel[i]
-			}
-			lines = append(lines, l)
-		}
-	} else if fitsBelow {
-		gap := 2*len(s.list.rows)+2+1+2*len(s.ranked) <= rest
-		listH = len(s.list.rows)
-		list := s.listLines(w, listH)
-		ranked := s.rankLines(w-2, below+1)
-		if gap && len(ranked) > 0 {
-			list = spaced(list)
-			ranked = append([]string{ranked[0], ""}, spaced(ranked[1:])...)
-		}
-		lines = append(lines, list...)
-		if !gap {
-			lines = append(lines, "")
-		}
-		for _, l := range ranked {
-			if l != "" {
-				l = "  " + l
-			}
-			lines = append(lines, l)
-		}
-	} else {
+	var body []string
+	switch {
+	case len(s.ranked) > 0 && (w >= 160 || w >= 110 && !fitsBelow):
+		body, listH = s.rankingBeside(w, rest)
+	case fitsBelow:
+		body, listH = s.rankingBelow(w, rest, below)
+	default:
 		listH = rest
-		lines = append(lines, s.listLines(w, listH)...)
+		body = s.listLines(w, listH)
 	}
+	lines = append(lines, body...)
 	return clip(strings.Join(lines, "\n"), w, h), listH
+}
+
+// rankingBeside is the list with the ranking in a panel beside it, in
+// rest lines; it says how many lines the list got.
+func (s *voteScreen) rankingBeside(w, rest int) ([]string, int) {
+	panelW := clamp(w*2/5, 36, 90)
+	listW := w - panelW - 2
+	var list, panel []string
+	listH := rest
+	if 2*len(s.list.rows) <= rest && 2*len(s.ranked)+2 <= rest {
+		listH = len(s.list.rows)
+		list = spaced(s.listLines(listW, listH))
+		ranked := s.rankLines(panelW, len(s.ranked)+1)
+		panel = append([]string{ranked[0], ""}, spaced(ranked[1:])...)
+	} else {
+		list = s.listLines(listW, listH)
+		panel = s.rankLines(panelW, rest)
+	}
+	var lines []string
+	for i := 0; i < max(len(list), len(panel)); i++ {
+		l := ""
+		if i < len(list) {
+			l = list[i]
+		}
+		if i < len(panel) {
+			l = pad(l, listW) + "  " + panel[i]
+		}
+		lines = append(lines, l)
+	}
+	return lines, listH
+}
+
+// rankingBelow is the whole list with the ranking under it in the below
+// lines left, spaced out when the rest lines leave room.
+func (s *voteScreen) rankingBelow(w, rest, below int) ([]string, int) {
+	gap := 2*len(s.list.rows)+2+1+2*len(s.ranked) <= rest
+	listH := len(s.list.rows)
+	lines := s.listLines(w, listH)
+	ranked := s.rankLines(w-2, below+1)
+	if gap && len(ranked) > 0 {
+		lines = spaced(lines)
+		ranked = append([]string{ranked[0], ""}, spaced(ranked[1:])...)
+	}
+	if !gap {
+		lines = append(lines, "")
+	}
+	for _, l := range ranked {
+		if l != "" {
+			l = "  " + l
+		}
+		lines = append(lines, l)
+	}
+	return lines, listH
 }
 
 // tallyLine shows the dots counted against the budget, with a gauge when

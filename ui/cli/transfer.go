@@ -15,69 +15,33 @@ import (
 	"werkstatt/store"
 )
 
+// exportOpts are export's flags.
+type exportOpts struct {
+	format, out, sepArg                   string
+	anonymize, noDiagrams, bom, allPhotos bool
+	names                                 bool
+	set                                   map[string]bool // the flags given
+	sep                                   rune
+	toFile                                bool
+}
+
 func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
-	format := fs.String("format", "md", "")
-	out := fs.String("o", "", "")
-	anonymize := fs.Bool("anonymize", false, "")
-	noDiagrams := fs.Bool("no-diagrams", false, "")
-	sepArg := fs.String("sep", "", "")
-	bom := fs.Bool("bom", false, "")
-	allPhotos := fs.Bool("all-photos", false, "")
-	names := fs.Bool("names", false, "")
+	o := &exportOpts{}
+	fs.StringVar(&o.format, "format", "md", "")
+	fs.StringVar(&o.out, "o", "", "")
+	fs.BoolVar(&o.anonymize, "anonymize", false, "")
+	fs.BoolVar(&o.noDiagrams, "no-diagrams", false, "")
+	fs.StringVar(&o.sepArg, "sep", "", "")
+	fs.BoolVar(&o.bom, "bom", false, "")
+	fs.BoolVar(&o.allPhotos, "all-photos", false, "")
+	fs.BoolVar(&o.names, "names", false, "")
 	return func(args []string) error {
-		set := map[string]bool{}
-		fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
-		bad := func(key string, a ...any) error { return usageError{"export", c.t(key, a...)} }
-		switch *format {
-		case "md", "html", "docx", "json", "csv":
-		default:
-			return bad("export.format", *format)
-		}
-		if *format == "json" && *anonymize {
-			return bad("export.anonymize")
-		}
-		for _, name := range []string{"sep", "bom"} {
-			if set[name] && *format != "csv" {
-				return bad("export.csvonly", name)
-			}
-		}
-		if *noDiagrams && (*format == "json" || *format == "csv") {
-			return bad("export.mdonly")
-		}
-		sep, err := c.parseSep(*sepArg)
-		if err != nil {
+		o.set = map[string]bool{}
+		fs.Visit(func(fl *flag.Flag) { o.set[fl.Name] = true })
+		if err := c.checkExport(o); err != nil {
 			return err
 		}
-		toFile := *out != "" && *out != "-"
-		if *format == "docx" && !toFile && c.stdoutIsTerminal() {
-			return bad("export.docxtty")
-		}
-		if toFile {
-			// Refuse a path that must not be written before the work;
-			// WriteFile asks again when it writes.
-			if _, err := store.GuardOutput(c.file(*out), c.protect()...); err != nil {
-				return err
-			}
-		}
-		var snap model.Snapshot
-		err = c.withStore(func(s *store.Store) error {
-			w, err := c.findWorkshop(s, args[0])
-			if err != nil {
-				return err
-			}
-			switch {
-			case *format == "json" || *format == "html" || *format == "docx" || *format == "md" && toFile:
-				// These carry or show the pictures; the others do
-				// not read them.
-				snap, err = s.SnapshotWithPhotos(w.ID)
-			case *format == "csv":
-				// The measures' CSV needs no card: Plan leaves them on disk.
-				snap, err = s.Plan(w.ID)
-			default:
-				snap, err = s.Snapshot(w.ID)
-			}
-			return err
-		})
+		snap, err := c.readForExport(o, args[0])
 		if err != nil {
 			return err
 		}
@@ -87,47 +51,116 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 		if c.langArg == "" && snap.Workshop.Lang != "" {
 			lang = snap.Workshop.Lang
 		}
-		if sep == 0 {
-			sep = ','
+		if o.sep == 0 {
+			o.sep = ','
 			if lang == model.German {
-				sep = ';'
+				o.sep = ';'
+			}
+		}
+		photoDir := ""
+		if o.format == "md" && o.toFile {
+			if photoDir, err = c.writeRecordPhotos(o.out, snap, o.allPhotos); err != nil {
+				return err
 			}
 		}
 		var buf bytes.Buffer
-		switch *format {
-		case "md":
-			mo := model.MarkdownOptions{Lang: lang, Anonymize: *anonymize, Diagrams: !*noDiagrams, AllPhotos: *allPhotos, Names: *names}
-			if toFile {
-				if mo.PhotoDir, err = c.writeRecordPhotos(*out, snap, *allPhotos); err != nil {
-					return err
-				}
-			}
-			err = model.WriteMarkdown(&buf, snap, mo)
-		case "html":
-			err = model.WriteHTML(&buf, snap, model.RecordOptions{Lang: lang, Anonymize: *anonymize, Charts: !*noDiagrams, AllPhotos: *allPhotos, Names: *names})
-		case "docx":
-			err = model.WriteDOCX(&buf, snap, model.RecordOptions{Lang: lang, Anonymize: *anonymize, Charts: !*noDiagrams, AllPhotos: *allPhotos, Names: *names})
-		case "json":
-			err = model.WriteArchive(&buf, snap)
-		case "csv":
-			err = model.WriteMeasuresCSV(&buf, snap, model.CSVOptions{Lang: lang, Sep: sep, BOM: *bom, Anonymize: *anonymize})
-		}
-		if err != nil {
+		if err := c.renderExport(&buf, o, snap, lang, photoDir); err != nil {
 			return fmt.Errorf("export %s: %w", args[0], err)
 		}
-		if !toFile {
+		if !o.toFile {
 			_, err := c.stdout.Write(buf.Bytes())
 			return err
 		}
-		if err := store.WriteFile(c.file(*out), buf.Bytes(), c.protect()...); err != nil {
+		if err := store.WriteFile(c.file(o.out), buf.Bytes(), c.protect()...); err != nil {
 			if errors.Is(err, store.ErrOutput) {
 				return err
 			}
-			return fmt.Errorf("%s: %w", c.t("err.write", *out), err)
+			return fmt.Errorf("%s: %w", c.t("err.write", o.out), err)
 		}
-		fmt.Fprintln(c.stdout, c.t("export.done", *out))
+		fmt.Fprintln(c.stdout, c.t("export.done", o.out))
 		return nil
 	}
+}
+
+// checkExport refuses flags that do not go together (usage errors) and
+// an output path that must not be written, before any work.
+func (c *cli) checkExport(o *exportOpts) error {
+	bad := func(key string, a ...any) error { return usageError{"export", c.t(key, a...)} }
+	switch o.format {
+	case "md", "html", "docx", "json", "csv":
+	default:
+		return bad("export.format", o.format)
+	}
+	if o.format == "json" && o.anonymize {
+		return bad("export.anonymize")
+	}
+	for _, name := range []string{"sep", "bom"} {
+		if o.set[name] && o.format != "csv" {
+			return bad("export.csvonly", name)
+		}
+	}
+	if o.noDiagrams && (o.format == "json" || o.format == "csv") {
+		return bad("export.mdonly")
+	}
+	sep, err := c.parseSep(o.sepArg)
+	if err != nil {
+		return err
+	}
+	o.sep = sep
+	o.toFile = o.out != "" && o.out != "-"
+	if o.format == "docx" && !o.toFile && c.stdoutIsTerminal() {
+		return bad("export.docxtty")
+	}
+	if o.toFile {
+		// Refuse a path that must not be written before the work;
+		// WriteFile asks again when it writes.
+		if _, err := store.GuardOutput(c.file(o.out), c.protect()...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readForExport reads what the format needs of the workshop handle.
+func (c *cli) readForExport(o *exportOpts, handle string) (model.Snapshot, error) {
+	var snap model.Snapshot
+	err := c.withStore(func(s *store.Store) error {
+		w, err := c.findWorkshop(s, handle)
+		if err != nil {
+			return err
+		}
+		switch {
+		case o.format == "json" || o.format == "html" || o.format == "docx" || o.format == "md" && o.toFile:
+			// These carry or show the pictures; the others do
+			// not read them.
+			snap, err = s.SnapshotWithPhotos(w.ID)
+		case o.format == "csv":
+			// The measures' CSV needs no card: Plan leaves them on disk.
+			snap, err = s.Plan(w.ID)
+		default:
+			snap, err = s.Snapshot(w.ID)
+		}
+		return err
+	})
+	return snap, err
+}
+
+// renderExport writes the workshop in the format into buf; a Markdown
+// record links its photos in photoDir.
+func (c *cli) renderExport(buf *bytes.Buffer, o *exportOpts, snap model.Snapshot, lang model.Lang, photoDir string) error {
+	ro := model.RecordOptions{Lang: lang, Anonymize: o.anonymize, Charts: !o.noDiagrams, AllPhotos: o.allPhotos, Names: o.names}
+	switch o.format {
+	case "md":
+		return model.WriteMarkdown(buf, snap, model.MarkdownOptions{Lang: lang, Anonymize: o.anonymize, Diagrams: !o.noDiagrams,
+			AllPhotos: o.allPhotos, Names: o.names, PhotoDir: photoDir})
+	case "html":
+		return model.WriteHTML(buf, snap, ro)
+	case "docx":
+		return model.WriteDOCX(buf, snap, ro)
+	case "json":
+		return model.WriteArchive(buf, snap)
+	}
+	return model.WriteMeasuresCSV(buf, snap, model.CSVOptions{Lang: lang, Sep: o.sep, BOM: o.bom, Anonymize: o.anonymize})
 }
 
 // parseSep reads --sep: one character, or "tab" / "\t" for a tab. Zero
