@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"werkstatt/model"
+	"werkstatt/ui/live"
 )
 
 // screen is one page of the TUI. Screens are plain structs that share the
@@ -95,6 +96,15 @@ type app struct {
 	lastRem     time.Duration
 	openCfg     *openMsg // workshop to open at start
 
+	// The live hall (livepeer.go): the facilitator's last stage as this
+	// TUI knows it, the stage it told the hub last and how; the global
+	// keys a follower may not use; the workshop being opened.
+	stage     live.Stage
+	told      live.Stage
+	stager    stager
+	denied    []key.Binding
+	loadingID string
+
 	proj   projector  // F5: the wall for the room (projector.go)
 	serve  serveState // F9 and the line above the status line: the live hall (liveserve.go)
 	opened int        // counts the workshops opened, to tell their sessions apart
@@ -151,6 +161,7 @@ func (a *app) Init() tea.Cmd {
 func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := a.update(msg)
 	a.layout()
+	a.tellStage()
 	return a, cmd
 }
 
@@ -192,6 +203,12 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case statusMsg:
 		return a.setStatus(msg.text, msg.kind)
+	case live.Changed:
+		return a.liveChanged(msg)
+	case live.ReloadMsg:
+		return a.liveReload(msg)
+	case live.StageMsg:
+		return a.liveStage(msg)
 	case projPageMsg:
 		return a.proj.Update(msg)
 	case warnWhileMsg:
@@ -209,7 +226,7 @@ func (a *app) update(msg tea.Msg) tea.Cmd {
 	case openMsg:
 		// The reading waits in the writer's line, so it sees every
 		// write made before it.
-		a.loading = true
+		a.loading, a.loadingID = true, msg.id
 		return a.sh.w.enqueue(a.sh.store, write{kind: jobLoad, workshop: msg.id, phase: msg.phase})
 	case loadedMsg:
 		return a.loaded(msg)
@@ -279,6 +296,12 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if a.fullHelp {
 		return a.helpKey(msg)
+	}
+	if a.sh.role == live.RoleProjector {
+		return a.projectorKey(msg)
+	}
+	if cmd, ok := a.stationDenied(msg); ok {
+		return cmd
 	}
 	if a.serve.open {
 		return a.serveKey(msg)

@@ -322,7 +322,7 @@ func (s *boardScreen) newCard(text string) tea.Cmd {
 	now := s.sh.now()
 	c := model.Card{
 		ID: model.NewID(now), Phase: s.phase, Text: text,
-		Author: fieldValue(s.author), Group: fieldValue(s.group), AgeGroup: s.ageForNew(), Round: s.roundForNew(),
+		Author: fieldValue(s.author), Group: s.groupValue(), AgeGroup: s.ageForNew(), Round: s.roundForNew(),
 		Order: s.list.groupOf("").maxOrder + 1, Created: now, Updated: now,
 	}
 	s.list.selectCard(c.ID)
@@ -471,11 +471,20 @@ func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.focusOn(focusText)
 	case key.Matches(msg, k.Edit):
 		if c, ok := l.selected(); ok {
+			if !s.sh.mine(c) {
+				return s.notYours()
+			}
 			s.guard.open(false)
 			return s.startEdit(c)
 		}
+		if s.sh.station() {
+			return s.notYours()
+		}
 		return s.startPrompt(promptRename)
 	case key.Matches(msg, k.Delete):
+		if c, ok := l.selected(); s.sh.station() && (!ok || !s.sh.mine(c)) {
+			return s.notYours()
+		}
 		return s.deleteSelected()
 	case key.Matches(msg, k.ToPhase):
 		return s.startPhasePick()

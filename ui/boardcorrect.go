@@ -63,7 +63,7 @@ func (s *boardScreen) splitPaste(text string) tea.Cmd {
 	for i, l := range lines {
 		c := model.Card{
 			ID: model.NewID(now), Phase: s.phase, Text: l,
-			Author: fieldValue(s.author), Group: fieldValue(s.group),
+			Author: fieldValue(s.author), Group: s.groupValue(),
 			Order: next + i, Created: now, Updated: now,
 		}
 		ch.Cards = append(ch.Cards, c)

@@ -218,6 +218,9 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 	switch s.focus {
 	case focusText:
 		short = []key.Binding{k.Save, k.ToList, k.Newline, k.Meta, k.UndoInput}
+		if s.sh.station() {
+			short = []key.Binding{k.Save, k.ToList, k.Newline, k.Author, k.UndoInput}
+		}
 	case focusAuthor, focusGroup:
 		short = []key.Binding{k.MetaDone, k.MetaNext, k.Author, k.Group}
 	case focusPrompt:
@@ -234,6 +237,9 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 		// The way back to writing first; moving with the arrows needs
 		// no explanation and goes last.
 		short = []key.Binding{k.Input, k.Edit, k.Delete, k.themeShort(s.sh.t), k.ToTheme, k.Search, k.Undo, k.Down}
+		if s.sh.station() {
+			short = []key.Binding{k.Input, k.Edit, k.Delete, k.Search, k.Undo, k.Down}
+		}
 	}
 	return keyMap{short: short, full: full}
 }

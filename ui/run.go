@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"werkstatt/model"
+	"werkstatt/ui/live"
 )
 
 // Config says what the TUI opens.
@@ -41,6 +42,21 @@ type Config struct {
 	// ("http://192.168.1.20:8080/?pin=4711"), or "" while it does not
 	// run; nil without `serve`. F10 shows it as a QR code.
 	PhoneURL func() string
+
+	// The live hall (livepeer.go). Role is what this TUI may do: the
+	// facilitator (the zero value) and RoleModeration everything, a
+	// RoleStation writes cards on the facilitator's phase with Label as
+	// their group, RoleProjector shows the wall. Store is then the peer's
+	// *live.Conn, whose Send the program's Send must become
+	// (Conn.SetSend); the facilitator's TUI tells the hub where it is
+	// through it.
+	Role  live.Role
+	Label string
+	// Hub, for Run: the TUI joins it as the peer "facilitator" (Role,
+	// Label) and works through its Conn instead of Store, so sessions
+	// served from the same hub see its changes at once and it sees
+	// theirs.
+	Hub *live.Hub
 }
 
 // NewModel returns the root model that Run runs, for a program or a
@@ -54,6 +70,8 @@ func newModel(cfg Config) *app {
 		now = time.Now
 	}
 	a := newApp(cfg.Store, cfg.Lang, now)
+	a.stager, _ = cfg.Store.(stager)
+	a.setRole(cfg.Role, cfg.Label)
 	if cfg.After != nil {
 		a.sh.after = cfg.After
 	}
@@ -86,12 +104,26 @@ func newModel(cfg Config) *app {
 // line and exits non-zero. Bubble Tea's own catch stays for panics in a
 // Cmd's goroutine.
 func Run(cfg Config) error {
+	var conn *live.Conn
+	if cfg.Hub != nil {
+		name := cfg.Label
+		if name == "" {
+			name = "facilitator"
+		}
+		conn = cfg.Hub.Join(live.Peer{Name: name, Role: cfg.Role})
+		defer conn.Leave()
+		cfg.Store = conn
+	}
 	a := newModel(cfg)
 	if keys := typedAhead(os.Stdin); len(keys) > 0 {
 		a.held = keys
 		a.priming = cfg.Workshop == ""
 	}
-	err := RunModel(a)
+	err := runModel(a, func(p *tea.Program) {
+		if conn != nil {
+			conn.SetSend(func(m any) { p.Send(m) })
+		}
+	})
 	// Texts the disk never took go to the terminal, after it is
 	// restored, so the facilitator can copy them; the program then ends
 	// with an error.
@@ -107,10 +139,17 @@ func Run(cfg Config) error {
 // RunModel runs m in the terminal as Run runs the root model, with the same
 // handling of panics and interrupts; a test wraps the root model in one
 // that panics, to prove that handling.
-func RunModel(m tea.Model) error {
+func RunModel(m tea.Model) error { return runModel(m, nil) }
+
+// runModel is RunModel with a hook that gets the program before it runs
+// (a live hub's Conn sends to it).
+func runModel(m tea.Model, attach func(*tea.Program)) error {
 	g := &guarded{m: m}
 	p := tea.NewProgram(g)
 	g.quit = p.Quit
+	if attach != nil {
+		attach(p)
+	}
 	_, err := p.Run()
 	if g.caught != nil {
 		return g.caught

@@ -81,6 +81,9 @@ func (a *app) reloaded(msg reloadedMsg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if wr.refresh {
+		return a.refreshed(wr, msg)
+	}
 	ws := a.sh.ws
 	open := ws != nil && ws.snap.Workshop.ID == wr.workshop
 	disk := msg.snap
@@ -122,10 +125,18 @@ func (a *app) loaded(msg loadedMsg) tea.Cmd {
 		a.held, a.heldQuit = nil, false
 		return tea.Batch(next, a.setStatus(a.sh.T("status.loadfail", msg.err), statusError))
 	}
-	a.sh.ws = newSession(msg.snap, msg.phase)
+	phase := msg.phase
+	if a.sh.follows() && a.stage.Workshop == msg.snap.Workshop.ID {
+		phase = a.stage.Phase // the facilitator moved on while it loaded
+	}
+	a.sh.ws = newSession(msg.snap, phase)
 	a.opened++
 	a.sh.ws.opened = a.opened
-	return tea.Batch(next, a.enterPhase(), a.switchTo(a.sh.leftScreen()), a.replay())
+	to := a.sh.leftScreen()
+	if a.sh.follows() {
+		to = screenBoard
+	}
+	return tea.Batch(next, a.enterPhase(), a.switchTo(to), a.followerOpened(), a.replay())
 }
 
 // afterWrites ends a quit once everything is written, unless drafts are
@@ -147,7 +158,7 @@ func (a *app) afterWrites() tea.Cmd {
 // it.
 func (a *app) opening(id, phase string) {
 	a.openCfg = &openMsg{id: id, phase: phase}
-	a.loading, a.starting = true, true
+	a.loading, a.starting, a.loadingID = true, true, id
 }
 
 // holding reports whether keys wait: a workshop is being opened, or read

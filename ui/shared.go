@@ -10,6 +10,7 @@ import (
 	"werkstatt/model"
 
 	"werkstatt/store"
+	"werkstatt/ui/live"
 )
 
 // Store is what the TUI needs of the database. *store.Store implements it;
@@ -45,6 +46,11 @@ type shared struct {
 	left     leftBy // the list key that last left its list
 	navSeq   int    // counts the screen changes such keys asked for
 	navDrop  int    // the one to drop: its key was taken back as text
+
+	// role is what this TUI may do as a peer of a live hub (livepeer.go);
+	// label is a station's name, the group of every card it writes.
+	role  live.Role
+	label string
 
 	ws *session // the open workshop; nil on the home screen
 	w  writer
@@ -244,7 +250,7 @@ var screenNames = map[screenID]string{
 // preview is a look aside, not a place.
 func (sh *shared) rememberPlace(id screenID) tea.Cmd {
 	name, ok := screenNames[id]
-	if !ok || sh.ws == nil {
+	if !ok || sh.ws == nil || sh.follows() {
 		return nil
 	}
 	if name == model.ScreenBoard {

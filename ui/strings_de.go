@@ -576,4 +576,10 @@ var stringsDE = catalog{
 	"agenda.key.down":       "Programmpunkt nach unten",
 	"agenda.item.none":      "Erst einen Programmpunkt wählen (Name oder Minuten).",
 	"agenda.phase.keep":     "Phasen bleiben im Ablauf; entfernbar sind Begrüßung, Pausen und Abschluss.",
+
+	// The live hall (livepeer.go): stations and the projector.
+	"live.waiting":     "Warte auf die Moderation: sobald sie einen Workshop öffnet, erscheint er hier.",
+	"live.notyours":    "Nur die eigenen Karten dieses Tisches lassen sich ändern.",
+	"live.facilitator": "Das macht die Moderation.",
+	"live.deleted":     "Der Workshop wurde gelöscht (%s).",
 }

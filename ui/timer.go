@@ -34,6 +34,9 @@ func (sh *shared) phaseTimer() model.Timer {
 
 // setTimer stores the countdown of the phase on screen.
 func (sh *shared) setTimer(t model.Timer) tea.Cmd {
+	if sh.follows() {
+		return nil // the facilitator's countdown: a station only shows it
+	}
 	w := sh.touchedWorkshop()
 	timers := make(map[string]model.Timer, len(w.Timers)+1)
 	for k, v := range w.Timers {
@@ -49,7 +52,7 @@ func (sh *shared) setTimer(t model.Timer) tea.Cmd {
 // phase's countdown runs, so one left running elsewhere (by leaving the
 // phase, or in a workshop saved by an older version) stops where it is.
 func (sh *shared) pauseTimers(keep string) tea.Cmd {
-	if sh.ws == nil {
+	if sh.ws == nil || sh.follows() {
 		return nil
 	}
 	now := sh.now()
@@ -75,6 +78,9 @@ func (sh *shared) pauseTimers(keep string) tea.Cmd {
 // untouched countdown, or to resume a paused one with time left; "" when
 // the countdown runs or has run out.
 func (sh *shared) timerOffer() string {
+	if sh.follows() {
+		return ""
+	}
 	t := sh.phaseTimer()
 	rem := t.Remaining(sh.now())
 	switch {

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"werkstatt/model"
+	"werkstatt/ui/live"
 )
 
 // Undo. Every undoable change of every screen (board, reversal, plan,
@@ -78,7 +79,7 @@ func (u *undoStack) dropFrom(seq int) {
 // commitUndoable is commit that also returns the change that takes ch
 // back, for a screen's undo stack and the typing guard.
 func (sh *shared) commitUndoable(ch model.Change) (model.Change, tea.Cmd) {
-	if sh.ws == nil || ch.Empty() {
+	if sh.ws == nil || ch.Empty() || sh.role == live.RoleProjector {
 		return model.Change{}, nil
 	}
 	return sh.commitWrite(write{workshop: sh.ws.snap.Workshop.ID, change: ch})

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"werkstatt/model"
+	"werkstatt/ui/live"
 )
 
 // View lays out the window: the workshop header (title, phase, steps,
@@ -42,6 +43,9 @@ func (a *app) render() string {
 			return clip(a.proj.View(), w, h-1) + "\n" + clip(a.sh.st.Subtle.Render(truncate(j, w)), w, 1)
 		}
 		return clip(a.proj.View(), w, h)
+	}
+	if a.sh.follows() && a.sh.ws == nil {
+		return a.waiting(w, h)
 	}
 	var top []string
 	if a.inWorkshop() {
@@ -138,8 +142,12 @@ func (a *app) wallView() wallView {
 	case screenPlan:
 		show = wallMeasures
 	}
+	rules := a.rules
+	if a.sh.role == live.RoleProjector {
+		show, rules = a.followerShow(), a.stage.Rules
+	}
 	return wallView{snap: ws.snap, method: ws.method, phase: ws.phase, opened: ws.opened, version: ws.version,
-		show: show, rules: a.rules, timer: a.sh.phaseTimer(), side: ws.sideBySide(ws.phase)}
+		show: show, rules: rules, timer: a.sh.phaseTimer(), side: ws.sideBySide(ws.phase)}
 }
 
 func (a *app) screenName() string {
@@ -183,7 +191,7 @@ func (a *app) header(w int) []string {
 		line1 += " " + timer
 	}
 	lines := []string{line1}
-	if a.sh.height >= 16 {
+	if a.stepBarShown() {
 		lines = append(lines, a.stepBar(w))
 	}
 	for _, l := range a.questionLines(w) {
@@ -203,7 +211,7 @@ func (a *app) header(w int) []string {
 // drawing them: the layout asks after every message.
 func (a *app) headerHeight(w int) int {
 	n := 2 // the title line and the rule under the header
-	if a.sh.height >= 16 {
+	if a.stepBarShown() {
 		n++
 	}
 	return n + len(a.questionLines(w)) + len(a.ruleLines(w))
@@ -266,6 +274,10 @@ func (a *app) headerLeft(p model.Phase, i, room int) string {
 	}
 	return st.Title.Render(title) + st.Muted.Render(sep) + st.PhaseName.Render(phase) + st.Muted.Render(of)
 }
+
+// stepBarShown reports whether the header has room for the step bar; a
+// station has no steps to go to.
+func (a *app) stepBarShown() bool { return a.sh.height >= 16 && !a.sh.station() }
 
 // stepBar shows the steps the phase offers, the active one highlighted.
 // On the board's list, where single keys act, each step carries the key

@@ -28,9 +28,12 @@ type write struct {
 	// failed are the changes a reload follows: the one that failed and
 	// the later ones that were dropped, in the order they were made.
 	failed []model.Change
-	hold   bool   // jobReload: the keys wait for it
-	retry  bool   // jobApply: saves a draft again
-	phase  string // jobLoad: the phase to open in
+	hold   bool // jobReload: the keys wait for it
+	// refresh marks a jobReload that a live hub asked for (livepeer.go):
+	// no write failed, the workshop is only read again.
+	refresh bool
+	retry   bool   // jobApply: saves a draft again
+	phase   string // jobLoad: the phase to open in
 }
 
 // writer sends changes to the store one at a time, in the order they were

@@ -17,6 +17,7 @@ import (
 	"werkstatt/model/demo"
 	"werkstatt/store"
 	"werkstatt/ui"
+	"werkstatt/ui/live"
 )
 
 // listFlag collects a repeatable flag such as --facilitator.
@@ -46,14 +47,18 @@ func (c *cli) tui(s *store.Store, id, phase string) error {
 	if !isTerminal(c.stdin) || !isTerminal(c.stdout) {
 		return errors.New(c.t("err.notty"))
 	}
+	// The TUI is one peer of a hub over the store, so sessions served
+	// from this process (SSH stations, the projector) share its changes.
+	hub := live.New(s)
 	// While the TUI runs, other terminals' list, export, backup and
-	// import run here (live.go). A socket that cannot be made (a file of
-	// its name that is no socket, a path too long for one) leaves the TUI
-	// as it was: those commands then say the database is in use.
-	if l, err := startLive(s, nil); err == nil {
+	// import run here (live.go); an import tells every session to read
+	// the workshop again. A socket that cannot be made (a file of its
+	// name that is no socket, a path too long for one) leaves the TUI as
+	// it was: those commands then say the database is in use.
+	if l, err := startLive(s, hub.Reload); err == nil {
 		defer l.Close()
 	}
-	return ui.Run(ui.Config{Store: s, Lang: c.lang, Workshop: id, Phase: phase})
+	return ui.Run(ui.Config{Store: s, Hub: hub, Lang: c.lang, Workshop: id, Phase: phase})
 }
 
 // newFlags are the metadata flags of `werkstatt new`.
