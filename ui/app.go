@@ -300,6 +300,9 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 	if a.sh.role == live.RoleProjector {
 		return a.projectorKey(msg)
 	}
+	if a.sh.follows() && a.sh.ws == nil {
+		return nil // waiting for the facilitator: nothing to act on
+	}
 	if cmd, ok := a.stationDenied(msg); ok {
 		return cmd
 	}

@@ -316,6 +316,10 @@ func (s *boardScreen) fieldLine(w int) string {
 	// otherwise their values are plain text, so the line stays short.
 	la := st.Key.Render("ctrl+a") + st.Label.Render(" "+s.sh.T("board.author")+": ")
 	lg := st.Key.Render("ctrl+g") + st.Label.Render(" "+s.sh.T("board.group")+": ")
+	if s.sh.station() {
+		// A station's table is its name: no key changes it.
+		lg = st.Label.Render(s.sh.T("board.group") + ": ")
+	}
 	gen := s.ageField() + s.roundField()
 	room := max(w-width(la)-width(lg)-2-width(gen), 2)
 	va, vg := s.metaValue(s.author, focusAuthor, room/2), s.metaValue(s.group, focusGroup, room-room/2)

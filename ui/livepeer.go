@@ -147,6 +147,7 @@ func (a *app) liveStage(msg live.StageMsg) tea.Cmd {
 // the wall for the projector, the board for a station.
 func (a *app) followerOpened() tea.Cmd {
 	if a.sh.role == live.RoleProjector {
+		a.proj.remote = true
 		return a.proj.Start()
 	}
 	return nil

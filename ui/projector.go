@@ -28,11 +28,12 @@ type projector struct {
 	now   func() time.Time
 	after func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 
-	on   bool     // the wall is on screen
-	w, h int      // the window's size (SetSize)
-	view wallView // what it shows (SetView)
-	page int      // the page on the wall
-	gen  int      // the page timer; a tick of an older one is dropped
+	on     bool     // the wall is on screen
+	remote bool     // the wall is all this TUI shows: a projector of a live hub
+	w, h   int      // the window's size (SetSize)
+	view   wallView // what it shows (SetView)
+	page   int      // the page on the wall
+	gen    int      // the page timer; a tick of an older one is dropped
 
 	cache    projCache                // the phase's content, built once per change
 	wallMemo map[wallMemoKey][]string // projector_wall.go: texts wrapped while a wall is built
@@ -160,8 +161,11 @@ func (p *projector) View() string {
 	// The first line: phase name, the page when there are several, and
 	// the way back in a dim corner.
 	hint := p.t.T("projector.hint")
+	if p.remote {
+		hint = "" // a projector session has no F5 to go back with
+	}
 	if pages > 1 {
-		hint = p.t.T("proj.page", page+1, pages) + " · " + hint
+		hint = strings.TrimSuffix(p.t.T("proj.page", page+1, pages)+" · "+hint, " · ")
 	}
 	name := st.PhaseName.Render(truncate(pg.Name.In(p.lang), max(w-2, 0)))
 	if cl := agendaClock(p.t, p.view.snap.Workshop, p.now()); cl != "" && width(name)+width(cl)+width(hint)+6 <= w {
