@@ -274,6 +274,8 @@ func (s *boardScreen) separator(w int) string {
 		label = s.sh.T("board.editing")
 	case len(s.marked) > 0:
 		label = s.sh.T("board.marked", len(s.marked))
+	case s.sh.station():
+		// The reversal is the facilitator's: no hint at a key it lacks.
 	case s.offers(model.StepReverse) && s.focus == focusList:
 		label = s.sh.T("board.reverse.hint.list")
 	case s.offers(model.StepReverse):
@@ -423,7 +425,11 @@ func (s *boardScreen) statementsView(w, h int) []string {
 	if len(s.list.cards) == 0 && len(s.list.themes) == 0 {
 		room = h - 4 // the hint below needs a few lines
 	}
-	out := []string{st.Label.Render(truncate(s.sh.T("board.reversals", len(revs)), w))}
+	head := s.sh.T("board.reversals", len(revs))
+	if s.sh.station() {
+		head = s.sh.T("board.reversals.station", len(revs))
+	}
+	out := []string{st.Label.Render(truncate(head, w))}
 	shown := revs
 	if len(revs) > room {
 		shown = revs[:max(room-1, 0)]

@@ -301,3 +301,54 @@ func TestLiveFollowerWaitsForTheFacilitator(t *testing.T) {
 		t.Fatalf("station after the facilitator opened:\n%s", st.screen())
 	}
 }
+
+func TestLiveHomeFollowsOthersWrites(t *testing.T) {
+	hub, w := newHall(t)
+	home := joinPeer(t, hub, "facilitator", live.RoleFacilitator, "", 100, 30)
+	co := joinPeer(t, hub, "moderation", live.RoleModeration, w.ID, 100, 30)
+	if !strings.Contains(home.screen(), "Musterdorf 2035") {
+		t.Fatalf("home:\n%s", home.screen())
+	}
+	co.typeText("Karte der Co-Moderation")
+	co.press("enter")
+	home.untilCard("Karte der Co-Moderation")
+	if !strings.Contains(home.screen(), "1 Beitrag") {
+		t.Fatalf("home does not count the new card:\n%s", home.screen())
+	}
+	// The co-facilitator deletes the workshop the facilitator has open:
+	// the facilitator goes home and is told.
+	fac := joinPeer(t, hub, "facilitator2", live.RoleFacilitator, w.ID, 100, 30)
+	if err := co.conn.DeleteWorkshop(w.ID); err != nil {
+		t.Fatal(err)
+	}
+	fac.until(func(ev any) bool { c, ok := ev.(live.Changed); return ok && c.Deleted })
+	if fac.app.sh.ws != nil || fac.app.cur != screenHome || !strings.Contains(fac.screen(), "gelöscht (moderation)") {
+		t.Fatalf("after the deletion:\n%s", fac.screen())
+	}
+}
+
+// A write of this TUI still on its way stays marked, and stays on screen,
+// when another peer's change comes in meanwhile.
+func TestLiveChangedKeepsPendingWrites(t *testing.T) {
+	hub, w := newHall(t)
+	fac := joinPeer(t, hub, "facilitator", live.RoleFacilitator, w.ID, 100, 30)
+	st := joinPeer(t, hub, "tisch1", live.RoleStation, w.ID, 100, 30)
+	fac.hold = true
+	fac.typeText("Noch unterwegs")
+	fac.press("enter")
+	cards := fac.app.sh.ws.Cards("critique")
+	if len(cards) != 1 || !fac.app.sh.ws.Pending(cards[0].ID) {
+		t.Fatalf("no pending card: %+v", cards)
+	}
+	id := cards[0].ID
+	st.typeText("Vom Tisch")
+	st.press("enter")
+	fac.untilCard("Vom Tisch")
+	if !fac.app.sh.ws.Pending(id) || len(fac.app.sh.ws.Cards("critique")) != 2 {
+		t.Fatalf("after the station's card: pending %v, cards %+v", fac.app.sh.ws.Pending(id), fac.app.sh.ws.Cards("critique"))
+	}
+	fac.deliverAll()
+	if fac.app.sh.ws.Pending(id) || !strings.Contains(fac.screen(), "Noch unterwegs") || !strings.Contains(fac.screen(), "Vom Tisch") {
+		t.Fatalf("after the write came back:\n%s", fac.screen())
+	}
+}

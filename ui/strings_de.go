@@ -578,8 +578,9 @@ var stringsDE = catalog{
 	"agenda.phase.keep":     "Phasen bleiben im Ablauf; entfernbar sind Begrüßung, Pausen und Abschluss.",
 
 	// The live hall (livepeer.go): stations and the projector.
-	"live.waiting":     "Warte auf die Moderation: sobald sie einen Workshop öffnet, erscheint er hier.",
-	"live.notyours":    "Nur die eigenen Karten dieses Tisches lassen sich ändern.",
-	"live.facilitator": "Das macht die Moderation.",
-	"live.deleted":     "Der Workshop wurde gelöscht (%s).",
+	"board.reversals.station": "Positive Umkehrungen (%d)",
+	"live.waiting":            "Warte auf die Moderation: sobald sie einen Workshop öffnet, erscheint er hier.",
+	"live.notyours":           "Nur die eigenen Karten dieses Tisches lassen sich ändern.",
+	"live.facilitator":        "Das macht die Moderation.",
+	"live.deleted":            "Der Workshop wurde gelöscht (%s).",
 }

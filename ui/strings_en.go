@@ -578,8 +578,9 @@ var stringsEN = catalog{
 	"agenda.phase.keep":     "Phases stay in the agenda; the welcome, breaks and closing can be removed.",
 
 	// The live hall (livepeer.go): stations and the projector.
-	"live.waiting":     "Waiting for the facilitator: the workshop shows here as soon as it is opened.",
-	"live.notyours":    "Only this table's own cards can be changed.",
-	"live.facilitator": "The facilitator does that.",
-	"live.deleted":     "The workshop was deleted (%s).",
+	"board.reversals.station": "Positive reversals (%d)",
+	"live.waiting":            "Waiting for the facilitator: the workshop shows here as soon as it is opened.",
+	"live.notyours":           "Only this table's own cards can be changed.",
+	"live.facilitator":        "The facilitator does that.",
+	"live.deleted":            "The workshop was deleted (%s).",
 }
