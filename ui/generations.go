@@ -184,6 +184,9 @@ func (s *boardScreen) cycleSelectedAge(gens []model.AgeGroup) (tea.Cmd, bool) {
 		if !ok {
 			return nil, false
 		}
+		if !s.sh.mine(c) {
+			return s.notYours(), true
+		}
 		cards = []model.Card{c}
 	}
 	next := model.NextGeneration(gens, cards[0].AgeGroup)

@@ -242,7 +242,7 @@ func (s *boardScreen) asStation(label string) {
 	k := &s.keys
 	for _, b := range []*key.Binding{&k.Group, &k.Meta, &k.ToPhase, &k.Vote, &k.Reverse, &k.Plan, &k.Home,
 		&k.ToTheme, &k.Unthemed, &k.PrevTheme, &k.NextTheme, &k.NewTheme, &k.Mark, &k.Rename, &k.Merge,
-		&k.MoveUp, &k.MoveDown} {
+		&k.MoveUp, &k.MoveDown, &k.Hide} {
 		b.SetEnabled(false)
 	}
 }

@@ -352,3 +352,30 @@ func TestLiveChangedKeepsPendingWrites(t *testing.T) {
 		t.Fatalf("after the write came back:\n%s", fac.screen())
 	}
 }
+
+// F3 in the list gives the selected card the next generation: on a
+// station only its own card, and h (off the phones' wall) is the
+// facilitator's.
+func TestLiveStationAgeAndHideOnlyOwn(t *testing.T) {
+	hub, _ := newHall(t)
+	w := model.Workshop{Title: "Jung und Alt", Participants: 20, Dots: 3, Method: model.MethodGenerationen}
+	if err := hub.Store().CreateWorkshop(&w); err != nil {
+		t.Fatal(err)
+	}
+	fac := joinPeer(t, hub, "facilitator", live.RoleFacilitator, w.ID, 100, 30)
+	st := joinPeer(t, hub, "tisch1", live.RoleStation, w.ID, 100, 30)
+	fac.typeText("Karte der Moderation")
+	fac.press("enter")
+	st.untilCard("Karte der Moderation")
+	st.press("esc", "end", "f3")
+	if !strings.Contains(st.screen(), "Nur die eigenen Karten") {
+		t.Errorf("F3 on another's card:\n%s", st.screen())
+	}
+	st.press("h")
+	if !st.app.screens[screenBoard].Typing() {
+		t.Error("h is a command on a station")
+	}
+	if c := diskCards(t, hub, w.ID); len(c) != 1 || c[0].AgeGroup != "" || c[0].Hidden {
+		t.Fatalf("on disk: %+v", c)
+	}
+}
