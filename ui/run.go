@@ -71,6 +71,7 @@ func newModel(cfg Config) *app {
 	}
 	a := newApp(cfg.Store, cfg.Lang, now)
 	a.stager, _ = cfg.Store.(stager)
+	a.keeper, _ = cfg.Store.(draftKeeper)
 	a.setRole(cfg.Role, cfg.Label)
 	if cfg.After != nil {
 		a.sh.after = cfg.After

@@ -29,6 +29,7 @@ type Conn struct {
 	behind bool       // the queue overflowed: a ReloadMsg is owed
 	send   func(any)
 	left   bool
+	pacer  pacer         // a station's writes per second (pace.go)
 	wake   chan struct{} // poked when there is something to deliver
 	done   chan struct{} // closed by Leave
 	once   sync.Once
@@ -108,6 +109,7 @@ func (c *Conn) Apply(id string, ch model.Change) error {
 	if err := c.may(roleWrite); err != nil {
 		return err
 	}
+	c.pace()
 	return c.write(func() (Changed, error) {
 		if c.peer.Role == RoleStation {
 			if err := c.stationMay(id, ch); err != nil {

@@ -24,6 +24,7 @@ package live
 import (
 	"slices"
 	"sync"
+	"time"
 
 	"werkstatt/model"
 	"werkstatt/store"
@@ -122,13 +123,18 @@ type Hub struct {
 	wmu sync.Mutex // serialises writes and their broadcast, so every peer sees them in store order
 	seq uint64     // guarded by wmu
 
-	mu    sync.Mutex // guards conns and stage
-	conns []*Conn
-	stage Stage
+	mu     sync.Mutex // guards conns, stage and drafts
+	conns  []*Conn
+	stage  Stage
+	drafts map[string]string // what each station had typed, by name
+
+	// now and sleep pace the stations (pace.go); tests replace them.
+	now   func() time.Time
+	sleep func(time.Duration)
 }
 
 // New returns a hub over st. The hub does not close st.
-func New(st *store.Store) *Hub { return &Hub{st: st} }
+func New(st *store.Store) *Hub { return &Hub{st: st, now: time.Now, sleep: time.Sleep} }
 
 // Store is the hub's store.
 func (h *Hub) Store() *store.Store { return h.st }
@@ -186,6 +192,10 @@ func (h *Hub) Reload(workshop string) {
 	defer h.wmu.Unlock()
 	h.broadcast(nil, ReloadMsg{Workshop: workshop})
 }
+
+// maxDrafts bounds the drafts the hub keeps (draft.go): beyond it, a new
+// name's draft is not kept.
+const maxDrafts = 1024
 
 // Stage is the facilitator's last stage, for peers that join later.
 func (h *Hub) Stage() Stage {

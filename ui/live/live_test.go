@@ -302,3 +302,39 @@ func TestConcurrentWritersAllSeeEverything(t *testing.T) {
 		}
 	}
 }
+
+// A station writing faster than a table can is slowed, in its own
+// session: ten writes at once go through, then one each 200 ms; the
+// facilitator is never slowed. The clock is the test's: no write sleeps.
+func TestStationIsPaced(t *testing.T) {
+	h, ws := newHub(t)
+	at := time.Date(2026, 3, 14, 18, 0, 0, 0, time.UTC)
+	var slept []time.Duration
+	h.now = func() time.Time { return at }
+	h.sleep = func(d time.Duration) { slept = append(slept, d) }
+	st := h.Join(Peer{Name: "tisch1", Role: RoleStation})
+	fac := h.Join(Peer{Name: "facilitator"})
+	for i := range StationBurst + 2 {
+		if err := st.Apply(ws, model.Change{Cards: []model.Card{card(fmt.Sprint(i), "x", "tisch1")}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := fac.Apply(ws, model.Change{Cards: []model.Card{card(fmt.Sprint("f", i), "x", "")}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []time.Duration{200 * time.Millisecond, 400 * time.Millisecond}
+	if fmt.Sprint(slept) != fmt.Sprint(want) {
+		t.Fatalf("slept %v, want %v", slept, want)
+	}
+	// A second later the bucket has five writes again.
+	at = at.Add(time.Second)
+	slept = nil
+	for i := range 3 {
+		if err := st.Apply(ws, model.Change{Cards: []model.Card{card(fmt.Sprint("late", i), "x", "tisch1")}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(slept) != 0 {
+		t.Fatalf("slept %v after a pause", slept)
+	}
+}
