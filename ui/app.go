@@ -102,8 +102,6 @@ type app struct {
 	stage     live.Stage
 	told      live.Stage
 	stager    stager
-	keeper    draftKeeper // a station's unsent text, kept by the hub
-	kept      string      // the text it told the keeper last
 	denied    []key.Binding
 	loadingID string
 
@@ -164,7 +162,6 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := a.update(msg)
 	a.layout()
 	a.tellStage()
-	a.keepDraft()
 	return a, cmd
 }
 

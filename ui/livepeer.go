@@ -20,13 +20,6 @@ import (
 // the others where it is.
 type stager interface{ SetStage(live.Stage) }
 
-// draftKeeper is the part of a *live.Conn that keeps a station's unsent
-// text for when it connects again under the same name.
-type draftKeeper interface {
-	SetDraft(string)
-	Draft() string
-}
-
 // follows reports whether the TUI follows the facilitator instead of
 // choosing its own workshop, phase and screen: a station, a projector.
 func (sh *shared) follows() bool {
@@ -50,7 +43,7 @@ func (a *app) setRole(role live.Role, label string) {
 	g := &a.sh.keys
 	a.denied = nil
 	for _, b := range []*key.Binding{&g.Projector, &g.Timer, &g.Extend, &g.Reset, &g.NextPhase, &g.PrevPhase,
-		&g.Preview, &g.Settings, &g.Photos, &g.Agenda} {
+		&g.Preview, &g.Settings, &g.Photos, &g.Agenda, &g.PhoneQR, &g.Serve} {
 		a.denied = append(a.denied, *b)
 		b.SetEnabled(false)
 	}
@@ -157,14 +150,6 @@ func (a *app) followerOpened() tea.Cmd {
 		a.proj.remote = true
 		return a.proj.Start()
 	}
-	if k := a.keeper; k != nil && a.sh.station() {
-		// The text this table had typed when its last session ended.
-		b := a.screens[screenBoard].(*boardScreen)
-		if d := k.Draft(); d != "" && b.input.Value() == "" {
-			b.input.SetValue(d)
-			a.kept = d
-		}
-	}
 	return nil
 }
 
@@ -188,23 +173,6 @@ func (a *app) tellStage() {
 	if s != a.told {
 		a.told = s
 		a.stager.SetStage(s)
-	}
-}
-
-// keepDraft tells the hub what a station has typed and not sent, when it
-// changed: after every message the station's TUI handled.
-func (a *app) keepDraft() {
-	if a.keeper == nil || !a.sh.station() || a.sh.ws == nil {
-		return
-	}
-	b := a.screens[screenBoard].(*boardScreen)
-	text := b.input.Value()
-	if b.editing != "" {
-		text = b.stash // the new card put aside while one is edited
-	}
-	if text != a.kept {
-		a.kept = text
-		a.keeper.SetDraft(text)
 	}
 }
 

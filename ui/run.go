@@ -71,8 +71,6 @@ func newModel(cfg Config) *app {
 	}
 	a := newApp(cfg.Store, cfg.Lang, now)
 	a.stager, _ = cfg.Store.(stager)
-	a.keeper, _ = cfg.Store.(draftKeeper)
-	a.setRole(cfg.Role, cfg.Label)
 	if cfg.After != nil {
 		a.sh.after = cfg.After
 	}
@@ -88,6 +86,7 @@ func newModel(cfg Config) *app {
 	}
 	a.serve.srv = cfg.Serving
 	a.sh.keys.Serve.SetEnabled(cfg.Serving != nil)
+	a.setRole(cfg.Role, cfg.Label) // after the keys above: a follower has none of them
 	if cfg.Draft != "" {
 		a.boardScreen().input.set(cfg.Draft)
 	}

@@ -123,10 +123,9 @@ type Hub struct {
 	wmu sync.Mutex // serialises writes and their broadcast, so every peer sees them in store order
 	seq uint64     // guarded by wmu
 
-	mu     sync.Mutex // guards conns, stage and drafts
-	conns  []*Conn
-	stage  Stage
-	drafts map[string]string // what each station had typed, by name
+	mu    sync.Mutex // guards conns and stage
+	conns []*Conn
+	stage Stage
 
 	// now and sleep pace the stations (pace.go); tests replace them.
 	now   func() time.Time
@@ -192,10 +191,6 @@ func (h *Hub) Reload(workshop string) {
 	defer h.wmu.Unlock()
 	h.broadcast(nil, ReloadMsg{Workshop: workshop})
 }
-
-// maxDrafts bounds the drafts the hub keeps (draft.go): beyond it, a new
-// name's draft is not kept.
-const maxDrafts = 1024
 
 // Stage is the facilitator's last stage, for peers that join later.
 func (h *Hub) Stage() Stage {
