@@ -469,22 +469,15 @@ func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Input):
 		s.guard.open(false)
 		return s.focusOn(focusText)
+	case key.Matches(msg, k.Edit, k.Delete) && s.notOwn():
+		return s.notYours()
 	case key.Matches(msg, k.Edit):
 		if c, ok := l.selected(); ok {
-			if !s.sh.mine(c) {
-				return s.notYours()
-			}
 			s.guard.open(false)
 			return s.startEdit(c)
 		}
-		if s.sh.station() {
-			return s.notYours()
-		}
 		return s.startPrompt(promptRename)
 	case key.Matches(msg, k.Delete):
-		if c, ok := l.selected(); s.sh.station() && (!ok || !s.sh.mine(c)) {
-			return s.notYours()
-		}
 		return s.deleteSelected()
 	case key.Matches(msg, k.ToPhase):
 		return s.startPhasePick()

@@ -256,6 +256,13 @@ func (s *boardScreen) groupValue() string {
 	return fieldValue(s.group)
 }
 
+// notOwn reports whether the selection is what a station may not change:
+// a theme, or a card of another table.
+func (s *boardScreen) notOwn() bool {
+	c, ok := s.list.selected()
+	return s.sh.station() && (!ok || !s.sh.mine(c))
+}
+
 // notYours answers a station's key on a card or theme that is not its own.
 func (s *boardScreen) notYours() tea.Cmd {
 	return s.status(s.sh.T("live.notyours"), statusInfo)
