@@ -161,7 +161,7 @@ func (a *app) tellStage() {
 	}
 	s := live.Stage{Rules: a.rules}
 	if ws := a.sh.ws; ws != nil {
-		s.Workshop, s.Phase = ws.snap.Workshop.ID, ws.phase
+		s.Workshop, s.Phase, s.Side = ws.snap.Workshop.ID, ws.phase, ws.sideBySide(ws.phase)
 		s.Screen = screenNames[a.cur]
 		if s.Screen == "" {
 			s.Screen = model.ScreenBoard

@@ -379,3 +379,20 @@ func TestLiveStationAgeAndHideOnlyOwn(t *testing.T) {
 		t.Fatalf("on disk: %+v", c)
 	}
 }
+
+// The projector shows the generations side by side when the facilitator
+// does (ctrl+o).
+func TestLiveProjectorFollowsSideBySide(t *testing.T) {
+	hub, _ := newHall(t)
+	w := model.Workshop{Title: "Jung und Alt", Participants: 20, Dots: 3, Method: model.MethodGenerationen}
+	if err := hub.Store().CreateWorkshop(&w); err != nil {
+		t.Fatal(err)
+	}
+	fac := joinPeer(t, hub, "facilitator", live.RoleFacilitator, w.ID, 100, 30)
+	pj := joinPeer(t, hub, "projector", live.RoleProjector, w.ID, 80, 24)
+	fac.press("ctrl+o")
+	pj.until(func(ev any) bool { s, ok := ev.(live.StageMsg); return ok && s.Side })
+	if !pj.app.wallView().side {
+		t.Fatal("the projector does not show the generations side by side")
+	}
+}

@@ -142,12 +142,12 @@ func (a *app) wallView() wallView {
 	case screenPlan:
 		show = wallMeasures
 	}
-	rules := a.rules
+	rules, side := a.rules, ws.sideBySide(ws.phase)
 	if a.sh.role == live.RoleProjector {
-		show, rules = a.followerShow(), a.stage.Rules
+		show, rules, side = a.followerShow(), a.stage.Rules, a.stage.Side
 	}
 	return wallView{snap: ws.snap, method: ws.method, phase: ws.phase, opened: ws.opened, version: ws.version,
-		show: show, rules: rules, timer: a.sh.phaseTimer(), side: ws.sideBySide(ws.phase)}
+		show: show, rules: rules, timer: a.sh.phaseTimer(), side: side}
 }
 
 func (a *app) screenName() string {

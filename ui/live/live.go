@@ -90,6 +90,7 @@ type Stage struct {
 	// else the screen it projects (as Screen, "board" for the board).
 	Projector string
 	Rules     bool // the phase's rules shown under the question (F2)
+	Side      bool // the generations side by side (ctrl+o)
 }
 
 // Changed tells a peer that another peer's write reached the disk.
