@@ -159,7 +159,7 @@ func TestLiveStationCannotTouchOthersCards(t *testing.T) {
 		t.Errorf("no reason shown:\n%s", st.screen())
 	}
 	st.press("e")
-	if st.app.screens[screenBoard].(*boardScreen).editing != "" {
+	if st.app.screens[screenBoard].(*boardScreen).input.editing != "" {
 		t.Error("the station edits another's card")
 	}
 	// Theme keys are no commands on a station: t starts a card.
