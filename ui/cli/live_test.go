@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"werkstatt/model"
 	"werkstatt/model/demo"
 	"werkstatt/store"
 )
@@ -600,8 +601,10 @@ func FuzzLiveRequest(f *testing.F) {
 
 // TestLiveOpenEndToEnd opens the demo workshop in the real TUI in tmux
 // and, while it runs, lists and exports from another process: the
-// outputs are those of a run on the file, and quitting the TUI removes
-// the socket.
+// outputs are those of a run on the file. An archive with one more card
+// imported from that other process shows on the TUI's board at once (the
+// import asks the hub to reload the workshop), the card is on disk once,
+// and quitting the TUI removes the socket.
 func TestLiveOpenEndToEnd(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -613,15 +616,37 @@ func TestLiveOpenEndToEnd(t *testing.T) {
 	}
 	db := filepath.Join(dir, "w.db")
 	ok(t, environ, "demo", "--no-open", "--db", db)
+	tt := startTmux(t, dir, environ)
+	// Once on the critique's board, so the workshop opens there later.
+	tt.text(`werkstatt --db w.db open ` + demo.Handle + ` --phase critique; echo "werkstatt exit=$?"`)
+	tt.keys("Enter")
+	tt.waitText("the demo workshop's critique", "Zukunftswerkstatt Musterdorf 2035", "Kritikphase", "ctrl+c beenden")
+	tt.keys("C-c")
+	tt.waitText("werkstatt to exit", "werkstatt exit=0")
+
 	work := t.TempDir()
 	wantList := runIn(t, environ, work, "list", "--db", db).String()
 	wantExport := runIn(t, environ, work, "export", demo.Handle, "-o", "doku.md", "--db", db).String() + treeOf(t, work, "doku.md")
 	cleanWork(t, work)
+	snap, err := model.ReadArchive(strings.NewReader(ok(t, environ, "export", demo.Handle, "--format", "json", "--db", db)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const late = "Bänke am Dorfplatz fehlen (Tisch 3)"
+	now := time.Now()
+	snap.Cards = append(snap.Cards, model.Card{ID: model.NewID(now), Phase: "critique", Text: late, Group: "Tisch 3", Order: 1000, Created: now, Updated: now})
+	var archive bytes.Buffer
+	if err := model.WriteArchive(&archive, snap); err != nil {
+		t.Fatal(err)
+	}
 
-	tt := startTmux(t, dir, environ)
-	tt.text(`werkstatt --db w.db open ` + demo.Handle + `; echo "werkstatt exit=$?"`)
+	tt.keys("C-l")
+	tt.text(`clear; werkstatt --db w.db open ` + demo.Handle + `; echo "werkstatt exit=$?"`)
 	tt.keys("Enter")
-	tt.waitText("the demo workshop", "Zukunftswerkstatt Musterdorf 2035", "ctrl+c beenden")
+	tt.waitText("the demo workshop's critique again", "Zukunftswerkstatt Musterdorf 2035", "Kritikphase", "ctrl+c beenden")
+	if strings.Contains(tt.screen(), late) {
+		t.Fatal("the late card is on the board before its import: the test proves nothing")
+	}
 
 	if got := runIn(t, environ, work, "list", "--db", db).String(); got != wantList {
 		t.Errorf("list while the TUI runs:\n%s\nwant\n%s", got, wantList)
@@ -630,10 +655,18 @@ func TestLiveOpenEndToEnd(t *testing.T) {
 	if got != wantExport {
 		t.Errorf("export -o while the TUI runs:\n%s\nwant\n%s", got, wantExport)
 	}
+	if r := runStdin(t, environ, work, archive.String(), "import", "-", "--db", db); r.code != 0 ||
+		r.stdout != "zusammengeführt in "+demo.Handle+": 1 neu, 0 aktualisiert, 63 unverändert, 0 Konflikte\n" {
+		t.Errorf("import while the TUI runs:\n%s", r)
+	}
+	tt.waitText("the imported card on the TUI's board", late)
 	tt.keys("C-c")
 	tt.waitText("werkstatt to exit", "werkstatt exit=0")
 	if _, err := os.Lstat(db + ".sock"); !os.IsNotExist(err) {
 		t.Errorf("the socket is still there after the TUI quit: %v", err)
+	}
+	if n := strings.Count(ok(t, environ, "export", demo.Handle, "--format", "json", "--db", db), late); n != 1 {
+		t.Errorf("the imported card is %d times in the archive, want once", n)
 	}
 }
 
