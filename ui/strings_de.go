@@ -529,7 +529,7 @@ var stringsDE = catalog{
 	"key.agenda":            "Ablauf",
 	"key.phoneqr":           "QR-Code für Handys",
 	"qr.title":              "Mitmachen per Handy: QR-Code scannen",
-	"qr.none":               "Die Handy-Seite läuft nicht (werkstatt serve ohne --no-phones startet sie).",
+	"qr.none":               "Die Handy-Seite läuft nicht: „werkstatt serve“ startet sie, wenn Handys nicht abgeschaltet sind.",
 	"qr.pin":                "PIN %s",
 	"qr.close":              "F10 oder Esc schließt. Handy und Laptop müssen im selben WLAN sein.",
 	"qr.small":              "Für den QR-Code ist das Fenster zu klein – die Adresse steht oben.",
