@@ -170,6 +170,7 @@ func (c *cli) commands() []command {
 		{"list", 0, (*cli).cmdList},
 		{"edit", 1, (*cli).cmdEdit},
 		{"open", 1, (*cli).cmdOpen},
+		{"serve", 1, (*cli).cmdServe},
 		{"demo", 0, (*cli).cmdDemo},
 		{"export", 1, (*cli).cmdExport},
 		{"import", 1, (*cli).cmdImport},

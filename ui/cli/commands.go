@@ -18,6 +18,7 @@ import (
 	"werkstatt/store"
 	"werkstatt/ui"
 	"werkstatt/ui/live"
+	"werkstatt/ui/serve"
 )
 
 // listFlag collects a repeatable flag such as --facilitator.
@@ -44,12 +45,17 @@ func (c *cli) runTUI(id, phase string) error {
 }
 
 func (c *cli) tui(s *store.Store, id, phase string) error {
+	return c.hall(s, live.New(s), id, phase, nil)
+}
+
+// hall runs the facilitator's TUI as one peer of hub over the store, so
+// sessions served from this process (SSH stations, the projector, phones)
+// share its changes; F9 starts and stops serving them over SSH (serve.go),
+// and with opt the TUI starts serving at once (`werkstatt serve`).
+func (c *cli) hall(s *store.Store, hub *live.Hub, id, phase string, opt *serve.Options) error {
 	if !isTerminal(c.stdin) || !isTerminal(c.stdout) {
 		return errors.New(c.t("err.notty"))
 	}
-	// The TUI is one peer of a hub over the store, so sessions served
-	// from this process (SSH stations, the projector) share its changes.
-	hub := live.New(s)
 	// While the TUI runs, other terminals' list, export, backup and
 	// import run here (live.go); an import tells every session to read
 	// the workshop again. A socket that cannot be made (a file of its
@@ -58,7 +64,19 @@ func (c *cli) tui(s *store.Store, id, phase string) error {
 	if l, err := startLive(s, hub.Reload); err == nil {
 		defer l.Close()
 	}
-	return ui.Run(ui.Config{Store: s, Hub: hub, Lang: c.lang, Workshop: id, Phase: phase})
+	base := c.serveBase(s, id, serve.DefaultPort, serve.DefaultMaxStations)
+	if opt != nil {
+		base = *opt
+	}
+	ctl := newServing(c, hub, base)
+	if opt != nil {
+		if err := ctl.Start(ctl.last); err != nil {
+			return err
+		}
+	}
+	defer ctl.Stop()
+	quietLogs()
+	return ui.Run(ui.Config{Store: s, Hub: hub, Lang: c.lang, Workshop: id, Phase: phase, Serving: ctl})
 }
 
 // newFlags are the metadata flags of `werkstatt new`.

@@ -36,7 +36,7 @@ func (c *cli) n(key string, count int, args ...any) string {
 
 // usageCommands lists the commands in the order the help shows them; the
 // hidden test helper _hold is not among them.
-var usageCommands = []string{"new", "edit", "list", "open", "demo", "export", "import", "photo", "backup", "rescue", "methods", "version", "help"}
+var usageCommands = []string{"new", "edit", "list", "open", "serve", "demo", "export", "import", "photo", "backup", "rescue", "methods", "version", "help"}
 
 // usage returns the help text: of one command, or of the whole program
 // when cmd is "" or unknown.
