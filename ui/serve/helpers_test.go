@@ -135,18 +135,7 @@ func (h *hall) shell(c *gossh.Client, w, hgt int) *term {
 	}
 	// The emulator answers the program's queries (background colour,
 	// cursor position) as a terminal does.
-	go func() {
-		buf := make([]byte, 512)
-		for {
-			n, err := tm.emu.Read(buf)
-			if n > 0 {
-				tm.stdin.Write(buf[:n])
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
+	go tm.answer(tm.emu)
 	go func() {
 		buf := make([]byte, 32<<10)
 		for {
@@ -154,7 +143,7 @@ func (h *hall) shell(c *gossh.Client, w, hgt int) *term {
 			if n > 0 {
 				tm.mu.Lock()
 				tm.raw.Write(buf[:n])
-				tm.emu.Write(buf[:n])
+				tm.draw(buf[:n])
 				tm.mu.Unlock()
 			}
 			if err != nil {
@@ -166,6 +155,36 @@ func (h *hall) shell(c *gossh.Client, w, hgt int) *term {
 		close(tm.done)
 	}()
 	return tm
+}
+
+// draw feeds output to the emulator. The emulator (x/vt) can panic on a
+// scroll made for a bigger window than it has, which a resize storm
+// produces (frames for 300×2 arriving after it became 90×26): then it
+// starts blank at its size, and the program's next full repaint (the one
+// after the last resize) draws the screen anew. Called with tm.mu held.
+func (tm *term) draw(p []byte) {
+	defer func() {
+		if recover() != nil {
+			tm.emu = vt.NewEmulator(tm.emu.Width(), tm.emu.Height())
+			go tm.answer(tm.emu)
+		}
+	}()
+	tm.emu.Write(p)
+}
+
+// answer hands the emulator's replies (to the program's queries) to the
+// program, as a terminal does.
+func (tm *term) answer(emu *vt.Emulator) {
+	buf := make([]byte, 512)
+	for {
+		n, err := emu.Read(buf)
+		if n > 0 {
+			tm.stdin.Write(buf[:n])
+		}
+		if err != nil {
+			return
+		}
+	}
 }
 
 // screen is the terminal's text now.
