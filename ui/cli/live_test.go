@@ -699,3 +699,51 @@ func BenchmarkLiveList(b *testing.B) {
 	defer l.Close()
 	b.Run("socket", list)
 }
+
+// TestLiveServeHeadless: `serve --headless` holds the database with its
+// socket too: list and export -o from another process give what they
+// give on the file, and SIGINT ends it and removes the socket.
+func TestLiveServeHeadless(t *testing.T) {
+	t.Parallel()
+	e := env(t, "LANG=de_DE.UTF-8")
+	db := exportDemo(t, e)
+	work := t.TempDir()
+	wantList := runIn(t, e, work, "list", "--db", db).String()
+	wantExport := runIn(t, e, work, "export", demo.Handle, "-o", "doku.md", "--db", db).String() + treeOf(t, work, "doku.md")
+	cleanWork(t, work)
+
+	cmd := exec.Command(bin, "--db", db, "serve", demo.Handle, "--headless", "--listen", "127.0.0.1", "--ssh-port", freePort(t), "--pin", "4711")
+	cmd.Env = e
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	// serve prints its join lines once it serves; the socket is made
+	// before that.
+	if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
+		t.Fatalf("serve --headless said nothing: %v", err)
+	}
+	go func() { _, _ = io.Copy(io.Discard, out) }()
+	if got := runIn(t, e, work, "list", "--db", db).String(); got != wantList {
+		t.Errorf("list beside serve --headless:\n%s\nwant\n%s", got, wantList)
+	}
+	if got := runIn(t, e, work, "export", demo.Handle, "-o", "doku.md", "--db", db).String() + treeOf(t, work, "doku.md"); got != wantExport {
+		t.Errorf("export -o beside serve --headless:\n%s\nwant\n%s", got, wantExport)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("serve --headless after SIGINT: %v", err)
+	}
+	if _, err := os.Lstat(db + ".sock"); !os.IsNotExist(err) {
+		t.Errorf("the socket is still there after serve ended: %v", err)
+	}
+}
