@@ -45,6 +45,8 @@ type cli struct {
 	langArg string     // --lang as given
 	lang    model.Lang // the language of messages
 
+	phones phoneFlags // serve's flags for the phones' page (phones.go)
+
 	// A command run for another werkstatt process over the socket of the
 	// database this process holds (live.go): served is the open store,
 	// which withStore hands out instead of opening the file; cwd is the

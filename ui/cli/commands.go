@@ -76,7 +76,11 @@ func (c *cli) hall(s *store.Store, hub *live.Hub, id, phase string, opt *serve.O
 	}
 	defer ctl.Stop()
 	quietLogs()
-	return ui.Run(ui.Config{Store: s, Hub: hub, Lang: c.lang, Workshop: id, Phase: phase, Serving: ctl})
+	cfg := ui.Config{Store: s, Hub: hub, Lang: c.lang, Workshop: id, Phase: phase, Serving: ctl}
+	if !c.phones.noPhones {
+		cfg.PhoneURL = ctl.PhoneURL
+	}
+	return ui.Run(cfg)
 }
 
 // newFlags are the metadata flags of `werkstatt new`.

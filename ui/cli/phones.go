@@ -37,10 +37,14 @@ func (c *cli) checkPhoneFlags(f phoneFlags) error {
 }
 
 // startPhones serves the phones' page on hub with the tables' PIN; nil
-// without error when --no-phones.
+// without error when --no-phones. A port of 0 (the TUI's F9 without
+// serve's flags) is the default port.
 func (c *cli) startPhones(hub *live.Hub, f phoneFlags, listen, pin, workshop string) (*phone.Running, error) {
 	if f.noPhones {
 		return nil, nil
+	}
+	if f.httpPort == 0 {
+		f.httpPort = phone.DefaultPort
 	}
 	r, err := phone.Start(hub, phone.Options{Listen: listen, Port: f.httpPort, PIN: pin, Workshop: workshop})
 	switch {

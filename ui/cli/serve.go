@@ -24,6 +24,7 @@ type serveFlags struct {
 	facilitatorPIN string
 	maxStations    int
 	headless       bool
+	phones         phoneFlags // the phones' page (phones.go)
 }
 
 func (c *cli) cmdServe(fs *flag.FlagSet) func([]string) error {
@@ -34,6 +35,7 @@ func (c *cli) cmdServe(fs *flag.FlagSet) func([]string) error {
 	fs.StringVar(&f.facilitatorPIN, "facilitator-pin", "", "")
 	fs.IntVar(&f.maxStations, "max-stations", serve.DefaultMaxStations, "")
 	fs.BoolVar(&f.headless, "headless", false, "")
+	f.phones.register(fs)
 	return func(args []string) error {
 		if err := c.checkServeFlags(&f); err != nil {
 			return err
@@ -49,6 +51,7 @@ func (c *cli) cmdServe(fs *flag.FlagSet) func([]string) error {
 			hub := live.New(s)
 			opt := c.serveBase(s, w.ID, f.port, f.maxStations)
 			opt.Listen, opt.PIN, opt.FacilitatorPIN = f.listen, f.pin, f.facilitatorPIN
+			c.phones = f.phones
 			if !f.headless {
 				return c.hall(s, hub, w.ID, "", &opt)
 			}
@@ -61,11 +64,20 @@ func (c *cli) cmdServe(fs *flag.FlagSet) func([]string) error {
 			if err != nil {
 				return c.serveError(err, f.port)
 			}
+			ph, err := c.startPhones(hub, f.phones, f.listen, srv.PIN(), w.ID)
+			if err != nil {
+				_ = srv.Close()
+				return err
+			}
 			sig := make(chan os.Signal, 1)
 			signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 			defer signal.Stop(sig)
 			fmt.Fprint(c.stdout, c.joinText(w.Title, srv))
+			fmt.Fprint(c.stdout, c.phonesText(ph, f.listen))
 			<-sig
+			if ph != nil {
+				_ = ph.Close()
+			}
 			err = srv.Close()
 			fmt.Fprintln(c.stdout, c.t("serve.stopped"))
 			return err
@@ -78,6 +90,9 @@ func (c *cli) cmdServe(fs *flag.FlagSet) func([]string) error {
 func (c *cli) checkServeFlags(f *serveFlags) error {
 	if f.port < 1 || f.port > 65535 {
 		return usageError{"serve", c.t("usage.port", f.port)}
+	}
+	if err := c.checkPhoneFlags(f.phones); err != nil {
+		return err
 	}
 	if f.maxStations < 1 || f.maxStations > 1000 {
 		return usageError{"serve", c.t("usage.maxstations", f.maxStations)}

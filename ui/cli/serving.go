@@ -9,6 +9,7 @@ import (
 	"werkstatt/store"
 	"werkstatt/ui"
 	"werkstatt/ui/live"
+	"werkstatt/ui/phone"
 	"werkstatt/ui/serve"
 )
 
@@ -20,9 +21,10 @@ type serving struct {
 	hub  *live.Hub
 	base serve.Options // workshop, language, host key, drafts, limits
 
-	mu   sync.Mutex
-	srv  *serve.Server
-	last ui.ServeOptions
+	mu     sync.Mutex
+	srv    *serve.Server
+	last   ui.ServeOptions
+	phones *phone.Running // the phones' page, beside srv (phones.go)
 }
 
 func newServing(c *cli, hub *live.Hub, base serve.Options) *serving {
@@ -54,21 +56,37 @@ func (s *serving) Start(o ui.ServeOptions) error {
 		}
 		return s.c.serveError(err, o.Port)
 	}
-	s.srv = srv
+	ph, err := s.c.startPhones(s.hub, s.c.phones, o.Listen, srv.PIN(), s.base.Workshop)
+	if err != nil {
+		_ = srv.Close()
+		return err
+	}
+	s.srv, s.phones = srv, ph
 	s.last = o
 	s.last.PIN = srv.PIN()
 	return nil
 }
 
+// PhoneURL is the address of the phones' page with the PIN, "" while it
+// does not run (ui.Config.PhoneURL: F10 draws it as a QR code).
+func (s *serving) PhoneURL() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return phoneURL(s.phones, s.last.Listen)
+}
+
 // Stop ends every session and stops listening.
 func (s *serving) Stop() error {
 	s.mu.Lock()
-	srv := s.srv
-	s.srv = nil
+	srv, ph := s.srv, s.phones
+	s.srv, s.phones = nil, nil
 	if srv != nil {
 		s.last.PIN = srv.PIN()
 	}
 	s.mu.Unlock()
+	if ph != nil {
+		_ = ph.Close()
+	}
 	if srv == nil {
 		return nil
 	}
@@ -90,6 +108,9 @@ func (s *serving) SetPIN(pin string) error {
 			return errors.New(s.c.t("usage.samepin"))
 		}
 		return errors.New(s.c.t("usage.pin", "PIN"))
+	}
+	if s.phones != nil {
+		s.phones.SetPIN(pin)
 	}
 	s.last.PIN = pin
 	return nil

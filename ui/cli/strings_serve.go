@@ -10,6 +10,8 @@ var serveDE = map[string]string{
 		"    --pin PIN                PIN für alle (4–32 Zeichen; Vorgabe: zufällig, 4 Ziffern)\n" +
 		"    --facilitator-pin PIN    eigene PIN für den Nutzer moderation; ohne sie ist diese Rolle aus\n" +
 		"    --max-stations N         höchstens N Tische zugleich (Vorgabe 60)\n" +
+		"    --http-port N            Port der Handy-Seite (Vorgabe 8080)\n" +
+		"    --no-phones              ohne Handy-Seite\n" +
 		"    --headless               ohne eigene Oberfläche: zeigt die Zugänge, Strg+C beendet",
 	"err.notty.serve":      "serve braucht ein Terminal für die Oberfläche der Moderation; ohne eines: serve --headless",
 	"usage.port":           "--ssh-port %d: ein Port von 1 bis 65535",
@@ -39,6 +41,8 @@ var serveEN = map[string]string{
 		"    --pin PIN                the PIN for everyone (4–32 characters; default: random, 4 digits)\n" +
 		"    --facilitator-pin PIN    a PIN of its own for the user moderation; without it that role is off\n" +
 		"    --max-stations N         at most N tables at once (default 60)\n" +
+		"    --http-port N            the phones' page's port (default 8080)\n" +
+		"    --no-phones              no phones' page\n" +
 		"    --headless               no screen of its own: prints how to join, ctrl+c stops",
 	"err.notty.serve":      "serve needs a terminal for the facilitator's screens; without one: serve --headless",
 	"usage.port":           "--ssh-port %d: a port from 1 to 65535",
