@@ -81,7 +81,7 @@ func TestArchiveErrors(t *testing.T) {
 		{"no id", head + `"workshop":{"title":"T","method":"reflexion"}}`, "the workshop has no id"},
 		{"bad id", head + `"workshop":{"id":"a b","title":"T","method":"reflexion"}}`, `id "a b" may only hold`},
 		{"no title", head + `"workshop":{"id":"W","title":" ","method":"reflexion"}}`, "workshop W has no title"},
-		{"method", head + `"workshop":{"id":"W","title":"T","method":"worldcafe"}}`, `unknown method "worldcafe" (known: zukunftswerkstatt, reflexion`},
+		{"method", head + `"workshop":{"id":"W","title":"T","method":"opencafe"}}`, `unknown method "opencafe" (known: zukunftswerkstatt, reflexion`},
 		{"phase", head + `"workshop":{"id":"W","title":"T","method":"reflexion","phase":"critique"}}`, `workshop W: phase "critique" is not a phase of reflexion (achieved, now, next)`},
 		{"negative", head + `"workshop":{"id":"W","title":"T","method":"reflexion","dots":-1}}`, "cannot be negative"},
 		{"date", head + `"workshop":{"id":"W","title":"T","method":"reflexion","date":"14.03.2026"}}`, `invalid date "14.03.2026"`},

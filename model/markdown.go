@@ -287,7 +287,7 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 		r.writeCards(b, cards)
 	}
 	if loose := r.loose[p.ID]; len(loose) > 0 && p.Rounds > 0 {
-		r.writeRounds(b, loose) // record_forum.go
+		r.writeRounds(b, p, loose) // record_forum.go
 	} else if len(loose) > 0 && r.perSpeaker(p) {
 		r.writeSpeakers(b, loose) // record_forum.go
 	} else if len(loose) > 0 && r.perTable(p) {

@@ -189,7 +189,8 @@ func (p Phase) Rule() VoteRule {
 //     station's label in the live hall), optional in every phase;
 //   - per age group: the method's AgeGroups, a card's age group,
 //     Phase.SideBySide and StepTandem (Generationenwerkstatt);
-//   - per round: Phase.Rounds, a card's round (Bürgerforum);
+//   - per round: Phase.Rounds, a card's round (Bürgerforum), and each
+//     round's question (Phase.RoundQuestions, World Café);
 //   - recommendations: StepRecommend with the vote rule VoteYesNo;
 //   - sessions (Open Space's marketplace): not yet; a new Capture value
 //     when its screen exists.
@@ -259,6 +260,10 @@ type Phase struct {
 	// Rounds is how many rounds of group work the phase has (a
 	// Bürgerforum's small groups); each card carries its round. 0: none.
 	Rounds int `json:"rounds,omitempty"`
+	// RoundQuestions are the questions of the rounds, in order (a World
+	// Café: every round its own question); a round without one asks the
+	// phase's Question. At most Rounds.
+	RoundQuestions []Text `json:"round_questions,omitempty"`
 	// Capture is what the board collects; "" is CaptureCards.
 	Capture Capture `json:"capture,omitempty"`
 	// Scope is what a contribution belongs to; "" is ScopePlenary.
@@ -342,6 +347,7 @@ func (m Method) Clone() Method {
 	for i := range m.Phases {
 		m.Phases[i].Aliases = slices.Clone(m.Phases[i].Aliases)
 		m.Phases[i].Rules = slices.Clone(m.Phases[i].Rules)
+		m.Phases[i].RoundQuestions = slices.Clone(m.Phases[i].RoundQuestions)
 	}
 	m.AgeGroups = slices.Clone(m.AgeGroups)
 	return m
@@ -384,7 +390,7 @@ const (
 // Methods returns the built-in methods. The slice is new on every call, so
 // callers may keep or change it.
 func Methods() []Method {
-	return []Method{zukunftswerkstatt(), reflexion(), generationenwerkstatt(), konsensieren(), buergerforum()}
+	return []Method{zukunftswerkstatt(), reflexion(), generationenwerkstatt(), konsensieren(), buergerforum(), worldcafe()}
 }
 
 // MethodByID finds a built-in method by its id.
@@ -504,4 +510,15 @@ func reflexion() Method {
 			},
 		},
 	}
+}
+
+// RoundQuestion is the question of round n (from 1) of the phase in
+// language l: its own, else the phase's.
+func (p Phase) RoundQuestion(n int, l Lang) string {
+	if n >= 1 && n <= len(p.RoundQuestions) {
+		if q := p.RoundQuestions[n-1].In(l); q != "" {
+			return q
+		}
+	}
+	return p.Question.In(l)
 }

@@ -219,6 +219,12 @@ func (p Phase) check(i int) []MethodError {
 	if p.Rounds < 0 || p.Rounds > MaxRounds {
 		add(methodErr(i, "rounds", "%d Runden: 0 bis %d", "%d rounds: 0 to %d", p.Rounds, MaxRounds))
 	}
+	if len(p.RoundQuestions) > max(p.Rounds, 0) {
+		add(methodErr(i, "round_questions", "%d Rundenfragen für %d Runden", "%d round questions for %d rounds", len(p.RoundQuestions), p.Rounds))
+	}
+	for _, q := range p.RoundQuestions {
+		errs = append(errs, checkText(i, "round_questions", q, true)...)
+	}
 	if p.Capture != "" && !slices.Contains(Captures, p.Capture) {
 		add(methodErr(i, "capture", "„%s“ wird hier nicht erfasst (%s)", "%q is not something this werkstatt captures (%s)", oneLineQ(string(p.Capture)), joinValues(Captures)))
 	}

@@ -171,3 +171,33 @@ func TestWorkshopOwnMethod(t *testing.T) {
 		t.Errorf("template's method: %+v", tpl.Workshop.MethodDef)
 	}
 }
+
+// TestRoundQuestions checks a World Café's questions per round: each
+// round asks its own, a round without one the phase's, and a method may
+// not ask more questions than it has rounds.
+func TestRoundQuestions(t *testing.T) {
+	m, ok := MethodByID(MethodWorldCafe)
+	if !ok {
+		t.Fatal("no worldcafe")
+	}
+	p := m.Phases[0]
+	if p.Rounds != 3 || p.Timebox != 20*time.Minute || p.RecordView() != RecordTables {
+		t.Errorf("café rounds: %+v", p)
+	}
+	if got := p.RoundQuestion(2, English); got != "What is missing, and who misses it most?" {
+		t.Errorf("round 2: %q", got)
+	}
+	if got := p.RoundQuestion(4, German); got != p.Question.De {
+		t.Errorf("a round without its own question: %q", got)
+	}
+	p.Rounds = 2
+	m.Phases[0] = p
+	if errs := m.Check(); len(errs) == 0 || !strings.Contains(errs[0].Error(), "3 round questions for 2 rounds") {
+		t.Errorf("three questions for two rounds: %v", errs)
+	}
+	c := m.Clone()
+	c.Phases[0].RoundQuestions[0].De = "x"
+	if m.Phases[0].RoundQuestions[0].De == "x" {
+		t.Error("Clone shares the round questions")
+	}
+}

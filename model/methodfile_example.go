@@ -57,6 +57,10 @@ vote = "dots"                    # Regel des Schritts vote / rule of the step vo
 vote_cards = true                # Punkte auch je Karte (Regel dots) / dots per card too (rule dots)
 side_by_side = true              # Tafel zeigt die Altersgruppen nebeneinander / board shows the age groups side by side
 rounds = 2                       # Runden der Gruppenarbeit, jede Karte trägt ihre (0: keine) / rounds of group work (0: none)
+round_questions = [              # Frage jeder Runde, höchstens rounds / each round's question, at most rounds
+  { de = "Was gelingt schon?", en = "What works already?" },
+  { de = "Was fehlt noch?", en = "What is still missing?" },
+]
 capture = "cards"                # was erfasst wird / what is captured: %s
 scope = "plenary"                # wem ein Beitrag gehört / what a contribution belongs to: %s
 record = "themes"                # wie die Dokumentation sie zeigt / how the record shows it: %s

@@ -280,7 +280,7 @@ func (r *record) phaseSection(i int, p Phase) RecordSection {
 		}
 	}
 	if loose := r.loose[p.ID]; len(loose) > 0 && p.Rounds > 0 {
-		add(r.roundBlocks(loose)...) // record_forum_doc.go
+		add(r.roundBlocks(p, loose)...) // record_forum_doc.go
 	} else if len(loose) > 0 && r.perSpeaker(p) {
 		add(r.speakerBlocks(loose)...) // record_forum_doc.go
 	} else if len(loose) > 0 && r.perTable(p) {

@@ -34,6 +34,7 @@ type forumLabels struct {
 	Rationale    string
 	Minority     string
 	Group        string
+	Table        string
 	NoRecs       string
 	NotVoted     string
 	Rounds       string
@@ -79,6 +80,7 @@ var forumLabelsDE = forumLabels{
 	Rationale:   "Begründung",
 	Minority:    "Minderheitenvotum",
 	Group:       "Gruppe",
+	Table:       "Tisch",
 	NoRecs:      "Noch keine Empfehlungen.",
 	NotVoted:    "noch nicht abgestimmt",
 	Rounds:      "Runde",
@@ -126,6 +128,7 @@ var forumLabelsEN = forumLabels{
 	Rationale:   "Rationale",
 	Minority:    "Minority statement",
 	Group:       "Group",
+	Table:       "Table",
 	NoRecs:      "No recommendations yet.",
 	NotVoted:    "not voted yet",
 	Rounds:      "Round",
@@ -354,28 +357,49 @@ func roundGroups(cards []Card) (rounds []int, groups map[int][]string, by map[[2
 }
 
 // writeRounds writes the cards of group work by round, and in each round
-// by group.
-func (r *record) writeRounds(b *strings.Builder, cards []Card) {
-	F := r.fl()
+// by group (by table in a phase recorded per table).
+func (r *record) writeRounds(b *strings.Builder, p Phase, cards []Card) {
 	rounds, groups, by := roundGroups(cards)
 	for _, n := range rounds {
-		head := F.NoRound
-		if n > 0 {
-			head = F.Round(n)
-		}
-		fmt.Fprintf(b, "### %s\n\n", head)
+		fmt.Fprintf(b, "### %s\n\n", mdLine(r.roundHead(p, n)))
 		for _, g := range groups[n] {
-			name := g
-			if name == "" || r.o.Anonymize {
-				name = F.Group + " –"
-				if g != "" {
-					name = F.Group
-				}
-			}
-			fmt.Fprintf(b, "**%s**\n\n", mdLine(name))
+			fmt.Fprintf(b, "**%s**\n\n", mdLine(r.roundGroup(p, g)))
 			r.writeCards(b, by[[2]string{strconv.Itoa(n), g}])
 		}
 	}
+}
+
+// roundHead is the heading of round n: "Runde 2", and the round's own
+// question where the phase gives each round one (a World Café).
+func (r *record) roundHead(p Phase, n int) string {
+	F := r.fl()
+	if n <= 0 {
+		return F.NoRound
+	}
+	if n <= len(p.RoundQuestions) {
+		if q := OneLine(p.RoundQuestion(n, r.lang)); q != "" {
+			return F.Round(n) + ": " + q
+		}
+	}
+	return F.Round(n)
+}
+
+// roundGroup is the name a group's cards go under within a round: the
+// group, or "Gruppe –" without one (a table, "Tisch", in a phase recorded
+// per table); an anonymized record names no group.
+func (r *record) roundGroup(p Phase, g string) string {
+	F := r.fl()
+	word := F.Group
+	if p.RecordView() == RecordTables {
+		word = F.Table
+	}
+	switch {
+	case g == "":
+		return word + " –"
+	case r.o.Anonymize:
+		return word
+	}
+	return g
 }
 
 // perSpeaker reports whether the record shows the phase's unthemed cards

@@ -120,25 +120,13 @@ func (r *record) recommendationBlocks(p Phase) []Block {
 }
 
 // roundBlocks are writeRounds' parts for the printed record.
-func (r *record) roundBlocks(cards []Card) []Block {
-	F := r.fl()
+func (r *record) roundBlocks(p Phase, cards []Card) []Block {
 	var out []Block
 	rounds, groups, by := roundGroups(cards)
 	for _, n := range rounds {
-		head := F.NoRound
-		if n > 0 {
-			head = F.Round(n)
-		}
-		out = append(out, heading(2, head))
+		out = append(out, heading(2, plainText(r.roundHead(p, n))))
 		for _, g := range groups[n] {
-			name := g
-			if name == "" || r.o.Anonymize {
-				name = F.Group + " –"
-				if g != "" {
-					name = F.Group
-				}
-			}
-			out = append(out, para(Run{Text: plainText(name), Bold: true}), r.cardList(by[[2]string{strconv.Itoa(n), g}]))
+			out = append(out, para(Run{Text: plainText(r.roundGroup(p, g)), Bold: true}), r.cardList(by[[2]string{strconv.Itoa(n), g}]))
 		}
 	}
 	return out

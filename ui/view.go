@@ -225,6 +225,10 @@ func (a *app) questionLines(w int) []string {
 	h := a.sh.height
 	p, _ := a.sh.ws.Phase()
 	q := a.sh.ws.snap.Workshop.QuestionFor(p.ID, a.sh.lang)
+	if b, ok := a.screens[a.cur].(*boardScreen); ok && len(p.RoundQuestions) > 0 {
+		n := b.roundForNew() // rounds.go: a World Café's round asks its own question
+		q = a.sh.T("round.question", n, p.RoundQuestion(n, a.sh.lang))
+	}
 	if q == "" || h < 10 {
 		return nil
 	}

@@ -45,6 +45,7 @@ func All() []Demo {
 		{Method: model.MethodGenerationen, WorkshopID: LindenhagenID, Handle: LindenhagenHandle, archive: lindenhagenJSON},
 		{Method: model.MethodKonsensieren, WorkshopID: WiesentalID, Handle: WiesentalHandle, archive: wiesentalJSON},
 		{Method: model.MethodBuergerforum, WorkshopID: BachingenID, Handle: BachingenHandle, archive: bachingenJSON},
+		{Method: model.MethodWorldCafe, WorkshopID: EichenriedID, Handle: EichenriedHandle, archive: eichenriedJSON},
 	}
 }
 

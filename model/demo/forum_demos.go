@@ -21,3 +21,13 @@ var wiesentalJSON []byte
 
 //go:embed buergerforum-bachingen.json
 var bachingenJSON []byte
+
+// The World Café demo: sixteen people of Eichenried, a village of 700,
+// at three tables over three rounds on a June evening, then the harvest.
+const (
+	EichenriedID     = "01KJPZ3C0M7WC9E6Q4T8Y2N5RA"
+	EichenriedHandle = "worldcafe-eichenried"
+)
+
+//go:embed worldcafe-eichenried.json
+var eichenriedJSON []byte

@@ -422,7 +422,7 @@ func TestErrors(t *testing.T) {
 		{"negative participants", []string{"new", "--title", "X", "--participants", "-3"}, 2, "--participants must not be negative", "--participants darf nicht negativ sein"},
 		{"negative dots", []string{"new", "--title", "X", "--dots", "-1"}, 2, "--dots must not be negative", "--dots darf nicht negativ sein"},
 		{"not a number", []string{"new", "--title", "X", "--participants", "viele"}, 2, "not a whole number", "keine ganze Zahl"},
-		{"unknown method", []string{"new", "--title", "X", "--method", "worldcafe"}, 2, `unknown method "worldcafe"`, "unbekannte Methode „worldcafe“"},
+		{"unknown method", []string{"new", "--title", "X", "--method", "opencafe"}, 2, `unknown method "opencafe"`, "unbekannte Methode „opencafe“"},
 		{"unknown flag", []string{"list", "--colour"}, 2, "unknown flag: -colour", "unbekannte Option: -colour"},
 		{"flag without value", []string{"new", "--title"}, 2, "needs a value", "braucht einen Wert"},
 		{"unknown handle", []string{"open", "gibtsnicht"}, 1, `no workshop "gibtsnicht"`, "keine Werkstatt „gibtsnicht“"},

@@ -1,0 +1,63 @@
+package model_test
+
+import (
+	"strings"
+	"testing"
+
+	"werkstatt/model"
+)
+
+// TestCafeGolden keeps the record of the World Café demo in German and
+// English (go test ./model -run TestCafeGolden -update rewrites them).
+func TestCafeGolden(t *testing.T) {
+	s := forumDemo(t, model.MethodWorldCafe)
+	for _, lang := range []model.Lang{model.German, model.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			golden(t, "eichenried-"+string(lang)+".md", render(t, s, model.MarkdownOptions{Lang: lang, Diagrams: true}))
+		})
+	}
+}
+
+// TestCafeRecord checks what a World Café's record says: every round
+// under its own question with what each table (and its host) found, in
+// order, then the harvest's themes ranked by dots; an anonymized record
+// names no table, and the printed record has the same rounds.
+func TestCafeRecord(t *testing.T) {
+	s := forumDemo(t, model.MethodWorldCafe)
+	de := render(t, s, model.MarkdownOptions{Lang: model.German})
+	order := []string{
+		"## 1. Café-Runden",
+		"### Runde 1: Was schätzen Sie heute – was soll bleiben?",
+		"**Dorfplatz, Erika Brandt**\n\n- Die Linde auf dem Dorfplatz und die Bank darunter\n",
+		"**Backhaus, Jonas Weber**",
+		"**Schulhof, Marie Kessler**",
+		"### Runde 2: Was fehlt, und wer vermisst es am meisten?",
+		"### Runde 3: Was könnten wir selbst anpacken?",
+		"- Ein Bauwagen als Treffpunkt für die Jugend\n",
+		"## 2. Ernte",
+		"1. Begegnung im Dorf – 19 Punkte",
+		"- Dorfcafé und Treffpunkt ohne Verein *(Dorfplatz, Erika Brandt)*",
+		"2. Ein Ort für die Jugend – 14 Punkte",
+	}
+	at := 0
+	for _, want := range order {
+		i := strings.Index(de[at:], want)
+		if i < 0 {
+			t.Fatalf("German record lacks %q after byte %d:\n%s", want, at, de)
+		}
+		at += i + len(want)
+	}
+	en := render(t, s, model.MarkdownOptions{Lang: model.English})
+	for _, want := range []string{"## 1. Café rounds", "### Round 2: What is missing, and who misses it most?", "## 2. Harvest"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English record lacks %q", want)
+		}
+	}
+	anon := render(t, s, model.MarkdownOptions{Lang: model.German, Anonymize: true})
+	if strings.Contains(anon, "Erika Brandt") || !strings.Contains(anon, "**Tisch**") {
+		t.Error("the anonymized record names a table's host, or lost its tables")
+	}
+	if html := renderHTML(t, s, model.RecordOptions{Lang: model.German}); !strings.Contains(html, "Runde 3: Was könnten wir selbst anpacken?") {
+		t.Error("the printed record lacks the round's question")
+	}
+}
