@@ -135,10 +135,21 @@ func DefaultAgenda(m Method, start TimeOfDay, now time.Time) []AgendaItem {
 		if i == pause && len(m.Phases) > 1 {
 			add(AgendaBreak, "", breakMinutes)
 		}
-		add(AgendaPhase, p.ID, int(p.Timebox/time.Minute))
+		add(AgendaPhase, p.ID, phaseMinutes(p))
 	}
 	add(AgendaClosing, "", closingMinutes)
 	return out
+}
+
+// phaseMinutes is how long the agenda plans for a phase: its timebox, or
+// in a phase whose rounds ask their own questions (a World Café) the
+// timebox of each round times the rounds.
+func phaseMinutes(p Phase) int {
+	m := int(p.Timebox / time.Minute)
+	if len(p.RoundQuestions) > 0 && p.Rounds > 1 {
+		m *= p.Rounds
+	}
+	return m
 }
 
 // Chain sets each item's start to the end of the one before it, from item

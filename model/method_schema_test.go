@@ -201,3 +201,14 @@ func TestRoundQuestions(t *testing.T) {
 		t.Error("Clone shares the round questions")
 	}
 }
+
+// TestWorldCafeAgenda: the Ablauf plans a World Café's rounds as three
+// rounds of 20 minutes, not one.
+func TestWorldCafeAgenda(t *testing.T) {
+	m, _ := MethodByID(MethodWorldCafe)
+	for _, it := range DefaultAgenda(m, TimeOfDay(18*60), time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)) {
+		if it.Kind == AgendaPhase && it.Phase == "rounds" && it.Minutes != 60 {
+			t.Errorf("café rounds planned for %d minutes, want 60", it.Minutes)
+		}
+	}
+}
