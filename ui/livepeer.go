@@ -125,6 +125,9 @@ func (a *app) refreshed(wr write, msg reloadedMsg) tea.Cmd {
 // projector to what its wall shows.
 func (a *app) liveStage(msg live.StageMsg) tea.Cmd {
 	a.stage = msg.Stage
+	if a.sh.role == live.RoleProjector {
+		a.qr.show(msg.QR)
+	}
 	if !a.sh.follows() || msg.Workshop == "" {
 		return nil
 	}
@@ -160,6 +163,9 @@ func (a *app) tellStage() {
 		return
 	}
 	s := live.Stage{Rules: a.rules}
+	if a.qr.on {
+		s.QR = a.qr.url
+	}
 	if ws := a.sh.ws; ws != nil {
 		s.Workshop, s.Phase, s.Side = ws.snap.Workshop.ID, ws.phase, ws.sideBySide(ws.phase)
 		s.Screen = screenNames[a.cur]

@@ -8,12 +8,15 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"rsc.io/qr"
+
+	"werkstatt/ui/live"
 )
 
 // The phones' QR code: with `werkstatt serve`, F10 shows the code of the
 // participants' page (http://<lan address>:<port>/?pin=<PIN>) full screen,
 // with the address and the PIN in plain text under it, on the
-// facilitator's screen and so on the projector that mirrors it. The code
+// facilitator's screen and so on the projector that mirrors it, local
+// (F5) or joined over SSH (it follows live.Stage.QR). The code
 // is drawn with block characters, dark modules on a light ground whatever
 // the terminal's colours, with a quiet zone of two modules (phone
 // cameras read that; the standard's four would not fit 80×24).
@@ -105,8 +108,12 @@ func (a *app) qrView(w, h int) string {
 	if addr == "" {
 		return strings.Join([]string{title, "", st.Muted.Render(truncate(a.sh.T("qr.none"), w))}, "\n")
 	}
+	closeKey := "qr.close"
+	if a.sh.role == live.RoleProjector {
+		closeKey = "qr.wall" // the facilitator closes it, not the projector's keys
+	}
 	under := []string{"", st.Key.Render(addr), st.Label.Render(a.sh.T("qr.pin", pinOf(addr))),
-		st.Muted.Render(truncate(a.sh.T("qr.close"), w))}
+		st.Muted.Render(truncate(a.sh.T(closeKey), w))}
 	code := qrLines(a.qr.code, w, h-2-len(under))
 	if code == nil {
 		under = append(under, st.Muted.Render(truncate(a.sh.T("qr.small"), w)))
@@ -125,14 +132,22 @@ type phoneQR struct {
 	code *qr.Code
 }
 
+// show sets the address the code shows; on the projector, which follows
+// the facilitator's F10 (live.Stage.QR), it is also on exactly while
+// there is an address.
+func (q *phoneQR) show(u string) {
+	if u != q.url {
+		q.url, q.code = u, qrCode(u)
+	}
+	q.on = u != ""
+}
+
 // qrKey opens the QR screen (F10) or, while it is open, closes it with
 // F10 or Esc; other keys do nothing then, as nothing else is in sight.
 func (a *app) qrKey(msg tea.KeyPressMsg) tea.Cmd {
 	if !a.qr.on {
+		a.qr.show(a.qr.src())
 		a.qr.on = true
-		if u := a.qr.src(); u != a.qr.url {
-			a.qr.url, a.qr.code = u, qrCode(u)
-		}
 		return nil
 	}
 	if key.Matches(msg, a.sh.keys.PhoneQR) || msg.String() == "esc" {

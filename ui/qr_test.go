@@ -6,8 +6,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"werkstatt/model"
+	"werkstatt/ui/live"
 )
 
 // readQR reads the modules back from drawn lines (either size), quiet
@@ -91,4 +93,62 @@ func TestPhoneQR(t *testing.T) {
 		t.Error("F10 without phones opened the code")
 	}
 	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+}
+
+// TestLiveProjectorQR: the projector joined over SSH shows the phones' QR
+// code, the address on a line of its own and the PIN while the
+// facilitator shows it (F10), and its wall again once F10 is closed.
+func TestLiveProjectorQR(t *testing.T) {
+	const addr = "http://192.168.178.23:8080/?pin=4711"
+	hub, w := newHall(t)
+	fac := joinPeer(t, hub, "facilitator", live.RoleFacilitator, w.ID, 100, 30)
+	fac.app.qr.src = func() string { return addr }
+	fac.app.sh.keys.PhoneQR.SetEnabled(true)
+	pj := joinPeer(t, hub, "projector", live.RoleProjector, w.ID, 80, 24)
+	qrStage := func(on bool) func(ev any) bool {
+		return func(ev any) bool { s, ok := ev.(live.StageMsg); return ok && (s.QR != "") == on }
+	}
+	fac.press("f10")
+	pj.until(qrStage(true))
+	screen := pj.screen()
+	lines := strings.Split(screen, "\n")
+	var found bool
+	for i, l := range lines {
+		if strings.TrimSpace(l) == addr && i+1 < len(lines) && strings.TrimSpace(lines[i+1]) == "PIN 4711" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("the projector does not show the address and the PIN under it:\n%s", screen)
+	}
+	c := qrCode(addr)
+	n := c.Size + 2*qrQuiet
+	code := qrLines(c, 80, 24-6)
+	grid := readQR(code, n)
+	for y := range n {
+		for x := range n {
+			if grid[y][x] != qrDark(c, x, y) {
+				t.Fatalf("module %d,%d drawn wrong", x, y)
+			}
+		}
+	}
+	for _, l := range code {
+		if !strings.Contains(screen, ansi.Strip(l)) {
+			t.Fatalf("the projector does not show the code:\n%s", screen)
+		}
+	}
+	if strings.Contains(screen, "Esc") {
+		t.Errorf("the projector offers a key it does not have:\n%s", screen)
+	}
+	checkFrame(t, screen, 80, 24)
+	golden.RequireEqual(t, []byte(screen))
+	pj.press("esc", "f10") // the projector's keys do not close it
+	if !pj.app.qr.on {
+		t.Fatal("a key on the projector closed the code")
+	}
+	fac.press("esc")
+	pj.until(qrStage(false))
+	if scr := pj.screen(); strings.Contains(scr, "PIN 4711") || !strings.Contains(scr, "Kritikphase") {
+		t.Fatalf("the projector kept the code after F10 closed:\n%s", scr)
+	}
 }

@@ -533,6 +533,7 @@ var stringsDE = catalog{
 	"qr.pin":                "PIN %s",
 	"qr.close":              "F10 oder Esc schließt. Handy und Laptop müssen im selben WLAN sein.",
 	"qr.small":              "Für den QR-Code ist das Fenster zu klein – die Adresse steht oben.",
+	"qr.wall":               "Handy und Laptop müssen im selben WLAN sein.",
 	"screen.photos":         "Fotos",
 	"screen.agenda":         "Ablauf",
 	"photos.key.move":       "Foto wählen",

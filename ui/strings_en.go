@@ -533,6 +533,7 @@ var stringsEN = catalog{
 	"qr.pin":                "PIN %s",
 	"qr.close":              "F10 or Esc closes. Phone and laptop must be on the same Wi-Fi.",
 	"qr.small":              "The window is too small for the QR code – the address is above.",
+	"qr.wall":               "Phone and laptop must be on the same Wi-Fi.",
 	"screen.photos":         "Photos",
 	"screen.agenda":         "Agenda",
 	"photos.key.move":       "choose a photo",

@@ -91,6 +91,9 @@ type Stage struct {
 	Projector string
 	Rules     bool // the phase's rules shown under the question (F2)
 	Side      bool // the generations side by side (ctrl+o)
+	// QR is the phones' address with its PIN while the facilitator shows
+	// it as a QR code (F10), so the projector shows the code too; "" else.
+	QR string
 }
 
 // Changed tells a peer that another peer's write reached the disk.
