@@ -76,6 +76,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -129,7 +130,13 @@ type Store struct {
 	mu     sync.Mutex // guards known
 	key    string
 	known  string
+
+	commits atomic.Uint64 // read-write transactions committed
 }
+
+// Commits is how many read-write transactions this store committed (each
+// one fsync), e.g. to see that writes were grouped.
+func (s *Store) Commits() uint64 { return s.commits.Load() }
 
 // Close closes the database and releases its lock.
 func (s *Store) Close() error {
@@ -203,7 +210,11 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	}
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer s.guard(&err)
-	return s.db.Update(fn)
+	if err := s.db.Update(fn); err != nil {
+		return err
+	}
+	s.commits.Add(1)
+	return nil
 }
 
 // fileMode is the mode of the database and its backups: the cards may name

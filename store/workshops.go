@@ -247,41 +247,96 @@ func (s *Store) Apply(id string, ch model.Change) error {
 			return err
 		})
 	}
+	nw, err := checkChange(id, ch)
+	if err != nil {
+		return err
+	}
+	err = s.update(func(tx *bolt.Tx) error { return applyTx(tx, id, ch, nw) })
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("apply to workshop %s: %w", id, err)
+	}
+	return err
+}
+
+// Write is one change to one workshop, for ApplyAll.
+type Write struct {
+	Workshop string
+	Change   model.Change
+}
+
+// ApplyAll writes several changes, possibly to several workshops, in one
+// transaction with one fsync, in order, as Apply would one after the
+// other: all of them, or on an error none. The error does not say which
+// change failed; a caller that needs each change's own result applies
+// them one by one after a failure.
+func (s *Store) ApplyAll(ws []Write) error {
+	nws := make([]model.Workshop, len(ws))
+	for i, w := range ws {
+		if w.Change.Empty() {
+			continue
+		}
+		var err error
+		if nws[i], err = checkChange(w.Workshop, w.Change); err != nil {
+			return err
+		}
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		for i, w := range ws {
+			if w.Change.Empty() {
+				if _, err := getWorkshop(tx, w.Workshop); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := applyTx(tx, w.Workshop, w.Change, nws[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("apply %d changes: %w", len(ws), err)
+	}
+	return err
+}
+
+// checkChange checks what Apply can check before its transaction and
+// gives the change's workshop (zero when it carries none).
+func checkChange(id string, ch model.Change) (model.Workshop, error) {
 	var nw model.Workshop
 	if ch.Workshop != nil {
 		if ch.Workshop.ID != id {
-			return fmt.Errorf("apply to workshop %s: the change carries workshop %q", id, ch.Workshop.ID)
+			return nw, fmt.Errorf("apply to workshop %s: the change carries workshop %q", id, ch.Workshop.ID)
 		}
 		nw = *ch.Workshop
 		// Numbers out of bounds are checked again against the stored
 		// workshop in the transaction: ones it already had may stay.
 		var lim *model.LimitError
 		if err := nw.Validate(); err != nil && !errors.As(err, &lim) {
-			return fmt.Errorf("apply to workshop %s: %w", id, err)
+			return nw, fmt.Errorf("apply to workshop %s: %w", id, err)
 		}
 		if !validHandle(nw.Handle) {
-			return fmt.Errorf("apply to workshop %s: handle %q: use 1 to 64 of a–z, 0–9 and -", id, nw.Handle)
+			return nw, fmt.Errorf("apply to workshop %s: handle %q: use 1 to 64 of a–z, 0–9 and -", id, nw.Handle)
 		}
 	}
-	err := s.update(func(tx *bolt.Tx) error {
-		old, err := getWorkshop(tx, id)
-		if err != nil {
+	return nw, nil
+}
+
+// applyTx is Apply's transaction: nw is the checked workshop of ch.
+func applyTx(tx *bolt.Tx, id string, ch model.Change, nw model.Workshop) error {
+	old, err := getWorkshop(tx, id)
+	if err != nil {
+		return err
+	}
+	if ch.Workshop != nil {
+		if err := nw.ValidateFrom(&old); err != nil {
 			return err
 		}
-		if ch.Workshop != nil {
-			if err := nw.ValidateFrom(&old); err != nil {
-				return err
-			}
-			if err := putWorkshop(tx, nw, old.Handle); err != nil {
-				return err
-			}
+		if err := putWorkshop(tx, nw, old.Handle); err != nil {
+			return err
 		}
-		return putChange(tx, id, ch)
-	})
-	if err != nil && !errors.Is(err, ErrNotFound) {
-		return fmt.Errorf("apply to workshop %s: %w", id, err)
 	}
-	return err
+	return putChange(tx, id, ch)
 }
 
 // putChange writes the items of ch into workshop id's buckets.

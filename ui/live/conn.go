@@ -94,25 +94,36 @@ func (c *Conn) CreateWorkshop(w *model.Workshop) error {
 	if err := c.may(roleManage); err != nil {
 		return err
 	}
-	return c.write(func() (Changed, error) {
+	return c.write(&request{do: func() (Changed, error) {
 		if err := c.h.st.CreateWorkshop(w); err != nil {
 			return Changed{}, err
 		}
 		nw := *w
 		return Changed{Workshop: nw.ID, Change: model.Change{Workshop: &nw}}, nil
-	})
+	}})
 }
 
 // Apply writes a change (store.Apply, committed before it returns) and
-// tells the other peers. A station may write only its own cards.
+// tells the other peers. A station may write only its own cards. Applies
+// that wait for the write turn together are committed together
+// (group.go).
 func (c *Conn) Apply(id string, ch model.Change) error {
 	if err := c.may(roleWrite); err != nil {
 		return err
 	}
 	c.pace()
-	return c.write(func() (Changed, error) {
+	return c.write(&request{workshop: id, ch: ch})
+}
+
+// applyOne is an Apply written alone, in its own transaction.
+func (c *Conn) applyOne(id string, ch model.Change) func() (Changed, error) {
+	return func() (Changed, error) {
 		if c.peer.Role == RoleStation {
-			if err := c.stationMay(id, ch); err != nil {
+			groups, err := c.h.cardGroups(id)
+			if err != nil {
+				return Changed{}, err
+			}
+			if err := c.stationMay(ch, groups); err != nil {
 				return Changed{}, err
 			}
 		}
@@ -120,7 +131,7 @@ func (c *Conn) Apply(id string, ch model.Change) error {
 			return Changed{}, err
 		}
 		return Changed{Workshop: id, Change: cloneChange(ch)}, nil
-	})
+	}
 }
 
 // DeleteWorkshop deletes a workshop (store.DeleteWorkshop) and tells the
@@ -129,35 +140,12 @@ func (c *Conn) DeleteWorkshop(id string) error {
 	if err := c.may(roleManage); err != nil {
 		return err
 	}
-	return c.write(func() (Changed, error) {
+	return c.write(&request{do: func() (Changed, error) {
 		if err := c.h.st.DeleteWorkshop(id); err != nil {
 			return Changed{}, err
 		}
 		return Changed{Workshop: id, Deleted: true}, nil
-	})
-}
-
-// write runs one write under the hub's write lock and, when it succeeded,
-// queues its Changed for every other peer before the next write starts,
-// so each peer gets the changes in the order the store made them.
-func (c *Conn) write(do func() (Changed, error)) error {
-	h := c.h
-	h.wmu.Lock()
-	defer h.wmu.Unlock()
-	c.mu.Lock()
-	left := c.left
-	c.mu.Unlock()
-	if left {
-		return ErrLeft
-	}
-	ev, err := do()
-	if err != nil {
-		return err
-	}
-	h.seq++
-	ev.Seq, ev.By = h.seq, c.peer.Name
-	h.broadcast(c, ev)
-	return nil
+	}})
 }
 
 type need int
@@ -187,22 +175,15 @@ func (c *Conn) may(n need) error {
 func (c *Conn) label() string { return c.peer.Name }
 
 // stationMay checks that a station's change puts and deletes only cards
-// that carry its label, new ones and ones already stored. It runs under
-// the write lock, so the cards it reads are the ones the write replaces.
-func (c *Conn) stationMay(id string, ch model.Change) error {
+// that carry its label, new ones and ones already stored: group maps the
+// workshop's cards, as the writes before this one leave them, to their
+// labels. It runs under the write lock, so no other write comes between.
+func (c *Conn) stationMay(ch model.Change, group map[string]string) error {
 	deny := fmt.Errorf("%s: %w", c.peer.Name, ErrNotAllowed)
 	if ch.Workshop != nil || len(ch.Themes)+len(ch.Reversals)+len(ch.Measures)+len(ch.Photos)+
 		len(ch.PhotoFiles)+len(ch.DeleteThemes)+len(ch.DeleteReversals)+len(ch.DeleteMeasures)+
 		len(ch.DeletePhotos) > 0 {
 		return deny
-	}
-	snap, err := c.h.st.Snapshot(id)
-	if err != nil {
-		return err
-	}
-	group := make(map[string]string, len(snap.Cards))
-	for _, k := range snap.Cards {
-		group[k.ID] = k.Group
 	}
 	for _, k := range ch.Cards {
 		if old, ok := group[k.ID]; k.Group != c.label() || ok && old != c.label() {

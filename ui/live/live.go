@@ -127,6 +127,9 @@ type Hub struct {
 	wmu sync.Mutex // serialises writes and their broadcast, so every peer sees them in store order
 	seq uint64     // guarded by wmu
 
+	qmu   sync.Mutex // guards queue
+	queue []*request // writes waiting for the write turn (group.go)
+
 	mu    sync.Mutex // guards conns and stage
 	conns []*Conn
 	stage Stage

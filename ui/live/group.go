@@ -1,0 +1,176 @@
+package live
+
+import (
+	"slices"
+
+	"werkstatt/model"
+	"werkstatt/store"
+)
+
+// The hub's writes are committed in groups. A writer queues its request
+// and takes the write turn (wmu); whoever holds the turn takes everything
+// queued meanwhile and writes the changes in one transaction (one fsync),
+// then answers each request and queues the Changed events in commit
+// order. A writer whose request a turn before it already wrote finds it
+// done and returns its result. A lone writer finds only its own request:
+// it waits for nothing more. When a group's transaction fails, its
+// requests are written one by one, so one bad change fails only its own
+// writer.
+
+// request is one write waiting for the turn. done and err are set by the
+// turn that wrote it, under wmu.
+type request struct {
+	c *Conn
+	// An Apply: the workshop and its change.
+	workshop string
+	ch       model.Change
+	// Any other write (CreateWorkshop, DeleteWorkshop), never grouped.
+	do func() (Changed, error)
+
+	done bool
+	err  error
+}
+
+// write queues r and waits for it to be written, by this caller's turn or
+// an earlier one's.
+func (c *Conn) write(r *request) error {
+	h := c.h
+	r.c = c
+	h.qmu.Lock()
+	h.queue = append(h.queue, r)
+	h.qmu.Unlock()
+	h.wmu.Lock()
+	defer h.wmu.Unlock()
+	if !r.done {
+		// r is still queued: a turn that takes it finishes it before
+		// letting wmu go.
+		h.qmu.Lock()
+		batch := h.queue
+		h.queue = nil
+		h.qmu.Unlock()
+		h.run(batch)
+	}
+	return r.err
+}
+
+// run writes a batch in queue order: runs of Applies as groups, any other
+// write alone. The caller holds wmu.
+func (h *Hub) run(batch []*request) {
+	for len(batch) > 0 {
+		if batch[0].do != nil {
+			h.single(batch[0])
+			batch = batch[1:]
+			continue
+		}
+		n := 1
+		for n < len(batch) && batch[n].do == nil {
+			n++
+		}
+		h.group(batch[:n])
+		batch = batch[n:]
+	}
+}
+
+// group writes a run of Applies in one transaction. Each station's change
+// is checked against the stored cards as the changes before it in the
+// group leave them.
+func (h *Hub) group(rs []*request) {
+	if len(rs) == 1 {
+		h.single(rs[0])
+		return
+	}
+	cards := map[string]map[string]string{} // workshop -> card -> group, as the group leaves them
+	var ws []store.Write
+	var ok []*request
+	stations := slices.ContainsFunc(rs, func(r *request) bool { return r.c.peer.Role == RoleStation })
+	for _, r := range rs {
+		if r.c.hasLeft() {
+			r.done, r.err = true, ErrLeft
+			continue
+		}
+		if stations && cards[r.workshop] == nil {
+			// Read before any write of the group to the workshop.
+			m, err := h.cardGroups(r.workshop)
+			if err != nil && r.c.peer.Role == RoleStation {
+				r.done, r.err = true, err
+				continue
+			}
+			cards[r.workshop] = m // nil after an error: the store refuses the write
+		}
+		if r.c.peer.Role == RoleStation {
+			if err := r.c.stationMay(r.ch, cards[r.workshop]); err != nil {
+				r.done, r.err = true, err
+				continue
+			}
+		}
+		if m := cards[r.workshop]; m != nil {
+			for _, k := range r.ch.Cards {
+				m[k.ID] = k.Group
+			}
+			for _, del := range r.ch.DeleteCards {
+				delete(m, del)
+			}
+		}
+		ws = append(ws, store.Write{Workshop: r.workshop, Change: r.ch})
+		ok = append(ok, r)
+	}
+	if len(ok) == 0 {
+		return
+	}
+	if err := h.st.ApplyAll(ws); err != nil {
+		// Which change failed is not known: each is written alone.
+		for _, r := range ok {
+			h.single(r)
+		}
+		return
+	}
+	for _, r := range ok {
+		r.done = true
+		h.changed(r.c, Changed{Workshop: r.workshop, Change: cloneChange(r.ch)})
+	}
+}
+
+// single writes one request alone, as the hub did before groups.
+func (h *Hub) single(r *request) {
+	r.done = true
+	if r.c.hasLeft() {
+		r.err = ErrLeft
+		return
+	}
+	do := r.do
+	if do == nil {
+		do = r.c.applyOne(r.workshop, r.ch)
+	}
+	ev, err := do()
+	if r.err = err; err != nil {
+		return
+	}
+	h.changed(r.c, ev)
+}
+
+// changed numbers a committed write's event and queues it for every peer
+// but its writer. The caller holds wmu.
+func (h *Hub) changed(from *Conn, ev Changed) {
+	h.seq++
+	ev.Seq, ev.By = h.seq, from.peer.Name
+	h.broadcast(from, ev)
+}
+
+// cardGroups maps the stored cards of a workshop to their group labels.
+func (h *Hub) cardGroups(id string) (map[string]string, error) {
+	snap, err := h.st.Snapshot(id)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]string, len(snap.Cards))
+	for _, k := range snap.Cards {
+		m[k.ID] = k.Group
+	}
+	return m, nil
+}
+
+func (c *Conn) hasLeft() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.left
+}
