@@ -64,38 +64,10 @@ func CompareGenerations(themes []Theme, phase string, groups []AgeGroup) Compari
 		}
 	}
 	var c Comparison
-	high := map[string]map[string]GroupPlace{} // theme id → group id → place
-	for _, g := range groups {
-		per := make([]Theme, len(in))
-		used := false
-		for i, t := range in {
-			per[i] = t
-			per[i].Dots = t.GroupDots[g.ID]
-			used = used || per[i].Dots > 0
-		}
-		if !used {
-			continue
-		}
-		c.Groups = append(c.Groups, g)
-		var top []Ranked
-		for _, r := range Rank(per) {
-			p := GroupPlace{Group: g.ID, Dots: r.Dots, Place: r.Place}
-			if r.Dots > 0 && (len(top) < DefaultTop || r.Dots == top[len(top)-1].Dots) {
-				top = append(top, r)
-				p.High = true
-			}
-			if high[r.ID] == nil {
-				high[r.ID] = map[string]GroupPlace{}
-			}
-			high[r.ID][g.ID] = p
-		}
-	}
+	var high map[string]map[string]GroupPlace
+	c.Groups, high = groupPlaces(in, groups)
 	if c.Empty() {
 		return Comparison{Groups: c.Groups}
-	}
-	order := map[string]int{}
-	for i, g := range c.Groups {
-		order[g.ID] = i
 	}
 	for _, t := range in {
 		gt := GroupTheme{Theme: t}
@@ -114,6 +86,49 @@ func CompareGenerations(themes []Theme, phase string, groups []AgeGroup) Compari
 			c.Split = append(c.Split, gt)
 		}
 	}
+	sortShared(c.Shared)
+	sortSplit(c.Split, c.Groups)
+	return c
+}
+
+// groupPlaces ranks the themes by each group's dots. It returns the
+// groups that gave at least one dot, in the given order, and each theme's
+// place per such group (theme id → group id → place), marked High when it
+// is among the group's DefaultTop themes or tied with the last of them.
+func groupPlaces(in []Theme, groups []AgeGroup) ([]AgeGroup, map[string]map[string]GroupPlace) {
+	var used []AgeGroup
+	high := map[string]map[string]GroupPlace{}
+	for _, g := range groups {
+		per := make([]Theme, len(in))
+		gave := false
+		for i, t := range in {
+			per[i] = t
+			per[i].Dots = t.GroupDots[g.ID]
+			gave = gave || per[i].Dots > 0
+		}
+		if !gave {
+			continue
+		}
+		used = append(used, g)
+		var top []Ranked
+		for _, r := range Rank(per) {
+			p := GroupPlace{Group: g.ID, Dots: r.Dots, Place: r.Place}
+			if r.Dots > 0 && (len(top) < DefaultTop || r.Dots == top[len(top)-1].Dots) {
+				top = append(top, r)
+				p.High = true
+			}
+			if high[r.ID] == nil {
+				high[r.ID] = map[string]GroupPlace{}
+			}
+			high[r.ID][g.ID] = p
+		}
+	}
+	return used, high
+}
+
+// sortShared orders the themes every group ranked high: most dots in
+// all first, then the themes' own order.
+func sortShared(shared []GroupTheme) {
 	total := func(g GroupTheme) int {
 		n := 0
 		for _, p := range g.Places {
@@ -121,9 +136,19 @@ func CompareGenerations(themes []Theme, phase string, groups []AgeGroup) Compari
 		}
 		return n
 	}
-	slices.SortStableFunc(c.Shared, func(a, b GroupTheme) int {
+	slices.SortStableFunc(shared, func(a, b GroupTheme) int {
 		return cmp.Or(cmp.Compare(total(b), total(a)), cmp.Compare(a.Theme.Order, b.Theme.Order))
 	})
+}
+
+// sortSplit orders the themes only some groups ranked high: fewest such
+// groups first, then by which groups (in the order of groups), then the
+// best place any of them gave it, then the themes' own order.
+func sortSplit(split []GroupTheme, groups []AgeGroup) {
+	order := map[string]int{}
+	for i, g := range groups {
+		order[g.ID] = i
+	}
 	best := func(g GroupTheme) int {
 		b := 0
 		for _, p := range g.Places {
@@ -144,11 +169,10 @@ func CompareGenerations(themes []Theme, phase string, groups []AgeGroup) Compari
 		}
 		return b.String()
 	}
-	slices.SortStableFunc(c.Split, func(a, b GroupTheme) int {
+	slices.SortStableFunc(split, func(a, b GroupTheme) int {
 		return cmp.Or(cmp.Compare(len(a.HighFor()), len(b.HighFor())), strings.Compare(key(a), key(b)),
 			cmp.Compare(best(a), best(b)), cmp.Compare(a.Theme.Order, b.Theme.Order))
 	})
-	return c
 }
 
 // SetGroupDots gives a theme the dots of one age group and makes its

@@ -264,6 +264,27 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 	}
 	ranked := r.phaseThemes(p.ID)
 	vote := p.Steps.Has(StepVote) && p.Rule() == VoteDots
+	r.writeThemes(b, ranked, vote)
+	r.writeLoose(b, p, len(ranked) > 0)
+	if vote {
+		r.writeTop(b, p)
+		r.writeComparison(b, p)
+	}
+	r.writeRuled(b, p) // record_forum.go
+	if i == r.planPhase {
+		if measures {
+			r.writePlan(b)
+		} else if i <= r.current && p.Steps.Has(StepPlan) {
+			b.WriteString(L.NoMeasures)
+			b.WriteString("\n\n")
+		}
+	}
+}
+
+// writeThemes writes a phase's themes, each with its cards; with a dot
+// vote, each heading carries the theme's place and dots.
+func (r *record) writeThemes(b *strings.Builder, ranked []Ranked, vote bool) {
+	L := r.L
 	for _, t := range ranked {
 		b.WriteString("### ")
 		if vote && t.Place > 0 {
@@ -286,48 +307,51 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 		}
 		r.writeCards(b, cards)
 	}
-	if loose := r.loose[p.ID]; len(loose) > 0 && p.Rounds > 0 {
+}
+
+// writeLoose writes a phase's cards outside any theme: by round, by
+// speaker, by table, or as one list.
+func (r *record) writeLoose(b *strings.Builder, p Phase, themed bool) {
+	loose := r.loose[p.ID]
+	switch {
+	case len(loose) == 0:
+	case p.Rounds > 0:
 		r.writeRounds(b, p, loose) // record_forum.go
-	} else if len(loose) > 0 && r.perSpeaker(p) {
+	case r.perSpeaker(p):
 		r.writeSpeakers(b, loose) // record_forum.go
-	} else if len(loose) > 0 && r.perTable(p) {
+	case r.perTable(p):
 		r.writeTables(b, loose) // record_tables.go
-	} else if len(loose) > 0 {
-		head := L.Contributions
-		if len(ranked) > 0 {
-			head = L.Unthemed
+	default:
+		head := r.L.Contributions
+		if themed {
+			head = r.L.Unthemed
 		}
 		fmt.Fprintf(b, "### %s\n\n", head)
 		r.writeCards(b, loose)
 	}
-	if vote {
-		if top := TopThemes(r.s.Themes, p.ID); len(top) > 0 {
-			fmt.Fprintf(b, "### %s\n\n", L.Top)
-			tally := CountVotes(r.s.Workshop, r.s.Themes, r.s.Cards, p.ID)
-			b.WriteString(L.Used(tally.Used, tally.Budget))
-			if n := r.s.PhoneDotsTotal(p.ID); n > 0 {
-				b.WriteString(L.FromPhones(n))
-			}
-			if tally.Over > 0 {
-				b.WriteString(L.Over(tally.Over))
-			}
-			b.WriteString("\n\n")
-			for _, t := range top {
-				fmt.Fprintf(b, "- %s (%s)\n", L.TopItem(t.Place, mdLine(r.themeTitle(t.ID))), L.Dots(t.Dots))
-			}
-			b.WriteByte('\n')
-		}
-		r.writeComparison(b, p)
+}
+
+// writeTop writes a dot vote's result: the dots used and the top themes.
+func (r *record) writeTop(b *strings.Builder, p Phase) {
+	L := r.L
+	top := TopThemes(r.s.Themes, p.ID)
+	if len(top) == 0 {
+		return
 	}
-	r.writeRuled(b, p) // record_forum.go
-	if i == r.planPhase {
-		if measures {
-			r.writePlan(b)
-		} else if i <= r.current && p.Steps.Has(StepPlan) {
-			b.WriteString(L.NoMeasures)
-			b.WriteString("\n\n")
-		}
+	fmt.Fprintf(b, "### %s\n\n", L.Top)
+	tally := CountVotes(r.s.Workshop, r.s.Themes, r.s.Cards, p.ID)
+	b.WriteString(L.Used(tally.Used, tally.Budget))
+	if n := r.s.PhoneDotsTotal(p.ID); n > 0 {
+		b.WriteString(L.FromPhones(n))
 	}
+	if tally.Over > 0 {
+		b.WriteString(L.Over(tally.Over))
+	}
+	b.WriteString("\n\n")
+	for _, t := range top {
+		fmt.Fprintf(b, "- %s (%s)\n", L.TopItem(t.Place, mdLine(r.themeTitle(t.ID))), L.Dots(t.Dots))
+	}
+	b.WriteByte('\n')
 }
 
 // writeCards writes cards as a list, each with its dots and, unless the
