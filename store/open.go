@@ -69,21 +69,32 @@ func Open(path string, opt *Options) (*Store, error) {
 		return nil, tooNew(path, schema)
 	}
 	if o.ReadOnly {
-		if schema < Schema {
-			return nil, fmt.Errorf("database %s has schema %d and must be upgraded to schema %d: open it once without read-only",
-				path, schema, Schema)
-		}
-		// The free list is loaded now, under openBolt's guard, so Check can
-		// read page headers later (see readEveryPage).
-		db, err := openBolt(path, &bolt.Options{ReadOnly: true, Timeout: o.Timeout, PreLoadFreelist: true})
-		if err != nil {
-			return nil, err
-		}
-		s := &Store{path: path, db: db, readOnly: true, stamps: o.Stamps}
-		s.key, s.known, _ = stampOf(path)
-		return s, nil
+		return openReadOnly(path, schema, o)
 	}
+	return openWritable(path, fi, o)
+}
 
+// openReadOnly opens a verified database of the given schema read-only;
+// an older schema is refused, since only a writer can migrate it.
+func openReadOnly(path string, schema int, o Options) (*Store, error) {
+	if schema < Schema {
+		return nil, fmt.Errorf("database %s has schema %d and must be upgraded to schema %d: open it once without read-only",
+			path, schema, Schema)
+	}
+	// The free list is loaded now, under openBolt's guard, so Check can
+	// read page headers later (see readEveryPage).
+	db, err := openBolt(path, &bolt.Options{ReadOnly: true, Timeout: o.Timeout, PreLoadFreelist: true})
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, db: db, readOnly: true, stamps: o.Stamps}
+	s.key, s.known, _ = stampOf(path)
+	return s, nil
+}
+
+// openWritable opens a verified database (fi is its file) for writing:
+// it migrates an older schema and restricts the file to its owner.
+func openWritable(path string, fi fs.FileInfo, o Options) (*Store, error) {
 	db, err := openBolt(path, &bolt.Options{Timeout: o.Timeout})
 	if err != nil {
 		return nil, err

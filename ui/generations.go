@@ -225,55 +225,7 @@ func (s *boardScreen) sideView(w, h int) string {
 	}
 	blocks := make([][]string, n)
 	for i, col := range cols {
-		lines := []string{st.ThemeTitle.Render(truncate(col.title, colW)), st.Subtle.Render(repeat("─", colW))}
-		var body []string
-		var starts []bool // the body line begins a card
-		selLine := -1
-		for gi, g := range col.groups {
-			if gi > 0 {
-				body, starts = append(body, ""), append(starts, false)
-			}
-			body, starts = append(body, st.Label.Render(truncate(g.title, colW))), append(starts, false)
-			for _, c := range g.cards {
-				for j, l := range wrap(c.Text, max(colW-2, 1)) {
-					pre := "  "
-					if j == 0 {
-						pre = "• "
-					}
-					starts = append(starts, j == 0)
-					if j == 0 && c.ID == sel {
-						selLine = len(body)
-					}
-					line := truncate(pre+l, colW)
-					if c.ID == sel {
-						line = st.CardSelected.Render(pad(line, colW))
-					} else {
-						line = st.Card.Render(line)
-					}
-					body = append(body, line)
-				}
-			}
-		}
-		if len(body) == 0 {
-			body = []string{st.Muted.Render(truncate(s.sh.T("gen.side.none"), colW))}
-		}
-		room := h - len(lines)
-		if selLine >= room-1 && room > 2 {
-			// The selected card is below the column's window: the
-			// column starts further down, so it is in sight.
-			off := selLine - (room - 3)
-			body, starts = body[off:], starts[off:]
-		}
-		if len(body) > room && room > 0 {
-			shown := 0
-			for _, b := range starts[:room-1] {
-				if b {
-					shown++
-				}
-			}
-			body = append(body[:room-1], st.Muted.Render(truncate(s.sh.T("gen.side.more", col.n-shown), colW)))
-		}
-		blocks[i] = append(lines, body...)
+		blocks[i] = s.sideColumn(col, colW, h, sel)
 	}
 	sep := st.Subtle.Render(" │ ")
 	out := make([]string, h)
@@ -292,6 +244,63 @@ func (s *boardScreen) sideView(w, h int) string {
 		out[r] = b.String()
 	}
 	return strings.Join(out, "\n")
+}
+
+// sideColumn is one generation's column for sideView, h lines at most:
+// its title, a rule, then its themes with their cards, scrolled so the
+// selected card (id sel) is in sight, with what does not fit counted at
+// the foot.
+func (s *boardScreen) sideColumn(col genColumn, colW, h int, sel string) []string {
+	st := s.sh.st
+	lines := []string{st.ThemeTitle.Render(truncate(col.title, colW)), st.Subtle.Render(repeat("─", colW))}
+	var body []string
+	var starts []bool // the body line begins a card
+	selLine := -1
+	for gi, g := range col.groups {
+		if gi > 0 {
+			body, starts = append(body, ""), append(starts, false)
+		}
+		body, starts = append(body, st.Label.Render(truncate(g.title, colW))), append(starts, false)
+		for _, c := range g.cards {
+			for j, l := range wrap(c.Text, max(colW-2, 1)) {
+				pre := "  "
+				if j == 0 {
+					pre = "• "
+				}
+				starts = append(starts, j == 0)
+				if j == 0 && c.ID == sel {
+					selLine = len(body)
+				}
+				line := truncate(pre+l, colW)
+				if c.ID == sel {
+					line = st.CardSelected.Render(pad(line, colW))
+				} else {
+					line = st.Card.Render(line)
+				}
+				body = append(body, line)
+			}
+		}
+	}
+	if len(body) == 0 {
+		body = []string{st.Muted.Render(truncate(s.sh.T("gen.side.none"), colW))}
+	}
+	room := h - len(lines)
+	if selLine >= room-1 && room > 2 {
+		// The selected card is below the column's window: the
+		// column starts further down, so it is in sight.
+		off := selLine - (room - 3)
+		body, starts = body[off:], starts[off:]
+	}
+	if len(body) > room && room > 0 {
+		shown := 0
+		for _, b := range starts[:room-1] {
+			if b {
+				shown++
+			}
+		}
+		body = append(body[:room-1], st.Muted.Render(truncate(s.sh.T("gen.side.more", col.n-shown), colW)))
+	}
+	return append(lines, body...)
 }
 
 // ageForNew is the generation a new card gets: the one chosen with F3,

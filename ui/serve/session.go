@@ -167,26 +167,8 @@ func (se *session) run(pty ssh.Pty, winCh <-chan ssh.Window) {
 		serving = wallOnly{s} // the wall's last line: how to join
 	}
 	m := ui.NewModel(ui.Config{Store: conn, Role: role, Label: label, Lang: se.lang, Workshop: s.opt.Workshop, Draft: draft, Serving: serving})
-	env := append(se.sess.Environ(), "TERM="+pty.Term)
-	w, h := clampSize(pty.Window.Width, pty.Window.Height)
 	g := &guarded{m: m, who: se.name}
-	p := tea.NewProgram(g,
-		tea.WithInput(se.sess), tea.WithOutput(se.sess),
-		tea.WithEnvironment(env), tea.WithColorProfile(colorprofile.Env(env)),
-		tea.WithWindowSize(w, h), tea.WithContext(se.sess.Context()),
-		// 20 frames a second at most: in a busy hall every card is a
-		// change on every screen; drawing them at 60 a second costs the
-		// hub's CPU and the Wi-Fi's air without a table seeing more.
-		tea.WithFPS(sessionFPS),
-		// The hub's process has one set of signals; a session's program
-		// must not take SIGINT from the facilitator's terminal.
-		tea.WithoutSignalHandler(),
-		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
-			if _, ok := msg.(tea.SuspendMsg); ok { // ctrl+z is undo, never a suspend of the hub
-				return nil
-			}
-			return msg
-		}))
+	p := se.program(g, pty)
 	se.mu.Lock()
 	se.prog = p
 	reason := se.reason
@@ -226,6 +208,30 @@ func (se *session) run(pty ssh.Pty, winCh <-chan ssh.Window) {
 		_ = se.sess.Exit(0)
 		_ = se.sess.Close()
 	}
+}
+
+// program is the session's Bubble Tea program for g: on the client's
+// terminal and size, paced and shielded from the hub's own signals.
+func (se *session) program(g *guarded, pty ssh.Pty) *tea.Program {
+	env := append(se.sess.Environ(), "TERM="+pty.Term)
+	w, h := clampSize(pty.Window.Width, pty.Window.Height)
+	return tea.NewProgram(g,
+		tea.WithInput(se.sess), tea.WithOutput(se.sess),
+		tea.WithEnvironment(env), tea.WithColorProfile(colorprofile.Env(env)),
+		tea.WithWindowSize(w, h), tea.WithContext(se.sess.Context()),
+		// 20 frames a second at most: in a busy hall every card is a
+		// change on every screen; drawing them at 60 a second costs the
+		// hub's CPU and the Wi-Fi's air without a table seeing more.
+		tea.WithFPS(sessionFPS),
+		// The hub's process has one set of signals; a session's program
+		// must not take SIGINT from the facilitator's terminal.
+		tea.WithoutSignalHandler(),
+		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+			if _, ok := msg.(tea.SuspendMsg); ok { // ctrl+z is undo, never a suspend of the hub
+				return nil
+			}
+			return msg
+		}))
 }
 
 var reasonKey = map[endReason]string{
