@@ -26,10 +26,8 @@ type forumScreen struct {
 	phase string
 	built int
 
-	recs   []model.Recommendation       // the phase's, in their order
-	ranked []model.RankedRecommendation // best first
-	sel    int                          // index into ranked
-	selID  string
+	recs []model.Recommendation // the phase's, in their order
+	list list[recRow]           // the ranking, best first
 
 	editing bool
 	editID  string // "" for a new one
@@ -50,7 +48,8 @@ func (s *forumScreen) Enter() tea.Cmd {
 	}
 	if s.ws != ws || s.phase != ws.phase {
 		s.ws, s.phase = ws, ws.phase
-		s.sel, s.selID, s.editing = 0, "", false
+		s.list.reset()
+		s.editing = false
 		s.undo.reset()
 	}
 	s.built = -1
@@ -67,17 +66,18 @@ func (s *forumScreen) sync() {
 	}
 	s.built = ws.version
 	s.recs = model.PhaseRecommendations(ws.snap.Recommendations, s.phase)
-	s.ranked = model.RankRecommendations(s.recs)
-	s.sel = clamp(s.sel, 0, max(len(s.ranked)-1, 0))
-	for i, r := range s.ranked {
-		if r.ID == s.selID {
-			s.sel = i
-		}
+	ranked := model.RankRecommendations(s.recs)
+	rows := make([]recRow, len(ranked))
+	for i, r := range ranked {
+		rows[i] = recRow{r}
 	}
-	if s.sel < len(s.ranked) {
-		s.selID = s.ranked[s.sel].ID
-	}
+	s.list.setRows(rows)
 }
+
+// recRow is a row of the forum's table: a recommendation with its place.
+type recRow struct{ model.RankedRecommendation }
+
+func (r recRow) ref() rowRef { return recommendationRef(r.ID) }
 
 func (s *forumScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -115,14 +115,14 @@ func (s *forumScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.New):
 		return s.open(model.Recommendation{})
 	case key.Matches(msg, k.Edit):
-		if s.sel < len(s.ranked) {
-			return s.open(s.ranked[s.sel].Recommendation)
+		if r, ok := s.list.selected(); ok {
+			return s.open(r.Recommendation)
 		}
 		return s.open(model.Recommendation{})
 	case key.Matches(msg, k.Up):
-		s.pick(s.sel - 1)
+		s.list.move(-1)
 	case key.Matches(msg, k.Down):
-		s.pick(s.sel + 1)
+		s.list.move(+1)
 	case key.Matches(msg, k.Delete):
 		return s.delete()
 	case key.Matches(msg, k.Undo):
@@ -131,14 +131,6 @@ func (s *forumScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return func() tea.Msg { return gotoMsg{to: screenBoard} }
 	}
 	return nil
-}
-
-func (s *forumScreen) pick(i int) {
-	if len(s.ranked) == 0 {
-		return
-	}
-	s.sel = clamp(i, 0, len(s.ranked)-1)
-	s.selID = s.ranked[s.sel].ID
 }
 
 // open shows the form for r; a zero r is a new recommendation.
@@ -221,7 +213,8 @@ func (s *forumScreen) save() tea.Cmd {
 	s.editing = false
 	inv, cmd := s.sh.commitUndoable(model.Change{Recommendations: []model.Recommendation{r}})
 	s.undo.push(inv, s.sh.T("forum.undo.saved"), s.sh.lastSeq())
-	s.selID, s.built = r.ID, -1
+	s.list.follow(recommendationRef(r.ID), s.list.find)
+	s.built = -1
 	s.sync()
 	return tea.Batch(cmd, s.say(s.sh.T("forum.saved", oneLineText(r.Text)), statusOK))
 }
@@ -236,10 +229,10 @@ func (s *forumScreen) find(id string) (model.Recommendation, bool) {
 }
 
 func (s *forumScreen) delete() tea.Cmd {
-	if s.sel >= len(s.ranked) {
+	r, ok := s.list.selected()
+	if !ok {
 		return nil
 	}
-	r := s.ranked[s.sel]
 	inv, cmd := s.sh.commitUndoable(model.Change{DeleteRecommendations: []string{r.ID}})
 	s.undo.push(inv, s.sh.T("forum.undo.deleted"), s.sh.lastSeq())
 	s.built = -1

@@ -19,16 +19,16 @@ func (s *forumScreen) View() string {
 	}
 	st := s.sh.st
 	adopted := 0
-	for _, r := range s.ranked {
+	for _, r := range s.list.rows {
 		if r.Voted() && r.Adopted() {
 			adopted++
 		}
 	}
 	lines := []string{
-		truncate(st.Label.Render(s.sh.N("forum.count", len(s.ranked), adopted)), w),
+		truncate(st.Label.Render(s.sh.N("forum.count", len(s.list.rows), adopted)), w),
 		st.Muted.Render(truncate(s.sh.T("forum.rule"), w)),
 	}
-	if len(s.ranked) == 0 {
+	if len(s.list.rows) == 0 {
 		for _, l := range wrap(s.sh.T("forum.empty"), w) {
 			lines = append(lines, st.Muted.Render(l))
 		}
@@ -45,13 +45,10 @@ func (s *forumScreen) View() string {
 	lines = append(lines, "", st.TableHeader.Render(truncate(head, w)))
 	detail := s.detailLines(w)
 	room := h - len(lines) - min(len(detail), max((h-len(lines))/2, 0))
-	room = max(room, min(len(s.ranked), 1))
-	top := 0
-	if len(s.ranked) > room {
-		top = clamp(s.sel-room/2, 0, len(s.ranked)-room)
-	}
-	for i := top; i < len(s.ranked) && i < top+room; i++ {
-		r := s.ranked[i]
+	room = max(room, min(len(s.list.rows), 1))
+	top := s.list.centred(room)
+	for i := top; i < len(s.list.rows) && i < top+room; i++ {
+		r := s.list.rows[i]
 		place := "   "
 		if r.Place > 0 {
 			place = padLeft(strconv.Itoa(r.Place)+".", 3)
@@ -69,7 +66,7 @@ func (s *forumScreen) View() string {
 		}
 		line = truncate(line+"  "+status, w)
 		switch {
-		case i == s.sel:
+		case i == s.list.sel:
 			line = st.CardSelected.Render(line)
 		case s.ws.Pending(r.ID):
 			line = st.CardPending.Render(line)
@@ -85,11 +82,11 @@ func (s *forumScreen) View() string {
 // detailLines are the selected recommendation's group, rationale and
 // minority statement.
 func (s *forumScreen) detailLines(w int) []string {
-	if s.sel >= len(s.ranked) {
+	r, ok := s.list.selected()
+	if !ok {
 		return nil
 	}
 	st := s.sh.st
-	r := s.ranked[s.sel]
 	out := []string{""}
 	add := func(label, text string) {
 		if strings.TrimSpace(text) == "" {

@@ -35,16 +35,17 @@ type konsensScreen struct {
 	missing int
 
 	input   textinput.Model
-	editing string // id of the row being corrected, "" for a new row
-	sel     int    // selected row, -1 for none
-	err     string // why the last Enter saved nothing
+	editing string       // id of the row being corrected, "" for a new row
+	list    list[resRow] // the rows, for the selection
+	picked  bool         // a row is selected: none until ↑/↓, a save or a paste
+	err     string       // why the last Enter saved nothing
 
 	w, h int
 	undo undoStack
 }
 
 func newKonsens(sh *shared) *konsensScreen {
-	s := &konsensScreen{sh: sh, keys: newKonsensKeys(sh.t), built: -1, sel: -1}
+	s := &konsensScreen{sh: sh, keys: newKonsensKeys(sh.t), built: -1}
 	s.input = newField(sh.st, "")
 	s.input.CharLimit = 500
 	return s
@@ -59,7 +60,9 @@ func (s *konsensScreen) Enter() tea.Cmd {
 	if s.ws != ws || s.phase != ws.phase {
 		s.ws, s.phase = ws, ws.phase
 		s.input.SetValue("")
-		s.editing, s.sel, s.err = "", -1, ""
+		s.editing, s.err = "", ""
+		s.list.reset()
+		s.picked = false
 		s.undo.reset()
 	}
 	s.built = -1
@@ -83,9 +86,40 @@ func (s *konsensScreen) sync() {
 	s.ranked = model.Konsens(s.options, s.rows)
 	s.missing = model.KonsensMissing(s.options, s.rows)
 	s.input.Placeholder = s.sh.T("konsens.placeholder", len(s.options)-1)
-	if s.sel >= len(s.rows) {
-		s.sel = len(s.rows) - 1
+	rows := make([]resRow, len(s.rows))
+	for i, r := range s.rows {
+		rows[i] = resRow{r}
 	}
+	s.list.setRows(rows)
+	s.picked = s.picked && len(rows) > 0
+}
+
+// resRow is a row of the Konsens table: one voter's resistances.
+type resRow struct{ model.Resistance }
+
+func (r resRow) ref() rowRef { return resistanceRef(r.ID) }
+
+// sel is the selected row, -1 for none.
+func (s *konsensScreen) sel() int {
+	if !s.picked {
+		return -1
+	}
+	return s.list.sel
+}
+
+// selected is the selected row's resistances, if a row is selected.
+func (s *konsensScreen) selected() (model.Resistance, bool) {
+	r, ok := s.list.selected()
+	return r.Resistance, ok && s.picked
+}
+
+// pick selects row i (clamped) as ↑/↓ do.
+func (s *konsensScreen) pick(i int) {
+	if len(s.list.rows) == 0 {
+		return
+	}
+	s.list.selectRow(i)
+	s.picked = true
 }
 
 func (s *konsensScreen) Update(msg tea.Msg) tea.Cmd {
@@ -135,18 +169,14 @@ func (s *konsensScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return func() tea.Msg { return gotoMsg{to: screenBoard} }
 	case key.Matches(msg, k.Up):
-		switch {
-		case len(s.rows) == 0:
-		case s.sel < 0:
-			s.sel = len(s.rows) - 1
-		default:
-			s.sel = max(s.sel-1, 0)
+		if s.picked {
+			s.pick(s.list.sel - 1)
+		} else {
+			s.pick(len(s.list.rows) - 1)
 		}
 		return nil
 	case key.Matches(msg, k.Down):
-		if len(s.rows) > 0 {
-			s.sel = min(s.sel+1, len(s.rows)-1)
-		}
+		s.pick(s.sel() + 1)
 		return nil
 	case key.Matches(msg, k.Delete):
 		return s.deleteRow()
@@ -164,8 +194,7 @@ func (s *konsensScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 func (s *konsensScreen) save() tea.Cmd {
 	text := fieldValue(s.input)
 	if text == "" {
-		if s.sel >= 0 && s.sel < len(s.rows) {
-			r := s.rows[s.sel]
+		if r, ok := s.selected(); ok {
 			s.editing = r.ID
 			s.input.SetValue(model.FormatResistanceRow(r, s.options))
 			s.input.CursorEnd()
@@ -192,10 +221,8 @@ func (s *konsensScreen) save() tea.Cmd {
 	s.undo.push(inv, what, s.sh.lastSeq())
 	s.built = -1
 	s.sync()
-	for i, r := range s.rows {
-		if r.ID == res.ID {
-			s.sel = i
-		}
+	if i, ok := s.list.find(resistanceRef(res.ID)); ok {
+		s.pick(i)
 	}
 	return tea.Batch(cmd, s.say(s.sh.T("konsens.saved", s.voterName(res)), statusOK))
 }
@@ -220,7 +247,7 @@ func (s *konsensScreen) pasteRows(lines []string) tea.Cmd {
 	s.undo.push(inv, s.sh.N("konsens.pasted", len(lines)), s.sh.lastSeq())
 	s.built, s.err = -1, ""
 	s.sync()
-	s.sel = len(s.rows) - 1
+	s.pick(len(s.list.rows) - 1)
 	return tea.Batch(cmd, s.say(s.sh.N("konsens.pasted", len(lines)), statusOK))
 }
 
@@ -272,10 +299,10 @@ func (s *konsensScreen) voterName(r model.Resistance) string {
 }
 
 func (s *konsensScreen) deleteRow() tea.Cmd {
-	if s.sel < 0 || s.sel >= len(s.rows) {
+	r, ok := s.selected()
+	if !ok {
 		return nil
 	}
-	r := s.rows[s.sel]
 	if s.editing == r.ID {
 		s.editing = ""
 		s.input.SetValue("")

@@ -129,7 +129,7 @@ func (s *konsensScreen) rowLines(w int) []string {
 	for i, r := range s.rows {
 		var b strings.Builder
 		mark := "  "
-		if i == s.sel {
+		if i == s.sel() {
 			mark = "▸ "
 		}
 		b.WriteString(mark)
@@ -141,7 +141,7 @@ func (s *konsensScreen) rowLines(w int) []string {
 		switch {
 		case r.ID == s.editing:
 			line = st.CellFocus.Render(line)
-		case i == s.sel:
+		case i == s.sel():
 			line = st.CardSelected.Render(line)
 		case s.ws.Pending(r.ID):
 			line = st.CardPending.Render(line)
@@ -160,8 +160,8 @@ func (s *konsensScreen) window(table []string, room int) []string {
 	head, rows := table[:2], table[2:]
 	n := room - 2
 	top := 0
-	if s.sel >= 0 {
-		top = clamp(s.sel-n/2, 0, len(rows)-n)
+	if s.picked {
+		top = s.list.centred(n)
 	} else {
 		top = len(rows) - n // the newest rows
 	}

@@ -4,8 +4,8 @@ package ui
 // row is selected and what it shows, the window of rows on screen, how the
 // window follows the selection and how far a page goes. The board's cards
 // (cardList), the plan's measures, the reversal's themes and statements, the
-// vote's themes and cards, the home screen's workshops and the photos are
-// each a list.
+// vote's themes and cards, the home screen's workshops, the photos, the
+// Bürgerforum's recommendations and the Konsens rows are each a list.
 //
 // A screen builds its rows (any type that names its item with ref) and hands
 // them to setRows; the selection stays on the same item (by its rowRef) when
@@ -194,6 +194,17 @@ func (l *list[R]) scrollWithHead(h int, height func(r int) int, head func(R) boo
 	if used <= h {
 		l.top = hdr
 	}
+}
+
+// centred returns the first row of a window of h one-line rows with the
+// selection in its middle, the window full when the rows fill it. The
+// forum's and the Konsens tables centre it: View alone knows their room
+// (it depends on the detail below), so it reads the window, not keeps it.
+func (l *list[R]) centred(h int) int {
+	if len(l.rows) <= h || h <= 0 {
+		return 0
+	}
+	return clamp(l.sel-h/2, 0, len(l.rows)-h)
 }
 
 // fitAbove returns the first row of a window of h lines that ends with row

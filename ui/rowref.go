@@ -28,8 +28,14 @@ const (
 	refMeasure refKind = iota + refStatement + 1
 	refWorkshop
 	refPhoto
+	refRecommendation
+	refResistance
 )
 
 func measureRef(id string) rowRef  { return rowRef{kind: refMeasure, id: id} }
 func workshopRef(id string) rowRef { return rowRef{kind: refWorkshop, id: id} }
 func photoRef(id string) rowRef    { return rowRef{kind: refPhoto, id: id} }
+
+// A recommendation of the Bürgerforum, a row of a Konsens table.
+func recommendationRef(id string) rowRef { return rowRef{kind: refRecommendation, id: id} }
+func resistanceRef(id string) rowRef     { return rowRef{kind: refResistance, id: id} }
