@@ -208,3 +208,29 @@ func TestRowMemo(t *testing.T) {
 		t.Errorf("the memo holds %d rows for a list of 1", len(m.rows))
 	}
 }
+
+// TestListCentred checks the centred window of the forum's and the
+// Konsens tables: the selection in its middle, the window inside the rows
+// and full, from the top when all rows fit.
+func TestListCentred(t *testing.T) {
+	for n := range 12 {
+		for h := range 8 {
+			var l list[testRow]
+			l.setRows(testRows(make([]int, n)...))
+			for sel := range max(n, 1) {
+				l.selectRow(sel)
+				top := l.centred(h)
+				switch {
+				case n <= h || h == 0:
+					if top != 0 {
+						t.Errorf("%d rows, window %d, row %d: top %d, want 0", n, h, sel, top)
+					}
+				case top < 0 || top+h > n || sel < top || sel >= top+h:
+					t.Errorf("%d rows, window %d, row %d: window %d..%d", n, h, sel, top, top+h)
+				case top > 0 && top+h < n && top != sel-h/2:
+					t.Errorf("%d rows, window %d, row %d: top %d, not centred", n, h, sel, top)
+				}
+			}
+		}
+	}
+}
