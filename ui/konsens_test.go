@@ -139,3 +139,30 @@ func TestKonsensSizes(t *testing.T) {
 }
 
 func konsens(hs *harness) *konsensScreen { return vote(hs).kons }
+
+// TestKonsensWindow: with more rows than fit, the table shows the newest
+// rows after a paste (the last one selected), then a window around the
+// selection, and Enter corrects the row that is marked.
+func TestKonsensWindow(t *testing.T) {
+	hs, _ := openKonsens(t, model.German, 80, 24)
+	var b strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&b, "V%d: %d 1 2 3\n", i+1, i%10)
+	}
+	hs.send(tea.PasteMsg{Content: b.String()})
+	hs.deliverAll()
+	if scr := hs.screen(); !strings.Contains(scr, "V30") || strings.Contains(scr, "V1 ") {
+		t.Errorf("after the paste: not the newest rows:\n%s", scr)
+	}
+	for range 20 {
+		hs.press("up")
+	}
+	scr := hs.screen()
+	if !strings.Contains(scr, "▸ V10") || strings.Contains(scr, "V30") {
+		t.Errorf("the window is not around V10:\n%s", scr)
+	}
+	hs.press("enter")
+	if got := konsens(hs).input.Value(); !strings.HasPrefix(got, "V10") {
+		t.Errorf("enter on V10 put %q into the input", got)
+	}
+}
