@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Date is a calendar day written as YYYY-MM-DD, or empty when unknown. The
@@ -163,8 +164,12 @@ func nearestYear(now time.Time, m, d int) int {
 
 // leadingDate splits text into its first word, if that word is meant as a
 // date (digits with dots or dashes), and the rest.
+// endsDate says whether r ends the meeting's leading date word: any space
+// (a pasted "\r" or no-break space as well as " "), a comma or a semicolon.
+func endsDate(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' }
+
 func leadingDate(text string) (word, rest string, ok bool) {
-	end := strings.IndexAny(text, " ,;\t\n")
+	end := strings.IndexFunc(text, endsDate)
 	if end < 0 {
 		end = len(text)
 	}
@@ -200,7 +205,7 @@ func ReadMeeting(text string, now time.Time) (string, error) {
 func FormatMeeting(text string, l Lang) string {
 	if len(text) >= 10 {
 		if d := Date(text[:10]); d.Format(l) != string(d) {
-			if _, ok := d.Time(); ok && (len(text) == 10 || strings.ContainsAny(text[10:11], " ,;\t\n")) {
+			if _, ok := d.Time(); ok && (len(text) == 10 || strings.IndexFunc(text[10:], endsDate) == 0) {
 				return d.Format(l) + text[10:]
 			}
 		}
