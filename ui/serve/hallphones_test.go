@@ -1,0 +1,614 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"werkstatt/model"
+	"werkstatt/store"
+	"werkstatt/ui"
+	"werkstatt/ui/live"
+	"werkstatt/ui/phone"
+)
+
+// TestHallPhones is issue 12's load proof, for .ci/perf (not .ci/run: it
+// takes a minute and a half and its figures depend on the machine):
+//
+//	WERKSTATT_HALL_PHONES=1 go test ./ui/serve -run '^TestHallPhones$' -v -count 1 -timeout 10m
+//
+// One hub process — the hub, the SSH server, the phones' web server and
+// the facilitator's TUI (the real root model in a tea.Program whose frames
+// go nowhere), as `werkstatt serve` runs them — serves PHONES (200)
+// phones over HTTP on loopback, each from its own 127.0.0.x address, each
+// sending a card every 2 s and moving a dot every 2 s with the vote open,
+// and following the wall as the page's script does (the /events stream,
+// the page fetched again on each event; PHONES_LIVE=0 turns that off),
+// while PHONES_STATIONS (10) SSH stations (x/crypto/ssh with a PTY) type
+// a card every 2 s each, for PHONES_SECONDS (60). The hub is this test
+// binary started again (so its CPU time and RSS are its own, not the
+// clients'); it prints the moment each card reached the facilitator's
+// model. It reports cards told saved (phones) and typed (stations) against
+// cards on disk, lost and duplicated ones, ballots over budget, p50/p99/max
+// from a phone's POST and from a station's Enter to the card in the
+// facilitator's model, the hub's CPU time and RSS. Lost or duplicated
+// cards and ballots over budget fail it; the times are reported only.
+func TestHallPhones(t *testing.T) {
+	if db := os.Getenv(hallPhonesHubEnv); db != "" {
+		runPhonesHub(t, db, os.Getenv(hallPhonesWorkshopEnv))
+		return
+	}
+	if os.Getenv("WERKSTATT_HALL_PHONES") == "" {
+		t.Skip("WERKSTATT_HALL_PHONES=1 runs the hall's load with phones and SSH stations (.ci/perf)")
+	}
+	phones := hpEnvInt("PHONES", 200)
+	stations := hpEnvInt("PHONES_STATIONS", 10)
+	dur := time.Duration(hpEnvInt("PHONES_SECONDS", 60)) * time.Second
+	follow := os.Getenv("PHONES_LIVE") != "0"
+
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.db")
+	w, themes := phonesWorkshop(t, db, phones+stations)
+	hub := startPhonesHub(t, db, w.ID)
+	defer hub.stop()
+	pid := hub.cmd.Process.Pid
+	loadBefore := loadAvg()
+	idle := readProc(pid)
+
+	lt := &loadTest{t: t}
+	var tables []*client
+	for i := range stations {
+		cl, err := lt.connect(hub.ssh, fmt.Sprintf("s%02d", i+1), perfPIN, 100, 30, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables = append(tables, cl)
+	}
+	r := &hpRun{base: fmt.Sprintf("http://127.0.0.1:%d", hub.http), sent: map[string]time.Time{}}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var ready sync.WaitGroup
+	ph := make([]*hpPhone, phones)
+	for i := range phones {
+		ready.Add(1)
+		go func() { defer ready.Done(); ph[i] = r.signIn(ctx, i, follow) }()
+	}
+	ready.Wait()
+	time.Sleep(3 * time.Second) // every station drew its board, every stream is open
+	connected := readProc(pid)
+
+	start := time.Now()
+	var wg sync.WaitGroup
+	for i, p := range ph {
+		if p == nil {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			time.Sleep(time.Duration(i) * 2 * time.Second / time.Duration(phones)) // spread over the 2 s
+			r.phone(p, i, themes, start, dur)
+		}()
+	}
+	for i, cl := range tables {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			time.Sleep(time.Duration(i) * perfEvery / time.Duration(stations))
+			tick := time.NewTicker(perfEvery)
+			defer tick.Stop()
+			for time.Since(start) < dur {
+				r.typeCard(cl, i)
+				<-tick.C
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	end := readProc(pid)
+	hub.waitFor(r.expected(), 30*time.Second)
+	cancel()
+	for _, cl := range tables {
+		cl.c.Close()
+	}
+	hub.stop()
+
+	res := r.count(t, db, w, hub.arrivals())
+	t.Logf("PHONES+SSH: %d phones (following the wall: %v) and %d SSH stations, a card every 2 s each (phones also a dot every 2 s) for %v; load average before %s, after %s; %d cores",
+		phones, follow, stations, dur, loadBefore, loadAvg(), runtime.NumCPU())
+	t.Logf("PHONES+SSH phones: cards told saved %d, on disk %d, lost %d, duplicated %d, refused (slowed) %d, errors %d %v",
+		res.phoneTold, res.phoneDisk, res.phoneLost, res.phoneDup, r.refused, len(r.errs), r.errs[:min(3, len(r.errs))])
+	t.Logf("PHONES+SSH stations: cards typed %d, on disk %d, lost %d, duplicated %d", res.stationSent, res.stationDisk, res.stationLost, res.stationDup)
+	t.Logf("PHONES+SSH ballots %d, over budget %d, phone dots %d", res.ballots, res.over, res.dots)
+	t.Logf("PHONES+SSH POST → card in the facilitator's model: p50 %s, p99 %s, max %s (n=%d, never arrived %d)",
+		hpDur(pct(res.phoneLat, 0.5)), hpDur(pct(res.phoneLat, 0.99)), hpDur(pct(res.phoneLat, 1)), len(res.phoneLat), res.phoneMissing)
+	t.Logf("PHONES+SSH station Enter → card in the facilitator's model: p50 %s, p99 %s, max %s (n=%d, never arrived %d)",
+		hpDur(pct(res.stationLat, 0.5)), hpDur(pct(res.stationLat, 0.99)), hpDur(pct(res.stationLat, 1)), len(res.stationLat), res.stationMissing)
+	t.Logf("PHONES+SSH POST round trip (card or dot, redirect followed): p50 %s, p99 %s (n=%d); page fetches on the stream's events %d",
+		hpDur(pct(r.rtts, 0.5)), hpDur(pct(r.rtts, 0.99)), len(r.rtts), r.fetches)
+	t.Logf("PHONES+SSH hub CPU %v over %v (%.0f%% of one core); RSS idle %d KiB, with everyone connected %d KiB, at the end %d KiB, peak %d KiB",
+		(end.cpu - connected.cpu).Round(10*time.Millisecond), elapsed.Round(time.Second), 100*float64(end.cpu-connected.cpu)/float64(elapsed),
+		idle.rss, connected.rss, end.rss, end.hwm)
+	if res.phoneLost+res.phoneDup+res.stationLost+res.stationDup+res.over > 0 || res.phoneTold != res.phoneDisk || res.stationSent != res.stationDisk {
+		t.Errorf("phones: told %d, on disk %d, lost %d, duplicated %d; stations: typed %d, on disk %d, lost %d, duplicated %d; ballots over budget %d",
+			res.phoneTold, res.phoneDisk, res.phoneLost, res.phoneDup, res.stationSent, res.stationDisk, res.stationLost, res.stationDup, res.over)
+	}
+}
+
+const (
+	hallPhonesHubEnv      = "WERKSTATT_HALL_PHONES_HUB"
+	hallPhonesWorkshopEnv = "WERKSTATT_HALL_PHONES_WORKSHOP"
+)
+
+// hpTag is a load card's tag: P for a phone's, S for a station's.
+var hpTag = regexp.MustCompile(`[PS][0-9]{6}`)
+
+// phonesWorkshop makes the workshop of the load: critique phase on
+// screen, five themes, the phones' vote open with three dots each.
+func phonesWorkshop(t *testing.T, db string, people int) (model.Workshop, []string) {
+	st, err := store.Open(db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w := model.Workshop{Title: "Last", Method: model.MethodZukunftswerkstatt, Phase: "critique", Participants: people, Dots: 3,
+		Phones: model.Phones{Vote: "critique"}}
+	if err := st.CreateWorkshop(&w); err != nil {
+		t.Fatal(err)
+	}
+	var themes []string
+	var ch model.Change
+	for i := range 5 {
+		th := model.Theme{ID: model.NewID(time.Now()), Phase: "critique", Title: fmt.Sprintf("Thema %d", i+1), Order: i}
+		themes = append(themes, th.ID)
+		ch.Themes = append(ch.Themes, th)
+	}
+	if err := st.Apply(w.ID, ch); err != nil {
+		t.Fatal(err)
+	}
+	return w, themes
+}
+
+// runPhonesHub is the hub process: hub, SSH server, phones' server and
+// the facilitator's TUI on db, until SIGTERM. It prints "READY <ssh port>
+// <http port>", then "A <tag> <unix ns>" for each card the moment the
+// facilitator's model has applied it, and "R" for each reload it got.
+func runPhonesHub(t *testing.T, db, workshop string) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM)
+	st, err := store.Open(db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	hub := live.New(st)
+	srv, err := Start(hub, Options{Listen: "127.0.0.1", PIN: perfPIN, Workshop: workshop, Lang: model.German, HostKey: HostKeyPath(db)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ph, err := phone.Start(hub, phone.Options{Listen: "127.0.0.1", PIN: perfPIN, Workshop: workshop})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn := hub.Join(live.Peer{Name: "facilitator", Role: live.RoleFacilitator})
+	out := bufio.NewWriter(os.Stdout)
+	m := &noting{m: ui.NewModel(ui.Config{Store: conn, Lang: model.German, Workshop: workshop,
+		PhoneURL: func() string { return ph.URL("127.0.0.1") }}), out: out, seen: map[string]bool{}}
+	prog := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithWindowSize(120, 40),
+		tea.WithoutSignals(), tea.WithEnvironment([]string{"TERM=xterm-256color"}))
+	conn.SetSend(func(msg any) { prog.Send(msg) })
+	done := make(chan struct{})
+	go func() { _, _ = prog.Run(); close(done) }()
+	m.mu.Lock()
+	fmt.Fprintf(out, "READY %d %d\n", srv.Port(), ph.Port())
+	out.Flush()
+	m.mu.Unlock()
+	<-sig
+	_ = ph.Close()
+	_ = srv.Close()
+	prog.Quit()
+	<-done
+	conn.Leave()
+	m.mu.Lock()
+	out.Flush()
+	m.mu.Unlock()
+}
+
+// noting is the facilitator's root model, noting when each card got into
+// it: after Update applied the hub's Changed, as the TUI applies it.
+type noting struct {
+	m    tea.Model
+	mu   sync.Mutex
+	out  *bufio.Writer
+	seen map[string]bool
+}
+
+func (n *noting) Init() tea.Cmd { return n.m.Init() }
+func (n *noting) View() tea.View {
+	return n.m.View()
+}
+
+func (n *noting) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := n.m.Update(msg)
+	n.m = m
+	switch msg := msg.(type) {
+	case live.Changed:
+		now := time.Now().UnixNano()
+		n.mu.Lock()
+		for _, c := range msg.Change.Cards {
+			if tag := hpTag.FindString(c.Text); tag != "" && !n.seen[tag] {
+				n.seen[tag] = true
+				fmt.Fprintf(n.out, "A %s %d\n", tag, now)
+			}
+		}
+		n.out.Flush()
+		n.mu.Unlock()
+	case live.ReloadMsg:
+		n.mu.Lock()
+		fmt.Fprintln(n.out, "R")
+		n.out.Flush()
+		n.mu.Unlock()
+	}
+	return n, cmd
+}
+
+// phonesHub is the running hub process, seen from the test.
+type phonesHub struct {
+	cmd       *exec.Cmd
+	ssh, http int
+	mu        sync.Mutex
+	arrived   map[string]time.Time
+	reloads   int
+	done      chan struct{}
+	once      sync.Once
+}
+
+func startPhonesHub(t *testing.T, db, workshop string) *phonesHub {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHallPhones$", "-test.count=1")
+	cmd.Env = append(os.Environ(), hallPhonesHubEnv+"="+db, hallPhonesWorkshopEnv+"="+workshop)
+	cmd.Stderr = os.Stderr
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	h := &phonesHub{cmd: cmd, arrived: map[string]time.Time{}, done: make(chan struct{})}
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if f := strings.Fields(sc.Text()); len(f) == 3 && f[0] == "READY" {
+			h.ssh, _ = strconv.Atoi(f[1])
+			h.http, _ = strconv.Atoi(f[2])
+			break
+		}
+	}
+	if h.ssh == 0 {
+		_ = cmd.Wait()
+		t.Fatal("the hub process did not start")
+	}
+	go func() {
+		defer close(h.done)
+		for sc.Scan() {
+			f := strings.Fields(sc.Text())
+			h.mu.Lock()
+			switch {
+			case len(f) == 3 && f[0] == "A":
+				ns, _ := strconv.ParseInt(f[2], 10, 64)
+				h.arrived[f[1]] = time.Unix(0, ns)
+			case len(f) == 1 && f[0] == "R":
+				h.reloads++
+			}
+			h.mu.Unlock()
+		}
+	}()
+	return h
+}
+
+// waitFor waits until n cards reached the facilitator, or none came for
+// patience.
+func (h *phonesHub) waitFor(n int, patience time.Duration) {
+	last, since := -1, time.Now()
+	for time.Since(since) < patience {
+		h.mu.Lock()
+		k := len(h.arrived)
+		h.mu.Unlock()
+		if k >= n {
+			return
+		}
+		if k != last {
+			last, since = k, time.Now()
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (h *phonesHub) stop() {
+	h.once.Do(func() {
+		_ = h.cmd.Process.Signal(syscall.SIGTERM)
+		<-h.done
+		_ = h.cmd.Wait()
+	})
+}
+
+func (h *phonesHub) arrivals() map[string]time.Time {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.arrived
+}
+
+// hpRun is what the clients did.
+type hpRun struct {
+	base    string
+	mu      sync.Mutex
+	next    [2]int               // the last phone card's and station card's number
+	sent    map[string]time.Time // tag → POST (phones: only those told saved) or Enter
+	refused int
+	errs    []string
+	rtts    []time.Duration
+	fetches int
+}
+
+type hpPhone struct {
+	c     *http.Client
+	token string
+	mu    sync.Mutex
+	page  string // the page on the phone's screen, which the script fetches again
+}
+
+func (r *hpRun) fail(err error) {
+	r.mu.Lock()
+	r.errs = append(r.errs, err.Error())
+	r.mu.Unlock()
+}
+
+// signIn is phone i opening the QR address and its write page; with
+// follow it opens the live stream as the page's script does.
+func (r *hpRun) signIn(ctx context.Context, i int, follow bool) *hpPhone {
+	jar, _ := cookiejar.New(nil)
+	local := &net.TCPAddr{IP: net.IPv4(127, 0, byte(1+i/250), byte(1+i%250))}
+	tr := &http.Transport{DialContext: (&net.Dialer{LocalAddr: local, Timeout: 10 * time.Second}).DialContext, MaxIdleConnsPerHost: 4}
+	p := &hpPhone{c: &http.Client{Jar: jar, Transport: tr, Timeout: 30 * time.Second}, page: "/"}
+	if _, _, _, err := hpDo(p.c, "GET", r.base+"/?pin="+perfPIN, nil); err != nil {
+		r.fail(err)
+		return nil
+	}
+	_, body, _, err := hpDo(p.c, "GET", r.base+"/", nil)
+	if err != nil {
+		r.fail(err)
+		return nil
+	}
+	if m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(body); m != nil {
+		p.token = m[1]
+	}
+	if follow {
+		go r.follow(ctx, p)
+	}
+	return p
+}
+
+// follow is the page's script: on each event of /events after the first,
+// the page on screen is fetched again.
+func (r *hpRun) follow(ctx context.Context, p *hpPhone) {
+	stream := &http.Client{Jar: p.c.Jar, Transport: p.c.Transport}
+	req, _ := http.NewRequestWithContext(ctx, "GET", r.base+"/events", nil)
+	resp, err := stream.Do(req)
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	first := true
+	for sc.Scan() {
+		if !strings.HasPrefix(sc.Text(), "data:") {
+			continue
+		}
+		if first {
+			first = false
+			continue
+		}
+		p.mu.Lock()
+		page := p.page
+		p.mu.Unlock()
+		if _, _, _, err := hpDo(p.c, "GET", r.base+page, nil); err == nil {
+			r.mu.Lock()
+			r.fetches++
+			r.mu.Unlock()
+		}
+	}
+}
+
+// phone i sends a card and moves a dot, one every second in turn, until
+// dur from start.
+func (r *hpRun) phone(p *hpPhone, i int, themes []string, start time.Time, dur time.Duration) {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for n := 0; time.Since(start) < dur; n++ {
+		<-tick.C
+		var form url.Values
+		path, tag := "/card", ""
+		if n%2 == 0 {
+			r.mu.Lock()
+			r.next[0]++
+			tag = fmt.Sprintf("P%06d", r.next[0])
+			r.mu.Unlock()
+			form = url.Values{"csrf": {p.token}, "text": {fmt.Sprintf("Handy %d: Karte %s", i, tag)}}
+		} else {
+			delta := "1"
+			if n%6 == 5 {
+				delta = "-1"
+			}
+			path = "/dots"
+			form = url.Values{"csrf": {p.token}, "theme": {themes[(i+n)%len(themes)]}, "delta": {delta}}
+		}
+		t0 := time.Now()
+		code, _, final, err := hpDo(p.c, "POST", r.base+path, form)
+		rtt := time.Since(t0)
+		r.mu.Lock()
+		switch {
+		case err != nil:
+			r.errs = append(r.errs, err.Error())
+		case code == http.StatusOK:
+			if tag != "" {
+				r.sent[tag] = t0
+			}
+			r.rtts = append(r.rtts, rtt)
+		default:
+			r.refused++
+		}
+		r.mu.Unlock()
+		if final != "" {
+			p.mu.Lock()
+			p.page = final
+			p.mu.Unlock()
+		}
+	}
+}
+
+// typeCard types station i's next card and presses Enter.
+func (r *hpRun) typeCard(cl *client, i int) {
+	r.mu.Lock()
+	r.next[1]++
+	tag := fmt.Sprintf("S%06d", r.next[1])
+	r.sent[tag] = time.Now()
+	r.mu.Unlock()
+	if _, err := io.WriteString(cl.in, fmt.Sprintf("Karte %s von s%02d\r", tag, i+1)); err != nil {
+		r.mu.Lock()
+		delete(r.sent, tag) // never reached the hub
+		r.mu.Unlock()
+	}
+}
+
+func (r *hpRun) expected() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.sent)
+}
+
+type hpResult struct {
+	phoneTold, phoneDisk, phoneLost, phoneDup, phoneMissing         int
+	stationSent, stationDisk, stationLost, stationDup, stationMissing int
+	ballots, over, dots                                               int
+	phoneLat, stationLat                                              []time.Duration
+}
+
+// count reads the database (the hub has stopped) and matches it and the
+// facilitator's arrivals against what was sent.
+func (r *hpRun) count(t *testing.T, db string, w model.Workshop, arrived map[string]time.Time) hpResult {
+	st, err := store.Open(db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	snap, err := st.Snapshot(w.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res hpResult
+	onDisk := map[string]int{}
+	for _, c := range snap.Cards {
+		if tag := hpTag.FindString(c.Text); tag != "" {
+			onDisk[tag]++
+		}
+	}
+	for tag, n := range onDisk {
+		if tag[0] == 'P' {
+			res.phoneDisk++
+			res.phoneDup += n - 1
+		} else {
+			res.stationDisk++
+			res.stationDup += n - 1
+		}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for tag, t0 := range r.sent {
+		phone := tag[0] == 'P'
+		lost, missing := onDisk[tag] == 0, false
+		if a, ok := arrived[tag]; ok {
+			if phone {
+				res.phoneLat = append(res.phoneLat, a.Sub(t0))
+			} else {
+				res.stationLat = append(res.stationLat, a.Sub(t0))
+			}
+		} else {
+			missing = true
+		}
+		if phone {
+			res.phoneTold++
+			res.phoneLost += b2i(lost)
+			res.phoneMissing += b2i(missing)
+		} else {
+			res.stationSent++
+			res.stationLost += b2i(lost)
+			res.stationMissing += b2i(missing)
+		}
+	}
+	res.ballots = len(snap.Ballots)
+	for _, b := range snap.Ballots {
+		if b.Used() > w.Dots {
+			res.over++
+		}
+	}
+	res.dots = snap.PhoneDotsTotal("critique")
+	return res
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// hpDo makes one request and returns the status, the body and the path
+// the redirects ended on (the script fetches it without ?ok=).
+func hpDo(c *http.Client, method, u string, form url.Values) (int, string, string, error) {
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, _ := http.NewRequest(method, u, body)
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return 0, "", "", err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Request.URL.Path, err
+}
+
+func hpEnvInt(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n >= 0 {
+		return n
+	}
+	return def
+}
+
+func hpDur(d time.Duration) string { return d.Round(100 * time.Microsecond).String() }
+
+func loadAvg() string {
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		return strings.Join(strings.Fields(string(b))[:3], " ")
+	}
+	return "–"
+}
