@@ -10,25 +10,17 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"os"
-	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"werkstatt/model"
 	"werkstatt/store"
-	"werkstatt/ui"
-	"werkstatt/ui/live"
-	"werkstatt/ui/phone"
 )
 
 // TestHallPhones is issue 12's load proof, for .ci/perf (not .ci/run: it
@@ -50,7 +42,10 @@ import (
 // model. It reports cards told saved (phones) and typed (stations) against
 // cards on disk, lost and duplicated ones, ballots over budget, p50/p99/max
 // from a phone's POST and from a station's Enter to the card in the
-// facilitator's model, the hub's CPU time and RSS. Lost or duplicated
+// facilitator's model and, to tell the hub's and the phone server's part
+// from the TUI's, to a bare peer beside it (one that only notes the
+// event), the hub's CPU time and RSS. HALL_PHONES_PROF=dir writes the hub
+// process's CPU, mutex and block profiles there. Lost or duplicated
 // cards and ballots over budget fail it; the times are reported only.
 func TestHallPhones(t *testing.T) {
 	if db := os.Getenv(hallPhonesHubEnv); db != "" {
@@ -132,7 +127,8 @@ func TestHallPhones(t *testing.T) {
 	}
 	hub.stop()
 
-	res := r.count(t, db, w, hub.arrivals())
+	arrived, atHub, reloads := hub.arrivals()
+	res := r.count(t, db, w, arrived, atHub)
 	t.Logf("PHONES+SSH: %d phones (following the wall: %v) and %d SSH stations, a card every 2 s each (phones also a dot every 2 s) for %v; load average before %s, after %s; %d cores",
 		phones, follow, stations, dur, loadBefore, loadAvg(), runtime.NumCPU())
 	t.Logf("PHONES+SSH phones: cards told saved %d, on disk %d, lost %d, duplicated %d, refused (slowed) %d, errors %d %v",
@@ -143,6 +139,9 @@ func TestHallPhones(t *testing.T) {
 		hpDur(pct(res.phoneLat, 0.5)), hpDur(pct(res.phoneLat, 0.99)), hpDur(pct(res.phoneLat, 1)), len(res.phoneLat), res.phoneMissing)
 	t.Logf("PHONES+SSH station Enter → card in the facilitator's model: p50 %s, p99 %s, max %s (n=%d, never arrived %d)",
 		hpDur(pct(res.stationLat, 0.5)), hpDur(pct(res.stationLat, 0.99)), hpDur(pct(res.stationLat, 1)), len(res.stationLat), res.stationMissing)
+	t.Logf("PHONES+SSH POST → the hub's event at a bare peer (hub and phone server, no TUI): p50 %s, p99 %s, max %s; station Enter → the same: p50 %s, p99 %s, max %s; reloads of the facilitator %d",
+		hpDur(pct(res.phoneHub, 0.5)), hpDur(pct(res.phoneHub, 0.99)), hpDur(pct(res.phoneHub, 1)),
+		hpDur(pct(res.stationHub, 0.5)), hpDur(pct(res.stationHub, 0.99)), hpDur(pct(res.stationHub, 1)), reloads)
 	t.Logf("PHONES+SSH POST round trip (card or dot, redirect followed): p50 %s, p99 %s (n=%d); page fetches on the stream's events %d",
 		hpDur(pct(r.rtts, 0.5)), hpDur(pct(r.rtts, 0.99)), len(r.rtts), r.fetches)
 	t.Logf("PHONES+SSH hub CPU %v over %v (%.0f%% of one core); RSS idle %d KiB, with everyone connected %d KiB, at the end %d KiB, peak %d KiB",
@@ -186,171 +185,6 @@ func phonesWorkshop(t *testing.T, db string, people int) (model.Workshop, []stri
 		t.Fatal(err)
 	}
 	return w, themes
-}
-
-// runPhonesHub is the hub process: hub, SSH server, phones' server and
-// the facilitator's TUI on db, until SIGTERM. It prints "READY <ssh port>
-// <http port>", then "A <tag> <unix ns>" for each card the moment the
-// facilitator's model has applied it, and "R" for each reload it got.
-func runPhonesHub(t *testing.T, db, workshop string) {
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGTERM)
-	st, err := store.Open(db, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	hub := live.New(st)
-	srv, err := Start(hub, Options{Listen: "127.0.0.1", PIN: perfPIN, Workshop: workshop, Lang: model.German, HostKey: HostKeyPath(db)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ph, err := phone.Start(hub, phone.Options{Listen: "127.0.0.1", PIN: perfPIN, Workshop: workshop})
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn := hub.Join(live.Peer{Name: "facilitator", Role: live.RoleFacilitator})
-	out := bufio.NewWriter(os.Stdout)
-	m := &noting{m: ui.NewModel(ui.Config{Store: conn, Lang: model.German, Workshop: workshop,
-		PhoneURL: func() string { return ph.URL("127.0.0.1") }}), out: out, seen: map[string]bool{}}
-	prog := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithWindowSize(120, 40),
-		tea.WithoutSignals(), tea.WithEnvironment([]string{"TERM=xterm-256color"}))
-	conn.SetSend(func(msg any) { prog.Send(msg) })
-	done := make(chan struct{})
-	go func() { _, _ = prog.Run(); close(done) }()
-	m.mu.Lock()
-	fmt.Fprintf(out, "READY %d %d\n", srv.Port(), ph.Port())
-	out.Flush()
-	m.mu.Unlock()
-	<-sig
-	_ = ph.Close()
-	_ = srv.Close()
-	prog.Quit()
-	<-done
-	conn.Leave()
-	m.mu.Lock()
-	out.Flush()
-	m.mu.Unlock()
-}
-
-// noting is the facilitator's root model, noting when each card got into
-// it: after Update applied the hub's Changed, as the TUI applies it.
-type noting struct {
-	m    tea.Model
-	mu   sync.Mutex
-	out  *bufio.Writer
-	seen map[string]bool
-}
-
-func (n *noting) Init() tea.Cmd { return n.m.Init() }
-func (n *noting) View() tea.View {
-	return n.m.View()
-}
-
-func (n *noting) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m, cmd := n.m.Update(msg)
-	n.m = m
-	switch msg := msg.(type) {
-	case live.Changed:
-		now := time.Now().UnixNano()
-		n.mu.Lock()
-		for _, c := range msg.Change.Cards {
-			if tag := hpTag.FindString(c.Text); tag != "" && !n.seen[tag] {
-				n.seen[tag] = true
-				fmt.Fprintf(n.out, "A %s %d\n", tag, now)
-			}
-		}
-		n.out.Flush()
-		n.mu.Unlock()
-	case live.ReloadMsg:
-		n.mu.Lock()
-		fmt.Fprintln(n.out, "R")
-		n.out.Flush()
-		n.mu.Unlock()
-	}
-	return n, cmd
-}
-
-// phonesHub is the running hub process, seen from the test.
-type phonesHub struct {
-	cmd       *exec.Cmd
-	ssh, http int
-	mu        sync.Mutex
-	arrived   map[string]time.Time
-	reloads   int
-	done      chan struct{}
-	once      sync.Once
-}
-
-func startPhonesHub(t *testing.T, db, workshop string) *phonesHub {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHallPhones$", "-test.count=1")
-	cmd.Env = append(os.Environ(), hallPhonesHubEnv+"="+db, hallPhonesWorkshopEnv+"="+workshop)
-	cmd.Stderr = os.Stderr
-	out, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	h := &phonesHub{cmd: cmd, arrived: map[string]time.Time{}, done: make(chan struct{})}
-	sc := bufio.NewScanner(out)
-	for sc.Scan() {
-		if f := strings.Fields(sc.Text()); len(f) == 3 && f[0] == "READY" {
-			h.ssh, _ = strconv.Atoi(f[1])
-			h.http, _ = strconv.Atoi(f[2])
-			break
-		}
-	}
-	if h.ssh == 0 {
-		_ = cmd.Wait()
-		t.Fatal("the hub process did not start")
-	}
-	go func() {
-		defer close(h.done)
-		for sc.Scan() {
-			f := strings.Fields(sc.Text())
-			h.mu.Lock()
-			switch {
-			case len(f) == 3 && f[0] == "A":
-				ns, _ := strconv.ParseInt(f[2], 10, 64)
-				h.arrived[f[1]] = time.Unix(0, ns)
-			case len(f) == 1 && f[0] == "R":
-				h.reloads++
-			}
-			h.mu.Unlock()
-		}
-	}()
-	return h
-}
-
-// waitFor waits until n cards reached the facilitator, or none came for
-// patience.
-func (h *phonesHub) waitFor(n int, patience time.Duration) {
-	last, since := -1, time.Now()
-	for time.Since(since) < patience {
-		h.mu.Lock()
-		k := len(h.arrived)
-		h.mu.Unlock()
-		if k >= n {
-			return
-		}
-		if k != last {
-			last, since = k, time.Now()
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-func (h *phonesHub) stop() {
-	h.once.Do(func() {
-		_ = h.cmd.Process.Signal(syscall.SIGTERM)
-		<-h.done
-		_ = h.cmd.Wait()
-	})
-}
-
-func (h *phonesHub) arrivals() map[string]time.Time {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.arrived
 }
 
 // hpRun is what the clients did.
@@ -502,15 +336,16 @@ func (r *hpRun) expected() int {
 }
 
 type hpResult struct {
-	phoneTold, phoneDisk, phoneLost, phoneDup, phoneMissing         int
+	phoneTold, phoneDisk, phoneLost, phoneDup, phoneMissing           int
 	stationSent, stationDisk, stationLost, stationDup, stationMissing int
 	ballots, over, dots                                               int
-	phoneLat, stationLat                                              []time.Duration
+	phoneLat, stationLat                                              []time.Duration // to the facilitator's model
+	phoneHub, stationHub                                              []time.Duration // to a bare peer
 }
 
 // count reads the database (the hub has stopped) and matches it and the
 // facilitator's arrivals against what was sent.
-func (r *hpRun) count(t *testing.T, db string, w model.Workshop, arrived map[string]time.Time) hpResult {
+func (r *hpRun) count(t *testing.T, db string, w model.Workshop, arrived, atHub map[string]time.Time) hpResult {
 	st, err := store.Open(db, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -541,6 +376,13 @@ func (r *hpRun) count(t *testing.T, db string, w model.Workshop, arrived map[str
 	for tag, t0 := range r.sent {
 		phone := tag[0] == 'P'
 		lost, missing := onDisk[tag] == 0, false
+		if a, ok := atHub[tag]; ok {
+			if phone {
+				res.phoneHub = append(res.phoneHub, a.Sub(t0))
+			} else {
+				res.stationHub = append(res.stationHub, a.Sub(t0))
+			}
+		}
 		if a, ok := arrived[tag]; ok {
 			if phone {
 				res.phoneLat = append(res.phoneLat, a.Sub(t0))
