@@ -28,17 +28,11 @@ func TestGenerationenEndToEnd(t *testing.T) {
 
 func generationenRun(t *testing.T, cols, rows int) {
 	dir := t.TempDir()
-	environ := []string{
-		"PATH=" + filepath.Dir(bin) + ":/usr/bin:/bin",
-		"HOME=" + t.TempDir(),
-		"LANG=de_DE.UTF-8",
-		"TERM=screen-256color",
-	}
+	environ := e2eEnviron(t)
 	handle := strings.TrimSpace(ok(t, environ, "new", "--db", filepath.Join(dir, "db"), "--lang", "de",
 		"--title", "Generationenwerkstatt Birkenau", "--method", "generationenwerkstatt", "--participants", "12", "--dots", "3"))
 	tt := startTmuxSize(t, dir, environ, cols, rows)
-	tt.text(`werkstatt --db db --lang de open ` + handle + `; echo "werkstatt exit=$?"`)
-	tt.keys("Enter")
+	tt.shell("werkstatt", "werkstatt --db db --lang de open "+handle)
 	tt.waitText("the generations side by side", "Blick der Generationen (Phase 1 von 3)", "Jung (13–25) · 0", "Alt (60+) · 0")
 
 	// Each generation's cards, F3 choosing whose they are.
@@ -62,14 +56,7 @@ func generationenRun(t *testing.T, cols, rows int) {
 	tt.waitText("the list with the keys", "LISTE")
 	themes := []string{"Treffpunkt", "Mobilität", "Digitales", "Versorgung"}
 	for _, th := range themes {
-		tt.keys("g")
-		tt.waitLine("the unthemed pile selected", "› Ohne Thema")
-		tt.keys("t")
-		tt.waitText("the new theme's title", "Neues Thema:")
-		tt.keys("End")
-		tt.text(th)
-		tt.keys("Enter")
-		tt.waitText("the theme "+th, "Thema „"+th+"“ angelegt")
+		tt.newTheme(th)
 	}
 	tt.keys("g")
 	tt.waitLine("the unthemed pile selected", "› Ohne Thema · 6 Karten")
@@ -125,14 +112,7 @@ func generationenRun(t *testing.T, cols, rows int) {
 	tt.keys("Escape")
 	tt.waitText("the list with the keys", "LISTE")
 	for _, th := range []string{"Dorfcafé", "Mitfahren"} {
-		tt.keys("g")
-		tt.waitLine("the unthemed pile selected", "› Ohne Thema")
-		tt.keys("t")
-		tt.waitText("the new theme's title", "Neues Thema:")
-		tt.keys("End")
-		tt.text(th)
-		tt.keys("Enter")
-		tt.waitText("the theme "+th, "Thema „"+th+"“ angelegt")
+		tt.newTheme(th)
 	}
 	tt.keys("g")
 	tt.waitLine("the unthemed pile selected", "› Ohne Thema · 2 Karten")
@@ -169,8 +149,7 @@ func generationenRun(t *testing.T, cols, rows int) {
 	tt.waitText("the record's formats, Markdown first", "Format: [md]")
 	tt.keys("Enter")
 	tt.waitText("the record written", "Dokumentation gespeichert")
-	tt.keys("C-c")
-	tt.waitText("werkstatt to exit after the record", "werkstatt exit=0")
+	tt.quit()
 
 	b, err := os.ReadFile(filepath.Join(dir, handle+".md"))
 	if err != nil {

@@ -18,16 +18,10 @@ func TestMethodFileEndToEnd(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "stadtteil.toml"), []byte(twoPhaseFile), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	environ := []string{
-		"PATH=" + filepath.Dir(bin) + ":/usr/bin:/bin",
-		"HOME=" + t.TempDir(),
-		"LANG=de_DE.UTF-8",
-		"TERM=screen-256color",
-	}
+	environ := e2eEnviron(t)
 	tt := startTmuxSize(t, dir, environ, 80, 24)
 
-	tt.text(`werkstatt --lang de methods --check stadtteil.toml && werkstatt --db db --lang de new --title "Gespräch Nord" --method stadtteil.toml --participants 10 && werkstatt --db db --lang de open gespraech-nord; echo "werkstatt exit=$?"`)
-	tt.keys("Enter")
+	tt.shell("werkstatt", `werkstatt --lang de methods --check stadtteil.toml && werkstatt --db db --lang de new --title "Gespräch Nord" --method stadtteil.toml --participants 10 && werkstatt --db db --lang de open gespraech-nord`)
 	tt.waitText("the board of the file's first phase", "Gespräch Nord · Sammeln (Phase 1 von 2)", "Was fehlt im Viertel?", "› Beitrag tippen")
 	s := tt.screen()
 	if !lineWith(s, "Sammeln", "Punkten") || strings.Contains(s, "Kritikphase") {
@@ -82,8 +76,7 @@ func TestMethodFileEndToEnd(t *testing.T) {
 	tt.text("Ortsbeirat")
 	tt.keys("Enter")
 	tt.waitLine("the measure in the plan", "Bänke beim Bauhof", "Ortsbeirat")
-	tt.keys("C-c")
-	tt.waitText("werkstatt to exit", "werkstatt exit=0")
+	tt.quit()
 
 	// The file changes; the workshop keeps the method it was made with.
 	if err := os.WriteFile(filepath.Join(dir, "stadtteil.toml"), []byte(strings.ReplaceAll(twoPhaseFile, "Handeln", "Tun")), 0o600); err != nil {

@@ -36,17 +36,11 @@ import (
 func TestWorkshopEndToEnd(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	environ := []string{
-		"PATH=" + filepath.Dir(bin) + ":/usr/bin:/bin",
-		"HOME=" + t.TempDir(),
-		"LANG=de_DE.UTF-8",
-		"TERM=screen-256color",
-	}
+	environ := e2eEnviron(t)
 	tt := startTmuxSize(t, dir, environ, 80, 24)
 	w := &facilitator{tt}
 
-	tt.text(`werkstatt --db db --lang de; echo "werkstatt exit=$?"`)
-	tt.keys("Enter")
+	tt.shell("werkstatt", "werkstatt --db db --lang de")
 	tt.waitText("the empty home screen", "Werkstätten", "Noch keine Werkstatt")
 
 	// The workshop, made in the form with a German date.
@@ -132,14 +126,7 @@ func TestWorkshopEndToEnd(t *testing.T) {
 	// Three themes, then the pile sorted one number key per card.
 	themes := []string{"Ausstattung", "Öffnungszeiten & Betreuung", "Sauberkeit"}
 	for _, th := range themes {
-		tt.keys("g")
-		tt.waitLine("the unthemed pile selected", "› Ohne Thema")
-		tt.keys("t")
-		tt.waitText("the new theme's title", "Neues Thema:")
-		tt.keys("End")
-		tt.text(th)
-		tt.keys("Enter")
-		tt.waitText("the theme "+th, "Thema „"+th+"“ angelegt")
+		tt.newTheme(th)
 	}
 	tt.keys("g")
 	tt.waitLine("the unthemed pile selected", "› Ohne Thema · 8 Karten")
@@ -306,8 +293,7 @@ func TestWorkshopEndToEnd(t *testing.T) {
 	tt.waitFor("the plan naming the chain the measure answers", func(s string) bool {
 		return strings.Contains(s, "Maßnahme 1 von 1") && lineWith(s, "Antwort auf:", "Ausstattung → Unser Treff ist gut")
 	})
-	tt.keys("C-c")
-	tt.waitText("werkstatt to exit", "werkstatt exit=0")
+	tt.quit()
 
 	// Two more people came after the break: the command line changes the
 	// head count while werkstatt is closed.
@@ -322,14 +308,12 @@ func TestWorkshopEndToEnd(t *testing.T) {
 	if handle != "jugendtreff-nordviertel" {
 		t.Errorf("the workshop's handle is %q, want jugendtreff-nordviertel", handle)
 	}
-	tt.text("clear; werkstatt --db db --lang de edit " + handle + ` --participants 22; echo "edit exit=$?"`)
-	tt.keys("Enter")
-	tt.waitText("werkstatt edit", "edit exit=0")
+	tt.shell("edit", "clear; werkstatt --db db --lang de edit "+handle+" --participants 22")
+	tt.exited("edit")
 
 	// Opened again, it is where it was left: the plan. The record goes
 	// into the folder werkstatt was started in.
-	tt.text(`clear; werkstatt --db db --lang de open ` + handle + `; echo "werkstatt exit=$?"`)
-	tt.keys("Enter")
+	tt.shell("werkstatt", "clear; werkstatt --db db --lang de open "+handle)
 	tt.waitText("the plan after reopening", "Verwirklichungsphase", "Neuen Kicker")
 	tt.keys("F6")
 	tt.waitText("the record preview", "Jugendtreff Nordviertel", "Leitfrage")
@@ -337,8 +321,7 @@ func TestWorkshopEndToEnd(t *testing.T) {
 	tt.waitText("the record's formats, Markdown first", "Format: [md]")
 	tt.keys("Enter")
 	tt.waitText("the record written", "Dokumentation gespeichert")
-	tt.keys("C-c")
-	tt.waitText("werkstatt to exit after the record", "werkstatt exit=0")
+	tt.quit()
 
 	b, err := os.ReadFile(filepath.Join(dir, handle+".md"))
 	if err != nil {
@@ -428,12 +411,6 @@ func focusLabel(screen string) string {
 		}
 	}
 	return ""
-}
-
-// waitLine waits until one line of the screen holds the parts in order.
-func (tt *tmuxTerm) waitLine(what string, parts ...string) string {
-	tt.t.Helper()
-	return tt.waitFor(what, func(s string) bool { return lineWith(s, parts...) })
 }
 
 // germanCards is the board's count of cards in German.

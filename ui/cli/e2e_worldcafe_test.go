@@ -30,8 +30,7 @@ func worldCafeRun(t *testing.T, cols, rows int) {
 	handle := strings.TrimSpace(ok(t, environ, "new", "--db", filepath.Join(dir, "db"), "--lang", "de",
 		"--title", "World Café Birkenau", "--method", "worldcafe", "--participants", "10", "--dots", "3"))
 	tt := startTmuxSize(t, dir, environ, cols, rows)
-	tt.text(`werkstatt --db db --lang de open ` + handle + `; echo "werkstatt exit=$?"`)
-	tt.keys("Enter")
+	tt.shell("werkstatt", "werkstatt --db db --lang de open "+handle)
 	tt.waitText("the café rounds", "Café-Runden (Phase 1 von 2)", "Runde 1: Was schätzen Sie heute – was soll bleiben?", "Runde: 1/3")
 
 	// ctrl+g opens the table's name as it is; ctrl+u clears it. At 80
@@ -80,14 +79,7 @@ func worldCafeRun(t *testing.T, cols, rows int) {
 	tt.waitText("the list with the keys", "LISTE")
 	themes := []string{"Begegnung", "Mobilität"}
 	for _, th := range themes {
-		tt.keys("g")
-		tt.waitLine("the unthemed pile selected", "› Ohne Thema")
-		tt.keys("t")
-		tt.waitText("the new theme's title", "Neues Thema:")
-		tt.keys("End")
-		tt.text(th)
-		tt.keys("Enter")
-		tt.waitText("the theme "+th, "Thema „"+th+"“ angelegt")
+		tt.newTheme(th)
 	}
 	tt.keys("g")
 	tt.waitLine("the unthemed pile selected", "› Ohne Thema · 3 Karten")
@@ -112,12 +104,10 @@ func worldCafeRun(t *testing.T, cols, rows int) {
 	tt.waitText("the counted dots", "26 von 30 Punkten")
 	tt.keys("Escape")
 	tt.waitLine("the board with the dots", "1 Begegnung · 2 Karten · ● 17")
-	tt.keys("C-c")
-	tt.waitText("werkstatt quit", "werkstatt exit=0")
+	tt.quit()
 
-	tt.text(`werkstatt --db db --lang de export ` + handle + ` -o protokoll.md; echo "export exit=$?"`)
-	tt.keys("Enter")
-	tt.waitText("the export", "export exit=0")
+	tt.shell("export", "werkstatt --db db --lang de export "+handle+" -o protokoll.md")
+	tt.exited("export")
 	md, err := os.ReadFile(filepath.Join(dir, "protokoll.md"))
 	if err != nil {
 		t.Fatal(err)

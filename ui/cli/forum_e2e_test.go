@@ -8,17 +8,6 @@ import (
 	"testing"
 )
 
-// e2eEnviron is the German shell the end-to-end tests of the methods run
-// werkstatt in.
-func e2eEnviron(t *testing.T) []string {
-	return []string{
-		"PATH=" + filepath.Dir(bin) + ":/usr/bin:/bin",
-		"HOME=" + t.TempDir(),
-		"LANG=de_DE.UTF-8",
-		"TERM=screen-256color",
-	}
-}
-
 // TestKonsensierenEndToEnd runs a short decision round in German at
 // 80×24 and 200×60: three options written on the board, Esc and v to the
 // Konsensieren screen, one row per table typed (one refused and
@@ -31,8 +20,7 @@ func TestKonsensierenEndToEnd(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
 			tt := startTmuxSize(t, dir, e2eEnviron(t), size[0], size[1])
-			tt.text(`werkstatt --db db --lang de new --title "Spielplatz am Anger" --method konsensieren --participants 9 && werkstatt --db db --lang de open spielplatz-am-anger; echo "werkstatt exit=$?"`)
-			tt.keys("Enter")
+			tt.shell("werkstatt", `werkstatt --db db --lang de new --title "Spielplatz am Anger" --method konsensieren --participants 9 && werkstatt --db db --lang de open spielplatz-am-anger`)
 			tt.waitText("the board of the options", "Optionen und Widerstand (Phase 1 von 2)", "› Beitrag tippen")
 			options := []string{"Neue Schaukel", "Wasserspielplatz", "Kletterturm aus Holz"}
 			for i, o := range options {
@@ -67,12 +55,10 @@ func TestKonsensierenEndToEnd(t *testing.T) {
 			tt.text("Kletterturm und Schaukel beim Bauhof anfragen")
 			tt.keys("Enter")
 			tt.waitText("the first step", "Beiträge · 1 Karte")
-			tt.keys("C-c")
-			tt.waitText("werkstatt quit", "werkstatt exit=0")
+			tt.quit()
 
-			tt.text(`werkstatt --db db --lang de export spielplatz-am-anger -o protokoll.md; echo "export exit=$?"`)
-			tt.keys("Enter")
-			tt.waitText("the export", "export exit=0")
+			tt.shell("export", "werkstatt --db db --lang de export spielplatz-am-anger -o protokoll.md")
+			tt.exited("export")
 			md, err := os.ReadFile(filepath.Join(dir, "protokoll.md"))
 			if err != nil {
 				t.Fatal(err)
@@ -105,8 +91,7 @@ func TestBuergerforumEndToEnd(t *testing.T) {
 			dir := t.TempDir()
 			tt := startTmuxSize(t, dir, e2eEnviron(t), size[0], size[1])
 			w := &facilitator{tt}
-			tt.text(`werkstatt --db db --lang de new --title "Bürgerforum Marktplatz" --method buergerforum --participants 20 && werkstatt --db db --lang de open buergerforum-marktplatz; echo "werkstatt exit=$?"`)
-			tt.keys("Enter")
+			tt.shell("werkstatt", `werkstatt --db db --lang de new --title "Bürgerforum Marktplatz" --method buergerforum --participants 20 && werkstatt --db db --lang de open buergerforum-marktplatz`)
 			tt.waitText("the information input", "Informationsinput (Phase 1 von 3)", "› Beitrag tippen")
 			tt.keys("C-a")
 			tt.text("Dr. Petra Lang, Stadtplanung")
@@ -171,12 +156,10 @@ func TestBuergerforumEndToEnd(t *testing.T) {
 			tt.waitFor("the rejected one", func(s string) bool {
 				return lineWith(s, "2.", "Parkhaus unter dem Marktplatz", "3", "15", "0", "0", "abgelehnt")
 			})
-			tt.keys("C-c")
-			tt.waitText("werkstatt quit", "werkstatt exit=0")
+			tt.quit()
 
-			tt.text(`werkstatt --db db --lang de export buergerforum-marktplatz -o gutachten.md; echo "export exit=$?"`)
-			tt.keys("Enter")
-			tt.waitText("the export", "export exit=0")
+			tt.shell("export", "werkstatt --db db --lang de export buergerforum-marktplatz -o gutachten.md")
+			tt.exited("export")
 			md, err := os.ReadFile(filepath.Join(dir, "gutachten.md"))
 			if err != nil {
 				t.Fatal(err)

@@ -196,21 +196,14 @@ func FuzzLiveRequest(f *testing.F) {
 func TestLiveOpenEndToEnd(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	environ := []string{
-		"PATH=" + filepath.Dir(bin) + ":/usr/bin:/bin",
-		"HOME=" + t.TempDir(),
-		"LANG=de_DE.UTF-8",
-		"TERM=screen-256color",
-	}
+	environ := e2eEnviron(t)
 	db := filepath.Join(dir, "w.db")
 	ok(t, environ, "demo", "--no-open", "--db", db)
 	tt := startTmux(t, dir, environ)
 	// Once on the critique's board, so the workshop opens there later.
-	tt.text(`werkstatt --db w.db open ` + demo.Handle + ` --phase critique; echo "werkstatt exit=$?"`)
-	tt.keys("Enter")
+	tt.shell("werkstatt", "werkstatt --db w.db open "+demo.Handle+" --phase critique")
 	tt.waitText("the demo workshop's critique", "Zukunftswerkstatt Musterdorf 2035", "Kritikphase", "ctrl+c beenden")
-	tt.keys("C-c")
-	tt.waitText("werkstatt to exit", "werkstatt exit=0")
+	tt.quit()
 
 	work := t.TempDir()
 	wantList := runIn(t, environ, work, "list", "--db", db).String()
@@ -229,8 +222,7 @@ func TestLiveOpenEndToEnd(t *testing.T) {
 	}
 
 	tt.keys("C-l")
-	tt.text(`clear; werkstatt --db w.db open ` + demo.Handle + `; echo "werkstatt exit=$?"`)
-	tt.keys("Enter")
+	tt.shell("werkstatt", "clear; werkstatt --db w.db open "+demo.Handle)
 	tt.waitText("the demo workshop's critique again", "Zukunftswerkstatt Musterdorf 2035", "Kritikphase", "ctrl+c beenden")
 	if strings.Contains(tt.screen(), late) {
 		t.Fatal("the late card is on the board before its import: the test proves nothing")
@@ -248,8 +240,7 @@ func TestLiveOpenEndToEnd(t *testing.T) {
 		t.Errorf("import while the TUI runs:\n%s", r)
 	}
 	tt.waitText("the imported card on the TUI's board", late)
-	tt.keys("C-c")
-	tt.waitText("werkstatt to exit", "werkstatt exit=0")
+	tt.quit()
 	if _, err := os.Lstat(db + ".sock"); !os.IsNotExist(err) {
 		t.Errorf("the socket is still there after the TUI quit: %v", err)
 	}

@@ -23,9 +23,8 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Skip("ssh not installed: the end-to-end test of serve needs an ssh client (apt-get install openssh-client)")
 	}
 	dir := t.TempDir()
-	home := t.TempDir()
 	db := filepath.Join(dir, "w.db")
-	environ := []string{"PATH=" + filepath.Dir(bin) + ":/usr/bin:/bin", "HOME=" + home, "LANG=C.UTF-8", "TERM=screen-256color"}
+	environ := e2eEnvironLang(t, "C.UTF-8")
 	if r := run(t, environ, "--db", db, "new", "--title", "Live Au"); r.code != 0 {
 		t.Fatalf("new: %d %s", r.code, r.stderr)
 	}
@@ -36,22 +35,15 @@ func TestServeEndToEnd(t *testing.T) {
 	port := freePort(t)
 
 	hub := startTmux(t, dir, environ)
-	hub.text("werkstatt --db w.db --lang de serve live-au --headless --listen 127.0.0.1 --ssh-port " + port + " --pin 4711; echo serve-exit=$?")
-	hub.keys("Enter")
+	hub.shell("serve", "werkstatt --db w.db --lang de serve live-au --headless --listen 127.0.0.1 --ssh-port "+port+" --pin 4711")
 	hub.waitText("the join lines", "ist live auf Port "+port, "ssh -p "+port+" tisch3@127.0.0.1", "PIN", "4711")
 
 	ssh := sshBin + " -F /dev/null -p " + port + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=" + filepath.Join(dir, "known_hosts") +
 		" -o PubkeyAuthentication=no -o PreferredAuthentications=password,keyboard-interactive"
 	sshEnv := append(environ, "SSH_ASKPASS="+askpass, "SSH_ASKPASS_REQUIRE=force", "DISPLAY=:0")
 	session := func(user string) *tmuxTerm {
-		s := &tmuxTerm{t: t, tmux: hub.tmux, sock: hub.sock, name: user}
-		args := []string{"new-session", "-d", "-s", user, "-x", "100", "-y", "30", "-c", dir, "env", "-i"}
-		args = append(args, sshEnv...)
-		args = append(args, "PS1=wk$ ", "/bin/sh")
-		hub.do(args...)
-		s.waitFor("the shell prompt", func(x string) bool { return strings.Contains(x, "wk$") })
-		s.text(ssh + " " + user + "@127.0.0.1 </dev/tty; echo ssh-exit=$?")
-		s.keys("Enter")
+		s := hub.session(user, dir, sshEnv, 100, 30)
+		s.shell("ssh", ssh+" "+user+"@127.0.0.1 </dev/tty")
 		return s
 	}
 	t1, t2, proj := session("tisch1"), session("Tisch-Süd"), session("projector")
@@ -75,8 +67,8 @@ func TestServeEndToEnd(t *testing.T) {
 	if r.code != 0 {
 		t.Logf("export while live: %d %s; stopping the hub first", r.code, strings.TrimSpace(r.stderr))
 		hub.keys("C-c")
-		hub.waitText("serve stopped", "Live-Verbindung beendet", "serve-exit=0")
-		t1.waitText("the table told", "Live-Verbindung beendet", "ssh-exit=")
+		hub.waitText("serve stopped", "Live-Verbindung beendet", "serve exit=0")
+		t1.waitText("the table told", "Live-Verbindung beendet", "ssh exit=")
 		r = run(t, environ, "--db", db, "export", "live-au")
 	}
 	if r.code != 0 {
