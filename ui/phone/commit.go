@@ -3,8 +3,9 @@ package phone
 import "werkstatt/model"
 
 // The phones' writes are committed in groups: a write is checked against
-// the phones' copy of the workshop and applied to it under the write lock
-// (so the next phone's check sees it), then queued; one goroutine at a
+// the phones' copy of the workshop, applied to it and queued in one hold
+// of the copy's lock (so the next phone's check sees it, and the queue
+// has the order of the checks); one goroutine at a
 // time writes everything queued meanwhile as one change through the hub
 // (one transaction, one fsync) and only then answers each phone. A phone
 // is told "saved" only after its write is on disk. Under a room of two
@@ -18,9 +19,9 @@ type queued struct {
 	done     chan error
 }
 
-// commit applies ch to the copy and queues it; the caller holds s.write
-// while calling it (so checks and queue order agree) and waits on the
-// returned channel after letting go.
+// commit applies ch to the copy and queues it; the caller holds the
+// cache's lock while calling it and waits on the returned channel after
+// letting go.
 func (s *Server) commit(workshop string, ch model.Change) <-chan error {
 	s.applied(workshop, ch)
 	q := queued{workshop: workshop, ch: ch, done: make(chan error, 1)}
@@ -96,17 +97,25 @@ func merge(group []queued) model.Change {
 	return out
 }
 
-// writeOne runs prepare under the write lock; when prepare gives a change
-// (ok), it is applied to the copy and queued, and writeOne waits, after
-// letting the lock go, until it is on disk.
-func (s *Server) writeOne(prepare func() (workshop string, ch model.Change, ok bool)) (bool, error) {
-	s.write.Lock()
-	wk, ch, ok := prepare()
+// writeOne runs prepare on the live workshop under the cache's lock; when
+// prepare gives a change (ok), it is applied to the copy and queued in
+// the same hold, and writeOne waits, after letting the lock go, until it
+// is on disk. It reports whether a workshop was live.
+func (s *Server) writeOne(prepare func(snap *model.Snapshot, phase string) (ch model.Change, ok bool)) (live bool, err error) {
+	c := &s.cache
+	c.mu.Lock()
+	var wk string
+	var ch model.Change
+	ok := false
+	live = s.liveLocked(func(snap *model.Snapshot, phase string) {
+		wk = snap.Workshop.ID
+		ch, ok = prepare(snap, phase)
+	})
 	if !ok {
-		s.write.Unlock()
-		return false, nil
+		c.mu.Unlock()
+		return live, nil
 	}
 	done := s.commit(wk, ch)
-	s.write.Unlock()
+	c.mu.Unlock()
 	return true, <-done
 }

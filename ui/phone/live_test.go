@@ -3,6 +3,7 @@ package phone
 import (
 	"bufio"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -93,5 +94,87 @@ func TestEvents(t *testing.T) {
 	}
 	if code, _ := e.phone().get("/events"); code == http.StatusOK {
 		t.Error("the stream is open without the PIN")
+	}
+}
+
+// stream opens the phone's live stream of page ("" none named) and
+// returns its data lines as they come.
+func (c *client) stream(page string) <-chan string {
+	c.e.t.Helper()
+	path := "/events"
+	if page != "" {
+		path += "?page=" + page
+	}
+	req, _ := http.NewRequest("GET", c.e.ts.URL+path, nil)
+	resp, err := c.c.Do(req)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		c.e.t.Fatalf("stream: %v %v", err, resp)
+	}
+	out := make(chan string, 64)
+	go func() {
+		defer resp.Body.Close()
+		defer close(out)
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "data: ") {
+				out <- sc.Text()
+			}
+		}
+	}()
+	return out
+}
+
+// TestEventsPerPage: the write and vote pages' stream tells a phone of
+// what its page shows — the workshop's head and themes, its own cards and
+// dots — and not of every other phone's card, which would make every
+// phone in the hall fetch its page again each time anyone writes; the
+// wall's stream (and a stream that names no page) tells of everything.
+func TestEventsPerPage(t *testing.T) {
+	e := newEnv(t, func(w *model.Workshop) { w.Phones.Vote = "critique" })
+	e.srv.gap = 0
+	p, q := e.signedPhone(), e.signedPhone()
+	p.card("Der Bus fährt abends nicht")
+	own, wall, none := p.stream("write"), p.stream("follow"), p.stream("")
+	for _, s := range []<-chan string{own, wall, none} {
+		<-s // the first event: the version now
+	}
+	// The facilitator puts p's card into a theme: its write page shows it.
+	th := model.Theme{ID: model.NewID(time.Now()), Phase: "critique", Title: "Verkehr"}
+	mine := e.snap().Cards[0]
+	mine.Theme = th.ID
+	e.facilitator(model.Change{Themes: []model.Theme{th}, Cards: []model.Card{mine}})
+	for name, s := range map[string]<-chan string{"write": own, "follow": wall, "none": none} {
+		select {
+		case <-s:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the %s stream did not tell of the phone's card in a theme", name)
+		}
+	}
+	// q writes two cards and gives a dot; then the facilitator renames
+	// the theme. The write page's stream tells of the rename only.
+	for _, text := range []string{"Kein Laden", "Keine Bank"} {
+		if code := q.card(text); code != http.StatusOK {
+			t.Fatalf("q's card: %d", code)
+		}
+	}
+	q.post("/dots", url.Values{"theme": {th.ID}, "delta": {"1"}})
+	th.Title = "Verkehr und Wege"
+	e.facilitator(model.Change{Themes: []model.Theme{th}})
+	e.srv.Close() // ends the streams: what each said is all there is
+	count := func(s <-chan string) int {
+		n := 0
+		for range s {
+			n++
+		}
+		return n
+	}
+	if n := count(own); n != 1 {
+		t.Errorf("the write page's stream told of %d changes, want 1 (the rename, not q's cards and dot)", n)
+	}
+	if n := count(wall); n < 2 {
+		t.Errorf("the wall's stream told of %d changes, want q's cards too", n)
+	}
+	if n := count(none); n < 2 {
+		t.Errorf("a stream without a page told of %d changes, want every change", n)
 	}
 }

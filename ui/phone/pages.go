@@ -185,33 +185,26 @@ func (s *Server) postCard(w http.ResponseWriter, r *http.Request, dev string) {
 	}
 	group := model.OneLine(r.PostFormValue("group"))
 	s.setGroup(dev, group)
-	var id string
-	var ch model.Change
 	refuse := ""
-	live := false
-	_, err := s.writeOne(func() (string, model.Change, bool) {
-		live = s.live(func(snap *model.Snapshot, phase string) {
-			wk := snap.Workshop
-			id = wk.ID
-			if wk.Phones.Stopped {
-				refuse = "write.stopped"
-				return
+	live, err := s.writeOne(func(snap *model.Snapshot, phase string) (model.Change, bool) {
+		wk := snap.Workshop
+		if wk.Phones.Stopped {
+			refuse = "write.stopped"
+			return model.Change{}, false
+		}
+		label := wk.PhoneLabel()
+		if group != "" && slicesContains(wk.PhoneGroups(), group) {
+			label = group
+		}
+		order := 0
+		for _, c := range snap.Cards {
+			if c.Phase == phase && c.Theme == "" {
+				order = max(order, c.Order)
 			}
-			label := wk.PhoneLabel()
-			if group != "" && slicesContains(wk.PhoneGroups(), group) {
-				label = group
-			}
-			order := 0
-			for _, c := range snap.Cards {
-				if c.Phase == phase && c.Theme == "" {
-					order = max(order, c.Order)
-				}
-			}
-			now := s.now()
-			ch = model.Change{Cards: []model.Card{{ID: model.NewID(now), Phase: phase, Text: text, Group: label,
-				Device: dev, Order: order + 1, Created: now, Updated: now}}}
-		})
-		return id, ch, live && refuse == ""
+		}
+		now := s.now()
+		return model.Change{Cards: []model.Card{{ID: model.NewID(now), Phase: phase, Text: text, Group: label,
+			Device: dev, Order: order + 1, Created: now, Updated: now}}}, true
 	})
 	switch {
 	case !live:
@@ -238,19 +231,28 @@ func slicesContains(list []string, s string) bool {
 
 // ownCard finds a card the phone may still change, or answers why not.
 func (s *Server) ownCard(w http.ResponseWriter, r *http.Request, dev string, fn func(wk string, c model.Card, stopped bool)) bool {
-	id := r.PathValue("id")
-	found, may := false, false
-	live := s.live(func(snap *model.Snapshot, _ string) {
-		for _, c := range snap.Cards {
-			if c.ID == id {
-				found, may = true, model.PhoneMayChange(c, dev)
-				if may {
-					fn(snap.Workshop.ID, c, snap.Workshop.Phones.Stopped)
-				}
-				return
+	var found, may bool
+	live := s.live(func(snap *model.Snapshot, _ string) { found, may = findOwn(snap, r.PathValue("id"), dev, fn) })
+	return s.ownAnswer(w, r, live, found, may)
+}
+
+// findOwn looks for card id of the snapshot and calls fn with it when
+// the phone may change it.
+func findOwn(snap *model.Snapshot, id, dev string, fn func(wk string, c model.Card, stopped bool)) (found, may bool) {
+	for _, c := range snap.Cards {
+		if c.ID == id {
+			if may = model.PhoneMayChange(c, dev); may {
+				fn(snap.Workshop.ID, c, snap.Workshop.Phones.Stopped)
 			}
+			return true, may
 		}
-	})
+	}
+	return false, false
+}
+
+// ownAnswer answers why a phone may not change a card, and reports
+// whether it may.
+func (s *Server) ownAnswer(w http.ResponseWriter, r *http.Request, live, found, may bool) bool {
 	switch {
 	case !live:
 		s.fail(w, r, http.StatusConflict, "err.nolive")
@@ -292,16 +294,15 @@ func (s *Server) postWithdraw(w http.ResponseWriter, r *http.Request, dev string
 }
 
 func (s *Server) changeOwn(w http.ResponseWriter, r *http.Request, dev, done string, change func(model.Card) model.Change) {
-	var wk string
-	var ch model.Change
-	stopped, own := false, false
-	_, err := s.writeOne(func() (string, model.Change, bool) {
-		own = s.ownCard(w, r, dev, func(id string, c model.Card, st bool) { wk, ch, stopped = id, change(c), st })
-		return wk, ch, own && !stopped
+	var found, may, stopped bool
+	live, err := s.writeOne(func(snap *model.Snapshot, _ string) (model.Change, bool) {
+		var ch model.Change
+		found, may = findOwn(snap, r.PathValue("id"), dev, func(_ string, c model.Card, st bool) { ch, stopped = change(c), st })
+		return ch, may && !stopped
 	})
 	switch {
-	case !own:
-		return // ownCard answered
+	case !s.ownAnswer(w, r, live, found, may):
+		return
 	case stopped:
 		s.fail(w, r, http.StatusConflict, "write.stopped")
 		return
@@ -338,33 +339,26 @@ var refusalKeys = map[model.BallotRefusal]string{
 }
 
 // postDots moves one dot: theme, delta +1 or -1. The check against the
-// budget and the cap and the write are one step under the write lock.
+// budget and the cap and the write are one step under the cache's lock.
 func (s *Server) postDots(w http.ResponseWriter, r *http.Request, dev string) {
 	theme := r.PostFormValue("theme")
 	delta, err := strconv.Atoi(r.PostFormValue("delta"))
 	if err != nil || (delta != 1 && delta != -1) {
 		delta = 0
 	}
-	var wk string
-	var ch model.Change
 	var refused error
-	live := false
-	_, err = s.writeOne(func() (string, model.Change, bool) {
-		live = s.live(func(snap *model.Snapshot, _ string) {
-			wk = snap.Workshop.ID
-			b := snap.BallotOf(snap.Workshop.Phones.Vote, dev)
-			if b.Dots == nil {
-				b.Dots = map[string]int{}
-			}
-			b.Dots[theme] += delta
-			nb, err := model.CheckBallot(*snap, b, s.now())
-			if err != nil {
-				refused = err
-				return
-			}
-			ch = model.Change{Ballots: []model.Ballot{nb}}
-		})
-		return wk, ch, live && refused == nil
+	live, err := s.writeOne(func(snap *model.Snapshot, _ string) (model.Change, bool) {
+		b := snap.BallotOf(snap.Workshop.Phones.Vote, dev)
+		if b.Dots == nil {
+			b.Dots = map[string]int{}
+		}
+		b.Dots[theme] += delta
+		nb, err := model.CheckBallot(*snap, b, s.now())
+		if err != nil {
+			refused = err
+			return model.Change{}, false
+		}
+		return model.Change{Ballots: []model.Ballot{nb}}, true
 	})
 	if !live {
 		s.fail(w, r, http.StatusConflict, "err.nolive")

@@ -63,8 +63,7 @@ type Server struct {
 	pin   string
 	key   []byte
 
-	cache cache
-	write sync.Mutex // serialises the phones' checks and their place in the queue (commit.go)
+	cache cache // its lock also serialises the phones' checks and their place in the queue (commit.go)
 
 	qmu      sync.Mutex
 	queue    []queued
@@ -104,6 +103,8 @@ func New(be Backend, cfg Config) *Server {
 	s.reqs = newBuckets(30, 60)
 	s.gap = eventGap
 	s.cache.notify = make(chan struct{})
+	s.cache.headNote = make(chan struct{})
+	s.cache.devs = map[string]*devSlot{}
 	s.cache.id = cfg.Workshop
 	s.pages = parsePages()
 	s.routes()

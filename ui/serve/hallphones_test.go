@@ -33,8 +33,11 @@ import (
 // go nowhere), as `werkstatt serve` runs them — serves PHONES (200)
 // phones over HTTP on loopback, each from its own 127.0.0.x address, each
 // sending a card every 2 s and moving a dot every 2 s with the vote open,
-// and following the wall as the page's script does (the /events stream,
-// the page fetched again on each event; PHONES_LIVE=0 turns that off),
+// and following their page as its script does (the stream of the write
+// or vote page, /events?page=write, opened anew with each page the phone
+// loads, and the page fetched again on each event; PHONES_LIVE=all: the
+// stream of every change, as the script before 30 Nov 2026 had it;
+// PHONES_LIVE=0: no script),
 // while PHONES_STATIONS (10) SSH stations (x/crypto/ssh with a PTY) type
 // a card every 2 s each, for PHONES_SECONDS (60). The hub is this test
 // binary started again (so its CPU time and RSS are its own, not the
@@ -58,7 +61,10 @@ func TestHallPhones(t *testing.T) {
 	phones := hpEnvInt("PHONES", 200)
 	stations := hpEnvInt("PHONES_STATIONS", 10)
 	dur := time.Duration(hpEnvInt("PHONES_SECONDS", 60)) * time.Second
-	follow := os.Getenv("PHONES_LIVE") != "0"
+	follow := os.Getenv("PHONES_LIVE") // "page" (the default), "all" or "0"
+	if follow != "all" && follow != "0" {
+		follow = "page"
+	}
 
 	dir := t.TempDir()
 	db := filepath.Join(dir, "w.db")
@@ -129,7 +135,7 @@ func TestHallPhones(t *testing.T) {
 
 	arrived, atHub, reloads := hub.arrivals()
 	res := r.count(t, db, w, arrived, atHub)
-	t.Logf("PHONES+SSH: %d phones (following the wall: %v) and %d SSH stations, a card every 2 s each (phones also a dot every 2 s) for %v; load average before %s, after %s; %d cores",
+	t.Logf("PHONES+SSH: %d phones (the script's stream: %q) and %d SSH stations, a card every 2 s each (phones also a dot every 2 s) for %v; load average before %s, after %s; %d cores",
 		phones, follow, stations, dur, loadBefore, loadAvg(), runtime.NumCPU())
 	t.Logf("PHONES+SSH phones: cards told saved %d, on disk %d, lost %d, duplicated %d, refused (slowed) %d, errors %d %v",
 		res.phoneTold, res.phoneDisk, res.phoneLost, res.phoneDup, r.refused, len(r.errs), r.errs[:min(3, len(r.errs))])
@@ -142,8 +148,8 @@ func TestHallPhones(t *testing.T) {
 	t.Logf("PHONES+SSH POST → the hub's event at a bare peer (hub and phone server, no TUI): p50 %s, p99 %s, max %s; station Enter → the same: p50 %s, p99 %s, max %s; reloads of the facilitator %d",
 		hpDur(pct(res.phoneHub, 0.5)), hpDur(pct(res.phoneHub, 0.99)), hpDur(pct(res.phoneHub, 1)),
 		hpDur(pct(res.stationHub, 0.5)), hpDur(pct(res.stationHub, 0.99)), hpDur(pct(res.stationHub, 1)), reloads)
-	t.Logf("PHONES+SSH POST round trip (card or dot, redirect followed): p50 %s, p99 %s (n=%d); page fetches on the stream's events %d",
-		hpDur(pct(r.rtts, 0.5)), hpDur(pct(r.rtts, 0.99)), len(r.rtts), r.fetches)
+	t.Logf("PHONES+SSH POST round trip (card or dot, redirect followed): p50 %s, p99 %s (n=%d); streams opened %d, page fetches on their events %d",
+		hpDur(pct(r.rtts, 0.5)), hpDur(pct(r.rtts, 0.99)), len(r.rtts), r.streams, r.fetches)
 	t.Logf("PHONES+SSH hub CPU %v over %v (%.0f%% of one core); RSS idle %d KiB, with everyone connected %d KiB, at the end %d KiB, peak %d KiB",
 		(end.cpu - connected.cpu).Round(10*time.Millisecond), elapsed.Round(time.Second), 100*float64(end.cpu-connected.cpu)/float64(elapsed),
 		idle.rss, connected.rss, end.rss, end.hwm)
@@ -197,13 +203,15 @@ type hpRun struct {
 	errs    []string
 	rtts    []time.Duration
 	fetches int
+	streams int // streams opened (each page load with the script)
 }
 
 type hpPhone struct {
 	c     *http.Client
 	token string
 	mu    sync.Mutex
-	page  string // the page on the phone's screen, which the script fetches again
+	page  string        // the page on the phone's screen, which the script fetches again
+	nav   chan struct{} // a page was loaded (a form post's answer): a new stream
 }
 
 func (r *hpRun) fail(err error) {
@@ -213,12 +221,13 @@ func (r *hpRun) fail(err error) {
 }
 
 // signIn is phone i opening the QR address and its write page; with
-// follow it opens the live stream as the page's script does.
-func (r *hpRun) signIn(ctx context.Context, i int, follow bool) *hpPhone {
+// follow ("page", "all") it opens the live stream as the page's script
+// does.
+func (r *hpRun) signIn(ctx context.Context, i int, follow string) *hpPhone {
 	jar, _ := cookiejar.New(nil)
 	local := &net.TCPAddr{IP: net.IPv4(127, 0, byte(1+i/250), byte(1+i%250))}
 	tr := &http.Transport{DialContext: (&net.Dialer{LocalAddr: local, Timeout: 10 * time.Second}).DialContext, MaxIdleConnsPerHost: 4}
-	p := &hpPhone{c: &http.Client{Jar: jar, Transport: tr, Timeout: 30 * time.Second}, page: "/"}
+	p := &hpPhone{c: &http.Client{Jar: jar, Transport: tr, Timeout: 30 * time.Second}, page: "/", nav: make(chan struct{}, 1)}
 	if _, _, _, err := hpDo(p.c, "GET", r.base+"/?pin="+perfPIN, nil); err != nil {
 		r.fail(err)
 		return nil
@@ -231,21 +240,47 @@ func (r *hpRun) signIn(ctx context.Context, i int, follow bool) *hpPhone {
 	if m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(body); m != nil {
 		p.token = m[1]
 	}
-	if follow {
-		go r.follow(ctx, p)
+	if follow != "0" {
+		go r.follow(ctx, p, follow)
 	}
 	return p
 }
 
-// follow is the page's script: on each event of /events after the first,
-// the page on screen is fetched again.
-func (r *hpRun) follow(ctx context.Context, p *hpPhone) {
+// follow is the page's script: each page the phone loads opens its
+// stream (/events?page=<page>, or /events with mode "all"), and on each
+// event after the first the page on screen is fetched again.
+func (r *hpRun) follow(ctx context.Context, p *hpPhone, mode string) {
+	for ctx.Err() == nil {
+		sctx, stop := context.WithCancel(ctx)
+		go func() {
+			select {
+			case <-p.nav:
+			case <-sctx.Done():
+			}
+			stop()
+		}()
+		p.mu.Lock()
+		path := "/events"
+		if mode == "page" {
+			path += "?page=" + map[string]string{"/": "write", "/dots": "dots"}[p.page]
+		}
+		p.mu.Unlock()
+		r.listen(sctx, p, path)
+		<-sctx.Done() // the next page
+	}
+}
+
+// listen is one page's stream.
+func (r *hpRun) listen(ctx context.Context, p *hpPhone, path string) {
 	stream := &http.Client{Jar: p.c.Jar, Transport: p.c.Transport}
-	req, _ := http.NewRequestWithContext(ctx, "GET", r.base+"/events", nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", r.base+path, nil)
 	resp, err := stream.Do(req)
 	if err != nil {
 		return
 	}
+	r.mu.Lock()
+	r.streams++
+	r.mu.Unlock()
 	defer resp.Body.Close()
 	sc := bufio.NewScanner(resp.Body)
 	first := true
@@ -311,6 +346,10 @@ func (r *hpRun) phone(p *hpPhone, i int, themes []string, start time.Time, dur t
 			p.mu.Lock()
 			p.page = final
 			p.mu.Unlock()
+			select { // the page loaded: its script opens a new stream
+			case p.nav <- struct{}{}:
+			default:
+			}
 		}
 	}
 }

@@ -1,9 +1,9 @@
 // werkstatt on phones: live updates. Without this script every page works
-// by plain form posts; with it, the page listens to /events (server-sent
-// events, or a poll every 5 s where EventSource is missing), fetches
-// itself again when the workshop changed and swaps its live parts (the
-// elements whose id starts with "live-"), leaving a field being typed in
-// alone. It also counts the phase's countdown down each second.
+// by plain form posts; with it, the page listens to /events?page=<its
+// name> (server-sent events, or a poll every 5 s where EventSource is
+// missing), fetches itself again when what it shows changed and swaps its
+// live parts (the elements whose id starts with "live-"), leaving a field
+// being typed in alone. It also counts the phase's countdown down each second.
 (function () {
   "use strict";
   var body = document.body;
@@ -52,7 +52,8 @@
 
   if (window.EventSource && window.fetch && window.DOMParser) {
     var first = true;
-    var es = new EventSource("/events");
+    // The page named, the stream tells only of what this page shows.
+    var es = new EventSource("/events?page=" + encodeURIComponent(body.getAttribute("data-page") || ""));
     es.onmessage = function () { if (first) { first = false; return; } refresh(); };
   } else if (window.fetch && window.DOMParser) {
     setInterval(refresh, 5000);
