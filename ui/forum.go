@@ -21,10 +21,7 @@ import (
 type forumScreen struct {
 	sh   *shared
 	keys forumKeys
-
-	ws    *session
-	phase string
-	built int
+	phaseBound
 
 	recs []model.Recommendation // the phase's, in their order
 	list list[recRow]           // the ranking, best first
@@ -34,11 +31,10 @@ type forumScreen struct {
 	form    form
 
 	w, h int
-	undo undoStack
 }
 
 func newForum(sh *shared) *forumScreen {
-	return &forumScreen{sh: sh, keys: newForumKeys(sh.t), built: -1}
+	return &forumScreen{sh: sh, keys: newForumKeys(sh.t), phaseBound: newPhaseBound()}
 }
 
 func (s *forumScreen) Enter() tea.Cmd {
@@ -46,13 +42,10 @@ func (s *forumScreen) Enter() tea.Cmd {
 	if ws == nil {
 		return nil
 	}
-	if s.ws != ws || s.phase != ws.phase {
-		s.ws, s.phase = ws, ws.phase
+	if s.enter(ws) {
 		s.list.reset()
 		s.editing = false
-		s.undo.reset()
 	}
-	s.built = -1
 	s.sync()
 	return nil
 }
@@ -61,7 +54,7 @@ func (s *forumScreen) Typing() bool { return s.editing }
 
 func (s *forumScreen) sync() {
 	ws := s.sh.ws
-	if ws == nil || s.ws != ws || s.built == ws.version {
+	if !s.current(ws) || s.built == ws.version {
 		return
 	}
 	s.built = ws.version
@@ -80,18 +73,7 @@ type recRow struct{ model.RankedRecommendation }
 func (r recRow) ref() rowRef { return recommendationRef(r.ID) }
 
 func (s *forumScreen) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case phaseMsg:
-		if s.ws != nil && msg.phase != s.phase {
-			s.ws = nil
-		}
-		return nil
-	case writesFailedMsg:
-		s.built = -1
-		s.undo.dropFrom(msg.from)
-		return nil
-	}
-	if s.sh.ws == nil || s.ws != s.sh.ws {
+	if !s.prelude(msg, s.sh.ws) {
 		return nil
 	}
 	s.sync()

@@ -11,7 +11,7 @@ import (
 func (s *forumScreen) View() string {
 	ws := s.sh.ws
 	w, h := s.w, s.h
-	if ws == nil || s.ws != ws || w <= 0 || h <= 0 {
+	if !s.current(ws) || w <= 0 || h <= 0 {
 		return ""
 	}
 	if s.editing {

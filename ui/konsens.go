@@ -24,10 +24,7 @@ import (
 type konsensScreen struct {
 	sh   *shared
 	keys konsensKeys
-
-	ws    *session
-	phase string
-	built int
+	phaseBound
 
 	options []model.Option
 	rows    []model.Resistance
@@ -41,11 +38,10 @@ type konsensScreen struct {
 	err     string       // why the last Enter saved nothing
 
 	w, h int
-	undo undoStack
 }
 
 func newKonsens(sh *shared) *konsensScreen {
-	s := &konsensScreen{sh: sh, keys: newKonsensKeys(sh.t), built: -1}
+	s := &konsensScreen{sh: sh, keys: newKonsensKeys(sh.t), phaseBound: newPhaseBound()}
 	s.input = newField(sh.st, "")
 	s.input.CharLimit = 500
 	return s
@@ -57,15 +53,12 @@ func (s *konsensScreen) Enter() tea.Cmd {
 	if ws == nil {
 		return nil
 	}
-	if s.ws != ws || s.phase != ws.phase {
-		s.ws, s.phase = ws, ws.phase
+	if s.enter(ws) {
 		s.input.SetValue("")
 		s.editing, s.err = "", ""
 		s.list.reset()
 		s.picked = false
-		s.undo.reset()
 	}
-	s.built = -1
 	s.sync()
 	return s.input.Focus()
 }
@@ -76,7 +69,7 @@ func (s *konsensScreen) Typing() bool { return true }
 // sync derives the options, rows and ranking when the workshop changed.
 func (s *konsensScreen) sync() {
 	ws := s.sh.ws
-	if ws == nil || s.ws != ws || s.built == ws.version {
+	if !s.current(ws) || s.built == ws.version {
 		return
 	}
 	s.built = ws.version
@@ -123,18 +116,7 @@ func (s *konsensScreen) pick(i int) {
 }
 
 func (s *konsensScreen) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case phaseMsg:
-		if s.ws != nil && msg.phase != s.phase {
-			s.ws = nil
-		}
-		return nil
-	case writesFailedMsg:
-		s.built = -1
-		s.undo.dropFrom(msg.from)
-		return nil
-	}
-	if s.sh.ws == nil || s.ws != s.sh.ws {
+	if !s.prelude(msg, s.sh.ws) {
 		return nil
 	}
 	s.sync()

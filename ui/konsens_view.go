@@ -12,7 +12,7 @@ import (
 func (s *konsensScreen) View() string {
 	ws := s.sh.ws
 	w, h := s.w, s.h
-	if ws == nil || s.ws != ws || w <= 0 || h <= 0 {
+	if !s.current(ws) || w <= 0 || h <= 0 {
 		return ""
 	}
 	st := s.sh.st

@@ -46,14 +46,11 @@ const (
 
 // planScreen is the action plan of the open workshop.
 type planScreen struct {
-	sh   *shared
-	keys planKeys
-	ws   *session
+	sh         *shared
+	keys       planKeys
+	phaseBound // follows its session's phase changes
 
-	phase   string
-	built   bool
-	version int
-	bphase  string
+	bphase  string          // the phase the rows were built for
 	list    list[planRow]   // the measures in display order
 	visions []model.Theme   // the themes a measure can serve, top first
 	topVis  map[string]bool // ids of top vision themes
@@ -71,12 +68,12 @@ type planScreen struct {
 	mode    planMode
 	form    planForm
 	meeting textinput.Model
-	undo    undoStack
 	draft   *formMeasure // a new measure left with Esc, for a to bring back
 }
 
 func newPlan(sh *shared) *planScreen {
-	s := &planScreen{sh: sh, keys: newPlanKeys(sh.t), topVis: map[string]bool{}}
+	s := &planScreen{sh: sh, keys: newPlanKeys(sh.t), phaseBound: newPhaseBound(), topVis: map[string]bool{}}
+	s.follow = true
 	s.form = newPlanForm(sh)
 	s.meeting = newField(sh.st, sh.T("plan.meeting.placeholder"))
 	s.meeting.CharLimit = 200
@@ -97,7 +94,7 @@ func (s *planScreen) Enter() tea.Cmd {
 		s.undo.reset()
 		s.list.reset()
 		s.col, s.byDue, s.mode, s.draft = colWhat, false, modeTable, nil
-		s.built = false
+		s.built = -1
 	}
 	s.phase = ws.phase
 	s.sync()
@@ -124,10 +121,10 @@ func (s *planScreen) visionPhase() string {
 // sync rebuilds the rows and the vision choices when the workshop changed.
 func (s *planScreen) sync() {
 	ws := s.sh.ws
-	if s.built && s.version == ws.version && s.bphase == s.phase {
+	if s.built == ws.version && s.bphase == s.phase {
 		return
 	}
-	s.built, s.version, s.bphase = true, ws.version, s.phase
+	s.built, s.bphase = ws.version, s.phase
 	src := s.visionPhase()
 	s.visions = s.visions[:0]
 	s.topVis = map[string]bool{}
@@ -218,23 +215,12 @@ func (s *planScreen) themeTitle(id string) string {
 }
 
 func (s *planScreen) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case tea.BackgroundColorMsg:
+	if _, ok := msg.(tea.BackgroundColorMsg); ok {
 		s.form.restyle(s.sh.st)
 		restyleField(&s.meeting, s.sh.st)
 		return nil
-	case phaseMsg:
-		if s.ws != nil && s.ws == s.sh.ws {
-			s.phase = msg.phase
-			s.built = false
-		}
-		return nil
-	case writesFailedMsg:
-		s.undo.dropFrom(msg.from)
-		s.built = false
-		return nil
 	}
-	if s.sh.ws == nil || s.ws != s.sh.ws {
+	if !s.prelude(msg, s.sh.ws) {
 		return nil
 	}
 	s.sync()
@@ -357,7 +343,7 @@ func (s *planScreen) measureKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Sort):
 		s.byDue = !s.byDue
-		s.built = false
+		s.built = -1
 		s.sync()
 		if s.byDue {
 			return s.status(s.sh.T("plan.sorted.due"), statusInfo)

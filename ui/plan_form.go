@@ -304,7 +304,7 @@ func (s *planScreen) saveForm() tea.Cmd {
 // lost: the measure in the form (a date that does not parse is left out,
 // since there is no one left to ask) or the next meeting.
 func (s *planScreen) SaveDraft() tea.Cmd {
-	if s.sh.ws == nil || s.ws != s.sh.ws {
+	if !s.current(s.sh.ws) {
 		return nil
 	}
 	if s.mode == modeTable && s.draft != nil {

@@ -103,7 +103,7 @@ func (s *planScreen) layout(w int) planLayout {
 // and moves the table's window so the selected measure is in it.
 func (s *planScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
-	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
+	if !s.current(s.sh.ws) || w <= 0 || h <= 0 {
 		return
 	}
 	s.sync()
@@ -119,7 +119,7 @@ func (s *planScreen) SetSize(w, h int) {
 // selected measure in full or the form.
 func (s *planScreen) View() string {
 	w, h := s.w, s.h
-	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
+	if !s.current(s.sh.ws) || w <= 0 || h <= 0 {
 		return ""
 	}
 	top, bottom, tableH := s.parts(w, h)

@@ -80,17 +80,15 @@ const maxDigits = 4
 
 // voteScreen is the dot voting of the phase on screen.
 type voteScreen struct {
-	sh   *shared
-	keys voteKeys
+	sh         *shared
+	keys       voteKeys
+	phaseBound // the session, phase and version the rows belong to; the undo entries
 
-	ws    *session // the session the screen's state belongs to
-	phase string
 	cards bool // per-card voting shown
 
 	list    list[voteRow]           // the themes (with their cards when counted), then the loose cards
 	ranked  []model.Ranked          // the phase's themes, best first
 	ranks   map[string]model.Ranked // theme id → its place
-	built   int                     // session version rows and ranks were built for
 	builtFn bool                    // cards setting they were built for
 	w, h    int                     // the body's size (SetSize)
 
@@ -98,8 +96,6 @@ type voteScreen struct {
 
 	input voteInput
 	entry string // the digits typed
-
-	undo undoStack // the changes that take back those made here
 
 	genKeys genKeys
 	age     string // the generation whose dots are typed (F3), "" for the total
@@ -120,7 +116,7 @@ type voteStats struct {
 }
 
 func newVote(sh *shared) *voteScreen {
-	return &voteScreen{sh: sh, keys: newVoteKeys(sh.t), genKeys: newGenKeys(sh.t), built: -1}
+	return &voteScreen{sh: sh, keys: newVoteKeys(sh.t), genKeys: newGenKeys(sh.t), phaseBound: newPhaseBound()}
 }
 
 // Enter shows the phase on screen; per-card voting starts as the phase
@@ -133,21 +129,18 @@ func (s *voteScreen) Enter() tea.Cmd {
 	if ws == nil {
 		return nil
 	}
-	if s.ws != ws || s.phase != ws.phase {
-		s.ws, s.phase = ws, ws.phase
+	// A number typed before F6 or F5 is still there when the screen
+	// comes back: only another session or phase starts afresh.
+	if s.enter(ws) {
 		p, _ := ws.Phase()
 		s.cards = p.VoteCards
 		s.list.reset()
 		s.input, s.entry = voteNone, ""
-		s.undo.reset()
 		s.age = ""
 		if gens := s.sh.generations(); len(gens) > 0 {
 			s.age = gens[0].ID
 		}
 	}
-	// A number typed before F6 or F5 is still there when the screen
-	// comes back.
-	s.built = -1
 	s.sync()
 	return nil
 }
@@ -163,7 +156,7 @@ func (s *voteScreen) Typing() bool {
 // keeping the selection on the same theme or card.
 func (s *voteScreen) sync() {
 	ws := s.sh.ws
-	if ws == nil || s.ws != ws {
+	if !s.current(ws) {
 		return
 	}
 	if s.built == ws.version && s.builtFn == s.cards {
@@ -274,21 +267,7 @@ func (s *voteScreen) Update(msg tea.Msg) tea.Cmd {
 	if o := s.ruled(); o != nil {
 		return o.Update(msg)
 	}
-	switch msg := msg.(type) {
-	case phaseMsg:
-		if s.ws != nil && msg.phase != s.phase {
-			s.ws = nil // Enter starts afresh on the new phase
-		}
-		return nil
-	case writesFailedMsg:
-		// The workshop went back to what is on disk; the rows follow
-		// it again, and the undo entries of the writes that did not
-		// reach it would bring back what never was.
-		s.built = -1
-		s.undo.dropFrom(msg.from)
-		return nil
-	}
-	if s.sh.ws == nil || s.ws != s.sh.ws {
+	if !s.prelude(msg, s.sh.ws) {
 		return nil
 	}
 	s.sync()

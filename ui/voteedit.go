@@ -20,7 +20,7 @@ import (
 // SaveDraft saves a number still being typed when the program quits, so
 // a count read off the wall is not lost; an empty entry saves nothing.
 func (s *voteScreen) SaveDraft() tea.Cmd {
-	if s.sh.ws == nil || s.ws != s.sh.ws || s.input == voteNone || s.entry == "" {
+	if !s.current(s.sh.ws) || s.input == voteNone || s.entry == "" {
 		return nil
 	}
 	s.sync()

@@ -28,7 +28,7 @@ func (s *voteScreen) SetSize(w, h int) {
 		return
 	}
 	s.w, s.h = w, h
-	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
+	if !s.current(s.sh.ws) || w <= 0 || h <= 0 {
 		return
 	}
 	s.sync()
@@ -40,7 +40,7 @@ func (s *voteScreen) SetSize(w, h int) {
 // draw renders the body and says how many lines the list got.
 func (s *voteScreen) draw(w, h int) (string, int) {
 	ws := s.sh.ws
-	if ws == nil || s.ws != ws || w <= 0 || h <= 0 {
+	if !s.current(ws) || w <= 0 || h <= 0 {
 		return "", 0
 	}
 	st := s.sh.st
