@@ -10,7 +10,7 @@ import (
 
 // backendFor joins the server to a real hub over the env's store, with a
 // facilitator peer whose writes reach the server as the hub's events.
-func (e *env) join(t *testing.T, cfg Config) {
+func (e *env) join(t testing.TB, cfg Config) {
 	e.hub = live.New(e.st)
 	e.fac = e.hub.Join(live.Peer{Name: "facilitator", Role: live.RoleFacilitator, Send: func(any) {}})
 	e.fac.SetStage(live.Stage{Workshop: e.ws.ID, Phase: e.ws.Phase})

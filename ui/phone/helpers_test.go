@@ -19,7 +19,7 @@ import (
 // env is a phone server over a real store in a temporary folder, with
 // one workshop live in its critique phase.
 type env struct {
-	t   *testing.T
+	t   testing.TB
 	st  *store.Store
 	be  Backend
 	srv *Server
@@ -31,7 +31,7 @@ type env struct {
 
 const testPIN = "4711"
 
-func newEnv(t *testing.T, edit func(w *model.Workshop)) *env {
+func newEnv(t testing.TB, edit func(w *model.Workshop)) *env {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "w.db"), nil)
 	if err != nil {

@@ -223,7 +223,8 @@ func (h *phonesHub) arrivals() (model, hub map[string]time.Time, reloads int) {
 }
 
 // profileHub writes the hub process's CPU, mutex and block profiles into
-// dir (HALL_PHONES_PROF=dir); call the returned func at the end.
+// dir, and its heap at the end (HALL_PHONES_PROF=dir); call the returned
+// func at the end.
 func profileHub(t *testing.T, dir string) func() {
 	f, err := os.Create(filepath.Join(dir, "cpu.pprof"))
 	if err != nil {
@@ -235,7 +236,7 @@ func profileHub(t *testing.T, dir string) func() {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
-		for _, name := range []string{"mutex", "block"} {
+		for _, name := range []string{"mutex", "block", "heap"} {
 			if g, err := os.Create(filepath.Join(dir, name+".pprof")); err == nil {
 				_ = pprof.Lookup(name).WriteTo(g, 0)
 				g.Close()

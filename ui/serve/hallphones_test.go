@@ -48,7 +48,7 @@ import (
 // facilitator's model and, to tell the hub's and the phone server's part
 // from the TUI's, to a bare peer beside it (one that only notes the
 // event), the hub's CPU time and RSS. HALL_PHONES_PROF=dir writes the hub
-// process's CPU, mutex and block profiles there. Lost or duplicated
+// process's CPU, mutex, block and heap profiles there. Lost or duplicated
 // cards and ballots over budget fail it; the times are reported only.
 func TestHallPhones(t *testing.T) {
 	if db := os.Getenv(hallPhonesHubEnv); db != "" {
