@@ -149,7 +149,7 @@ type phonesHub struct {
 }
 
 func startPhonesHub(t *testing.T, db, workshop string) *phonesHub {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHallPhones$", "-test.count=1")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHallPhones$", "-test.count=1", "-test.timeout=15m") // never outlives a lost parent for long
 	cmd.Env = append(os.Environ(), hallPhonesHubEnv+"="+db, hallPhonesWorkshopEnv+"="+workshop)
 	cmd.Stderr = os.Stderr
 	out, _ := cmd.StdoutPipe()
