@@ -147,7 +147,9 @@ func TestBrowser(t *testing.T) {
 	e.facilitator(model.Change{Themes: []model.Theme{mob}, Cards: []model.Card{first}})
 	waitText("#live-mine", func(s string) bool { return strings.Contains(s, "Mobilität") })
 	e.fac.SetStage(live.Stage{Workshop: e.ws.ID, Phase: "vision"})
-	waitText("#live-head h1", func(s string) bool { return strings.Contains(s, "Phantasiephase") || strings.Contains(s, "Vision phase") })
+	waitText("#live-head h1", func(s string) bool {
+		return strings.Contains(s, "Phantasiephase") || strings.Contains(s, "Vision phase")
+	})
 	if stayed, err := chromedp.Run(ctx, chromedp.Evaluate[int]("window.stayed || 0")); err != nil || stayed != 1 {
 		t.Errorf("the page was loaded anew instead of updated in place (%v)", err)
 	}
