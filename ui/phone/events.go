@@ -68,10 +68,10 @@ func (s *Server) watch(dev string, own bool) (uint64, <-chan struct{}, <-chan st
 	c := &s.cache
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	if !own {
+	sl := c.devs[dev]
+	if !own || sl == nil {
 		return c.version, c.notify, nil
 	}
-	sl := c.devs[dev]
 	return c.head + sl.v, c.headNote, sl.note
 }
 
