@@ -68,19 +68,25 @@ func (s *Server) watch(dev string, own bool) (uint64, <-chan struct{}, <-chan st
 	c := &s.cache
 	c.mu.RLock()
 	defer c.mu.RUnlock()
+	if !own {
+		return c.version, c.notify, nil
+	}
+	c.devMu.Lock()
+	defer c.devMu.Unlock()
 	sl := c.devs[dev]
-	if !own || sl == nil {
+	if sl == nil {
 		return c.version, c.notify, nil
 	}
 	return c.head + sl.v, c.headNote, sl.note
 }
 
 // watchStart and watchEnd count a device's own streams, so its slot
-// lives while one is open.
+// lives while one is open. They take only the slots' lock: a page load
+// opens a stream, and the copy's lock is the writers'.
 func (s *Server) watchStart(dev string) {
 	c := &s.cache
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.devMu.Lock()
+	defer c.devMu.Unlock()
 	sl := c.devs[dev]
 	if sl == nil {
 		sl = &devSlot{note: make(chan struct{})}
@@ -91,8 +97,8 @@ func (s *Server) watchStart(dev string) {
 
 func (s *Server) watchEnd(dev string) {
 	c := &s.cache
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.devMu.Lock()
+	defer c.devMu.Unlock()
 	if sl := c.devs[dev]; sl != nil {
 		if sl.streams--; sl.streams <= 0 {
 			delete(c.devs, dev)

@@ -37,6 +37,7 @@ type cache struct {
 	// these, not every card of the room (pages.go, events.go).
 	head     uint64
 	headNote chan struct{}
+	devMu    sync.Mutex // guards devs and its slots; taken after mu, or alone
 	devs     map[string]*devSlot
 	// While a resync reads the store beside the pages, the changes that
 	// come in are kept, to be applied again to what it read: a change
@@ -153,6 +154,11 @@ func (c *cache) bump(sc scope) {
 		close(c.headNote)
 		c.headNote = make(chan struct{})
 	}
+	if len(sc.devs) == 0 {
+		return
+	}
+	c.devMu.Lock()
+	defer c.devMu.Unlock()
 	for _, d := range sc.devs {
 		if sl := c.devs[d]; sl != nil {
 			sl.v++
