@@ -438,5 +438,10 @@ func foldSearch(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return strings.NewReplacer("ae", "a", "oe", "o", "ue", "u").Replace(b.String())
+	return umlautFold.Replace(b.String())
 }
+
+// umlautFold folds ae, oe and ue to the bare vowel. One Replacer for all
+// calls: a Replacer builds its tables on its first use, which made a new
+// one per workshop most of the home list's cost at start.
+var umlautFold = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"werkstatt/model"
 	"werkstatt/ui/live"
@@ -145,7 +146,10 @@ func RunModel(m tea.Model) error { return runModel(m, nil) }
 // (a live hub's Conn sends to it).
 func runModel(m tea.Model, attach func(*tea.Program)) error {
 	g := &guarded{m: m}
-	p := tea.NewProgram(g)
+	// lipgloss found the terminal's colour profile for os.Stdout when the
+	// program started (lipgloss.Writer); Bubble Tea would find it again,
+	// and inside tmux each finding runs `tmux info`, a process of its own.
+	p := tea.NewProgram(g, tea.WithColorProfile(lipgloss.Writer.Profile))
 	g.quit = p.Quit
 	if attach != nil {
 		attach(p)
