@@ -115,6 +115,7 @@ func Run(cfg Config) error {
 		defer conn.Leave()
 		cfg.Store = conn
 	}
+	startGC(time.Second)
 	a := newModel(cfg)
 	if keys := typedAhead(os.Stdin); len(keys) > 0 {
 		a.held = keys
@@ -135,6 +136,20 @@ func Run(cfg Config) error {
 		}
 	}
 	return err
+}
+
+// startGC lets the heap grow to 16 MB before the garbage collector first
+// runs, for the first d of the TUI (a second), then sets back what was set
+// (Go's default, or GOGC). The start (the workshop list or a board, the
+// first frames) allocates a few MB, and with the default the collector ran
+// twice before the first frame of the home screen and five times before a
+// board of 10,000 cards: on a busy machine each cycle's pauses and its
+// worker on the other core cost more than the memory they gave back.
+// Only the TUI does this; what its first second allocates is bounded by
+// what the start reads.
+func startGC(d time.Duration) {
+	old := debug.SetGCPercent(400)
+	time.AfterFunc(d, func() { debug.SetGCPercent(old) })
 }
 
 // RunModel runs m in the terminal as Run runs the root model, with the same
