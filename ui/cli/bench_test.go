@@ -111,6 +111,54 @@ func BenchmarkStartProcess(b *testing.B) {
 	}
 }
 
+// BenchmarkCommandProcess measures `werkstatt list` on an empty database
+// and `werkstatt version` as whole processes against a hello-world Go
+// binary (testdata/hello), each werkstatt run right after a hello run:
+// ns/op is werkstatt's wall time, cpu-ms its CPU time (user and system,
+// from the kernel's rusage), x-hello the median of its CPU times over the
+// median of hello's, hello-cpu-ms hello's median. CPU, not wall time: the
+// runs last a few milliseconds, and on a shared machine the wall time of
+// so short a process is mostly waiting for a core. Issue 10's goal is
+// list ≤ 3× hello.
+func BenchmarkCommandProcess(b *testing.B) {
+	dir := b.TempDir()
+	hello := filepath.Join(dir, "hello")
+	if out, err := exec.Command("go", "build", "-o", hello, "./testdata/hello").CombinedOutput(); err != nil {
+		b.Fatalf("go build testdata/hello: %v\n%s", err, out)
+	}
+	db := filepath.Join(dir, "empty.db")
+	environ := []string{"HOME=" + dir, "LANG=C", "PATH=" + os.Getenv("PATH")}
+	cpuRun := func(b *testing.B, argv ...string) time.Duration {
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Env = environ
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v: %v\n%s", argv, err, out)
+		}
+		return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
+	cpuRun(b, bin, "--db", db, "list") // creates the file
+	for _, c := range []struct {
+		name string
+		argv []string
+	}{
+		{"werkstatt=list-empty", []string{bin, "--db", db, "list"}},
+		{"werkstatt=version", []string{bin, "version"}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var runs, hellos []time.Duration
+			for b.Loop() {
+				b.StopTimer()
+				hellos = append(hellos, cpuRun(b, hello))
+				b.StartTimer()
+				runs = append(runs, cpuRun(b, c.argv...))
+			}
+			b.ReportMetric(float64(median(runs))/1e6, "cpu-ms")
+			b.ReportMetric(float64(median(runs))/float64(median(hellos)), "x-hello")
+			b.ReportMetric(float64(median(hellos))/1e6, "hello-cpu-ms")
+		})
+	}
+}
+
 // startToFrame starts argv on a new pseudo-terminal with HOME=home, waits
 // until its output holds marker, sends ctrl+c and waits for the process to
 // end. The timer runs from exec to the marker only. It returns that time
