@@ -14,7 +14,7 @@
 package main
 
 import (
-		"fmt"
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
