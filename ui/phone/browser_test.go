@@ -131,29 +131,7 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
-	// Live, without a reload: the facilitator puts the first card into a
-	// theme (the phone's own card: its list says so) and moves to the
-	// vision phase (the page's head); the open page follows through its
-	// stream (/events?page=write) and stays the same page.
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[int]("window.stayed = 1")); err != nil {
-		t.Fatal(err)
-	}
-	first := s.Cards[0]
-	if first.Text != "Der Bus fährt abends nicht" {
-		first = s.Cards[1]
-	}
-	mob := model.Theme{ID: model.NewID(time.Now()), Phase: "critique", Title: "Mobilität"}
-	first.Theme = mob.ID
-	e.facilitator(model.Change{Themes: []model.Theme{mob}, Cards: []model.Card{first}})
-	waitText("#live-mine", func(s string) bool { return strings.Contains(s, "Mobilität") })
-	e.fac.SetStage(live.Stage{Workshop: e.ws.ID, Phase: "vision"})
-	waitText("#live-head h1", func(s string) bool {
-		return strings.Contains(s, "Phantasiephase") || strings.Contains(s, "Vision phase")
-	})
-	if stayed, err := chromedp.Run(ctx, chromedp.Evaluate[int]("window.stayed || 0")); err != nil || stayed != 1 {
-		t.Errorf("the page was loaded anew instead of updated in place (%v)", err)
-	}
-	e.fac.SetStage(live.Stage{Workshop: e.ws.ID, Phase: "critique"})
+	followsLive(t, ctx, e, s, waitText)
 
 	// The facilitator clusters and opens the vote: Verkehr has 2 typed
 	// dots, Jugend none; the phone gives Jugend all three.
@@ -224,6 +202,33 @@ func TestBrowser(t *testing.T) {
 	if dark, share := inked(img); dark < 0.005 || share > 0.95 {
 		t.Errorf("screenshot %s looks blank: %.3f dark pixels, %.3f of the commonest colour", file, dark, share)
 	}
+}
+
+// followsLive: on the write page, without a reload, the facilitator puts
+// the phone's first card into a theme (its own card: its list says so)
+// and moves to the vision phase (the page's head); the open page follows
+// through its stream (/events?page=write) and stays the same page.
+func followsLive(t *testing.T, ctx context.Context, e *env, s model.Snapshot, waitText func(chromedp.CSS, func(string) bool) string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[int]("window.stayed = 1")); err != nil {
+		t.Fatal(err)
+	}
+	first := s.Cards[0]
+	if first.Text != "Der Bus fährt abends nicht" {
+		first = s.Cards[1]
+	}
+	mob := model.Theme{ID: model.NewID(time.Now()), Phase: "critique", Title: "Mobilität"}
+	first.Theme = mob.ID
+	e.facilitator(model.Change{Themes: []model.Theme{mob}, Cards: []model.Card{first}})
+	waitText("#live-mine", func(s string) bool { return strings.Contains(s, "Mobilität") })
+	e.fac.SetStage(live.Stage{Workshop: e.ws.ID, Phase: "vision"})
+	waitText("#live-head h1", func(s string) bool {
+		return strings.Contains(s, "Phantasiephase") || strings.Contains(s, "Vision phase")
+	})
+	if stayed, err := chromedp.Run(ctx, chromedp.Evaluate[int]("window.stayed || 0")); err != nil || stayed != 1 {
+		t.Errorf("the page was loaded anew instead of updated in place (%v)", err)
+	}
+	e.fac.SetStage(live.Stage{Workshop: e.ws.ID, Phase: "critique"})
 }
 
 // inked returns the share of dark pixels (text) and of the commonest

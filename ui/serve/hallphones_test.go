@@ -98,32 +98,7 @@ func TestHallPhones(t *testing.T) {
 	connected := readProc(pid)
 
 	start := time.Now()
-	var wg sync.WaitGroup
-	for i, p := range ph {
-		if p == nil {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			time.Sleep(time.Duration(i) * 2 * time.Second / time.Duration(phones)) // spread over the 2 s
-			r.phone(p, i, themes, start, dur)
-		}()
-	}
-	for i, cl := range tables {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			time.Sleep(time.Duration(i) * perfEvery / time.Duration(stations))
-			tick := time.NewTicker(perfEvery)
-			defer tick.Stop()
-			for time.Since(start) < dur {
-				r.typeCard(cl, i)
-				<-tick.C
-			}
-		}()
-	}
-	wg.Wait()
+	r.drive(ph, tables, themes, start, dur)
 	elapsed := time.Since(start)
 	end := readProc(pid)
 	hub.waitFor(r.expected(), 30*time.Second)
@@ -137,19 +112,7 @@ func TestHallPhones(t *testing.T) {
 	res := r.count(t, db, w, arrived, atHub)
 	t.Logf("PHONES+SSH: %d phones (the script's stream: %q) and %d SSH stations, a card every 2 s each (phones also a dot every 2 s) for %v; load average before %s, after %s; %d cores",
 		phones, follow, stations, dur, loadBefore, loadAvg(), runtime.NumCPU())
-	t.Logf("PHONES+SSH phones: cards told saved %d, on disk %d, lost %d, duplicated %d, refused (slowed) %d, errors %d %v",
-		res.phoneTold, res.phoneDisk, res.phoneLost, res.phoneDup, r.refused, len(r.errs), r.errs[:min(3, len(r.errs))])
-	t.Logf("PHONES+SSH stations: cards typed %d, on disk %d, lost %d, duplicated %d", res.stationSent, res.stationDisk, res.stationLost, res.stationDup)
-	t.Logf("PHONES+SSH ballots %d, over budget %d, phone dots %d", res.ballots, res.over, res.dots)
-	t.Logf("PHONES+SSH POST → card in the facilitator's model: p50 %s, p99 %s, max %s (n=%d, never arrived %d)",
-		hpDur(pct(res.phoneLat, 0.5)), hpDur(pct(res.phoneLat, 0.99)), hpDur(pct(res.phoneLat, 1)), len(res.phoneLat), res.phoneMissing)
-	t.Logf("PHONES+SSH station Enter → card in the facilitator's model: p50 %s, p99 %s, max %s (n=%d, never arrived %d)",
-		hpDur(pct(res.stationLat, 0.5)), hpDur(pct(res.stationLat, 0.99)), hpDur(pct(res.stationLat, 1)), len(res.stationLat), res.stationMissing)
-	t.Logf("PHONES+SSH POST → the hub's event at a bare peer (hub and phone server, no TUI): p50 %s, p99 %s, max %s; station Enter → the same: p50 %s, p99 %s, max %s; reloads of the facilitator %d",
-		hpDur(pct(res.phoneHub, 0.5)), hpDur(pct(res.phoneHub, 0.99)), hpDur(pct(res.phoneHub, 1)),
-		hpDur(pct(res.stationHub, 0.5)), hpDur(pct(res.stationHub, 0.99)), hpDur(pct(res.stationHub, 1)), reloads)
-	t.Logf("PHONES+SSH POST round trip (card or dot, redirect followed): p50 %s, p99 %s (n=%d); streams opened %d, page fetches on their events %d",
-		hpDur(pct(r.rtts, 0.5)), hpDur(pct(r.rtts, 0.99)), len(r.rtts), r.streams, r.fetches)
+	r.report(t, res, reloads)
 	t.Logf("PHONES+SSH hub CPU %v over %v (%.0f%% of one core); RSS idle %d KiB, with everyone connected %d KiB, at the end %d KiB, peak %d KiB",
 		(end.cpu - connected.cpu).Round(10*time.Millisecond), elapsed.Round(time.Second), 100*float64(end.cpu-connected.cpu)/float64(elapsed),
 		idle.rss, connected.rss, end.rss, end.hwm)
@@ -191,6 +154,54 @@ func phonesWorkshop(t *testing.T, db string, people int) (model.Workshop, []stri
 		t.Fatal(err)
 	}
 	return w, themes
+}
+
+// drive runs the room from start for dur: each phone a card and a dot
+// every 2 s, each station a card every 2 s, all spread over the 2 s.
+func (r *hpRun) drive(ph []*hpPhone, tables []*client, themes []string, start time.Time, dur time.Duration) {
+	var wg sync.WaitGroup
+	for i, p := range ph {
+		if p == nil {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			time.Sleep(time.Duration(i) * 2 * time.Second / time.Duration(len(ph))) // spread over the 2 s
+			r.phone(p, i, themes, start, dur)
+		}()
+	}
+	for i, cl := range tables {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			time.Sleep(time.Duration(i) * perfEvery / time.Duration(len(tables)))
+			tick := time.NewTicker(perfEvery)
+			defer tick.Stop()
+			for time.Since(start) < dur {
+				r.typeCard(cl, i)
+				<-tick.C
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// report logs the cards, ballots and times of a run.
+func (r *hpRun) report(t *testing.T, res hpResult, reloads int) {
+	t.Logf("PHONES+SSH phones: cards told saved %d, on disk %d, lost %d, duplicated %d, refused (slowed) %d, errors %d %v",
+		res.phoneTold, res.phoneDisk, res.phoneLost, res.phoneDup, r.refused, len(r.errs), r.errs[:min(3, len(r.errs))])
+	t.Logf("PHONES+SSH stations: cards typed %d, on disk %d, lost %d, duplicated %d", res.stationSent, res.stationDisk, res.stationLost, res.stationDup)
+	t.Logf("PHONES+SSH ballots %d, over budget %d, phone dots %d", res.ballots, res.over, res.dots)
+	t.Logf("PHONES+SSH POST → card in the facilitator's model: p50 %s, p99 %s, max %s (n=%d, never arrived %d)",
+		hpDur(pct(res.phoneLat, 0.5)), hpDur(pct(res.phoneLat, 0.99)), hpDur(pct(res.phoneLat, 1)), len(res.phoneLat), res.phoneMissing)
+	t.Logf("PHONES+SSH station Enter → card in the facilitator's model: p50 %s, p99 %s, max %s (n=%d, never arrived %d)",
+		hpDur(pct(res.stationLat, 0.5)), hpDur(pct(res.stationLat, 0.99)), hpDur(pct(res.stationLat, 1)), len(res.stationLat), res.stationMissing)
+	t.Logf("PHONES+SSH POST → the hub's event at a bare peer (hub and phone server, no TUI): p50 %s, p99 %s, max %s; station Enter → the same: p50 %s, p99 %s, max %s; reloads of the facilitator %d",
+		hpDur(pct(res.phoneHub, 0.5)), hpDur(pct(res.phoneHub, 0.99)), hpDur(pct(res.phoneHub, 1)),
+		hpDur(pct(res.stationHub, 0.5)), hpDur(pct(res.stationHub, 0.99)), hpDur(pct(res.stationHub, 1)), reloads)
+	t.Logf("PHONES+SSH POST round trip (card or dot, redirect followed): p50 %s, p99 %s (n=%d); streams opened %d, page fetches on their events %d",
+		hpDur(pct(r.rtts, 0.5)), hpDur(pct(r.rtts, 0.99)), len(r.rtts), r.streams, r.fetches)
 }
 
 // hpRun is what the clients did.
