@@ -45,14 +45,21 @@ import (
 //
 // Version 7 added the workshop's own method (Workshop.MethodDef, from a
 // method file); an archive uses it only for such a workshop.
+//
+// Version 8 added an Open Space's marketplace: the workshop's rooms and
+// time slots and each topic's place and session report (Theme.Session,
+// openspace.go), used only when one is there.
 const (
 	ArchiveFormat  = "werkstatt-archive"
-	ArchiveVersion = 7
+	ArchiveVersion = 8
 )
 
 // archiveVersion is the lowest version that holds everything in s.
 func archiveVersion(s Snapshot) int {
 	w := s.Workshop
+	if usesSessions(s) {
+		return 8 // openspace.go
+	}
 	if w.MethodDef != nil {
 		return 7
 	}
@@ -201,6 +208,9 @@ func ReadArchive(r io.Reader) (Snapshot, error) {
 		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
 	}
 	if err := validateForum(&s); err != nil {
+		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
+	}
+	if err := validateSessions(&s); err != nil {
 		return Snapshot{}, fmt.Errorf("werkstatt archive: %w", err)
 	}
 	return s, nil
@@ -428,8 +438,8 @@ func phaseKeys[T any](in map[string]T, field, id string, phase func(string, stri
 //
 // It keeps the title, the Leitfrage, the questions and timeboxes per phase, the method,
 // the dots per participant and the cap, place, client, facilitators and
-// language, the Ablaufplan, and the themes that no card lies in (themes prepared in
-// advance, with new ids and no dots). It drops the id and handle (the new
+// language, the Ablaufplan, an Open Space's rooms and slots, and the themes that no card lies in (themes prepared in
+// advance, with new ids and no dots; not an Open Space's topics). It drops the id and handle (the new
 // workshop gets its own), the date, the number of participants, the next
 // meeting, the timers (the method's timeboxes apply again), the
 // attendance, names, credits, Ausblick and photos, every card,
@@ -455,6 +465,8 @@ func TemplateFrom(s Snapshot, now time.Time) Snapshot {
 		Questions:    maps.Clone(w.Questions),
 		Agenda:       slices.Clone(w.Agenda),
 		Timeboxes:    maps.Clone(w.Timeboxes),
+		Rooms:        slices.Clone(w.Rooms),
+		Slots:        slices.Clone(w.Slots),
 	}
 	used := map[string]bool{}
 	for _, c := range s.Cards {
@@ -462,8 +474,8 @@ func TemplateFrom(s Snapshot, now time.Time) Snapshot {
 	}
 	var themes []Theme
 	for _, th := range s.Themes {
-		if used[th.ID] {
-			continue
+		if p, _, _ := m.Phase(th.Phase); used[th.ID] || p.CaptureKind() == CaptureSessions {
+			continue // an Open Space's topics are the day's own, not prepared
 		}
 		themes = append(themes, Theme{ID: NewID(now), Phase: th.Phase, Title: th.Title, Order: th.Order, Created: now, Updated: now})
 	}

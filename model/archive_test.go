@@ -74,7 +74,7 @@ func TestArchiveErrors(t *testing.T) {
 		{"no format", `{"version":1}`, `no "format": "werkstatt-archive"`},
 		{"foreign", `{"format":"something-else"}`, `format "something-else", want "werkstatt-archive"`},
 		{"no version", `{"format":"werkstatt-archive"}`, `without a valid "version"`},
-		{"newer", `{"format":"werkstatt-archive","version":8,"future":true}`, "version 8 is newer than this werkstatt reads (7)"},
+		{"newer", `{"format":"werkstatt-archive","version":9,"future":true}`, "version 9 is newer than this werkstatt reads (8)"},
 		{"trailing", head + ws + `} {}`, "more data after the archive"},
 		{"unknown field", head + ws + `,"extra":1}`, `unknown field "extra"`},
 		{"wrong type", head + `"workshop":{"id":"W","title":"T","method":"reflexion","participants":"viele"}}`, "workshop.participants: want int, not string"},

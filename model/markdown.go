@@ -264,6 +264,10 @@ func (r *record) writePhase(b *strings.Builder, i int, p Phase) {
 	}
 	ranked := r.phaseThemes(p.ID)
 	vote := p.Steps.Has(StepVote) && p.Rule() == VoteDots
+	if p.CaptureKind() == CaptureSessions {
+		r.writeSessions(b, p) // record_openspace.go: the topics are the sessions
+		ranked, vote = nil, false
+	}
 	r.writeThemes(b, ranked, vote)
 	r.writeLoose(b, p, len(ranked) > 0)
 	if vote {

@@ -192,19 +192,29 @@ func (p Phase) Rule() VoteRule {
 //   - per round: Phase.Rounds, a card's round (Bürgerforum), and each
 //     round's question (Phase.RoundQuestions, World Café);
 //   - recommendations: StepRecommend with the vote rule VoteYesNo;
-//   - sessions (Open Space's marketplace): not yet; a new Capture value
-//     when its screen exists.
-// Capture, Scope and Record are the keys a method file has for what is
-// still to come; each lists the one value this werkstatt runs.
+//   - sessions (Open Space's marketplace): CaptureSessions, topics with
+//     their convener in a grid of rooms × time slots, each with its
+//     session's report (openspace.go).
+// Scope is the key a method file has for what is still to come; it lists
+// the one value this werkstatt runs.
 
 // Capture is what a phase's board collects.
 type Capture string
 
-// CaptureCards: short contributions, one thought per card.
-const CaptureCards Capture = "cards"
+// The kinds a phase captures.
+const (
+	// CaptureCards: short contributions, one thought per card.
+	CaptureCards Capture = "cards"
+	// CaptureSessions: an Open Space's marketplace. The phase's board is
+	// the grid of rooms × time slots; its themes are the topics, each
+	// with its convener, place and session report (openspace.go), and
+	// its dot vote puts priorities on the topics. The record shows the
+	// proceedings: every session's report.
+	CaptureSessions Capture = "sessions"
+)
 
 // Captures are the kinds this werkstatt captures, the default first.
-var Captures = []Capture{CaptureCards}
+var Captures = []Capture{CaptureCards, CaptureSessions}
 
 // Scope is what a contribution belongs to besides its phase.
 type Scope string
@@ -390,7 +400,7 @@ const (
 // Methods returns the built-in methods. The slice is new on every call, so
 // callers may keep or change it.
 func Methods() []Method {
-	return []Method{zukunftswerkstatt(), reflexion(), generationenwerkstatt(), konsensieren(), buergerforum(), worldcafe()}
+	return []Method{zukunftswerkstatt(), reflexion(), generationenwerkstatt(), konsensieren(), buergerforum(), worldcafe(), openspace()}
 }
 
 // MethodByID finds a built-in method by its id.

@@ -228,6 +228,9 @@ func (p Phase) check(i int) []MethodError {
 	if p.Capture != "" && !slices.Contains(Captures, p.Capture) {
 		add(methodErr(i, "capture", "„%s“ wird hier nicht erfasst (%s)", "%q is not something this werkstatt captures (%s)", oneLineQ(string(p.Capture)), joinValues(Captures)))
 	}
+	if p.CaptureKind() == CaptureSessions {
+		errs = append(errs, p.checkSessions(i)...)
+	}
 	if p.Scope != "" && !slices.Contains(Scopes, p.Scope) {
 		add(methodErr(i, "scope", "Bereich „%s“ gibt es hier nicht (%s)", "scope %q is not one this werkstatt knows (%s)", oneLineQ(string(p.Scope)), joinValues(Scopes)))
 	}
@@ -270,3 +273,29 @@ func fmtTimebox(d time.Duration) string {
 // ErrMethod is what Workshop.Validate wraps when the workshop's own method
 // (MethodDef) cannot run.
 var ErrMethod = errors.New("the workshop's method cannot run")
+
+// checkSessions checks a phase whose board is an Open Space marketplace:
+// its topics are the themes, so it cannot also cluster cards into themes,
+// turn themes round or hold recommendations, has no rounds, and votes
+// with dots on the topics only.
+func (p Phase) checkSessions(i int) []MethodError {
+	var errs []MethodError
+	for _, st := range []Step{StepCluster, StepReverse, StepRecommend, StepTandem} {
+		if p.Steps.Has(st) {
+			errs = append(errs, methodErr(i, "steps", "Schritt „%s“ passt nicht zu capture = \"sessions\": die Themen sind die des Marktplatzes", "step %q does not go with capture = \"sessions\": the topics are the marketplace's", st.Name()))
+		}
+	}
+	if p.Rounds > 0 || len(p.RoundQuestions) > 0 {
+		errs = append(errs, methodErr(i, "rounds", "capture = \"sessions\" hat keine Runden: die Zeitfenster sind das Raster", "capture = \"sessions\" has no rounds: the time slots are the grid"))
+	}
+	if p.Rule() != VoteDots || p.VoteCards {
+		errs = append(errs, methodErr(i, "vote", "capture = \"sessions\" punktet nur Themen (Regel dots, ohne vote_cards)", "capture = \"sessions\" puts dots on topics only (rule dots, no vote_cards)"))
+	}
+	if p.RecordView() != RecordThemes {
+		errs = append(errs, methodErr(i, "record", "capture = \"sessions\" dokumentiert alle Sessions: record bleibt \"themes\"", "capture = \"sessions\" records every session: record stays \"themes\""))
+	}
+	if p.SideBySide {
+		errs = append(errs, methodErr(i, "side_by_side", "capture = \"sessions\" zeigt das Raster, nicht die Altersgruppen nebeneinander", "capture = \"sessions\" shows the grid, not the age groups side by side"))
+	}
+	return errs
+}

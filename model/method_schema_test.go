@@ -84,7 +84,7 @@ func TestMethodCheck(t *testing.T) {
 			m.Phases = append(m.Phases, Phase{ID: "drei", Name: Text{De: "Drei"}, Timebox: time.Minute, Steps: steps(StepCollect, StepReverse)})
 		}, 2, "steps", `step "reverse" turns`},
 		{"two plans", func(m *Method) { m.Phases[0].Steps |= Steps(StepPlan) }, 1, "steps", `step "plan" is already phase 1's`},
-		{"capture", func(m *Method) { m.Phases[0].Capture = "photos" }, 0, "capture", `"photos" is not something this werkstatt captures (cards)`},
+		{"capture", func(m *Method) { m.Phases[0].Capture = "photos" }, 0, "capture", `"photos" is not something this werkstatt captures (cards, sessions)`},
 		{"scope", func(m *Method) { m.Phases[0].Scope = "hall" }, 0, "scope", `scope "hall"`},
 		{"record", func(m *Method) { m.Phases[0].Record = "poem" }, 0, "record", `record view "poem"`},
 		{"tandem without plan", func(m *Method) {

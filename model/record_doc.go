@@ -261,6 +261,10 @@ func (r *record) phaseSection(i int, p Phase) RecordSection {
 		}
 		add(Block{Kind: BlockChart, Chart: c})
 	}
+	if p.CaptureKind() == CaptureSessions {
+		add(r.sessionBlocks(p)...) // record_openspace.go: the topics are the sessions
+		ranked, vote = nil, false
+	}
 	for _, t := range ranked {
 		title := OneLine(r.themeTitle(t.ID))
 		if vote && t.Place > 0 {

@@ -307,7 +307,7 @@ func TestMethodsAreWellFormed(t *testing.T) {
 	if _, ok := MethodByID(" Zukunftswerkstatt "); !ok {
 		t.Error("MethodByID should ignore case and spaces")
 	}
-	if _, ok := MethodByID("openspace"); ok {
+	if _, ok := MethodByID("fishbowl"); ok {
 		t.Error("MethodByID found a method that does not exist")
 	}
 	ms := Methods()

@@ -109,6 +109,8 @@ func (s Snapshot) Clone() Snapshot {
 	c.Workshop.Agenda = slices.Clone(s.Workshop.Agenda)
 	c.Workshop.Attendance = slices.Clone(s.Workshop.Attendance)
 	c.Workshop.Names = slices.Clone(s.Workshop.Names)
+	c.Workshop.Rooms = slices.Clone(s.Workshop.Rooms)
+	c.Workshop.Slots = slices.Clone(s.Workshop.Slots)
 	c.Workshop.Phones.Groups = slices.Clone(s.Workshop.Phones.Groups)
 	c.Ballots = slices.Clone(s.Ballots) // a ballot's map is replaced, never changed in place
 	c.Cards = slices.Clone(s.Cards)

@@ -70,6 +70,9 @@ func (w *Workshop) ValidateFrom(old *Workshop) error {
 	if err := w.checkNumbers(old); err != nil {
 		return err
 	}
+	if err := w.checkGrid(); err != nil {
+		return err
+	}
 	m, err := w.checkMethod()
 	if err != nil {
 		return err

@@ -54,8 +54,13 @@ type Workshop struct {
 	// method's (names, ages, the optional middle group); empty: the
 	// method's own (see Generations).
 	AgeGroups []AgeGroup `json:"age_groups,omitempty"`
-	Credits   Credits    `json:"credits,omitzero"`
-	Outlook   string     `json:"outlook,omitempty"` // the Ausblick: what happens next
+	// Rooms and Slots are an Open Space marketplace's rooms and time
+	// slots, in order, when the facilitator changed them; empty: the
+	// defaults (Grid, openspace.go).
+	Rooms   []string `json:"rooms,omitempty"`
+	Slots   []string `json:"slots,omitempty"`
+	Credits Credits  `json:"credits,omitzero"`
+	Outlook string   `json:"outlook,omitempty"` // the Ausblick: what happens next
 	// Phones is what the phones in the room may do (phones.go).
 	Phones  Phones    `json:"phones,omitzero"`
 	Created time.Time `json:"created"`
@@ -149,8 +154,11 @@ type Theme struct {
 	// GroupDots are the dots per age group (AgeGroup.ID → dots) where the
 	// room voted by generation; Dots is then their sum.
 	GroupDots map[string]int `json:"group_dots,omitempty"`
-	Created   time.Time      `json:"created"`
-	Updated   time.Time      `json:"updated"`
+	// Session is where an Open Space topic sits in the marketplace and
+	// its report (openspace.go); zero for every other theme.
+	Session Session   `json:"session,omitzero"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
 }
 
 // Reversal is a positive statement (Positivumkehr) that turns a critique

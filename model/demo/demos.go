@@ -46,6 +46,7 @@ func All() []Demo {
 		{Method: model.MethodKonsensieren, WorkshopID: WiesentalID, Handle: WiesentalHandle, archive: wiesentalJSON},
 		{Method: model.MethodBuergerforum, WorkshopID: BachingenID, Handle: BachingenHandle, archive: bachingenJSON},
 		{Method: model.MethodWorldCafe, WorkshopID: EichenriedID, Handle: EichenriedHandle, archive: eichenriedJSON},
+		{Method: model.MethodOpenSpace, WorkshopID: AltenbrueckID, Handle: AltenbrueckHandle, archive: altenbrueckJSON},
 	}
 }
 

@@ -31,3 +31,14 @@ const (
 
 //go:embed worldcafe-eichenried.json
 var eichenriedJSON []byte
+
+// The Open Space demo: 38 people of Altenbrück, a village of 1,400, on a
+// Saturday in September: seven topics in three rooms, each session's
+// report, the priorities by dots and the first measures.
+const (
+	AltenbrueckID     = "01KQ7A00Z8R4ALTENBRVCK2026"
+	AltenbrueckHandle = "openspace-altenbrueck"
+)
+
+//go:embed openspace-altenbrueck.json
+var altenbrueckJSON []byte
