@@ -71,8 +71,9 @@ type boardScreen struct {
 	pasted  string // the paste of several lines asked about
 
 	genKeys genKeys
-	round   int    // the round ctrl+l chose for new cards, 0: the latest (rounds.go)
-	age     string // the generation new cards get (generations.go), "" for none
+	round   int          // the round ctrl+l chose for new cards, 0: the latest (rounds.go)
+	market  *spaceScreen // an Open Space's marketplace (space.go), made when first shown
+	age     string       // the generation new cards get (generations.go), "" for none
 }
 
 func newBoard(sh *shared) *boardScreen {
@@ -109,7 +110,12 @@ func (s *boardScreen) resize(w int) {
 	s.search.SetWidth(max(w-24, 4))
 }
 
-func (s *boardScreen) Typing() bool { return s.focus != focusList }
+func (s *boardScreen) Typing() bool {
+	if sp := s.shownSpace(); sp != nil {
+		return sp.Typing()
+	}
+	return s.focus != focusList
+}
 
 // Enter shows the board for the phase on screen, with the cursor in the
 // input. A board that last showed another workshop starts afresh. Coming
@@ -138,6 +144,10 @@ func (s *boardScreen) Enter() tea.Cmd {
 	s.sync()
 	fresh := s.fresh
 	s.fresh = false
+	if sp := s.space(); sp != nil {
+		s.focus = focusList
+		return sp.Enter() // space.go: an Open Space's marketplace
+	}
 	if !s.offers(model.StepCollect) || (!fresh && s.focus == focusList) {
 		return s.focusOn(focusList)
 	}
@@ -198,8 +208,15 @@ func (s *boardScreen) Update(msg tea.Msg) tea.Cmd {
 		s.restyle()
 		return nil
 	case phaseMsg:
-		return s.changePhase(msg.phase)
+		cmd := s.changePhase(msg.phase)
+		if s.market != nil {
+			cmd = tea.Batch(cmd, s.market.Update(msg))
+		}
+		return cmd
 	case writesFailedMsg:
+		if s.market != nil {
+			s.market.Update(msg)
+		}
 		// The undo entries of writes that did not reach the disk
 		// would bring back what never was.
 		s.undo.dropFrom(msg.from)
@@ -208,6 +225,9 @@ func (s *boardScreen) Update(msg tea.Msg) tea.Cmd {
 	}
 	if s.sh.ws == nil || s.ws != s.sh.ws {
 		return nil
+	}
+	if sp := s.space(); sp != nil {
+		return sp.Update(msg) // space.go
 	}
 	s.sync()
 	switch msg := msg.(type) {
@@ -272,6 +292,9 @@ func (s *boardScreen) changePhase(phase string) tea.Cmd {
 func (s *boardScreen) SaveDraft() tea.Cmd {
 	if s.sh.ws == nil || s.ws != s.sh.ws {
 		return nil
+	}
+	if sp := s.space(); sp != nil {
+		return sp.SaveDraft()
 	}
 	s.list.sync(s.ws, s.phase)
 	if s.input.empty() && s.input.editing == "" {

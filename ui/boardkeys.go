@@ -189,6 +189,9 @@ func (k boardKeys) themeShort(t catalog) key.Binding {
 // KeyMap lists the keys for where the focus is: the short help shows the
 // few a facilitator needs next, the full help all of them.
 func (s *boardScreen) KeyMap() help.KeyMap {
+	if sp := s.shownSpace(); sp != nil {
+		return sp.KeyMap()
+	}
 	k := s.keys
 	writing := []key.Binding{k.Save, k.Newline, k.ToList, k.Author, k.Group, k.UndoInput, k.Discard}
 	moving := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.First, k.Last, k.Search, k.Next, k.Prev, k.Back}

@@ -17,6 +17,9 @@ import (
 // short the input wins: the list, the separator and the extra line give
 // way first.
 func (s *boardScreen) View() string {
+	if sp := s.shownSpace(); sp != nil {
+		return sp.View() // space_view.go: an Open Space's marketplace
+	}
 	w, h := s.w, s.h
 	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {
 		return ""
@@ -73,6 +76,9 @@ func (s *boardScreen) bodyLayout(h, inputH int) boardLayout {
 // to date and moves the list's window so the selection is in it, with the
 // height View will give the cards.
 func (s *boardScreen) SetSize(w, h int) {
+	if sp := s.space(); sp != nil {
+		sp.SetSize(w, h)
+	}
 	s.w, s.h = w, h
 	s.resize(w)
 	if s.sh.ws == nil || s.ws != s.sh.ws || w <= 0 || h <= 0 {

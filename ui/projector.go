@@ -421,7 +421,9 @@ func (p *projector) projContent(w, h int, keep bool) [][]string {
 	case wallMeasures:
 		pages = p.projWall(w, h, p.projMeasures(), "", "proj.nomeasures")
 	default:
-		if ws.side {
+		if ph, _, ok := ws.method.Phase(ws.phase); ok && ph.CaptureKind() == model.CaptureSessions {
+			pages = p.spaceWall(ph, w, h) // projector_space.go
+		} else if ws.side {
 			pages = p.sideWall(w, h)
 		} else {
 			pages = p.projWall(w, h, p.projGroups(), "•", "proj.nocards")

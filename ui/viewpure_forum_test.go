@@ -23,6 +23,11 @@ func TestForumViewsArePure(t *testing.T) {
 		{model.MethodBuergerforum, "recommendations", []string{"esc", "v", "enter", "tab", "tab"}},
 		{model.MethodBuergerforum, "recommendations", []string{"esc", "v", "f5"}},
 		{model.MethodBuergerforum, "groups", []string{"ctrl+l", "esc", "up"}},
+		{model.MethodOpenSpace, "marketplace", []string{"right", "down"}},
+		{model.MethodOpenSpace, "marketplace", []string{"space", "down", "down", "down"}},
+		{model.MethodOpenSpace, "marketplace", []string{"enter", "tab"}},
+		{model.MethodOpenSpace, "marketplace", []string{"g", "tab"}},
+		{model.MethodOpenSpace, "marketplace", []string{"f5"}},
 	}
 	for _, sz := range [][2]int{{80, 24}, {60, 20}, {250, 70}} {
 		for i, st := range states {
