@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"werkstatt/model"
 )
 
@@ -117,7 +119,7 @@ func gridCell(st *Styles, g gridLook, room, slot, colW, cellH int) []string {
 		tl := wrap(oneLineText(t.Title), inner)
 		if len(tl) > titleH {
 			tl = tl[:titleH]
-			tl[titleH-1] = truncate(tl[titleH-1], inner-1) + "…"
+			tl[titleH-1] = ansi.Truncate(tl[titleH-1], inner-1, "") + "…"
 		}
 		text, titleN = tl, len(tl)
 		if conv != "" && cellH > 1 {
@@ -182,7 +184,10 @@ func (s *spaceScreen) View() string {
 	lines := []string{truncate(st.Label.Render(head), w)}
 	strip := s.stripLines(w)
 	detail := s.detailLines(w)
-	room := h - len(lines) - len(strip) - min(len(detail), max((h-len(lines)-len(strip))/3, 0))
+	// The report shows whole where the grid can give up lines: cells
+	// shrink to two lines (title, convener) before the report is cut.
+	rest := h - len(lines) - len(strip)
+	room := max(rest-len(detail), min(1+2*len(s.slots), rest-2))
 	g := gridLook{rooms: s.rooms, slots: s.slots, carry: s.moving, pending: ws.Pending,
 		cell: func(r, sl int) (model.Theme, bool) { t, ok := s.byID[s.cells[[2]int{r, sl}]]; return t, ok }}
 	g.focus = [2]int{s.col + 1, min(s.row+1, len(s.slots))}

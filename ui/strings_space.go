@@ -3,8 +3,8 @@ package ui
 // The texts of an Open Space's marketplace (space.go), merged into the
 // catalogues at start.
 var spaceDE = catalog{
-	"space.count.one":        "%d Thema · %d im Raster · %d Berichte",
-	"space.count.other":      "%d Themen · %d im Raster · %d Berichte",
+	"space.count.one":        "%d Thema · %d im Raster · %d mit Bericht",
+	"space.count.other":      "%d Themen · %d im Raster · %d mit Bericht",
 	"space.carrying":         "Verschieben: „%s“ – Pfeiltasten wählen den Platz, Leertaste setzt ab, esc bricht ab.",
 	"space.strip":            "Ohne Raum und Zeit:",
 	"space.strip.none":       "–",
@@ -72,8 +72,8 @@ var spaceDE = catalog{
 }
 
 var spaceEN = catalog{
-	"space.count.one":        "%d topic · %d in the grid · %d reports",
-	"space.count.other":      "%d topics · %d in the grid · %d reports",
+	"space.count.one":        "%d topic · %d in the grid · %d reported",
+	"space.count.other":      "%d topics · %d in the grid · %d reported",
 	"space.carrying":         "Moving \"%s\" – arrow keys choose the place, space puts it down, esc cancels.",
 	"space.strip":            "Without room and time:",
 	"space.strip.none":       "–",
