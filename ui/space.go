@@ -25,10 +25,7 @@ import (
 type spaceScreen struct {
 	sh   *shared
 	keys spaceKeys
-
-	ws    *session
-	phase string
-	built int
+	phaseBound
 
 	rooms, slots []string
 	topics       []model.Theme     // the phase's, in order
@@ -45,7 +42,6 @@ type spaceScreen struct {
 	form    form
 
 	w, h int
-	undo undoStack
 }
 
 // spaceForm is which form is open.
@@ -63,7 +59,7 @@ type spaceRow struct{ model.Theme }
 func (r spaceRow) ref() rowRef { return themeRef(r.ID) }
 
 func newSpace(sh *shared) *spaceScreen {
-	return &spaceScreen{sh: sh, keys: newSpaceKeys(sh.t), built: -1}
+	return &spaceScreen{sh: sh, keys: newSpaceKeys(sh.t), phaseBound: newPhaseBound()}
 }
 
 // space returns the marketplace when the board's phase captures
@@ -100,14 +96,11 @@ func (s *spaceScreen) Enter() tea.Cmd {
 	if ws == nil {
 		return nil
 	}
-	if s.ws != ws || s.phase != ws.phase {
-		s.ws, s.phase = ws, ws.phase
+	if s.enter(ws) {
 		s.row, s.col, s.moving = 0, 0, ""
 		s.strip.reset()
 		s.editing = spaceNoForm
-		s.undo.reset()
 	}
-	s.built = -1
 	s.sync()
 	return nil
 }
@@ -127,7 +120,7 @@ func (s *spaceScreen) SaveDraft() tea.Cmd {
 // sync rebuilds the grid from the workshop when it changed.
 func (s *spaceScreen) sync() {
 	ws := s.sh.ws
-	if ws == nil || s.ws != ws || s.built == ws.version {
+	if !s.current(ws) || s.built == ws.version {
 		return
 	}
 	s.built = ws.version
@@ -181,18 +174,7 @@ func (s *spaceScreen) selectTopic(id string) {
 }
 
 func (s *spaceScreen) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case phaseMsg:
-		if s.ws != nil && msg.phase != s.phase {
-			s.ws = nil
-		}
-		return nil
-	case writesFailedMsg:
-		s.built = -1
-		s.undo.dropFrom(msg.from)
-		return nil
-	}
-	if s.sh.ws == nil || s.ws != s.sh.ws {
+	if !s.prelude(msg, s.sh.ws) {
 		return nil
 	}
 	s.sync()
