@@ -144,6 +144,9 @@ func TestTemplateFrom(t *testing.T) {
 // writes and reads back to the same archive.
 func FuzzReadArchive(f *testing.F) {
 	f.Add(string(demo.Archive()))
+	if d, ok := demo.ForMethod(model.MethodOpenSpace); ok {
+		f.Add(string(d.Archive())) // rooms, slots and sessions (archive version 8)
+	}
 	f.Fuzz(func(t *testing.T, in string) {
 		s, err := model.ReadArchive(strings.NewReader(in))
 		if err != nil {

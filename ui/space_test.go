@@ -187,3 +187,56 @@ func TestSpaceScreens(t *testing.T) {
 		})
 	}
 }
+
+// TestSpaceRandomKeys presses 1,500 keys drawn from the marketplace's
+// own (and letters, umlauts, emoji, tab, ctrl+s, esc) on the Open Space
+// demo at several sizes, also tiny ones: nothing panics, every frame
+// fits the window, and the topics on disk never share a cell.
+func TestSpaceRandomKeys(t *testing.T) {
+	keys := []string{"n", "enter", "space", "x", "z", "g", "tab", "shift+tab", "ctrl+s", "esc", "up", "down", "left", "right",
+		"a", "ä", "🚌", "backspace", "k", "j", "h", "l", "e", "v", "f5"}
+	for _, sz := range [][2]int{{80, 24}, {40, 12}, {200, 60}, {20, 8}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			hs := newHarness(t, model.German, sz[0], sz[1])
+			d, _ := demo.ForMethod(model.MethodOpenSpace)
+			snap, err := d.Snapshot()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := hs.st.Import(snap); err != nil {
+				t.Fatal(err)
+			}
+			hs.send(openMsg{id: snap.Workshop.ID, phase: "marketplace"})
+			hs.typeSlow()
+			rnd := uint32(sz[0]*1000 + sz[1])
+			for i := range 1500 {
+				rnd = rnd*1664525 + 1013904223
+				k := keys[int(rnd>>8)%len(keys)]
+				if hs.app.cur != screenBoard && k != "esc" && k != "f5" {
+					k = "esc"
+				}
+				hs.press(k)
+				if i%100 == 0 {
+					for _, l := range strings.Split(hs.screen(), "\n") {
+						if width(l) > sz[0] {
+							t.Fatalf("after %d keys a line is %d wide: %q", i, width(l), l)
+						}
+					}
+				}
+			}
+			got, _ := spaceTopics(t, hs, snap.Workshop.ID)
+			if _, err := model.ReadArchive(strings.NewReader(archiveOf(t, got))); err != nil {
+				t.Fatalf("the workshop after the keys is not a valid archive: %v", err)
+			}
+		})
+	}
+}
+
+func archiveOf(t testing.TB, s model.Snapshot) string {
+	t.Helper()
+	var b strings.Builder
+	if err := model.WriteArchive(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
