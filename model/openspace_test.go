@@ -207,6 +207,29 @@ func TestSessionsCapture(t *testing.T) {
 	if errs := m.Check(); len(errs) > 0 {
 		t.Fatalf("the built-in openspace fails its check: %+v", errs)
 	}
+	file := `werkstatt = 1
+id = "dorftag"
+name = { de = "Dorftag" }
+[[phase]]
+id = "markt"
+name = { de = "Marktplatz" }
+timebox = 120
+steps = ["collect", "vote"]
+capture = "sessions"
+[[phase]]
+id = "tun"
+name = { de = "Tun" }
+timebox = 30
+steps = ["collect", "plan"]
+`
+	fm, errs := ParseMethodFile([]byte(file))
+	if len(errs) > 0 || fm.Phases[0].CaptureKind() != CaptureSessions {
+		t.Fatalf("a method file with capture = \"sessions\": %+v %v", errs, fm.Phases[0].Capture)
+	}
+	bad := strings.Replace(file, `steps = ["collect", "vote"]`, `steps = ["collect", "cluster", "vote"]`, 1)
+	if _, errs := ParseMethodFile([]byte(bad)); len(errs) != 1 || errs[0].Line != 8 {
+		t.Errorf("a sessions phase with cluster: %+v", errs)
+	}
 	for name, mut := range map[string]func(*Phase){
 		"cluster": func(p *Phase) { p.Steps |= Steps(StepCluster) },
 		"rounds":  func(p *Phase) { p.Rounds = 2 },

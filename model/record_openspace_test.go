@@ -71,6 +71,12 @@ func TestOpenSpaceRecord(t *testing.T) {
 			t.Errorf("the printed record lacks %q", want)
 		}
 	}
+	doc := docxText(t, docxParts(t, renderDOCX(t, s, model.RecordOptions{Lang: model.English, Charts: true})))
+	for _, want := range []string{"Proceedings of all sessions", "10:30 · Pfarrsaal: Dorfladen als Genossenschaft", "Convened by: Monika Berger", "Priorities"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the docx record lacks %q", want)
+		}
+	}
 	// A topic without a place and a session without a report say so.
 	s.Themes = append(s.Themes, model.Theme{ID: "zz", Phase: "marketplace", Title: "Spätes Thema", Order: 9, Session: model.Session{Convener: "Paul"}})
 	s.Themes[0].Session.Who, s.Themes[0].Session.Results, s.Themes[0].Session.Next = "", "", ""
