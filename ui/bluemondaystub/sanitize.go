@@ -1,120 +1,103 @@
 // Package bluemonday stands in for github.com/microcosm-cc/bluemonday in
 // werkstatt's build (the replace directive in werkstatt's go.mod; see
-// README.md): it has the strict policy glamour uses to strip raw HTML, and
-// nothing that runs when the program starts.
-//
-// The sanitiser is bluemonday v1.0.27's (Copyright (c) 2014, David
-// Kitchen; BSD licence in LICENSE.md) with the strict policy's settings
-// put in: every element and attribute is dropped, comments and doctypes
-// too, the content of the elements bluemonday skips is dropped, and text
-// is HTML-escaped.
+// README.md). glamour calls one thing of bluemonday,
+// StrictPolicy().Sanitize, to strip raw HTML from what it shows; this
+// package has that and nothing that runs when the program starts. It is
+// werkstatt's own code: what it must give for an input was taken from the
+// real bluemonday's outputs (ui/testdata/bluemonday-strict.txt), not from
+// its source.
 package bluemonday
 
 import (
-	"bytes"
-	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
 )
 
-// Policy is bluemonday's strict policy, the only one there is here.
+// Policy is the strict policy: no element, attribute, comment or doctype
+// survives, only text, escaped.
 type Policy struct{}
 
-// StrictPolicy returns the policy that allows no HTML at all, as
-// bluemonday.StrictPolicy does.
+// StrictPolicy returns the one policy there is.
 func StrictPolicy() *Policy { return &Policy{} }
 
-// skipContent are the elements whose content bluemonday's policies drop
-// with the element (addDefaultSkipElementContent).
-var skipContent = map[string]bool{
+// hiddenContent are the elements whose text the strict policy drops along
+// with the tags (a frame's or an object's fallback, a title, a noscript).
+var hiddenContent = map[string]bool{
 	"frame": true, "frameset": true, "iframe": true, "noembed": true, "noframes": true,
 	"noscript": true, "nostyle": true, "object": true, "script": true, "style": true, "title": true,
 }
 
-// Sanitize returns s with all HTML removed and its text escaped, or ""
-// when the tokeniser fails, as bluemonday's strict policy does.
-func (p *Policy) Sanitize(s string) string {
+// Sanitize returns s without any HTML, its text escaped. A blank s comes
+// back as it is; input the tokeniser cannot read gives "".
+func (*Policy) Sanitize(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return s
 	}
-	var buf bytes.Buffer
-	if err := sanitize(strings.NewReader(s), &buf); err != nil {
+	var st stripper
+	out, ok := st.strip(html.NewTokenizer(strings.NewReader(s)))
+	if !ok {
 		return ""
 	}
-	return buf.String()
+	return out
 }
 
-// sanitize is bluemonday's Policy.sanitize for the strict policy: no
-// element matches, so every tag is dropped; addSpaces, allowComments and
-// allowUnsafe are false. Its quirks are kept on purpose (a text right
-// after <script> or <style> is dropped even without its end tag; the count
-// of skipped elements may go below zero), so the preview shows what
-// glamour with bluemonday showed.
-func sanitize(r io.Reader, buf *bytes.Buffer) error {
-	var (
-		skipElementContent       bool
-		skippingElementsCount    int64
-		mostRecentlyStartedToken string
-	)
-	tokenizer := html.NewTokenizer(r)
+// stripper follows what the text at hand belongs to.
+//
+//   - code: the name of the last start tag when it was script or style, until
+//     an end tag of that name: the text of a script or a style is dropped.
+//   - nesting, hiding: the other hidden-content elements. Their text is
+//     dropped from the first start tag on, until end tags bring the count of
+//     open ones back to exactly zero; the count is not kept from going below
+//     zero, so a stray end tag before them keeps the rest hidden. That errs
+//     towards showing less, and it is what bluemonday's strict policy gives.
+type stripper struct {
+	last    string // the last start tag's name, "" once an end tag of that name came
+	nesting int
+	hiding  bool
+	out     strings.Builder
+}
+
+func (st *stripper) strip(z *html.Tokenizer) (string, bool) {
 	for {
-		if tokenizer.Next() == html.ErrorToken {
-			if err := tokenizer.Err(); err != io.EOF {
-				return err
-			}
-			return nil
-		}
-		token := tokenizer.Token()
-		switch token.Type {
-		case html.DoctypeToken, html.CommentToken, html.SelfClosingTagToken:
-			// Dropped.
+		switch z.Next() {
+		case html.ErrorToken:
+			return st.out.String(), z.Err() == io.EOF
 		case html.StartTagToken:
-			mostRecentlyStartedToken = normaliseElementName(token.Data)
-			switch mostRecentlyStartedToken {
-			case "script", "style":
-				continue
-			}
-			if skipContent[token.Data] {
-				skipElementContent = true
-				skippingElementsCount++
-			}
+			st.open(z.Token().Data)
 		case html.EndTagToken:
-			name := normaliseElementName(token.Data)
-			if mostRecentlyStartedToken == name {
-				mostRecentlyStartedToken = ""
-			}
-			switch name {
-			case "script", "style":
-				continue
-			}
-			if skipContent[token.Data] {
-				skippingElementsCount--
-				if skippingElementsCount == 0 {
-					skipElementContent = false
-				}
-			}
+			st.close(z.Token().Data)
 		case html.TextToken:
-			if skipElementContent {
-				continue
+			t := z.Token()
+			if !st.hiding && st.last != "script" && st.last != "style" {
+				st.out.WriteString(t.String())
 			}
-			switch mostRecentlyStartedToken {
-			case "script", "style":
-				// bluemonday writes these only with AllowUnsafe.
-			default:
-				buf.WriteString(token.String())
-			}
-		default:
-			return fmt.Errorf("unknown token: %v", token)
 		}
+		// Comments, doctypes and self-closing tags are dropped.
 	}
 }
 
-// normaliseElementName lower-cases an element's name with every non-ASCII
-// character escaped, so "scrİpt" is not taken for "script"
-// (bluemonday's function of the same name).
-func normaliseElementName(str string) string {
-	return strings.TrimSuffix(strings.TrimPrefix(strings.ToLower(strconv.QuoteToASCII(str)), `"`), `"`)
+// open notes a start tag. The tokeniser lower-cases ASCII in tag names;
+// a name with other letters ("scrİpt") is no element the policy knows.
+func (st *stripper) open(name string) {
+	st.last = name
+	if name == "script" || name == "style" || !hiddenContent[name] {
+		return
+	}
+	st.nesting++
+	st.hiding = true
+}
+
+func (st *stripper) close(name string) {
+	if name == st.last {
+		st.last = ""
+	}
+	if name == "script" || name == "style" || !hiddenContent[name] {
+		return
+	}
+	st.nesting--
+	if st.nesting == 0 {
+		st.hiding = false
+	}
 }
