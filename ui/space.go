@@ -32,6 +32,7 @@ type spaceScreen struct {
 	cells        map[[2]int]string // (room, slot) from 1 → topic id
 	byID         map[string]model.Theme
 	strip        list[spaceRow] // the topics beside the grid
+	cards        int            // the phase's cards (phones, stations): not on the grid, in the record
 
 	row, col int    // the selection: row len(slots) is the strip
 	moving   string // the topic being carried, "" for none
@@ -126,6 +127,7 @@ func (s *spaceScreen) sync() {
 	s.built = ws.version
 	s.rooms, s.slots = ws.snap.Workshop.Grid(s.sh.lang)
 	s.topics = model.Topics(ws.snap.Themes, s.phase)
+	s.cards = len(ws.Cards(s.phase))
 	s.cells = map[[2]int]string{}
 	s.byID = make(map[string]model.Theme, len(s.topics))
 	var strip []spaceRow

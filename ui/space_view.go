@@ -178,6 +178,9 @@ func (s *spaceScreen) View() string {
 		}
 	}
 	head := s.sh.N("space.count", len(s.topics), placed, reported)
+	if s.cards > 0 {
+		head += " · " + s.sh.N("space.cards", s.cards)
+	}
 	if s.moving != "" {
 		head = s.sh.T("space.carrying", oneLineText(s.byID[s.moving].Title))
 	}

@@ -5,6 +5,8 @@ package ui
 var spaceDE = catalog{
 	"space.count.one":        "%d Thema · %d im Raster · %d mit Bericht",
 	"space.count.other":      "%d Themen · %d im Raster · %d mit Bericht",
+	"space.cards.one":        "%d Karte (im Protokoll unter „Beiträge“)",
+	"space.cards.other":      "%d Karten (im Protokoll unter „Beiträge“)",
 	"space.carrying":         "Verschieben: „%s“ – Pfeiltasten wählen den Platz, Leertaste setzt ab, esc bricht ab.",
 	"space.strip":            "Ohne Raum und Zeit:",
 	"space.strip.none":       "–",
@@ -74,6 +76,8 @@ var spaceDE = catalog{
 var spaceEN = catalog{
 	"space.count.one":        "%d topic · %d in the grid · %d reported",
 	"space.count.other":      "%d topics · %d in the grid · %d reported",
+	"space.cards.one":        "%d card (in the record under \"Contributions\")",
+	"space.cards.other":      "%d cards (in the record under \"Contributions\")",
 	"space.carrying":         "Moving \"%s\" – arrow keys choose the place, space puts it down, esc cancels.",
 	"space.strip":            "Without room and time:",
 	"space.strip.none":       "–",
