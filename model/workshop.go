@@ -2,6 +2,8 @@ package model
 
 import (
 	"math"
+	"strings"
+	"sync"
 	"time"
 )
 
@@ -81,13 +83,37 @@ func (w Workshop) MethodOf() Method {
 	return m
 }
 
+// phaseDef is a phase of the workshop's method, as MethodOf().Phase finds
+// it, for reading only: the built-in methods are made once for it instead
+// of for every call (every frame of a session asks for the question and
+// the timebox), and the phase shares its slices with them.
+func (w Workshop) phaseDef(phase string) (Phase, bool) {
+	if w.MethodDef != nil && len(w.MethodDef.Phases) > 0 {
+		p, _, ok := w.MethodDef.Phase(phase)
+		return p, ok
+	}
+	all := builtinMethods()
+	m := all[0] // MethodZukunftswerkstatt, as MethodOf falls back to
+	id := strings.ToLower(strings.TrimSpace(w.Method))
+	for _, b := range all {
+		if b.ID == id {
+			m = b
+		}
+	}
+	p, _, ok := m.Phase(phase)
+	return p, ok
+}
+
+// builtinMethods are Methods() made once, never handed out.
+var builtinMethods = sync.OnceValue(Methods)
+
 // QuestionFor returns the guiding question of a phase: the workshop's own
 // if it set one, else the method's.
 func (w Workshop) QuestionFor(phase string, l Lang) string {
 	if q := w.Questions[phase]; q != "" {
 		return q
 	}
-	if p, _, ok := w.MethodOf().Phase(phase); ok {
+	if p, ok := w.phaseDef(phase); ok {
 		return p.Question.In(l)
 	}
 	return ""
@@ -99,7 +125,7 @@ func (w Workshop) TimeboxFor(phase string) time.Duration {
 	if d := w.Timeboxes[phase]; d > 0 {
 		return d
 	}
-	if p, _, ok := w.MethodOf().Phase(phase); ok {
+	if p, ok := w.phaseDef(phase); ok {
 		return p.Timebox
 	}
 	return 0

@@ -32,6 +32,12 @@ type capture struct {
 	area    textarea.Model
 	editing string // id of the item being edited, "" while a new one is written
 	stash   string // the draft put aside during the edit
+	// shown is area's View as last drawn, while shownOK; every method
+	// that changes area clears it. A table's session draws its frame for
+	// every card another table writes, its input unchanged: drawing the
+	// textarea anew was the largest part of that frame.
+	shown   string
+	shownOK bool
 }
 
 // captureOpts are the differences between the captures of the screens.
@@ -91,21 +97,30 @@ func (c *capture) restyle(st *Styles) {
 	ts.Blurred.Prompt = st.Subtle
 	ts.Blurred.Placeholder = st.Subtle
 	c.area.SetStyles(ts)
+	c.shownOK = false
 }
 
 // setWidth fits the input to a body of w cells (two of them are the mark).
 func (c *capture) setWidth(w int) {
 	if w > 0 && c.area.Width() != max(w-2, 1) {
 		c.area.SetWidth(w)
+		c.shownOK = false
 	}
 }
 
 // height is the lines view draws: 1 to captureLines.
 func (c *capture) height() int { return c.area.Height() }
 
-func (c *capture) view() string   { return c.area.View() }
-func (c *capture) focus() tea.Cmd { return c.area.Focus() }
-func (c *capture) blur()          { c.area.Blur() }
+// view is the input as drawn, made anew only after a change.
+func (c *capture) view() string {
+	if !c.shownOK {
+		c.shown, c.shownOK = c.area.View(), true
+	}
+	return c.shown
+}
+
+func (c *capture) focus() tea.Cmd { c.shownOK = false; return c.area.Focus() }
+func (c *capture) blur()          { c.shownOK = false; c.area.Blur() }
 
 // value is the text as typed.
 func (c *capture) value() string { return c.area.Value() }
@@ -124,12 +139,13 @@ func (c *capture) draft() string {
 func (c *capture) empty() bool { return strings.TrimSpace(c.area.Value()) == "" }
 
 // set replaces the text; reset empties it.
-func (c *capture) set(text string) { c.area.SetValue(text) }
-func (c *capture) reset()          { c.area.Reset() }
+func (c *capture) set(text string) { c.shownOK = false; c.area.SetValue(text) }
+func (c *capture) reset()          { c.shownOK = false; c.area.Reset() }
 
 // key is a key while writing: the text, the cursor, a line break.
 func (c *capture) key(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
+	c.shownOK = false
 	c.area, cmd = c.area.Update(msg)
 	return cmd
 }
@@ -142,12 +158,13 @@ func (c *capture) fits(more string) bool {
 // paste puts normalised text in at the cursor, line breaks and all.
 func (c *capture) paste(text string) tea.Cmd {
 	var cmd tea.Cmd
+	c.shownOK = false
 	c.area, cmd = c.area.Update(tea.PasteMsg{Content: text})
 	return cmd
 }
 
 // insert puts text in at the cursor (letters typed into the list).
-func (c *capture) insert(text string) { c.area.InsertString(text) }
+func (c *capture) insert(text string) { c.shownOK = false; c.area.InsertString(text) }
 
 // text is what Enter saves: the input normalised and trimmed;
 // errInputTooLong for a text over maxInputRunes.
@@ -163,6 +180,7 @@ func (c *capture) edit(id, text string) {
 		c.stash = c.area.Value()
 	}
 	c.editing = id
+	c.shownOK = false
 	c.area.SetValue(text)
 }
 
@@ -171,6 +189,7 @@ func (c *capture) edit(id, text string) {
 func (c *capture) done() string {
 	id := c.editing
 	c.editing = ""
+	c.shownOK = false
 	c.area.SetValue(c.stash)
 	c.stash = ""
 	return id
@@ -183,6 +202,7 @@ func (c *capture) discard() string {
 	if strings.TrimSpace(draft) == "" {
 		return ""
 	}
+	c.shownOK = false
 	c.area.Reset()
 	return draft
 }
@@ -192,6 +212,7 @@ func (c *capture) bringBack(draft string) {
 	if cur := c.area.Value(); strings.TrimSpace(cur) != "" {
 		draft += "\n" + cur
 	}
+	c.shownOK = false
 	c.area.SetValue(draft)
 }
 
@@ -209,5 +230,6 @@ func (c *capture) state() captureState {
 // restore puts the text and the edit back as state had them.
 func (c *capture) restore(st captureState) {
 	c.editing, c.stash = st.editing, st.stash
+	c.shownOK = false
 	c.area.SetValue(st.text)
 }

@@ -15,7 +15,7 @@ func truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) <= w {
+	if width(s) <= w {
 		return s
 	}
 	return ansi.Truncate(s, w, "…")
@@ -31,7 +31,7 @@ func wrap(s string, w int) []string {
 	for i, l := range out {
 		// Wrap keeps trailing spaces at break points; they only cost width.
 		out[i] = strings.TrimRight(l, " ")
-		if ansi.StringWidth(out[i]) > w {
+		if width(out[i]) > w {
 			out[i] = truncate(out[i], w)
 		}
 	}
@@ -43,15 +43,12 @@ func pad(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
+	sw := width(s)
 	if sw > w {
 		return truncate(s, w)
 	}
 	return s + strings.Repeat(" ", w-sw)
 }
-
-// width is the cell width of s.
-func width(s string) int { return ansi.StringWidth(s) }
 
 // repeat is strings.Repeat that treats a negative count as zero.
 func repeat(s string, n int) string {

@@ -65,7 +65,9 @@ func TestHallLoad(t *testing.T) {
 	}
 	lt := newLoadTest(t)
 	lt.steady()
-	lt.kills()
+	if os.Getenv("HALL_PROFILE") == "" {
+		lt.kills()
+	}
 }
 
 type loadTest struct {
@@ -109,10 +111,30 @@ func (lt *loadTest) newWorkshop(title string) string {
 	return strings.TrimSpace(string(out))
 }
 
-// hub is a running `werkstatt serve --headless`.
+// hub is a running `werkstatt serve --headless` (or, with HALL_PROFILE,
+// the hub in this process: hallprof_test.go).
 type hubProc struct {
 	cmd  *exec.Cmd
 	port int
+	in   *inProc
+}
+
+// stop ends the hub as SIGTERM does and waits for it.
+func (h *hubProc) stop() {
+	if h.in != nil {
+		h.in.stop()
+		return
+	}
+	h.cmd.Process.Signal(syscall.SIGTERM)
+	h.cmd.Wait()
+}
+
+// stat is the hub process's CPU and memory (zero for a hub in this process).
+func (h *hubProc) stat() procStat {
+	if h.in != nil {
+		return procStat{}
+	}
+	return readProc(h.cmd.Process.Pid)
 }
 
 func (lt *loadTest) startHub(handle string, port int) *hubProc {
@@ -308,11 +330,15 @@ func (lt *loadTest) steady() {
 	t := lt.t
 	lt.reset()
 	handle := lt.newWorkshop("Last")
-	hub := lt.startHub(handle, 0)
-	defer func() { hub.cmd.Process.Signal(syscall.SIGTERM); hub.cmd.Wait() }()
-	pid := hub.cmd.Process.Pid
+	var hub *hubProc
+	if prof := os.Getenv("HALL_PROFILE"); prof != "" {
+		hub = lt.startInProc(handle, prof)
+	} else {
+		hub = lt.startHub(handle, 0)
+	}
+	defer hub.stop()
 	time.Sleep(500 * time.Millisecond)
-	idle := readProc(pid)
+	idle := hub.stat()
 
 	var obs []*client
 	for i := range 2 {
@@ -335,7 +361,7 @@ func (lt *loadTest) steady() {
 		tables = append(tables, cl)
 	}
 	time.Sleep(3 * time.Second) // every program drew its board
-	connected := readProc(pid)
+	connected := hub.stat()
 
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -352,7 +378,7 @@ func (lt *loadTest) steady() {
 			}
 		}()
 	}
-	if os.Getenv("HALL_DUMP") != "" {
+	if os.Getenv("HALL_DUMP") != "" && hub.in == nil {
 		go func() { time.Sleep(perfFor / 2); hub.cmd.Process.Signal(syscall.SIGQUIT) }()
 	}
 	moves := 0
@@ -370,7 +396,7 @@ func (lt *loadTest) steady() {
 	// for 30 s.
 	drain := time.Now()
 	for last, stuck := -1, time.Now(); ; time.Sleep(time.Second) {
-		n := lt.exported(handle)
+		n := lt.exported(hub, handle)
 		lt.mu.Lock()
 		all := n >= len(lt.sent)
 		lt.mu.Unlock()
@@ -383,11 +409,10 @@ func (lt *loadTest) steady() {
 	}
 	drained := time.Since(drain)
 	time.Sleep(time.Second) // the watchers' last frames
-	end := readProc(pid)
+	end := hub.stat()
 	elapsed := time.Since(start)
 
-	hub.cmd.Process.Signal(syscall.SIGTERM)
-	hub.cmd.Wait()
+	hub.stop()
 	onDisk, dups := lt.countOnDisk(handle)
 
 	lt.mu.Lock()
@@ -416,7 +441,10 @@ func (lt *loadTest) steady() {
 
 // exported counts the load's cards in the record the running hub exports
 // (through its socket, as a second terminal would).
-func (lt *loadTest) exported(handle string) int {
+func (lt *loadTest) exported(hub *hubProc, handle string) int {
+	if hub.in != nil {
+		return hub.in.count(handle)
+	}
 	out, err := exec.Command(lt.bin, "--db", lt.db, "export", handle, "--format", "json").Output()
 	if err != nil {
 		return -1
