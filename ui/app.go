@@ -114,6 +114,7 @@ type app struct {
 	// (view.go).
 	helpCache struct{ sig, line string }
 	helpText  string
+	headMemo  memo[headerKey, []string] // the header as last drawn (memo.go)
 }
 
 func newApp(st Store, lang model.Lang, now func() time.Time) *app {

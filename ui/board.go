@@ -70,6 +70,10 @@ type boardScreen struct {
 	confirm string // id of the theme whose deletion is asked about
 	pasted  string // the paste of several lines asked about
 
+	// The lines around the input as last drawn, with what from (memo.go).
+	sepMemo   memo[sepKey, string]
+	fieldMemo memo[fieldKey, string]
+
 	genKeys genKeys
 	round   int          // the round ctrl+l chose for new cards, 0: the latest (rounds.go)
 	market  *spaceScreen // an Open Space's marketplace (space.go), made when first shown

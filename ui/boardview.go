@@ -287,7 +287,14 @@ func (s *boardScreen) separator(w int) string {
 	case s.offers(model.StepReverse):
 		label = s.sh.T("board.reverse.hint")
 	}
-	if s.focus == focusList && s.offers(model.StepCollect) && w >= 8 {
+	k := sepKey{w: w, st: st, lang: s.sh.lang, label: label, bar: s.focus == focusList && s.offers(model.StepCollect) && w >= 8}
+	return s.sepMemo.get(k, func() string { return s.drawSeparator(k) })
+}
+
+// drawSeparator is the line between the list and the input.
+func (s *boardScreen) drawSeparator(k sepKey) string {
+	st, label, w := k.st, k.label, k.w
+	if k.bar {
 		// The list has the keys: a bar across the window says so, and
 		// what typing does now.
 		bar := s.sh.T("board.listmode")
@@ -320,6 +327,18 @@ func (s *boardScreen) fieldLine(w int) string {
 	case s.focus == focusSearch || s.query != "":
 		return st.Key.Render("/ ") + s.search.View() + "  " + st.Muted.Render(s.searchCount())
 	}
+	k := fieldKey{w: w, st: st, lang: s.sh.lang, station: s.sh.station(), gen: s.ageField() + s.roundField()}
+	if s.focus != focusAuthor && s.focus != focusGroup {
+		k.author, k.group = fieldValue(s.author), fieldValue(s.group)
+		return s.fieldMemo.get(k, func() string { return s.drawFields(k) })
+	}
+	return s.drawFields(k)
+}
+
+// drawFields is the line of the author and group fields (k's author and
+// group are unused: a field with the focus is drawn from itself).
+func (s *boardScreen) drawFields(k fieldKey) string {
+	st, w, gen := k.st, k.w, k.gen
 	// The fields are drawn as fields only while they have the focus;
 	// otherwise their values are plain text, so the line stays short.
 	la := st.Key.Render("ctrl+a") + st.Label.Render(" "+s.sh.T("board.author")+": ")
@@ -328,7 +347,6 @@ func (s *boardScreen) fieldLine(w int) string {
 		// A station's table is its name: no key changes it.
 		lg = st.Label.Render(s.sh.T("board.group") + ": ")
 	}
-	gen := s.ageField() + s.roundField()
 	room := max(w-width(la)-width(lg)-2-width(gen), 2)
 	va, vg := s.metaValue(s.author, focusAuthor, room/2), s.metaValue(s.group, focusGroup, room-room/2)
 	return la + va + "  " + lg + vg + gen

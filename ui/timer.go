@@ -119,19 +119,7 @@ func (sh *shared) timerView() string {
 // countdownText is a countdown at now as the header shows it: the time
 // left, in the colour of its state, with "over" or "paused".
 func countdownText(st *Styles, t catalog, tm model.Timer, now time.Time) string {
-	rem := tm.Remaining(now)
-	txt := "⏱ " + formatCountdown(rem)
-	switch {
-	case rem <= 0:
-		return st.TimerOver.Render(txt + " " + t.T("timer.over"))
-	case !tm.Running() && tm.Elapsed == 0:
-		return st.TimerIdle.Render(txt)
-	case !tm.Running():
-		return st.TimerIdle.Render(txt + " " + t.T("timer.paused"))
-	case rem <= warnBefore:
-		return st.TimerWarn.Render(txt)
-	}
-	return st.TimerRun.Render(txt)
+	return shownTimer(tm, now).render(st, t)
 }
 
 // tick schedules the next countdown update on the full second.

@@ -178,10 +178,26 @@ func (a *app) screenName() string {
 
 // header renders the workshop's top lines.
 func (a *app) header(w int) []string {
-	st := a.sh.st
 	ws := a.sh.ws
-	p, i := ws.Phase()
-	timer := a.sh.timerView()
+	_, i := ws.Phase()
+	k := headerKey{w: w, h: a.sh.height, phase: &ws.method.Phases[i], phases: len(ws.method.Phases),
+		title: ws.snap.Workshop.Title, question: a.question(), st: a.sh.st, lang: a.sh.lang, rules: a.rules,
+		timer: shownTimer(a.sh.phaseTimer(), a.sh.now())}
+	kept := a.headMemo.get(k, func() []string { return a.drawHeader(w, k.timer) })
+	// A copy: the caller appends to it and clips its lines in place.
+	lines := make([]string, 0, len(kept)+1)
+	lines = append(lines, kept[0])
+	if a.stepBarShown() {
+		lines = append(lines, a.stepBar(w))
+	}
+	return append(lines, kept[1:]...)
+}
+
+// drawHeader is the header without the step bar.
+func (a *app) drawHeader(w int, ts timerShown) []string {
+	st := a.sh.st
+	p, i := a.sh.ws.Phase()
+	timer := ts.render(st, a.sh.t)
 	room := w - width(timer) - 1
 	if room < 10 {
 		timer, room = "", w
@@ -191,9 +207,6 @@ func (a *app) header(w int) []string {
 		line1 += " " + timer
 	}
 	lines := []string{line1}
-	if a.stepBarShown() {
-		lines = append(lines, a.stepBar(w))
-	}
 	for _, l := range a.questionLines(w) {
 		lines = append(lines, st.Question.Render(l))
 	}
@@ -203,8 +216,7 @@ func (a *app) header(w int) []string {
 			lines = append(lines, st.Rule.Render(l))
 		}
 	}
-	lines = append(lines, st.Subtle.Render(repeat("─", w)))
-	return lines
+	return append(lines, st.Subtle.Render(repeat("─", w)))
 }
 
 // headerHeight is the number of lines header(w) draws, counted without
@@ -223,12 +235,7 @@ func (a *app) headerHeight(w int) int {
 // below 10 the question goes too.
 func (a *app) questionLines(w int) []string {
 	h := a.sh.height
-	p, _ := a.sh.ws.Phase()
-	q := a.sh.ws.snap.Workshop.QuestionFor(p.ID, a.sh.lang)
-	if b, ok := a.screens[a.cur].(*boardScreen); ok && len(p.RoundQuestions) > 0 {
-		n := b.roundForNew() // rounds.go: a World Café's round asks its own question
-		q = a.sh.T("round.question", n, p.RoundQuestion(n, a.sh.lang))
-	}
+	q := a.question()
 	if q == "" || h < 10 {
 		return nil
 	}
@@ -242,6 +249,16 @@ func (a *app) questionLines(w int) []string {
 		ql[qMax-1] = truncate(ql[qMax-1]+" …", w)
 	}
 	return ql
+}
+
+// question is the phase's guiding question.
+func (a *app) question() string {
+	p, _ := a.sh.ws.Phase()
+	if b, ok := a.screens[a.cur].(*boardScreen); ok && len(p.RoundQuestions) > 0 {
+		n := b.roundForNew() // rounds.go: a World Café's round asks its own question
+		return a.sh.T("round.question", n, p.RoundQuestion(n, a.sh.lang))
+	}
+	return a.sh.ws.snap.Workshop.QuestionFor(p.ID, a.sh.lang)
 }
 
 // ruleLines are the phase's rules under their title, when F2 shows them.

@@ -105,11 +105,14 @@ func TestViewIsPure(t *testing.T) {
 // the state they sit beside (each keyed by what it was made from); View
 // may fill them without changing what any later View draws.
 var memoFields = map[string]bool{
-	"cardList.wraps":  true, // wrapped card texts by card and width
-	"cardList.folds":  true, // search forms of card texts
-	"cardList.drawn":  true, // drawn rows by card, look and source
-	"capture.shown":   true, // the input as last drawn, until a change
-	"capture.shownOK": true,
+	"cardList.wraps":        true, // wrapped card texts by card and width
+	"cardList.folds":        true, // search forms of card texts
+	"cardList.drawn":        true, // drawn rows by card, look and source
+	"capture.shown":         true, // the input as last drawn, until a change
+	"capture.shownOK":       true,
+	"app.headMemo":          true, // the header as last drawn, with what from
+	"boardScreen.sepMemo":   true, // the lines around the input, the same
+	"boardScreen.fieldMemo": true,
 }
 
 // fingerprint writes out v and everything it reaches: pointers are
