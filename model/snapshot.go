@@ -17,14 +17,14 @@ func (s *Snapshot) Apply(ch Change) (inverse Change) {
 		inverse.Workshop = &old
 		s.Workshop = *ch.Workshop
 	}
-	s.Cards, inverse.Cards, inverse.DeleteCards = applyItems(s.Cards, ch.Cards, ch.DeleteCards, func(c Card) string { return c.ID })
-	s.Themes, inverse.Themes, inverse.DeleteThemes = applyItems(s.Themes, ch.Themes, ch.DeleteThemes, func(t Theme) string { return t.ID })
-	s.Reversals, inverse.Reversals, inverse.DeleteReversals = applyItems(s.Reversals, ch.Reversals, ch.DeleteReversals, func(r Reversal) string { return r.ID })
-	s.Measures, inverse.Measures, inverse.DeleteMeasures = applyItems(s.Measures, ch.Measures, ch.DeleteMeasures, func(m Measure) string { return m.ID })
-	s.Photos, inverse.Photos, inverse.DeletePhotos = applyItems(s.Photos, ch.Photos, ch.DeletePhotos, func(p Photo) string { return p.ID })
-	s.Ballots, inverse.Ballots, inverse.DeleteBallots = applyItems(s.Ballots, ch.Ballots, ch.DeleteBallots, func(b Ballot) string { return b.ID })
-	s.Resistances, inverse.Resistances, inverse.DeleteResistances = applyItems(s.Resistances, ch.Resistances, ch.DeleteResistances, func(r Resistance) string { return r.ID })
-	s.Recommendations, inverse.Recommendations, inverse.DeleteRecommendations = applyItems(s.Recommendations, ch.Recommendations, ch.DeleteRecommendations, func(r Recommendation) string { return r.ID })
+	s.Cards, inverse.Cards, inverse.DeleteCards = applyItems(s.Cards, ch.Cards, ch.DeleteCards, func(c *Card) string { return c.ID })
+	s.Themes, inverse.Themes, inverse.DeleteThemes = applyItems(s.Themes, ch.Themes, ch.DeleteThemes, func(t *Theme) string { return t.ID })
+	s.Reversals, inverse.Reversals, inverse.DeleteReversals = applyItems(s.Reversals, ch.Reversals, ch.DeleteReversals, func(r *Reversal) string { return r.ID })
+	s.Measures, inverse.Measures, inverse.DeleteMeasures = applyItems(s.Measures, ch.Measures, ch.DeleteMeasures, func(m *Measure) string { return m.ID })
+	s.Photos, inverse.Photos, inverse.DeletePhotos = applyItems(s.Photos, ch.Photos, ch.DeletePhotos, func(p *Photo) string { return p.ID })
+	s.Ballots, inverse.Ballots, inverse.DeleteBallots = applyItems(s.Ballots, ch.Ballots, ch.DeleteBallots, func(b *Ballot) string { return b.ID })
+	s.Resistances, inverse.Resistances, inverse.DeleteResistances = applyItems(s.Resistances, ch.Resistances, ch.DeleteResistances, func(r *Resistance) string { return r.ID })
+	s.Recommendations, inverse.Recommendations, inverse.DeleteRecommendations = applyItems(s.Recommendations, ch.Recommendations, ch.DeleteRecommendations, func(r *Recommendation) string { return r.ID })
 	s.applyFiles(ch, &inverse)
 	return inverse
 }
@@ -55,19 +55,19 @@ func (s *Snapshot) applyFiles(ch Change, inverse *Change) {
 // items that were new. Items are kept in id order, which is creation order,
 // so an item is found by binary search; a change costs a few comparisons,
 // not a pass that builds an index of a phase of 10,000 cards.
-func applyItems[T any](items, puts []T, dels []string, id func(T) string) (out, restore []T, added []string) {
+func applyItems[T any](items, puts []T, dels []string, id func(*T) string) (out, restore []T, added []string) {
 	if len(puts) == 0 && len(dels) == 0 {
 		return items, nil, nil
 	}
 	for _, p := range puts {
-		pid := id(p)
+		pid := id(&p)
 		if i, ok := find(items, pid, id); ok {
 			restore = append(restore, items[i])
 			items[i] = p
 			continue
 		}
 		// An undone deletion returns to its place.
-		pos := sort.Search(len(items), func(i int) bool { return id(items[i]) > pid })
+		pos := sort.Search(len(items), func(i int) bool { return id(&items[i]) > pid })
 		items = slices.Insert(items, pos, p)
 		added = append(added, pid)
 	}
@@ -83,13 +83,19 @@ func applyItems[T any](items, puts []T, dels []string, id func(T) string) (out, 
 // find returns the index of the item with id want. Items are in id order
 // as the store and the archive keep them; should a caller's slice not be,
 // a plain scan still finds the item rather than adding it twice.
-func find[T any](items []T, want string, id func(T) string) (int, bool) {
-	i := sort.Search(len(items), func(i int) bool { return id(items[i]) >= want })
-	if i < len(items) && id(items[i]) == want {
+//
+// The items are passed by pointer: a card is some hundred bytes, and
+// the scan for a new card's id (not found, so every item is looked at)
+// copied each of them; for a session of a hall in which every table's
+// card is applied to every session's snapshot, that copying was most of
+// applying a card.
+func find[T any](items []T, want string, id func(*T) string) (int, bool) {
+	i := sort.Search(len(items), func(i int) bool { return id(&items[i]) >= want })
+	if i < len(items) && id(&items[i]) == want {
 		return i, true
 	}
-	for i, it := range items {
-		if id(it) == want {
+	for i := range items {
+		if id(&items[i]) == want {
 			return i, true
 		}
 	}
