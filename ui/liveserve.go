@@ -342,6 +342,27 @@ func (a *app) serveView(w, h int) string {
 	return clip(strings.Join(lines, "\n"), w, h)
 }
 
+// serveHelp is the help line's keys while the panel is open: the panel
+// takes every key but ctrl+c, so the board's keys would promise what
+// does nothing there.
+func (a *app) serveHelp() []key.Binding {
+	b := func(k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(k), key.WithHelp(k, a.sh.T("serve.help."+desc)))
+	}
+	s := &a.serve
+	switch {
+	case s.mode == serveForm:
+		return []key.Binding{b("tab/↓", "next"), b("ctrl+s", "start"), b("esc", "cancel")}
+	case s.mode == servePIN:
+		return []key.Binding{b("enter", "set"), b("esc", "cancel")}
+	case s.mode == serveDrop:
+		return []key.Binding{b(a.sh.T("serve.help.yes"), "drop"), b("n", "keep")}
+	case s.status.On:
+		return []key.Binding{b("s", "stop"), b("p", "pin"), b("↑/↓", "select"), b("x", "drop"), b("esc", "back")}
+	}
+	return []key.Binding{b("s", "start"), b("p", "pin"), b("esc", "back")}
+}
+
 func roleKey(r string) string {
 	switch r {
 	case "station", "projector", "moderation", "phone":

@@ -165,3 +165,43 @@ func TestDraftInAndOut(t *testing.T) {
 		t.Error("Draft of no model")
 	}
 }
+
+// While the live panel is open, the help line names the panel's keys in
+// each of its modes, not the board's behind it (which do nothing there).
+func TestServePanelHelpLine(t *testing.T) {
+	hs := newHarness(t, model.German, 100, 30)
+	hs.app.serve.srv = &hallServer{opt: ServeOptions{Port: 2323, PIN: "4711"}}
+	w := hs.workshop("Werkstatt Au")
+	hs.send(openMsg{id: w.ID})
+	last := func() string {
+		lines := strings.Split(hs.screen(), "\n")
+		return lines[len(lines)-1]
+	}
+	if !strings.Contains(last(), "speichern") {
+		t.Fatalf("the board's help line: %q", last())
+	}
+	hs.send(f9())
+	for _, step := range []struct {
+		keys []string
+		want []string
+	}{
+		{nil, []string{"s starten", "p PIN ändern", "esc zurück", "ctrl+c"}},
+		{[]string{"s"}, []string{"tab/↓ nächstes Feld", "ctrl+s starten", "esc abbrechen"}},
+		{[]string{"esc", "p"}, []string{"enter übernehmen", "esc abbrechen"}},
+	} {
+		hs.press(step.keys...)
+		got := last()
+		for _, want := range step.want {
+			if !strings.Contains(got, want) {
+				t.Errorf("after %v the help line lacks %q: %q", step.keys, want, got)
+			}
+		}
+		if strings.Contains(got, "speichern") || strings.Contains(got, "F1") {
+			t.Errorf("after %v the help line names the board's keys: %q", step.keys, got)
+		}
+	}
+	hs.press("esc", "esc")
+	if hs.app.serve.open || !strings.Contains(last(), "speichern") {
+		t.Errorf("the board's help line did not come back: %q", last())
+	}
+}

@@ -42,6 +42,18 @@ var serveDE = catalog{
 	"serve.field.fpin.off":   "leer: Co-Moderation aus",
 	"serve.field.port.bad":   "Der SSH-Port ist eine Zahl von 1 bis 65535.",
 	"serve.form.keys":        "Tab/↓ nächstes Feld · Enter im letzten Feld oder Strg+S startet · Esc bricht ab",
+	// The help line while the panel is open (its keys, not the board's).
+	"serve.help.stop":   "stoppen",
+	"serve.help.start":  "starten",
+	"serve.help.pin":    "PIN ändern",
+	"serve.help.select": "wählen",
+	"serve.help.drop":   "trennen",
+	"serve.help.back":   "zurück",
+	"serve.help.next":   "nächstes Feld",
+	"serve.help.cancel": "abbrechen",
+	"serve.help.set":    "übernehmen",
+	"serve.help.keep":   "nicht trennen",
+	"serve.help.yes":    "j/enter",
 }
 
 var serveEN = catalog{
@@ -84,6 +96,18 @@ var serveEN = catalog{
 	"serve.field.fpin.off":   "empty: co-facilitator off",
 	"serve.field.port.bad":   "The SSH port is a number from 1 to 65535.",
 	"serve.form.keys":        "tab/↓ next field · enter in the last field or ctrl+s starts · esc cancels",
+	// The help line while the panel is open (its keys, not the board's).
+	"serve.help.stop":   "stop",
+	"serve.help.start":  "start",
+	"serve.help.pin":    "change PIN",
+	"serve.help.select": "select",
+	"serve.help.drop":   "drop",
+	"serve.help.back":   "back",
+	"serve.help.next":   "next field",
+	"serve.help.cancel": "cancel",
+	"serve.help.set":    "set",
+	"serve.help.keep":   "keep",
+	"serve.help.yes":    "y/enter",
 }
 
 func init() {

@@ -415,6 +415,9 @@ func (a *app) helpLine(w int) string {
 	}
 	global := []key.Binding{helpKey, g.Quit}
 	keys := a.screens[a.cur].KeyMap().ShortHelp()
+	if a.serve.open {
+		keys, global = a.serveHelp(), []key.Binding{g.Quit} // F1 does not leave the panel
+	}
 	// Drawing the line styles every key; the keys change far less often
 	// than frames are drawn, so the last line is kept with what made it.
 	var sig strings.Builder
