@@ -34,6 +34,9 @@ import (
 // judge: no figure fails it; lost or doubled cards do.
 //
 //	go test ./ui/serve -run TestHallLoad -timeout 30m -v -args -hallperf
+//
+// HALL_STATIONS=N and HALL_KILLS=N change the number of tables and of
+// SIGKILL rounds (HALL_KILLS=0 measures the steady part alone).
 var hallPerf = flag.Bool("hallperf", false, "run the hall's load test (.ci/perf)")
 
 var (
@@ -62,6 +65,9 @@ func TestHallLoad(t *testing.T) {
 	}
 	if n, err := strconv.Atoi(os.Getenv("HALL_STATIONS")); err == nil {
 		perfStations = n
+	}
+	if n, err := strconv.Atoi(os.Getenv("HALL_KILLS")); err == nil {
+		perfKills = n
 	}
 	lt := newLoadTest(t)
 	lt.steady()
