@@ -10,9 +10,11 @@ import (
 
 // The board list's index follows a change without a rebuild when the
 // change only puts cards that keep their group and place (an edit, dots)
-// or adds one card at the end of its group (a new card, a card sent to a
-// theme's end from another phase). Anything else (themes, deletions,
-// moves) rebuilds it from the workshop (cardList.sync).
+// or adds one card to its group (a new card, a card sent to a theme from
+// another phase): at the end, or, when tables wrote at once and their
+// cards reach this session in another order than their places, at its
+// place in the group. Anything else (themes, deletions, moves) rebuilds
+// it from the workshop (cardList.sync).
 
 // rowOfCard returns the row of a card of the phase.
 func (l *cardList) rowOfCard(id string) (int, bool) {
@@ -64,33 +66,30 @@ func (l *cardList) applyChange(ch model.Change) bool {
 		if c.Phase != l.phase {
 			continue
 		}
-		grp := l.groups[l.groupIndex(c.Theme)]
 		if added++; added > 1 {
 			return false
-		}
-		if grp.n > 0 {
-			last := &l.cards[grp.first+grp.n-1]
-			if c.Order < last.Order || c.Order == last.Order && c.ID <= last.ID {
-				return false
-			}
 		}
 	}
 	for _, c := range ch.Cards {
 		if r, ok := l.rowOfCard(c.ID); ok {
 			l.cards[l.rows[r].card] = c
 		} else if c.Phase == l.phase {
-			l.appendCard(l.groupIndex(c.Theme), c)
+			l.insertCard(l.groupIndex(c.Theme), c)
 		}
 	}
 	return true
 }
 
-// appendCard adds a card at the end of group g. The rows after it move
-// down by one; in l.cards, where the unthemed pile lies last (segments),
-// a new card of the pile moves no other card.
-func (l *cardList) appendCard(g int, c model.Card) {
+// insertCard adds a card to group g at its place in (Order, id) order,
+// nearly always the end. The rows after it move down by one; in l.cards,
+// where the unthemed pile lies last (segments), a new card at the end of
+// the pile moves no other card.
+func (l *cardList) insertCard(g int, c model.Card) {
 	grp := &l.groups[g]
-	at, row := grp.first+grp.n, grp.header+1+grp.n
+	k, _ := slices.BinarySearchFunc(l.cards[grp.first:grp.first+grp.n], c, func(a, b model.Card) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.ID, b.ID))
+	})
+	at, row := grp.first+k, grp.header+1+k
 	l.cards = slices.Insert(l.cards, at, c)
 	for r := range l.rows {
 		if l.rows[r].card >= at {
