@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"flag"
 	"fmt"
 	"image/color"
 	"os"
@@ -118,6 +119,25 @@ const (
 // fuzzMaxOps bounds one input's length, so one run stays short.
 const fuzzMaxOps = 300
 
+// fuzzWorkerTime bounds the wall time of one input's ops in a process
+// that 'go test -fuzz' runs inputs in. There Go kills an input that runs
+// for 10 s, a fixed limit (internal/fuzz), and fails the run with
+// "fuzzing process hung or terminated unexpectedly" although nothing
+// hung: an input that is merely slow, such as a 600-line paste kept in
+// the input while a hundred keys follow (each frame wraps every line
+// again), reaches it on a loaded machine. The ops after the bound are
+// left out, in the fuzz worker only: the seed corpus under go test runs
+// every op of every session, and an input that fails fails at the same
+// op when it is run again.
+const fuzzWorkerTime = 4 * time.Second
+
+// inFuzzWorker reports whether this process runs inputs for 'go test
+// -fuzz' (the flag the go command passes to its workers).
+func inFuzzWorker() bool {
+	f := flag.Lookup("test.fuzzworker")
+	return f != nil && f.Value.String() == "true"
+}
+
 func runFuzzKeys(t *testing.T, data []byte) {
 	tpl, err := fuzzTemplate()
 	if err != nil {
@@ -168,7 +188,14 @@ func runFuzzKeys(t *testing.T, data []byte) {
 		step("open demo vision", openMsg{id: demo.WorkshopID, phase: "vision"})
 	}
 
+	var stop time.Time
+	if inFuzzWorker() {
+		stop = time.Now().Add(fuzzWorkerTime)
+	}
 	for range fuzzMaxOps {
+		if !stop.IsZero() && time.Now().After(stop) {
+			break
+		}
 		op, ok := next()
 		if !ok {
 			break
