@@ -69,7 +69,8 @@ type homeScreen struct {
 	listH   int            // lines the list gets under the lines above it
 	loaded  bool
 	loadErr error
-	gen     int
+	gen     int               // the list's load: rows change only with it
+	drawn   rowMemo[homeLook] // each row's lines as last drawn
 
 	mode    homeMode
 	filter  textinput.Model

@@ -156,12 +156,26 @@ func (s *homeScreen) listView(w, h int) []string {
 	}
 	gap := s.rowHeight(h)(0) == homeRowH
 	return s.list.draw(h, func(i int) []string {
-		lines := s.rowView(s.list.rows[i].Summary, i == s.list.sel, w)
+		r := s.list.rows[i]
+		look := homeLook{st: s.sh.st, lang: s.sh.lang, width: w, sel: i == s.list.sel, gen: s.gen}
+		lines := s.drawn.lines(r.ref(), look, len(s.rows), func() []string { return s.rowView(r.Summary, look.sel, w) })
 		if gap {
-			lines = append(lines, "")
+			lines = append(lines[:len(lines):len(lines)], "")
 		}
 		return lines
 	}, nil)
+}
+
+// homeLook is what a workshop's row is drawn from besides the workshop,
+// which changes only with a new load of the list (gen). The home screen
+// draws its rows several times before its first frame shows; the memo
+// draws each once.
+type homeLook struct {
+	st    *Styles
+	lang  model.Lang
+	width int
+	sel   bool
+	gen   int
 }
 
 // rowView renders one workshop as two lines: title and date, then method

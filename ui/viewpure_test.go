@@ -113,6 +113,7 @@ var memoFields = map[string]bool{
 	"app.headMemo":          true, // the header as last drawn, with what from
 	"boardScreen.sepMemo":   true, // the lines around the input, the same
 	"boardScreen.fieldMemo": true,
+	"homeScreen.drawn":      true, // drawn workshop rows by workshop, look and load
 }
 
 // fingerprint writes out v and everything it reaches: pointers are
