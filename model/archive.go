@@ -49,14 +49,21 @@ import (
 // Version 8 added an Open Space's marketplace: the workshop's rooms and
 // time slots and each topic's place and session report (Theme.Session,
 // openspace.go), used only when one is there.
+//
+// Version 9 added a World Café's tables with their hosts, the rounds' own
+// timeboxes and a harvest card's From (cafe.go), used only when one is
+// there.
 const (
 	ArchiveFormat  = "werkstatt-archive"
-	ArchiveVersion = 8
+	ArchiveVersion = 9
 )
 
 // archiveVersion is the lowest version that holds everything in s.
 func archiveVersion(s Snapshot) int {
 	w := s.Workshop
+	if usesCafe(s) {
+		return 9 // cafe.go
+	}
 	if usesSessions(s) {
 		return 8 // openspace.go
 	}

@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -74,7 +75,8 @@ func TestArchiveErrors(t *testing.T) {
 		{"no format", `{"version":1}`, `no "format": "werkstatt-archive"`},
 		{"foreign", `{"format":"something-else"}`, `format "something-else", want "werkstatt-archive"`},
 		{"no version", `{"format":"werkstatt-archive"}`, `without a valid "version"`},
-		{"newer", `{"format":"werkstatt-archive","version":9,"future":true}`, "version 9 is newer than this werkstatt reads (8)"},
+		{"newer", fmt.Sprintf(`{"format":"werkstatt-archive","version":%d,"future":true}`, model.ArchiveVersion+1),
+			fmt.Sprintf("version %d is newer than this werkstatt reads (%d)", model.ArchiveVersion+1, model.ArchiveVersion)},
 		{"trailing", head + ws + `} {}`, "more data after the archive"},
 		{"unknown field", head + ws + `,"extra":1}`, `unknown field "extra"`},
 		{"wrong type", head + `"workshop":{"id":"W","title":"T","method":"reflexion","participants":"viele"}}`, "workshop.participants: want int, not string"},

@@ -70,6 +70,8 @@ type record struct {
 	themeByID map[string]Theme
 	byTheme   map[string][]Card // cards per theme id, in their order
 	loose     map[string][]Card // cards outside a known theme, per phase
+	copies    map[string]int    // a harvest's copies outside its themes, per phase (cafe.go)
+	originals []Card            // the cards but a harvest's copies: the appendix and the counts
 	perPhase  map[string]int    // number of cards per phase
 	hasThemes map[string]bool   // phase has themes
 
@@ -90,6 +92,7 @@ func newRecord(s Snapshot, o MarkdownOptions) *record {
 		themeByID: make(map[string]Theme, len(s.Themes)),
 		byTheme:   map[string][]Card{},
 		loose:     map[string][]Card{},
+		copies:    map[string]int{},
 		perPhase:  map[string]int{},
 		hasThemes: map[string]bool{},
 	}
@@ -112,9 +115,14 @@ func newRecord(s Snapshot, o MarkdownOptions) *record {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), a.Created.Compare(b.Created), strings.Compare(a.ID, b.ID))
 	})
 	for _, c := range cards {
-		r.perPhase[c.Phase]++
+		if c.From == "" {
+			r.perPhase[c.Phase]++
+			r.originals = append(r.originals, c)
+		}
 		if _, ok := r.themeByID[c.Theme]; ok && c.Theme != "" {
 			r.byTheme[c.Theme] = append(r.byTheme[c.Theme], c)
+		} else if c.From != "" {
+			r.copies[c.Phase]++ // a harvest's copy outside its themes: its round shows it (cafe.go)
 		} else {
 			r.loose[c.Phase] = append(r.loose[c.Phase], c)
 		}
@@ -317,6 +325,9 @@ func (r *record) writeThemes(b *strings.Builder, ranked []Ranked, vote bool) {
 // speaker, by table, or as one list.
 func (r *record) writeLoose(b *strings.Builder, p Phase, themed bool) {
 	loose := r.loose[p.ID]
+	if note := r.copiesNote(p); note != "" {
+		defer fmt.Fprintf(b, "%s\n\n", mdLine(note)) // record_tables.go
+	}
 	switch {
 	case len(loose) == 0:
 	case p.Rounds > 0:
@@ -519,7 +530,7 @@ func (r *record) clock(t time.Time, withDate bool) string {
 func (r *record) writeAppendix(b *strings.Builder) {
 	L := r.L
 	fmt.Fprintf(b, "## %s\n\n", L.Appendix)
-	cards := byTime(r.s.Cards)
+	cards := byTime(r.originals)
 	if len(cards) == 0 {
 		b.WriteString(L.NoCards)
 		b.WriteString("\n\n")
@@ -566,15 +577,15 @@ func (r *record) writeNumbers(b *strings.Builder) {
 	for _, p := range r.method.Phases {
 		per = append(per, fmt.Sprintf("%s %d", mdLine(p.Name.In(r.lang)), r.perPhase[p.ID]))
 	}
-	fmt.Fprintf(b, "- %s: %d (%s)\n", L.Cards, len(r.s.Cards), strings.Join(per, ", "))
+	fmt.Fprintf(b, "- %s: %d (%s)\n", L.Cards, len(r.originals), strings.Join(per, ", "))
 	if g := r.cardsByGeneration(); g != "" {
 		fmt.Fprintf(b, "- %s\n", mdLine(g))
 	}
 	fmt.Fprintf(b, "- %s: %d\n", L.ThemesCount, len(r.s.Themes))
 	fmt.Fprintf(b, "- %s: %d\n", L.ReversalCount, len(r.s.Reversals))
 	fmt.Fprintf(b, "- %s: %d\n", L.Measures, len(r.s.Measures))
-	if len(r.s.Cards) > 1 {
-		cards := byTime(r.s.Cards)
+	if len(r.originals) > 1 {
+		cards := byTime(r.originals)
 		first, last := cards[0].Created, cards[len(cards)-1].Created
 		withDate := DateOf(first) != DateOf(last.In(first.Location()))
 		d := last.Sub(first).Round(time.Minute)

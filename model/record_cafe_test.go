@@ -27,16 +27,17 @@ func TestCafeRecord(t *testing.T) {
 	de := render(t, s, model.MarkdownOptions{Lang: model.German})
 	order := []string{
 		"## 1. Café-Runden",
+		"Tische und Gastgeber/innen: Dorfplatz – Erika Brandt; Backhaus – Jonas Weber; Schulhof – Marie Kessler\n",
 		"### Runde 1: Was schätzen Sie heute – was soll bleiben?",
-		"**Dorfplatz, Erika Brandt**\n\n- Die Linde auf dem Dorfplatz und die Bank darunter\n",
-		"**Backhaus, Jonas Weber**",
-		"**Schulhof, Marie Kessler**",
+		"**Dorfplatz**\n\n- Die Linde auf dem Dorfplatz und die Bank darunter\n",
+		"**Backhaus**",
+		"**Schulhof**",
 		"### Runde 2: Was fehlt, und wer vermisst es am meisten?",
 		"### Runde 3: Was könnten wir selbst anpacken?",
 		"- Ein Bauwagen als Treffpunkt für die Jugend\n",
 		"## 2. Ernte",
 		"1. Begegnung im Dorf – 19 Punkte",
-		"- Dorfcafé und Treffpunkt ohne Verein *(Dorfplatz, Erika Brandt)*",
+		"- Dorfcafé und Treffpunkt ohne Verein *(Dorfplatz)*",
 		"2. Ein Ort für die Jugend – 14 Punkte",
 	}
 	at := 0
@@ -48,16 +49,17 @@ func TestCafeRecord(t *testing.T) {
 		at += i + len(want)
 	}
 	en := render(t, s, model.MarkdownOptions{Lang: model.English})
-	for _, want := range []string{"## 1. Café rounds", "### Round 2: What is missing, and who misses it most?", "## 2. Harvest"} {
+	for _, want := range []string{"## 1. Café rounds", "Tables and hosts: Dorfplatz – Erika Brandt;", "### Round 2: What is missing, and who misses it most?", "## 2. Harvest"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English record lacks %q", want)
 		}
 	}
 	anon := render(t, s, model.MarkdownOptions{Lang: model.German, Anonymize: true})
-	if strings.Contains(anon, "Erika Brandt") || !strings.Contains(anon, "**Tisch**") {
+	if strings.Contains(anon, "Erika Brandt") || strings.Contains(anon, "Gastgeber") || !strings.Contains(anon, "**Tisch**") {
 		t.Error("the anonymized record names a table's host, or lost its tables")
 	}
-	if html := renderHTML(t, s, model.RecordOptions{Lang: model.German}); !strings.Contains(html, "Runde 3: Was könnten wir selbst anpacken?") {
-		t.Error("the printed record lacks the round's question")
+	if html := renderHTML(t, s, model.RecordOptions{Lang: model.German}); !strings.Contains(html, "Runde 3: Was könnten wir selbst anpacken?") ||
+		!strings.Contains(html, "Dorfplatz – Erika Brandt") {
+		t.Error("the printed record lacks the round's question or the tables' hosts")
 	}
 }

@@ -296,6 +296,9 @@ func (r *record) phaseSection(i int, p Phase) RecordSection {
 		}
 		add(heading(2, head), r.cardList(loose))
 	}
+	if note := r.copiesNote(p); note != "" {
+		add(para(Run{Text: note})) // record_tables.go
+	}
 	if vote {
 		add(r.topBlocks(p)...)
 		add(r.comparisonBlocks(p)...)
@@ -448,7 +451,7 @@ func (r *record) nextSection() RecordSection {
 func (r *record) appendixSection() RecordSection {
 	L := r.L
 	sec := RecordSection{Key: "appendix", Title: L.Appendix}
-	cards := byTime(r.s.Cards)
+	cards := byTime(r.originals)
 	if len(cards) == 0 {
 		sec.Blocks = []Block{para(Run{Text: L.NoCards})}
 		return sec
@@ -494,15 +497,15 @@ func (r *record) numbersSection() RecordSection {
 	for _, p := range r.method.Phases {
 		per = append(per, fmt.Sprintf("%s %d", p.Name.In(r.lang), r.perPhase[p.ID]))
 	}
-	item(fmt.Sprintf("%s: %d (%s)", L.Cards, len(r.s.Cards), strings.Join(per, ", ")))
+	item(fmt.Sprintf("%s: %d (%s)", L.Cards, len(r.originals), strings.Join(per, ", ")))
 	if g := r.cardsByGeneration(); g != "" {
 		item(g)
 	}
 	item(fmt.Sprintf("%s: %d", L.ThemesCount, len(r.s.Themes)))
 	item(fmt.Sprintf("%s: %d", L.ReversalCount, len(r.s.Reversals)))
 	item(fmt.Sprintf("%s: %d", L.Measures, len(r.s.Measures)))
-	if len(r.s.Cards) > 1 {
-		cards := byTime(r.s.Cards)
+	if len(r.originals) > 1 {
+		cards := byTime(r.originals)
 		first, last := cards[0].Created, cards[len(cards)-1].Created
 		withDate := DateOf(first) != DateOf(last.In(first.Location()))
 		d := last.Sub(first).Round(time.Minute)

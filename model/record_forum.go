@@ -35,6 +35,8 @@ type forumLabels struct {
 	Minority     string
 	Group        string
 	Table        string
+	Host         string
+	Hosts        string
 	NoRecs       string
 	NotVoted     string
 	Rounds       string
@@ -81,6 +83,8 @@ var forumLabelsDE = forumLabels{
 	Minority:    "Minderheitenvotum",
 	Group:       "Gruppe",
 	Table:       "Tisch",
+	Host:        "Gastgeber/in",
+	Hosts:       "Tische und Gastgeber/innen",
 	NoRecs:      "Noch keine Empfehlungen.",
 	NotVoted:    "noch nicht abgestimmt",
 	Rounds:      "Runde",
@@ -129,6 +133,8 @@ var forumLabelsEN = forumLabels{
 	Minority:    "Minority statement",
 	Group:       "Group",
 	Table:       "Table",
+	Host:        "host",
+	Hosts:       "Tables and hosts",
 	NoRecs:      "No recommendations yet.",
 	NotVoted:    "not voted yet",
 	Rounds:      "Round",
@@ -360,6 +366,9 @@ func roundGroups(cards []Card) (rounds []int, groups map[int][]string, by map[[2
 // by group (by table in a phase recorded per table).
 func (r *record) writeRounds(b *strings.Builder, p Phase, cards []Card) {
 	rounds, groups, by := roundGroups(cards)
+	if line := r.hostsLine(p, cards); line != "" {
+		fmt.Fprintf(b, "%s\n\n", mdLine(line)) // record_tables.go
+	}
 	for _, n := range rounds {
 		fmt.Fprintf(b, "### %s\n\n", mdLine(r.roundHead(p, n)))
 		for _, g := range groups[n] {

@@ -123,6 +123,9 @@ func (r *record) recommendationBlocks(p Phase) []Block {
 func (r *record) roundBlocks(p Phase, cards []Card) []Block {
 	var out []Block
 	rounds, groups, by := roundGroups(cards)
+	if line := r.hostsLine(p, cards); line != "" {
+		out = append(out, para(Run{Text: plainText(line)})) // record_tables.go
+	}
 	for _, n := range rounds {
 		out = append(out, heading(2, plainText(r.roundHead(p, n))))
 		for _, g := range groups[n] {

@@ -42,10 +42,23 @@ func (r *record) tableHead(name string, n int) string {
 	if n == 1 {
 		de, en = "Beitrag", "contribution"
 	}
+	if name != "" {
+		name = r.withHost(name)
+	}
 	if r.lang == German {
 		return fmt.Sprintf("%s (%d %s)", cmp.Or(name, "Ohne Tisch"), n, de)
 	}
 	return fmt.Sprintf("%s (%d %s)", cmp.Or(name, "No table"), n, en)
+}
+
+// withHost is a table's name with its host where the workshop names one
+// („Dorfplatz – Gastgeber/in: Erika Brandt“); a group that is no table
+// stays as it is. An anonymized record names no table at all.
+func (r *record) withHost(table string) string {
+	if h := OneLine(r.s.Workshop.HostOf(table)); h != "" && !r.o.Anonymize {
+		return table + " – " + r.fl().Host + ": " + h
+	}
+	return table
 }
 
 // writeTables writes the cards per table (Markdown).
@@ -82,4 +95,51 @@ func orderWithin(part, all []Card) []Card {
 		}
 	}
 	return out
+}
+
+// copiesNote says how many of a harvest's copies of the rounds' cards
+// stayed outside its themes: the record lists them under their round,
+// not twice. "" when none did.
+func (r *record) copiesNote(p Phase) string {
+	n := r.copies[p.ID]
+	switch {
+	case n == 0:
+		return ""
+	case r.lang == German && n == 1:
+		return "1 Karte aus den Runden blieb ohne Thema; sie steht oben bei ihrer Runde."
+	case r.lang == German:
+		return fmt.Sprintf("%d Karten aus den Runden blieben ohne Thema; sie stehen oben bei ihrer Runde.", n)
+	case n == 1:
+		return "1 card from the rounds stayed outside the themes; it is listed above under its round."
+	}
+	return fmt.Sprintf("%d cards from the rounds stayed outside the themes; they are listed above under their round.", n)
+}
+
+// hostsLine names the tables of a phase recorded per table with their
+// hosts, once above its rounds („Tische und Gastgeber/innen: Dorfplatz –
+// Erika Brandt; Backhaus – Jonas Weber“), in the order the tables first
+// wrote; "" when no table of the cards has a host, and in an anonymized
+// record.
+func (r *record) hostsLine(p Phase, cards []Card) string {
+	if !r.perTable(p) {
+		return ""
+	}
+	names, _ := byTable(cards)
+	var parts []string
+	hosts := false
+	for _, g := range names {
+		if g == "" {
+			continue
+		}
+		if h := OneLine(r.s.Workshop.HostOf(g)); h != "" {
+			parts = append(parts, g+" – "+h)
+			hosts = true
+		} else {
+			parts = append(parts, g)
+		}
+	}
+	if !hosts {
+		return ""
+	}
+	return r.fl().Hosts + ": " + strings.Join(parts, "; ")
 }

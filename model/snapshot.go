@@ -118,7 +118,9 @@ func (s Snapshot) Clone() Snapshot {
 	c.Workshop.Rooms = slices.Clone(s.Workshop.Rooms)
 	c.Workshop.Slots = slices.Clone(s.Workshop.Slots)
 	c.Workshop.Phones.Groups = slices.Clone(s.Workshop.Phones.Groups)
-	c.Ballots = slices.Clone(s.Ballots) // a ballot's map is replaced, never changed in place
+	c.Workshop.Tables = slices.Clone(s.Workshop.Tables)
+	c.Workshop.RoundTimeboxes = maps.Clone(s.Workshop.RoundTimeboxes) // a round's list is replaced, never changed in place
+	c.Ballots = slices.Clone(s.Ballots)                               // a ballot's map is replaced, never changed in place
 	c.Cards = slices.Clone(s.Cards)
 	c.Themes = slices.Clone(s.Themes)
 	c.Reversals = slices.Clone(s.Reversals)

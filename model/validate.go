@@ -112,6 +112,9 @@ func (w *Workshop) ValidateFrom(old *Workshop) error {
 			seen[id] = true
 		}
 	}
+	if err := w.checkCafe(m, old); err != nil {
+		return err
+	}
 	w.Questions = canonicalKeys(w.Questions, m)
 	w.Timeboxes = canonicalKeys(w.Timeboxes, m)
 	w.Timers = canonicalKeys(w.Timers, m)

@@ -64,9 +64,15 @@ type Workshop struct {
 	Credits Credits  `json:"credits,omitzero"`
 	Outlook string   `json:"outlook,omitempty"` // the Ausblick: what happens next
 	// Phones is what the phones in the room may do (phones.go).
-	Phones  Phones    `json:"phones,omitzero"`
-	Created time.Time `json:"created"`
-	Updated time.Time `json:"updated"`
+	Phones Phones `json:"phones,omitzero"`
+	// Tables are a World Café's tables with their hosts (cafe.go), in
+	// the order the facilitator gave them; a card's group is its table.
+	Tables []CafeTable `json:"tables,omitempty"`
+	// RoundTimeboxes are, per phase id, the timeboxes of its rounds
+	// where the workshop changed them (0: the phase's); cafe.go.
+	RoundTimeboxes map[string][]time.Duration `json:"round_timeboxes,omitempty"`
+	Created        time.Time                  `json:"created"`
+	Updated        time.Time                  `json:"updated"`
 }
 
 // MethodOf returns the workshop's method: its own copy (MethodDef) when it
@@ -164,7 +170,10 @@ type Card struct {
 	Hidden bool `json:"hidden,omitempty"`
 	// Round is the round of group work the card was written in (a
 	// phase with Rounds), 0 for none.
-	Round   int       `json:"round,omitempty"`
+	Round int `json:"round,omitempty"`
+	// From is the id of the card this one copies: a harvest's copy of a
+	// round's card (cafe.go), so it is brought in only once.
+	From    string    `json:"from,omitempty"`
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
 }
