@@ -356,8 +356,7 @@ func (a *app) key(msg tea.KeyPressMsg) tea.Cmd {
 		a.cur != screenSettings && a.cur != screenPhotos && a.cur != screenAgenda:
 		return a.extraKey(msg)
 	case key.Matches(msg, g.Reset) && inWorkshop:
-		p, _ := a.sh.ws.Phase()
-		return tea.Batch(a.sh.setTimer(model.Timer{}.Reset(a.sh.ws.snap.Workshop.TimeboxFor(p.ID))), a.setStatus(a.sh.T("timer.reset"), statusInfo))
+		return tea.Batch(a.sh.setTimer(model.Timer{}.Reset(a.sh.timeboxNow())), a.setStatus(a.sh.T("timer.reset"), statusInfo))
 	}
 	if a.proj.on {
 		// In projector mode only the keys above and the page keys act;
@@ -464,7 +463,11 @@ func (a *app) movePhase(dir int) tea.Cmd {
 // the other phases and offers to start or resume this one's.
 func (a *app) enterPhase() tea.Cmd {
 	cmds := []tea.Cmd{a.sh.pauseTimers(a.sh.ws.phase), a.broadcast(phaseMsg{phase: a.sh.ws.phase}), a.startTicking()}
-	if offer := a.sh.timerOffer(); offer != "" {
+	offer := a.sh.timerOffer()
+	if h := a.sh.harvestOffer(); h != "" { // cafe.go
+		offer = strings.TrimSpace(h + " " + offer)
+	}
+	if offer != "" {
 		// The offer stays a minute: the room is often still talking
 		// when the facilitator changes the phase.
 		cmds = append(cmds, a.setStatusFor(offer, statusInfo, offerTTL))

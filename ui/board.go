@@ -75,7 +75,6 @@ type boardScreen struct {
 	fieldMemo memo[fieldKey, string]
 
 	genKeys genKeys
-	round   int          // the round ctrl+l chose for new cards, 0: the latest (rounds.go)
 	market  *spaceScreen // an Open Space's marketplace (space.go), made when first shown
 	age     string       // the generation new cards get (generations.go), "" for none
 }
@@ -135,7 +134,6 @@ func (s *boardScreen) Enter() tea.Cmd {
 		s.ws = ws
 		s.undo, s.marked, s.age = undoStack{}, map[string]bool{}, ""
 		s.input.forget()
-		s.round = 0
 		s.nums = themeNumbers{}
 		s.endSearch()
 		s.list = cardList{}
@@ -510,6 +508,8 @@ func (s *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.startPhasePick()
 	case key.Matches(msg, k.Hide):
 		return s.toggleHidden()
+	case s.harvests() && key.Matches(msg, harvestKey):
+		return s.harvest() // cafe.go
 	case key.Matches(msg, k.Undo):
 		return s.undoLast()
 	case key.Matches(msg, k.Search):

@@ -217,6 +217,9 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 	if s.phaseRounds() > 0 {
 		full = append(full, []key.Binding{s.roundHelp()})
 	}
+	if s.sh.ws != nil && s.harvests() {
+		full = append(full, []key.Binding{s.harvestHelp()}) // cafe.go
+	}
 	var short []key.Binding
 	switch s.focus {
 	case focusText:

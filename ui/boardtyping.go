@@ -26,6 +26,9 @@ func (s *boardScreen) isCommand(msg tea.KeyPressMsg) bool {
 		k.Search, k.Next, k.Prev, k.Back, k.Vote, k.Reverse, k.Plan, k.Home, k.MoveUp, k.MoveDown, k.Hide) {
 		return true
 	}
+	if s.harvests() && key.Matches(msg, harvestKey) {
+		return true // cafe.go
+	}
 	return s.offers(model.StepCluster) &&
 		key.Matches(msg, k.ToTheme, k.Unthemed, k.PrevTheme, k.NextTheme, k.NewTheme, k.Mark, k.Rename, k.Merge)
 }

@@ -327,7 +327,7 @@ func (s *boardScreen) fieldLine(w int) string {
 	case s.focus == focusSearch || s.query != "":
 		return st.Key.Render("/ ") + s.search.View() + "  " + st.Muted.Render(s.searchCount())
 	}
-	k := fieldKey{w: w, st: st, lang: s.sh.lang, station: s.sh.station(), gen: s.ageField() + s.roundField()}
+	k := fieldKey{w: w, st: st, lang: s.sh.lang, station: s.sh.station(), gen: s.ageField() + s.roundField(), host: s.hostField()}
 	if s.focus != focusAuthor && s.focus != focusGroup {
 		k.author, k.group = fieldValue(s.author), fieldValue(s.group)
 		return s.fieldMemo.get(k, func() string { return s.drawFields(k) })
@@ -346,6 +346,9 @@ func (s *boardScreen) drawFields(k fieldKey) string {
 	if s.sh.station() {
 		// A station's table is its name: no key changes it.
 		lg = st.Label.Render(s.sh.T("board.group") + ": ")
+	}
+	if k.host != "" && w-width(la)-width(lg)-2-width(gen)-width(k.host) >= 30 {
+		gen = k.host + gen // where it fits beside the names (cafe.go); else ctrl+g's enter says it
 	}
 	room := max(w-width(la)-width(lg)-2-width(gen), 2)
 	va, vg := s.metaValue(s.author, focusAuthor, room/2), s.metaValue(s.group, focusGroup, room-room/2)

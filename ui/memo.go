@@ -67,6 +67,7 @@ type fieldKey struct {
 	station       bool
 	author, group string
 	gen           string // the generation's and the round's fields
+	host          string // the table's host (cafe.go)
 }
 
 // timerShown is what the countdown shows: its text and its state.

@@ -27,18 +27,10 @@ func (s *boardScreen) phaseRounds() int {
 // roundForNew is the round a new card gets: the one chosen with ctrl+l,
 // else the latest of the phase's cards, else the first.
 func (s *boardScreen) roundForNew() int {
-	n := s.phaseRounds()
-	if n == 0 {
+	if s.sh.ws == nil {
 		return 0
 	}
-	if s.round > 0 {
-		return min(s.round, n)
-	}
-	latest := 1
-	for _, c := range s.sh.ws.Cards(s.phase) {
-		latest = max(latest, c.Round)
-	}
-	return min(latest, n)
+	return s.sh.ws.roundOf(s.phase) // cafe.go
 }
 
 // roundKeyPress handles ctrl+l; ok is false for every other key.
@@ -50,8 +42,10 @@ func (s *boardScreen) roundKeyPress(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if n == 0 {
 		return s.status(s.sh.T("round.none"), statusInfo), true
 	}
-	s.round = s.roundForNew()%n + 1
-	return s.status(s.sh.T("round.now", s.round, n), statusInfo), true
+	next := s.roundForNew()%n + 1
+	s.sh.ws.setRound(s.phase, next)
+	cmd, said := s.roundTimer(next, n) // cafe.go
+	return tea.Batch(cmd, s.status(said, statusInfo)), true
 }
 
 // roundField is the round on the line of author and group.

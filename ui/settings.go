@@ -90,6 +90,7 @@ func (s *settingsScreen) start(w model.Workshop, back screenID) tea.Cmd {
 	f.choose("lang", sh.T("set.f.lang"), langs, choice, nil)
 	phoneRows(&f, w)
 	generationRows(&f, w)
+	tableRows(&f, w, sh.cardTables(w.ID)) // cafe.go
 	m := w.MethodOf()
 	f.heading(sh.T("set.phases", m.Name.In(sh.lang)))
 	for _, p := range m.Phases {
@@ -97,6 +98,7 @@ func (s *settingsScreen) start(w model.Workshop, back screenID) tea.Cmd {
 		f.text("q:"+p.ID, sh.T("set.f.question"), p.Question.In(sh.lang), w.Questions[p.ID])
 		f.text("tb:"+p.ID, sh.T("set.f.timebox"), strconv.Itoa(int(p.Timebox/time.Minute)),
 			strconv.Itoa(int(w.TimeboxFor(p.ID)/time.Minute)))
+		roundRows(&f, w, p) // cafe.go
 	}
 	s.form = f
 	return s.form.focus(0)
@@ -286,6 +288,9 @@ func readWorkshopRows(f *form, w *model.Workshop, old *model.Workshop) error {
 	if err := readGenerationRows(f, w); err != nil {
 		return err
 	}
+	if err := readTableRows(f, w); err != nil { // cafe.go
+		return err
+	}
 	for _, p := range w.MethodOf().Phases {
 		if f.row("q:"+p.ID) != nil {
 			w.SetQuestion(p.ID, f.value("q:"+p.ID))
@@ -299,6 +304,9 @@ func readWorkshopRows(f *form, w *model.Workshop, old *model.Workshop) error {
 				return errRow{"tb:" + p.ID, sh.T("form.err.timebox", int(model.MinTimebox/time.Minute), max)}
 			}
 			w.SetTimebox(p.ID, time.Duration(n)*time.Minute)
+		}
+		if err := readRoundRows(f, w, p); err != nil { // cafe.go
+			return err
 		}
 	}
 	return limitRow(sh, w.ValidateFrom(old))

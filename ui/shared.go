@@ -106,6 +106,9 @@ type session struct {
 	// side is, per phase, whether the facilitator shows the generations
 	// side by side (F9); a phase not in it opens as its method says.
 	side map[string]bool
+	// rounds is, per phase, the round ctrl+l chose for new cards; a
+	// phase not in it is in the latest round of its cards (cafe.go).
+	rounds map[string]int
 }
 
 func newSession(snap model.Snapshot, phase string) *session {

@@ -27,7 +27,7 @@ func (sh *shared) phaseTimer() model.Timer {
 	p, _ := sh.ws.Phase()
 	t, ok := sh.ws.snap.Workshop.Timers[p.ID]
 	if !ok || t.Total == 0 {
-		t.Total = sh.ws.snap.Workshop.TimeboxFor(p.ID)
+		t.Total = sh.timeboxNow() // a round's own where it has one (cafe.go)
 	}
 	return t
 }

@@ -11,10 +11,12 @@ import (
 
 // TestWorldCafeEndToEnd runs a small World Café in German at 80×24 and
 // 200×60 as a facilitator types it: three rounds, each with its own
-// question in the header (ctrl+l moves on), cards at two tables named
-// with their hosts (ctrl+g); the harvest's cards clustered into two
-// themes and dotted; the record then heads each round with its question
-// and lists what each table found, then the harvest ranked by dots.
+// question in the header (ctrl+l moves on), cards at two tables (ctrl+g)
+// whose hosts F4 names once; E brings the rounds' cards into the
+// harvest, where they are clustered into two themes and dotted; the
+// record then names the tables' hosts, heads each round with its
+// question and lists what each table found, then the harvest ranked by
+// dots, counting the rounds' cards left outside its themes.
 func TestWorldCafeEndToEnd(t *testing.T) {
 	t.Parallel()
 	for _, size := range []struct{ w, h int }{{80, 24}, {200, 60}} {
@@ -59,21 +61,41 @@ func worldCafeRun(t *testing.T, cols, rows int) {
 			tt.keys("C-l")
 			tt.waitText(fmt.Sprintf("round %d", n+1), r.question, fmt.Sprintf("Neue Karten: Runde %d von 3.", n+1))
 		}
-		table("Linde, Anna")
+		table("Linde")
 		card(r.cards[0])
-		table("Brunnen, Ben")
+		table("Brunnen")
 		card(r.cards[1])
 	}
+	// F4: the tables' hosts, once; the board names the host beside
+	// the table.
+	tt.keys("F4")
+	tt.waitText("the settings", "Einstellungen: World Café Birkenau")
+	for _, h := range [][2]string{{"Linde", "Anna Roth"}, {"Brunnen", "Ben Ott"}} {
+		// One Tab at a time, each waited for: the marked row moves.
+		for i := 0; i < 40 && !lineWith(tt.screen(), "› Gastgeber/in "+h[0]); i++ {
+			before := markedRow(tt.screen())
+			tt.keys("Tab")
+			tt.waitFor("the next row", func(s string) bool { return markedRow(s) != before })
+		}
+		tt.waitLine("the host's row of "+h[0], "› Gastgeber/in "+h[0])
+		tt.text(h[1])
+		tt.waitLine("the host "+h[1], h[1])
+	}
+	tt.keys("C-s")
+	tt.waitLine("the host beside the table", "Gastgeber/in: Ben Ott")
 	tt.keys("Escape")
 	tt.waitText("the list with the keys", "LISTE")
 	time.Sleep(500 * time.Millisecond) // ">" after a pause, as a person types it (ui/typeguard.go)
 	tt.keys(">")
-	tt.waitText("the harvest", "Ernte (Phase 2 von 2)", "Was haben die Tische gefunden", "› Beitrag tippen")
-	tt.keys("End")
-	table("Linde, Anna")
-	card("Dorfcafé im Schulhaus")
-	table("Brunnen, Ben")
-	card("Mitfahrbank am Markt")
+	tt.waitText("the harvest", "Ernte (Phase 2 von 2)", "Was haben die Tische gefunden", "E holt die 6 Karten der Runden in die Ernte.")
+	// E brings the rounds' cards in; a host adds one more.
+	tt.keys("Escape")
+	tt.waitText("the list with the keys", "LISTE")
+	tt.keys("E")
+	tt.waitText("the rounds' cards in the harvest", "Ohne Thema · 6 Karten", "• Das Sommerfest – Linde · Runde 1")
+	time.Sleep(500 * time.Millisecond) // "i" after a pause: quick, "Ei" is typing (ui/typeguard.go)
+	tt.keys("i")
+	table("Brunnen")
 	card("Treffpunkt für alle")
 	tt.keys("Escape")
 	tt.waitText("the list with the keys", "LISTE")
@@ -82,11 +104,17 @@ func worldCafeRun(t *testing.T, cols, rows int) {
 		tt.newTheme(th)
 	}
 	tt.keys("g")
-	tt.waitLine("the unthemed pile selected", "› Ohne Thema · 3 Karten")
+	tt.waitLine("the unthemed pile selected", "› Ohne Thema · 7 Karten")
 	tt.keys("Down")
-	tt.waitLine("the first harvest card", "› • Dorfcafé im Schulhaus")
+	tt.waitLine("the first harvest card", "› • Das Sommerfest")
 	count := map[int]int{}
-	for i, n := range []int{1, 2, 1} {
+	// Das Sommerfest, Der Wochenmarkt → Begegnung; Ein Treffpunkt ohne
+	// Verein stays; Der Abendbus → Mobilität.
+	for i, n := range []int{1, 1, 0, 2} {
+		if n == 0 {
+			tt.keys("Down")
+			continue
+		}
 		count[n]++
 		tt.keys(string(rune('0' + n)))
 		tt.waitFor(fmt.Sprintf("harvest card %d in %s", i+1, themes[n-1]), func(s string) bool {
@@ -104,6 +132,7 @@ func worldCafeRun(t *testing.T, cols, rows int) {
 	tt.waitText("the counted dots", "26 von 30 Punkten")
 	tt.keys("Escape")
 	tt.waitLine("the board with the dots", "1 Begegnung · 2 Karten · ● 17")
+	tt.waitLine("the table with its host", "Gastgeber/in: Ben Ott")
 	tt.quit()
 
 	tt.shell("export", "werkstatt --db db --lang de export "+handle+" -o protokoll.md")
@@ -115,13 +144,16 @@ func worldCafeRun(t *testing.T, cols, rows int) {
 	at := 0
 	for _, want := range []string{
 		"## 1. Café-Runden",
-		"### Runde 1: Was schätzen Sie heute – was soll bleiben?\n\n**Linde, Anna**\n\n- Das Sommerfest\n\n**Brunnen, Ben**\n\n- Der Wochenmarkt\n",
-		"### Runde 2: Was fehlt, und wer vermisst es am meisten?\n\n**Linde, Anna**\n\n- Ein Treffpunkt ohne Verein\n",
+		"Tische und Gastgeber/innen: Linde – Anna Roth; Brunnen – Ben Ott\n",
+		"### Runde 1: Was schätzen Sie heute – was soll bleiben?\n\n**Linde**\n\n- Das Sommerfest\n\n**Brunnen**\n\n- Der Wochenmarkt\n",
+		"### Runde 2: Was fehlt, und wer vermisst es am meisten?\n\n**Linde**\n\n- Ein Treffpunkt ohne Verein\n",
 		"### Runde 3: Was könnten wir selbst anpacken?",
 		"- Eine Mitfahrbank\n",
 		"## 2. Ernte",
-		"### 1. Begegnung – 17 Punkte\n\n- Dorfcafé im Schulhaus *(Linde, Anna)*\n- Treffpunkt für alle *(Brunnen, Ben)*\n",
-		"### 2. Mobilität – 9 Punkte",
+		"### 1. Begegnung – 17 Punkte\n\n- Das Sommerfest *(Linde)*\n- Der Wochenmarkt *(Brunnen)*\n",
+		"### 2. Mobilität – 9 Punkte\n\n- Der Abendbus *(Brunnen)*\n",
+		"- Treffpunkt für alle *(Brunnen)*\n",
+		"3 Karten aus den Runden blieben ohne Thema; sie stehen oben bei ihrer Runde.",
 	} {
 		i := strings.Index(string(md[at:]), want)
 		if i < 0 {
@@ -129,4 +161,14 @@ func worldCafeRun(t *testing.T, cols, rows int) {
 		}
 		at += i + len(want)
 	}
+}
+
+// markedRow is the settings form's line with the focus mark.
+func markedRow(screen string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "› ") {
+			return l
+		}
+	}
+	return ""
 }
