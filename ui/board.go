@@ -439,6 +439,9 @@ func (s *boardScreen) metaKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.MetaDone):
+		if h := s.hostSaid(); h != "" && s.focus == focusGroup {
+			return tea.Batch(s.focusOn(focusText), s.status(h, statusInfo)) // cafe.go
+		}
 		return s.focusOn(focusText)
 	case key.Matches(msg, k.Author):
 		return s.focusOn(focusAuthor)

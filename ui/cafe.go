@@ -90,6 +90,17 @@ func (s *boardScreen) hostField() string {
 	return s.sh.st.Muted.Render("  " + s.sh.T("cafe.host") + ": " + model.OneLine(h))
 }
 
+// hostSaid is the status line when ctrl+g's enter sets a table that has
+// a host: the table and its host; "" for one without.
+func (s *boardScreen) hostSaid() string {
+	g := s.groupValue()
+	h := s.sh.ws.snap.Workshop.HostOf(g)
+	if h == "" {
+		return ""
+	}
+	return s.sh.T("cafe.host.said", model.OneLine(g), model.OneLine(h))
+}
+
 // harvestCards are the rounds' cards the board's phase has no copy of.
 func (s *boardScreen) harvestCards() []model.Card {
 	return model.Harvest(s.sh.ws.snap, s.phase, s.list.groupOf("").maxOrder, s.sh.now())

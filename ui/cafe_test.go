@@ -43,6 +43,13 @@ func TestCafeRoundTimer(t *testing.T) {
 	if scr := hs.screen(); !strings.Contains(scr, "Runde: 3/3") || !strings.Contains(scr, "25:00") {
 		t.Fatalf("round 3 with its 25 minutes:\n%s", scr)
 	}
+	// At 80 columns the host is said when the table is set.
+	hs.press("ctrl+g")
+	hs.typeText("Backhaus")
+	hs.press("enter")
+	if scr := hs.screen(); !strings.Contains(scr, "Tisch Backhaus – Gastgeber/in: Jonas Weber") {
+		t.Fatalf("the host is not said:\n%s", scr)
+	}
 	hs.press("ctrl+l")
 	if scr := hs.screen(); !strings.Contains(scr, "Runde: 1/3") || !strings.Contains(scr, "20:00") ||
 		!strings.Contains(scr, "Die Uhr steht auf 20:00") {

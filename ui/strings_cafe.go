@@ -4,13 +4,14 @@ package ui
 // merged into the catalogues at start.
 var cafeDE = catalog{
 	"cafe.host":           "Gastgeber/in",
+	"cafe.host.said":      "Tisch %s – Gastgeber/in: %s",
 	"cafe.timer.set":      "Die Uhr steht auf %s – ctrl+t startet sie.",
 	"cafe.timer.runs":     "Die Uhr läuft weiter; ctrl+r stellt sie auf %s.",
 	"cafe.key.harvest":    "Karten der Runden holen",
 	"cafe.harvest.offer":  "E holt die %d Karten der Runden in die Ernte.",
 	"cafe.harvest.none":   "Alle Karten der Runden sind schon in der Ernte.",
 	"cafe.harvest.what":   "das Holen der Runden",
-	"cafe.harvest.done":   "%d Karten der Runden geholt – t macht ein Thema, die Ziffern sortieren ein (z nimmt es zurück).",
+	"cafe.harvest.done":   "%d Karten der Runden geholt; t macht ein Thema, z nimmt es zurück.",
 	"cafe.set.title":      "Tische und Gastgeber/innen",
 	"cafe.set.hostof":     "Gastgeber/in %s",
 	"cafe.set.table":      "Tisch",
@@ -24,13 +25,14 @@ var cafeDE = catalog{
 
 var cafeEN = catalog{
 	"cafe.host":           "host",
+	"cafe.host.said":      "Table %s – host: %s",
 	"cafe.timer.set":      "The timer is set to %s – ctrl+t starts it.",
 	"cafe.timer.runs":     "The timer keeps running; ctrl+r sets it to %s.",
 	"cafe.key.harvest":    "bring in the rounds' cards",
 	"cafe.harvest.offer":  "E brings the %d cards of the rounds into the harvest.",
 	"cafe.harvest.none":   "All cards of the rounds are in the harvest already.",
 	"cafe.harvest.what":   "bringing in the rounds",
-	"cafe.harvest.done":   "%d cards of the rounds brought in – t makes a theme, the digits sort them in (z takes it back).",
+	"cafe.harvest.done":   "%d cards of the rounds brought in; t makes a theme, z takes it back.",
 	"cafe.set.title":      "Tables and hosts",
 	"cafe.set.hostof":     "Host %s",
 	"cafe.set.table":      "Table",
