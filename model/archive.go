@@ -51,8 +51,9 @@ import (
 // openspace.go), used only when one is there.
 //
 // Version 9 added a World Café's tables with their hosts, the rounds' own
-// timeboxes and a harvest card's From (cafe.go), used only when one is
-// there.
+// timeboxes and a harvest card's From (cafe.go), and a phone's votes on
+// a Bürgerforum's recommendations (Ballot.Votes, forum_phones.go), used
+// only when one is there.
 const (
 	ArchiveFormat  = "werkstatt-archive"
 	ArchiveVersion = 9

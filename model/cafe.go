@@ -222,5 +222,8 @@ func usesCafe(s Snapshot) bool {
 	if len(s.Workshop.Tables) > 0 || len(s.Workshop.RoundTimeboxes) > 0 {
 		return true
 	}
+	if slices.ContainsFunc(s.Ballots, func(b Ballot) bool { return len(b.Votes) > 0 }) {
+		return true // a phone's votes on recommendations (forum_phones.go)
+	}
 	return slices.ContainsFunc(s.Cards, func(c Card) bool { return c.From != "" })
 }

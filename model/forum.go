@@ -26,10 +26,13 @@ type Recommendation struct {
 	Abstain   int    `json:"abstain,omitempty"`
 	Points    int    `json:"points,omitempty"` // weighting points
 	// Minority is the minority statement (Minderheitenvotum), "" for none.
-	Minority string    `json:"minority,omitempty"`
-	Order    int       `json:"order"`
-	Created  time.Time `json:"created"`
-	Updated  time.Time `json:"updated"`
+	Minority string `json:"minority,omitempty"`
+	// Phone are the votes from phones (yes, no, abstain) included in Yes,
+	// No and Abstain where WithPhoneDots counted them; never stored.
+	Phone   [3]int    `json:"-"`
+	Order   int       `json:"order"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
 }
 
 // Votes is the number of votes cast on it, abstentions included.

@@ -94,11 +94,14 @@ func PhoneMayChange(c Card, device string) bool {
 // typed dots (Theme.Dots) stay apart from it; the count of a theme is
 // both together (WithPhoneDots).
 type Ballot struct {
-	ID      string         `json:"id"` // BallotID(phase, device)
-	Device  string         `json:"device"`
-	Phase   string         `json:"phase"`
-	Dots    map[string]int `json:"dots,omitempty"` // theme id → dots
-	Updated time.Time      `json:"updated"`
+	ID     string         `json:"id"` // BallotID(phase, device)
+	Device string         `json:"device"`
+	Phase  string         `json:"phase"`
+	Dots   map[string]int `json:"dots,omitempty"` // theme id → dots
+	// Votes are the phone's votes on recommendations (forum_phones.go):
+	// recommendation id → "yes", "no" or "abstain".
+	Votes   map[string]string `json:"votes,omitempty"`
+	Updated time.Time         `json:"updated"`
 }
 
 // BallotID is the id of the ballot of a device in a phase.
@@ -119,6 +122,7 @@ func (s Snapshot) BallotOf(phase, device string) Ballot {
 	for _, b := range s.Ballots {
 		if b.ID == id {
 			b.Dots = maps.Clone(b.Dots)
+			b.Votes = maps.Clone(b.Votes)
 			return b
 		}
 	}
@@ -165,6 +169,7 @@ func WithPhoneDots(s Snapshot) Snapshot {
 	if len(s.Ballots) == 0 {
 		return s
 	}
+	s = withPhoneVotes(s) // a recommendation's votes: typed and phones' (forum_phones.go)
 	per := map[string]int{}
 	phases := map[string]bool{}
 	for _, b := range s.Ballots {
@@ -191,6 +196,7 @@ const (
 	BallotBudget                            // more dots than one person has
 	BallotCap                               // the theme would get more than the cap
 	BallotRoom                              // the room's budget is used up
+	BallotChoice                            // a vote other than yes, no or abstain
 )
 
 // BallotError is a refused ballot, with the reason for the page.
@@ -211,6 +217,8 @@ func (e *BallotError) Error() string {
 		return "more dots than one participant has"
 	case BallotCap:
 		return fmt.Sprintf("theme %q would get more dots than the cap", e.Theme)
+	case BallotChoice:
+		return fmt.Sprintf("the vote on %q is not yes, no or abstain", e.Theme)
 	}
 	return "the room's dots are used up"
 }
@@ -225,6 +233,17 @@ func (e *BallotError) Error() string {
 // dot back. It returns the ballot cleaned (no zero entries) and stamped.
 func CheckBallot(s Snapshot, b Ballot, now time.Time) (Ballot, error) {
 	w := s.Workshop
+	if p, _, ok := w.MethodOf().Phase(b.Phase); ok && p.Rule() == VoteYesNo {
+		nb, err := checkVotes(s, b) // forum_phones.go
+		if err != nil {
+			return b, err
+		}
+		nb.ID, nb.Updated = BallotID(nb.Phase, nb.Device), now
+		return nb, nil
+	}
+	if len(b.Votes) > 0 {
+		return b, &BallotError{Reason: BallotNoTheme}
+	}
 	if w.Phones.Vote == "" || w.Phones.Vote != b.Phase {
 		return b, &BallotError{Reason: BallotClosed}
 	}
@@ -293,6 +312,9 @@ func validateBallots(s *Snapshot) error {
 			return fmt.Errorf("ballot %s: its device %q is not one werkstatt makes", b.ID, oneLineQ(b.Device))
 		}
 		b.Phase, b.ID = p.ID, BallotID(p.ID, b.Device)
+		if err := validateVotes(*b); err != nil {
+			return err
+		}
 		for t, d := range b.Dots {
 			if d < 0 || d > MaxDots {
 				return &LimitError{Field: "ballot " + b.ID + " dots of " + oneLineQ(t), Value: int64(d), Max: MaxDots}

@@ -37,6 +37,7 @@ type forumLabels struct {
 	Table        string
 	Host         string
 	Hosts        string
+	FromPhones   func(v [3]int) string
 	NoRecs       string
 	NotVoted     string
 	Rounds       string
@@ -85,13 +86,16 @@ var forumLabelsDE = forumLabels{
 	Table:       "Tisch",
 	Host:        "Gastgeber/in",
 	Hosts:       "Tische und Gastgeber/innen",
-	NoRecs:      "Noch keine Empfehlungen.",
-	NotVoted:    "noch nicht abgestimmt",
-	Rounds:      "Runde",
-	Round:       func(n int) string { return fmt.Sprintf("Runde %d", n) },
-	NoRound:     "ohne Runde",
-	Speakers:    "Referentinnen und Referenten",
-	NoSpeaker:   "ohne Angabe",
+	FromPhones: func(v [3]int) string {
+		return fmt.Sprintf("davon per Handy: %d Ja, %d Nein, %d Enthaltung", v[0], v[1], v[2])
+	},
+	NoRecs:    "Noch keine Empfehlungen.",
+	NotVoted:  "noch nicht abgestimmt",
+	Rounds:    "Runde",
+	Round:     func(n int) string { return fmt.Sprintf("Runde %d", n) },
+	NoRound:   "ohne Runde",
+	Speakers:  "Referentinnen und Referenten",
+	NoSpeaker: "ohne Angabe",
 	Participants: func(n int) string {
 		return fmt.Sprintf("%d Ja-, Nein- und Enthaltungsstimmen", n)
 	},
@@ -135,13 +139,16 @@ var forumLabelsEN = forumLabels{
 	Table:       "Table",
 	Host:        "host",
 	Hosts:       "Tables and hosts",
-	NoRecs:      "No recommendations yet.",
-	NotVoted:    "not voted yet",
-	Rounds:      "Round",
-	Round:       func(n int) string { return fmt.Sprintf("Round %d", n) },
-	NoRound:     "no round",
-	Speakers:    "Speakers",
-	NoSpeaker:   "not named",
+	FromPhones: func(v [3]int) string {
+		return fmt.Sprintf("of these from phones: %d yes, %d no, %d abstain", v[0], v[1], v[2])
+	},
+	NoRecs:    "No recommendations yet.",
+	NotVoted:  "not voted yet",
+	Rounds:    "Round",
+	Round:     func(n int) string { return fmt.Sprintf("Round %d", n) },
+	NoRound:   "no round",
+	Speakers:  "Speakers",
+	NoSpeaker: "not named",
 	Participants: func(n int) string {
 		return fmt.Sprintf("%d yes, no and abstain votes", n)
 	},
@@ -315,6 +322,9 @@ func (r *record) writeRecommendations(b *strings.Builder, p Phase) {
 			fmt.Fprintf(b, ", %s %d", F.RecCols[5], x.Points)
 		}
 		b.WriteString("\n")
+		if x.Phone != [3]int{} {
+			fmt.Fprintf(b, "- %s\n", F.FromPhones(x.Phone)) // forum_phones.go
+		}
 		if x.Group != "" && !r.o.Anonymize {
 			fmt.Fprintf(b, "- %s: %s\n", F.Group, mdLine(x.Group))
 		}

@@ -105,6 +105,9 @@ func (r *record) recommendationBlocks(p Phase) []Block {
 			status += fmt.Sprintf(", %s %d", F.RecCols[5], x.Points)
 		}
 		items := [][]Run{{{Text: status, Bold: true}}}
+		if x.Phone != [3]int{} {
+			items = append(items, []Run{{Text: F.FromPhones(x.Phone)}}) // forum_phones.go
+		}
 		if x.Group != "" && !r.o.Anonymize {
 			items = append(items, []Run{{Text: F.Group + ": ", Bold: true}, {Text: plainText(x.Group)}})
 		}

@@ -59,7 +59,9 @@ func (s *forumScreen) sync() {
 	}
 	s.built = ws.version
 	s.recs = model.PhaseRecommendations(ws.snap.Recommendations, s.phase)
-	ranked := model.RankRecommendations(s.recs)
+	// The table counts the phones' votes with the typed ones; the form
+	// edits the typed ones (s.recs).
+	ranked := model.RankRecommendations(model.PhaseRecommendations(model.WithPhoneDots(ws.snap).Recommendations, s.phase))
 	rows := make([]recRow, len(ranked))
 	for i, r := range ranked {
 		rows[i] = recRow{r}
@@ -98,7 +100,8 @@ func (s *forumScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.open(model.Recommendation{})
 	case key.Matches(msg, k.Edit):
 		if r, ok := s.list.selected(); ok {
-			return s.open(r.Recommendation)
+			typed, _ := s.find(r.ID) // without the phones' votes
+			return s.open(typed)
 		}
 		return s.open(model.Recommendation{})
 	case key.Matches(msg, k.Up):
@@ -111,8 +114,27 @@ func (s *forumScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.undoLast()
 	case key.Matches(msg, k.Back):
 		return func() tea.Msg { return gotoMsg{to: screenBoard} }
+	case key.Matches(msg, k.Phones) && !s.sh.follows() && !s.sh.station():
+		return s.togglePhones()
 	}
 	return nil
+}
+
+// togglePhones opens the vote on the recommendations to the phones in
+// the room, or closes it: each phone votes yes, no or abstain once per
+// recommendation and may change it until the vote closes; the table
+// counts their votes with the typed ones (model/forum_phones.go).
+func (s *forumScreen) togglePhones() tea.Cmd {
+	w := s.sh.touchedWorkshop()
+	msg := ""
+	if w.Phones.Vote == s.phase {
+		w.Phones.Vote = ""
+		msg = s.sh.N("forum.phones.closed", s.sh.ws.snap.PhoneVotesTotal(s.phase))
+	} else {
+		w.Phones.Vote = s.phase
+		msg = s.sh.T("forum.phones.open")
+	}
+	return tea.Batch(s.sh.commit(model.Change{Workshop: w}), s.say(msg, statusOK))
 }
 
 // open shows the form for r; a zero r is a new recommendation.
@@ -247,7 +269,7 @@ func (s *forumScreen) SetSize(w, h int) {
 
 // forumKeys are the screen's keys, the same in both languages.
 type forumKeys struct {
-	New, Edit, Up, Down, Delete, Undo, Back key.Binding
+	New, Edit, Up, Down, Delete, Undo, Back, Phones key.Binding
 }
 
 func newForumKeys(t catalog) forumKeys {
@@ -262,6 +284,7 @@ func newForumKeys(t catalog) forumKeys {
 		Delete: b("x", "forum.key.delete", "x", "delete"),
 		Undo:   b("z", "forum.key.undo", "z", "ctrl+z"),
 		Back:   b("esc", "forum.key.back", "esc"),
+		Phones: b("f", "forum.key.phones", "f"),
 	}
 }
 
@@ -274,5 +297,5 @@ func (s *forumScreen) KeyMap() help.KeyMap {
 		return keyMap{short: []key.Binding{save, next, cancel}, full: [][]key.Binding{{save, next, cancel}}}
 	}
 	return keyMap{short: []key.Binding{k.New, k.Edit, k.Delete, k.Back},
-		full: [][]key.Binding{{k.New, k.Edit, k.Delete, k.Undo}, {k.Up, k.Down, k.Back}}}
+		full: [][]key.Binding{{k.New, k.Edit, k.Delete, k.Undo}, {k.Up, k.Down, k.Phones, k.Back}}}
 }

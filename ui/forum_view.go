@@ -25,7 +25,7 @@ func (s *forumScreen) View() string {
 		}
 	}
 	lines := []string{
-		truncate(st.Label.Render(s.sh.N("forum.count", len(s.list.rows), adopted)), w),
+		truncate(st.Label.Render(s.sh.N("forum.count", len(s.list.rows), adopted))+s.phonesPart(), w),
 		st.Muted.Render(truncate(s.sh.T("forum.rule"), w)),
 	}
 	if len(s.list.rows) == 0 {
@@ -79,6 +79,20 @@ func (s *forumScreen) View() string {
 	return clip(strings.Join(lines, "\n"), w, h)
 }
 
+// phonesPart follows the count: the vote open to phones with the votes
+// they gave, or how many came from phones once it is closed.
+func (s *forumScreen) phonesPart() string {
+	st := s.sh.st
+	n := s.sh.ws.snap.PhoneVotesTotal(s.phase)
+	switch {
+	case s.sh.ws.snap.Workshop.Phones.Vote == s.phase:
+		return st.Muted.Render(" · ") + st.Accent.Render(s.sh.N("forum.phones.live", n))
+	case n > 0:
+		return st.Muted.Render(" · ") + st.Muted.Render(s.sh.N("forum.phones.given", n))
+	}
+	return ""
+}
+
 // detailLines are the selected recommendation's group, rationale and
 // minority statement.
 func (s *forumScreen) detailLines(w int) []string {
@@ -101,6 +115,9 @@ func (s *forumScreen) detailLines(w int) []string {
 	}
 	if r.Voted() {
 		out = append(out, truncate(s.sh.T("forum.approval", r.Approval(), r.Votes()), w))
+	}
+	if p := r.Phone; p != [3]int{} {
+		out = append(out, truncate(s.sh.T("forum.phones.of", p[0], p[1], p[2]), w))
 	}
 	add(s.sh.T("forum.f.group"), r.Group)
 	add(s.sh.T("forum.f.rationale"), r.Rationale)

@@ -318,7 +318,10 @@ func (s *Server) getDots(w http.ResponseWriter, r *http.Request, dev string) {
 	v := s.newView(r, dev, "dots")
 	if !s.live(func(snap *model.Snapshot, phase string) {
 		s.fillLive(v, snap, phase)
-		if v.Vote {
+		switch {
+		case v.YesNo:
+			recVotes(v, snap, dev) // votes.go
+		case v.Vote:
 			dots(v, snap, dev)
 		}
 	}) {
@@ -331,7 +334,7 @@ func (s *Server) getDots(w http.ResponseWriter, r *http.Request, dev string) {
 }
 
 // dotErrors are the refusals the vote page may name (?err=…).
-var dotErrors = map[string]bool{"dots.closednow": true, "dots.budget": true, "dots.capfull": true, "dots.room": true, "dots.notheme": true}
+var dotErrors = map[string]bool{"votes.gone": true, "dots.closednow": true, "dots.budget": true, "dots.capfull": true, "dots.room": true, "dots.notheme": true}
 
 var refusalKeys = map[model.BallotRefusal]string{
 	model.BallotClosed: "dots.closednow", model.BallotNoTheme: "dots.notheme", model.BallotNegative: "dots.notheme",
@@ -341,6 +344,10 @@ var refusalKeys = map[model.BallotRefusal]string{
 // postDots moves one dot: theme, delta +1 or -1. The check against the
 // budget and the cap and the write are one step under the cache's lock.
 func (s *Server) postDots(w http.ResponseWriter, r *http.Request, dev string) {
+	if rec := r.PostFormValue("rec"); rec != "" {
+		s.postVote(w, r, dev, rec) // votes.go
+		return
+	}
 	theme := r.PostFormValue("theme")
 	delta, err := strconv.Atoi(r.PostFormValue("delta"))
 	if err != nil || (delta != 1 && delta != -1) {

@@ -174,7 +174,7 @@ func (c *cache) scopeOf(ch model.Change) scope {
 	if !c.loaded {
 		return everything
 	}
-	sc := scope{head: ch.Workshop != nil || len(ch.Themes)+len(ch.DeleteThemes) > 0}
+	sc := scope{head: ch.Workshop != nil || len(ch.Themes)+len(ch.DeleteThemes)+len(ch.Recommendations)+len(ch.DeleteRecommendations) > 0}
 	for _, k := range ch.Cards {
 		sc.devs = appendDev(sc.devs, k.Device)
 	}

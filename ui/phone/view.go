@@ -27,6 +27,7 @@ type view struct {
 	Question string
 	Timer    timerView
 	Vote     bool // the vote is open to phones
+	YesNo    bool // the open vote is yes/no/abstain on recommendations (votes.go)
 	Stopped  bool // phone input is stopped
 	Version  uint64
 
@@ -44,6 +45,8 @@ type view struct {
 	Left   int
 	Budget int
 	Cap    int
+	// dots, on recommendations (votes.go)
+	Recs []recVote
 	// follow
 	Wall      bool
 	WallTheme []wallTheme
@@ -109,6 +112,9 @@ func (s *Server) fillLive(v *view, snap *model.Snapshot, phase string) {
 	}
 	v.Question = w.QuestionFor(phase, v.L)
 	v.Vote = w.Phones.Vote != ""
+	if p, _, ok := w.MethodOf().Phase(w.Phones.Vote); ok && v.Vote {
+		v.YesNo = p.Rule() == model.VoteYesNo // votes.go
+	}
 	v.Stopped = w.Phones.Stopped
 	v.Timer = s.timer(v, w, phase)
 }
