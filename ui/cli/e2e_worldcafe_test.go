@@ -82,7 +82,11 @@ func worldCafeRun(t *testing.T, cols, rows int) {
 		tt.waitLine("the host "+h[1], h[1])
 	}
 	tt.keys("C-s")
-	tt.waitLine("the host beside the table", "Gastgeber/in: Ben Ott")
+	tt.waitText("the board again", "› Beitrag tippen")
+	// Enter in the table's field says its host (beside the table too,
+	// where the line has room).
+	tt.keys("C-g", "Enter")
+	tt.waitText("the host said", "Tisch Brunnen – Gastgeber/in: Ben Ott")
 	tt.keys("Escape")
 	tt.waitText("the list with the keys", "LISTE")
 	time.Sleep(500 * time.Millisecond) // ">" after a pause, as a person types it (ui/typeguard.go)
@@ -132,7 +136,9 @@ func worldCafeRun(t *testing.T, cols, rows int) {
 	tt.waitText("the counted dots", "26 von 30 Punkten")
 	tt.keys("Escape")
 	tt.waitLine("the board with the dots", "1 Begegnung · 2 Karten · ● 17")
-	tt.waitLine("the table with its host", "Gastgeber/in: Ben Ott")
+	if cols >= 120 {
+		tt.waitLine("the table with its host", "Gastgeber/in: Ben Ott")
+	}
 	tt.quit()
 
 	tt.shell("export", "werkstatt --db db --lang de export "+handle+" -o protokoll.md")
