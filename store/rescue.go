@@ -17,10 +17,13 @@ import (
 // Counts are numbers of items of a workshop, by kind.
 type Counts struct {
 	Cards, Themes, Reversals, Measures, Photos int
+	Recommendations                            int // a Bürgerforum's (rescue_forum.go)
 }
 
 // Total is the sum of the counts.
-func (c Counts) Total() int { return c.Cards + c.Themes + c.Reversals + c.Measures + c.Photos }
+func (c Counts) Total() int {
+	return c.Cards + c.Themes + c.Reversals + c.Measures + c.Photos + c.Recommendations
+}
 
 // add adds o to c.
 func (c *Counts) add(o Counts) {
@@ -29,6 +32,7 @@ func (c *Counts) add(o Counts) {
 	c.Reversals += o.Reversals
 	c.Measures += o.Measures
 	c.Photos += o.Photos
+	c.Recommendations += o.Recommendations
 }
 
 // RescuedWorkshop is what Rescue did with one workshop of the damaged file.
@@ -460,7 +464,8 @@ func writeRescue(dst string, snaps []model.Snapshot, rep *RescueReport) error {
 		rw := &rep.Workshops[i]
 		rw.Lost.add(repair(&snap))
 		rw.Title, rw.Handle = snap.Workshop.Title, snap.Workshop.Handle
-		all := Counts{len(snap.Cards), len(snap.Themes), len(snap.Reversals), len(snap.Measures), len(snap.Photos)}
+		all := Counts{Cards: len(snap.Cards), Themes: len(snap.Themes), Reversals: len(snap.Reversals), Measures: len(snap.Measures),
+			Photos: len(snap.Photos), Recommendations: len(snap.Recommendations)}
 		if _, err := s.Import(snap); err != nil {
 			rw.Err = err
 			rw.Lost.add(all)

@@ -40,11 +40,16 @@ func (r *rescuer) forumItems(subs map[string]bucketRef, snap *model.Snapshot, rw
 		seen := map[string]bool{}
 		for _, e := range es {
 			var x model.Recommendation
-			if e.bucket || decodeSafe(e.value, &x) != nil || x.ID == "" || x.ID != string(e.key) || seen[x.ID] {
+			if e.bucket || seen[string(e.key)] {
+				continue
+			}
+			if decodeSafe(e.value, &x) != nil || x.ID == "" || x.ID != string(e.key) {
+				rw.Lost.Recommendations++ // a value that cannot be read is a recommendation lost
 				continue
 			}
 			var ok bool
 			if x.Phase, ok = known(x.Phase); !ok {
+				rw.Lost.Recommendations++
 				continue
 			}
 			for _, n := range []*int{&x.Yes, &x.No, &x.Abstain, &x.Points} {

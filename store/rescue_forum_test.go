@@ -9,7 +9,8 @@ import (
 )
 
 // TestRescueForumItems: a rescue copies the Konsensieren rows and the
-// recommendations with the rest of the workshop.
+// recommendations with the rest of the workshop, and counts the
+// recommendations in its report as it counts cards.
 func TestRescueForumItems(t *testing.T) {
 	s := newStore(t)
 	for _, method := range []string{model.MethodKonsensieren, model.MethodBuergerforum} {
@@ -40,6 +41,11 @@ func TestRescueForumItems(t *testing.T) {
 	rep, got := rescueFile(t, data)
 	if !rep.Complete() {
 		t.Errorf("report %+v", rep)
+	}
+	for _, rw := range rep.Workshops {
+		if n := len(want[rw.ID].Recommendations); rw.Copied.Recommendations != n || (rw.ID == demo.BachingenID && n == 0) {
+			t.Errorf("workshop %s: %d recommendations counted as copied, want %d", rw.ID, rw.Copied.Recommendations, n)
+		}
 	}
 	for id, w := range want {
 		if len(w.Resistances)+len(w.Recommendations) == 0 {

@@ -93,7 +93,8 @@ func rescueFile(t *testing.T, data []byte) (RescueReport, map[string]model.Snaps
 	}
 	for _, w := range rep.Workshops {
 		g := got[w.ID]
-		if n := (Counts{len(g.Cards), len(g.Themes), len(g.Reversals), len(g.Measures), len(g.Photos)}); n != w.Copied {
+		if n := (Counts{Cards: len(g.Cards), Themes: len(g.Themes), Reversals: len(g.Reversals), Measures: len(g.Measures),
+			Photos: len(g.Photos), Recommendations: len(g.Recommendations)}); n != w.Copied {
 			t.Errorf("workshop %s: the report says %+v copied, the new file holds %+v", w.ID, w.Copied, n)
 		}
 	}

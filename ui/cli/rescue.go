@@ -111,7 +111,8 @@ func (c *cli) counts(n store.Counts) string {
 	for _, k := range []struct {
 		key string
 		n   int
-	}{{"rescue.cards", n.Cards}, {"rescue.themes", n.Themes}, {"rescue.reversals", n.Reversals}, {"rescue.measures", n.Measures}, {"rescue.photos", n.Photos}} {
+	}{{"rescue.cards", n.Cards}, {"rescue.themes", n.Themes}, {"rescue.reversals", n.Reversals}, {"rescue.measures", n.Measures}, {"rescue.photos", n.Photos},
+		{"rescue.recommendations", n.Recommendations}} {
 		if k.n > 0 {
 			parts = append(parts, c.n(k.key, k.n))
 		}
