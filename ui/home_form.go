@@ -32,6 +32,7 @@ func newCreateForm(sh *shared) createForm {
 	f.choose("method", sh.T("home.f.method"), names, 0, func(r *formRow) string {
 		return model.Methods()[clamp(r.choice, 0, len(names)-1)].Description.In(sh.lang)
 	})
+	methodFileRow(&f.form) // home_method.go
 	return f
 }
 
@@ -52,6 +53,9 @@ func (s *homeScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 func (f *createForm) workshop() (model.Workshop, error) {
 	m := model.Methods()[clamp(f.row("method").choice, 0, len(model.Methods())-1)]
 	w := model.Workshop{Method: m.ID, Phase: m.Phases[0].ID, Lang: f.sh.lang}
+	if err := readMethodFileRow(&f.form, &w); err != nil { // home_method.go
+		return model.Workshop{}, err
+	}
 	if err := readWorkshopRows(&f.form, &w, nil); err != nil {
 		return model.Workshop{}, err
 	}

@@ -121,8 +121,8 @@ func TestHomeCreateViaForm(t *testing.T) {
 	hs.typeText("35")
 	hs.press("tab", "backspace")
 	hs.typeText("5")
-	hs.press("tab", "right") // method: Reflexionsworkshop
-	hs.press("enter")        // on the last field: save
+	hs.press("tab", "right")   // method: Reflexionsworkshop
+	hs.press("enter", "enter") // the method file stays empty; on the last field: save
 	s := hs.screen()
 	if !strings.Contains(s, "Zukunft Hauptstraße") || !strings.Contains(s, "18.04.2026") || !strings.Contains(s, "Reflexionsworkshop") {
 		t.Fatalf("new workshop not listed:\n%s", s)

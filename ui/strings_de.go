@@ -76,6 +76,8 @@ var stringsDE = catalog{
 	"home.f.participants":     "Teilnehmende",
 	"home.f.dots":             "Punkte pro Person",
 	"home.f.method":           "Methode",
+	"home.f.methodfile":       "oder Methodendatei",
+	"home.p.methodfile":       "z. B. ~/methoden/stadtteil.toml – leer: die Methode oben",
 	"home.p.title":            "z. B. Musterdorf 2035",
 	"home.p.question":         "z. B. Wie wollen wir 2035 in Musterdorf leben?",
 	"home.p.date":             "z. B. 5.12.2026",

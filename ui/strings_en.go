@@ -76,6 +76,8 @@ var stringsEN = catalog{
 	"home.f.participants":     "Participants",
 	"home.f.dots":             "Dots per participant",
 	"home.f.method":           "Method",
+	"home.f.methodfile":       "or method file",
+	"home.p.methodfile":       "e.g. ~/methods/stadtteil.toml – empty: the method above",
 	"home.p.title":            "e.g. Musterdorf 2035",
 	"home.p.question":         "e.g. How do we want to live in Musterdorf in 2035?",
 	"home.p.date":             "e.g. 2026-12-05",
