@@ -119,7 +119,7 @@ func (c *Conn) Apply(id string, ch model.Change) error {
 func (c *Conn) applyOne(id string, ch model.Change) func() (Changed, error) {
 	return func() (Changed, error) {
 		if c.peer.Role == RoleStation {
-			groups, err := c.h.cardGroups(id)
+			groups, err := c.h.cardGroups(id, ch)
 			if err != nil {
 				return Changed{}, err
 			}

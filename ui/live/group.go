@@ -1,8 +1,6 @@
 package live
 
 import (
-	"slices"
-
 	"werkstatt/model"
 	"werkstatt/store"
 )
@@ -79,38 +77,32 @@ func (h *Hub) group(rs []*request) {
 		h.single(rs[0])
 		return
 	}
-	cards := map[string]map[string]string{} // workshop -> card -> group, as the group leaves them
+	seen := map[string]*cardView{} // workshop -> the cards the group looked at, as the group leaves them
 	var ws []store.Write
 	var ok []*request
-	stations := slices.ContainsFunc(rs, func(r *request) bool { return r.c.peer.Role == RoleStation })
 	for _, r := range rs {
 		if r.c.hasLeft() {
 			r.done, r.err = true, ErrLeft
 			continue
 		}
-		if stations && cards[r.workshop] == nil {
-			// Read before any write of the group to the workshop.
-			m, err := h.cardGroups(r.workshop)
-			if err != nil && r.c.peer.Role == RoleStation {
-				r.done, r.err = true, err
-				continue
-			}
-			cards[r.workshop] = m // nil after an error: the store refuses the write
+		v := seen[r.workshop]
+		if v == nil {
+			v = &cardView{groups: map[string]string{}, known: map[string]bool{}}
+			seen[r.workshop] = v
 		}
 		if r.c.peer.Role == RoleStation {
-			if err := r.c.stationMay(r.ch, cards[r.workshop]); err != nil {
+			// Read before any write of the group to the workshop: the
+			// cards the change names that the group has not yet touched.
+			if err := v.read(h.st, r.workshop, r.ch); err != nil {
+				r.done, r.err = true, err
+				continue
+			}
+			if err := r.c.stationMay(r.ch, v.groups); err != nil {
 				r.done, r.err = true, err
 				continue
 			}
 		}
-		if m := cards[r.workshop]; m != nil {
-			for _, k := range r.ch.Cards {
-				m[k.ID] = k.Group
-			}
-			for _, del := range r.ch.DeleteCards {
-				delete(m, del)
-			}
-		}
+		v.apply(r.ch)
 		ws = append(ws, store.Write{Workshop: r.workshop, Change: r.ch})
 		ok = append(ok, r)
 	}
@@ -156,17 +148,63 @@ func (h *Hub) changed(from *Conn, ev Changed) {
 	h.broadcast(from, ev)
 }
 
-// cardGroups maps the stored cards of a workshop to their group labels.
-func (h *Hub) cardGroups(id string) (map[string]string, error) {
-	snap, err := h.st.Snapshot(id)
+// cardView is what a group of writes knows of a workshop's cards: the
+// group label of each card it has read from the store or written itself
+// (known), a card in known but not in groups being one that is not there.
+type cardView struct {
+	groups map[string]string
+	known  map[string]bool
+}
+
+// read fetches the cards ch names that the view does not know yet: only
+// those, not the whole workshop (store.CardGroups).
+func (v *cardView) read(st *store.Store, workshop string, ch model.Change) error {
+	var want []string
+	for _, k := range ch.Cards {
+		if !v.known[k.ID] {
+			want = append(want, k.ID)
+		}
+	}
+	for _, id := range ch.DeleteCards {
+		if !v.known[id] {
+			want = append(want, id)
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	m, err := st.CardGroups(workshop, want)
 	if err != nil {
+		return err
+	}
+	for _, id := range want {
+		v.known[id] = true
+		if g, ok := m[id]; ok {
+			v.groups[id] = g
+		}
+	}
+	return nil
+}
+
+// apply records what ch does to the cards, for the writes after it.
+func (v *cardView) apply(ch model.Change) {
+	for _, k := range ch.Cards {
+		v.known[k.ID] = true
+		v.groups[k.ID] = k.Group
+	}
+	for _, id := range ch.DeleteCards {
+		v.known[id] = true
+		delete(v.groups, id)
+	}
+}
+
+// cardGroups reads the stored groups of the cards ch names.
+func (h *Hub) cardGroups(id string, ch model.Change) (map[string]string, error) {
+	v := cardView{groups: map[string]string{}, known: map[string]bool{}}
+	if err := v.read(h.st, id, ch); err != nil {
 		return nil, err
 	}
-	m := make(map[string]string, len(snap.Cards))
-	for _, k := range snap.Cards {
-		m[k.ID] = k.Group
-	}
-	return m, nil
+	return v.groups, nil
 }
 
 func (c *Conn) hasLeft() bool {
