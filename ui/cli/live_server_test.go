@@ -291,7 +291,7 @@ func TestLiveServeHeadless(t *testing.T) {
 	wantExport := runIn(t, e, work, "export", demo.Handle, "-o", "doku.md", "--db", db).String() + treeOf(t, work, "doku.md")
 	cleanWork(t, work)
 
-	cmd := exec.Command(bin, "--db", db, "serve", demo.Handle, "--headless", "--listen", "127.0.0.1", "--ssh-port", freePort(t), "--pin", "4711")
+	cmd := exec.Command(bin, "--db", db, "serve", demo.Handle, "--headless", "--listen", "127.0.0.1", "--ssh-port", freePort(t), "--http-port", freePort(t), "--pin", "4711")
 	cmd.Env = e
 	out, err := cmd.StdoutPipe()
 	if err != nil {

@@ -35,7 +35,7 @@ func TestServeEndToEnd(t *testing.T) {
 	port := freePort(t)
 
 	hub := startTmux(t, dir, environ)
-	hub.shell("serve", "werkstatt --db w.db --lang de serve live-au --headless --listen 127.0.0.1 --ssh-port "+port+" --pin 4711")
+	hub.shell("serve", "werkstatt --db w.db --lang de serve live-au --headless --listen 127.0.0.1 --ssh-port "+port+" --http-port "+freePort(t)+" --pin 4711")
 	hub.waitText("the join lines", "ist live auf Port "+port, "ssh -p "+port+" tisch3@127.0.0.1", "PIN", "4711")
 
 	ssh := sshBin + " -F /dev/null -p " + port + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=" + filepath.Join(dir, "known_hosts") +
