@@ -54,14 +54,20 @@ import (
 // timeboxes and a harvest card's From (cafe.go), and a phone's votes on
 // a Bürgerforum's recommendations (Ballot.Votes, forum_phones.go), used
 // only when one is there.
+//
+// Version 10 added a method file's round_timeboxes (Phase.RoundTimeboxes
+// in the workshop's MethodDef), used only when the method has them.
 const (
 	ArchiveFormat  = "werkstatt-archive"
-	ArchiveVersion = 9
+	ArchiveVersion = 10
 )
 
 // archiveVersion is the lowest version that holds everything in s.
 func archiveVersion(s Snapshot) int {
 	w := s.Workshop
+	if w.MethodDef != nil && slices.ContainsFunc(w.MethodDef.Phases, func(p Phase) bool { return len(p.RoundTimeboxes) > 0 }) {
+		return 10 // a method file's round_timeboxes
+	}
 	if usesCafe(s) {
 		return 9 // cafe.go
 	}

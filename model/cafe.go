@@ -48,7 +48,8 @@ func (w Workshop) HostOf(table string) string {
 
 // TimeboxForRound is the timebox of round n (from 1) of a phase whose
 // rounds each have their own: the workshop's own for that round, else the
-// phase's timebox. For any other phase it is the phase's timebox.
+// round's default (RoundDefault). For any other phase it is the phase's
+// timebox.
 func (w Workshop) TimeboxForRound(phase string, n int) time.Duration {
 	if p, _, ok := w.MethodOf().Phase(phase); ok {
 		phase = p.ID
@@ -56,17 +57,30 @@ func (w Workshop) TimeboxForRound(phase string, n int) time.Duration {
 			return boxes[n-1]
 		}
 	}
+	return w.RoundDefault(phase, n)
+}
+
+// RoundDefault is round n's timebox when the workshop sets none of its
+// own: the method's for that round (Phase.RoundTimeboxes), else the
+// phase's timebox.
+func (w Workshop) RoundDefault(phase string, n int) time.Duration {
+	if p, _, ok := w.MethodOf().Phase(phase); ok {
+		phase = p.ID
+		if p.PerRound() && n >= 1 && n <= len(p.RoundTimeboxes) && p.RoundTimeboxes[n-1] > 0 {
+			return p.RoundTimeboxes[n-1]
+		}
+	}
 	return w.TimeboxFor(phase)
 }
 
 // SetRoundTimebox gives round n of a phase its own timebox; 0 (or the
-// phase's timebox) goes back to the phase's.
+// round's default) goes back to the default.
 func (w *Workshop) SetRoundTimebox(phase string, n int, d time.Duration) {
 	p, _, ok := w.MethodOf().Phase(phase)
 	if !ok || !p.PerRound() || n < 1 || n > p.Rounds {
 		return
 	}
-	if d == w.TimeboxFor(p.ID) {
+	if d == w.RoundDefault(p.ID, n) {
 		d = 0
 	}
 	boxes := maps.Clone(w.RoundTimeboxes)

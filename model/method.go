@@ -274,6 +274,11 @@ type Phase struct {
 	// Café: every round its own question); a round without one asks the
 	// phase's Question. At most Rounds.
 	RoundQuestions []Text `json:"round_questions,omitempty"`
+	// RoundTimeboxes are the rounds' own timeboxes, in order, for a phase
+	// whose rounds each have their own question (a World Café: 20, 20, 30
+	// minutes); a round without one has the phase's Timebox. At most
+	// Rounds. A workshop can still set each round's (Workshop.RoundTimeboxes).
+	RoundTimeboxes []time.Duration `json:"round_timeboxes,omitempty"`
 	// Capture is what the board collects; "" is CaptureCards.
 	Capture Capture `json:"capture,omitempty"`
 	// Scope is what a contribution belongs to; "" is ScopePlenary.
@@ -358,6 +363,7 @@ func (m Method) Clone() Method {
 		m.Phases[i].Aliases = slices.Clone(m.Phases[i].Aliases)
 		m.Phases[i].Rules = slices.Clone(m.Phases[i].Rules)
 		m.Phases[i].RoundQuestions = slices.Clone(m.Phases[i].RoundQuestions)
+		m.Phases[i].RoundTimeboxes = slices.Clone(m.Phases[i].RoundTimeboxes)
 	}
 	m.AgeGroups = slices.Clone(m.AgeGroups)
 	return m

@@ -225,6 +225,17 @@ func (p Phase) check(i int) []MethodError {
 	for _, q := range p.RoundQuestions {
 		errs = append(errs, checkText(i, "round_questions", q, true)...)
 	}
+	switch {
+	case len(p.RoundTimeboxes) > 0 && !p.PerRound():
+		add(methodErr(i, "round_timeboxes", "eigene Zeiten je Runde nur mit mehreren Runden und ihren Fragen (rounds, round_questions)", "own timeboxes per round only with several rounds and their questions (rounds, round_questions)"))
+	case len(p.RoundTimeboxes) > max(p.Rounds, 0):
+		add(methodErr(i, "round_timeboxes", "%d Rundenzeiten für %d Runden", "%d round timeboxes for %d rounds", len(p.RoundTimeboxes), p.Rounds))
+	}
+	for _, d := range p.RoundTimeboxes {
+		if d < time.Minute || d > MaxTimebox || d%time.Minute != 0 {
+			add(methodErr(i, "round_timeboxes", "Rundenzeit %s: ganze Minuten von 1 bis %d", "round timebox %s: whole minutes from 1 to %d", fmtTimebox(d), int(MaxTimebox/time.Minute)))
+		}
+	}
 	if p.Capture != "" && !slices.Contains(Captures, p.Capture) {
 		add(methodErr(i, "capture", "„%s“ wird hier nicht erfasst (%s)", "%q is not something this werkstatt captures (%s)", oneLineQ(string(p.Capture)), joinValues(Captures)))
 	}

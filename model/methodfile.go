@@ -41,7 +41,7 @@ type FileError struct {
 // The keys of a method file, per table, in the order the example shows them.
 var (
 	methodKeys    = []string{"werkstatt", "id", "name", "description", "age_group", "phase"}
-	phaseFileKeys = []string{"id", "aliases", "name", "question", "timebox", "rules", "steps", "vote", "vote_cards", "side_by_side", "rounds", "round_questions", "capture", "scope", "record"}
+	phaseFileKeys = []string{"id", "aliases", "name", "question", "timebox", "rules", "steps", "vote", "vote_cards", "side_by_side", "rounds", "round_questions", "round_timeboxes", "capture", "scope", "record"}
 	ageGroupKeys  = []string{"id", "name", "min", "max", "optional"}
 	textKeys      = []string{"de", "en"}
 )
@@ -252,6 +252,9 @@ func (d *methodDecoder) phase(path string, v any) Phase {
 	p.Rounds = d.integer(path+".rounds", t["rounds"])
 	for i, q := range d.list(path+".round_questions", t["round_questions"]) {
 		p.RoundQuestions = append(p.RoundQuestions, d.text(path+".round_questions["+strconv.Itoa(i)+"]", q, true))
+	}
+	for i, v := range d.list(path+".round_timeboxes", t["round_timeboxes"]) {
+		p.RoundTimeboxes = append(p.RoundTimeboxes, d.timebox(path+".round_timeboxes["+strconv.Itoa(i)+"]", v))
 	}
 	p.Capture = Capture(d.str(path+".capture", t["capture"], false))
 	p.Scope = Scope(d.str(path+".scope", t["scope"], false))

@@ -61,6 +61,7 @@ round_questions = [              # Frage jeder Runde, höchstens rounds / each r
   { de = "Was gelingt schon?", en = "What works already?" },
   { de = "Was fehlt noch?", en = "What is still missing?" },
 ]
+round_timeboxes = [30, 45]       # Minuten je Runde, höchstens rounds, nur mit round_questions (sonst timebox) / minutes per round, at most rounds, only with round_questions (else timebox)
 capture = "cards"                # was erfasst wird / what is captured: %s
 scope = "plenary"                # wem ein Beitrag gehört / what a contribution belongs to: %s
 record = "themes"                # wie die Dokumentation sie zeigt / how the record shows it: %s

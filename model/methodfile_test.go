@@ -25,6 +25,7 @@ func TestMethodFileExample(t *testing.T) {
 		Timebox:  45 * time.Minute, Rules: []Text{{De: "Keine Diskussion", En: "No discussion"}, {De: "Ein Gedanke pro Karte", En: "One thought per card"}},
 		Steps: steps(StepCollect, StepCluster, StepVote), VoteRule: VoteDots, VoteCards: true, SideBySide: true, Rounds: 2,
 		RoundQuestions: []Text{{De: "Was gelingt schon?", En: "What works already?"}, {De: "Was fehlt noch?", En: "What is still missing?"}},
+		RoundTimeboxes: []time.Duration{30 * time.Minute, 45 * time.Minute},
 		Capture:        CaptureCards, Scope: ScopePlenary, Record: RecordThemes}
 	if !reflect.DeepEqual(p, want) {
 		t.Errorf("phase 1\n got %+v\nwant %+v", p, want)
@@ -99,7 +100,7 @@ func TestMethodFileErrors(t *testing.T) {
 		want           []string // "LINE: English message"
 	}{
 		{"unknown key", `timebox = 20`, "timebox = 20\ncolour = \"red\"",
-			[]string{`9: unknown key "colour" in phase 1 (from a newer werkstatt?); known are: id, aliases, name, question, timebox, rules, steps, vote, vote_cards, side_by_side, rounds, round_questions, capture, scope, record`}},
+			[]string{`9: unknown key "colour" in phase 1 (from a newer werkstatt?); known are: id, aliases, name, question, timebox, rules, steps, vote, vote_cards, side_by_side, rounds, round_questions, round_timeboxes, capture, scope, record`}},
 		{"unknown top key", `id = "zwei"`, "id = \"zwei\"\nlicence = \"cc\"",
 			[]string{`3: unknown key "licence" in the method (from a newer werkstatt?); known are: werkstatt, id, name, description, age_group, phase`}},
 		{"newer format", `werkstatt = 1`, `werkstatt = 2`, []string{"1: format 2 is newer than this werkstatt reads (1): update werkstatt"}},

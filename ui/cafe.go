@@ -216,8 +216,8 @@ func roundRows(f *form, w model.Workshop, p model.Phase) {
 	if !p.PerRound() {
 		return
 	}
-	def := strconv.Itoa(int(w.TimeboxFor(p.ID) / time.Minute))
 	for n := 1; n <= p.Rounds; n++ {
+		def := strconv.Itoa(int(w.RoundDefault(p.ID, n) / time.Minute))
 		val := ""
 		if boxes := w.RoundTimeboxes[p.ID]; n <= len(boxes) && boxes[n-1] > 0 {
 			val = strconv.Itoa(int(boxes[n-1] / time.Minute))
@@ -226,8 +226,8 @@ func roundRows(f *form, w model.Workshop, p model.Phase) {
 	}
 }
 
-// readRoundRows writes the rounds' timeboxes of phase p into w (after its
-// own timebox, which is their default).
+// readRoundRows writes the rounds' timeboxes of phase p into w (an empty
+// row is the round's default, model.Workshop.RoundDefault).
 func readRoundRows(f *form, w *model.Workshop, p model.Phase) error {
 	sh := f.sh
 	for n := 1; n <= p.Rounds && p.PerRound(); n++ {

@@ -70,12 +70,12 @@ func TestMethodsCheckErrors(t *testing.T) {
 	writeFile(t, dir, "bad.toml", bad)
 	for lang, want := range map[string]string{
 		"en": `bad.toml:10: phase 1: timebox "bald": minutes (45) or a duration ("1h30m", "90 min")
-bad.toml:11: unknown key "farbe" in phase 1 (from a newer werkstatt?); known are: id, aliases, name, question, timebox, rules, steps, vote, vote_cards, side_by_side, rounds, round_questions, capture, scope, record
+bad.toml:11: unknown key "farbe" in phase 1 (from a newer werkstatt?); known are: id, aliases, name, question, timebox, rules, steps, vote, vote_cards, side_by_side, rounds, round_questions, round_timeboxes, capture, scope, record
 bad.toml:15: phase 2 has the same name as phase 1: "sammeln"
 bad.toml:19: a vote rule without the step "vote"
 `,
 		"de": `bad.toml:10: phase 1: timebox „bald“: Minuten (45) oder eine Dauer ("1h30m", "90 min")
-bad.toml:11: unbekannter Schlüssel „farbe“ in phase 1 (von einer neueren werkstatt?); bekannt sind: id, aliases, name, question, timebox, rules, steps, vote, vote_cards, side_by_side, rounds, round_questions, capture, scope, record
+bad.toml:11: unbekannter Schlüssel „farbe“ in phase 1 (von einer neueren werkstatt?); bekannt sind: id, aliases, name, question, timebox, rules, steps, vote, vote_cards, side_by_side, rounds, round_questions, round_timeboxes, capture, scope, record
 bad.toml:15: Phase 2 heißt wie Phase 1: „sammeln“
 bad.toml:19: eine Abstimmungsregel ohne den Schritt "vote"
 `,
