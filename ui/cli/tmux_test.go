@@ -54,6 +54,7 @@ type tmuxTerm struct {
 	tmux string
 	sock string
 	name string
+	runs map[string]int // per shell tag, how many command lines it typed
 }
 
 func startTmux(t *testing.T, dir string, environ []string) *tmuxTerm {
@@ -121,16 +122,25 @@ func (tt *tmuxTerm) text(s string) {
 
 // shell types a command line at the shell prompt and Enter; when the
 // command ends the shell prints "<tag> exit=<status>" (see exited).
+//
+// The exit line carries the count of the tag's command lines ("werkstatt
+// exit=0 run2"), so exited waits for this command's end and never takes
+// an earlier one's line still on the screen for it.
 func (tt *tmuxTerm) shell(tag, line string) {
 	tt.t.Helper()
-	tt.text(line + `; echo "` + tag + ` exit=$?"`)
+	if tt.runs == nil {
+		tt.runs = map[string]int{}
+	}
+	tt.runs[tag]++
+	tt.text(line + `; echo "` + tag + ` exit=$? run` + strconv.Itoa(tt.runs[tag]) + `"`)
 	tt.keys("Enter")
 }
 
-// exited waits until the command typed with shell(tag, …) ended with 0.
+// exited waits until the last command typed with shell(tag, …) ended
+// with 0.
 func (tt *tmuxTerm) exited(tag string) string {
 	tt.t.Helper()
-	return tt.waitText(tag+" to exit", tag+" exit=0")
+	return tt.waitText(tag+" to exit", tag+" exit=0 run"+strconv.Itoa(tt.runs[tag]))
 }
 
 // quit ends werkstatt with ctrl+c and waits until it exited with 0.
