@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,15 +11,25 @@ import (
 	"werkstatt/store"
 )
 
-// TestTUIEndToEnd creates a workshop through the home screen's form, types
-// three contributions (umlauts and emoji, a plain one, a pasted one of two
-// lines), quits with ctrl+c, checks that the terminal is as it was, opens
+// TestTUIEndToEnd (a Zukunftswerkstatt, at 100×30 and at 200×60) creates a
+// workshop through the home screen's form, types three contributions
+// (umlauts and emoji, a plain one, a pasted one of two lines), quits with
+// ctrl+c, checks that the terminal is as it was, opens
 // the workshop again by its handle and finds the three contributions on
 // screen, in the list's count and in the archive.
 func TestTUIEndToEnd(t *testing.T) {
 	t.Parallel()
+	for _, size := range []struct{ w, h int }{{100, 30}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			tuiRun(t, size.w, size.h)
+		})
+	}
+}
+
+// tuiRun is TestTUIEndToEnd at one terminal size.
+func tuiRun(t *testing.T, cols, rows int) {
 	dir := t.TempDir()
-	tt := startTmux(t, dir, e2eEnvironLang(t, "C.UTF-8"))
+	tt := startTmuxSize(t, dir, e2eEnvironLang(t, "C.UTF-8"), cols, rows)
 
 	// The terminal's settings before werkstatt runs, to compare after.
 	tt.shell("werkstatt", "stty -g >tty.before; werkstatt --db db --lang de")
