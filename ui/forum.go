@@ -244,16 +244,7 @@ func (s *forumScreen) delete() tea.Cmd {
 	return tea.Batch(cmd, s.say(s.sh.T("forum.deleted", oneLineText(r.Text)), statusInfo))
 }
 
-func (s *forumScreen) undoLast() tea.Cmd {
-	e, ok := s.undo.pop()
-	if !ok {
-		return s.say(s.sh.T("board.undo.none"), statusInfo)
-	}
-	_, cmd := s.sh.commitInverse(e.change)
-	s.built = -1
-	s.sync()
-	return tea.Batch(cmd, s.say(s.sh.T("board.undone", e.what), statusOK))
-}
+func (s *forumScreen) undoLast() tea.Cmd { return s.takeBack(s.sh, s.sync, s.say) }
 
 func (s *forumScreen) say(text string, kind statusKind) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: text, kind: kind} }

@@ -296,16 +296,7 @@ func (s *konsensScreen) deleteRow() tea.Cmd {
 	return tea.Batch(cmd, s.say(s.sh.T("konsens.deleted", s.voterName(r)), statusInfo))
 }
 
-func (s *konsensScreen) undoLast() tea.Cmd {
-	e, ok := s.undo.pop()
-	if !ok {
-		return s.say(s.sh.T("board.undo.none"), statusInfo)
-	}
-	_, cmd := s.sh.commitInverse(e.change)
-	s.built = -1
-	s.sync()
-	return tea.Batch(cmd, s.say(s.sh.T("board.undone", e.what), statusOK))
-}
+func (s *konsensScreen) undoLast() tea.Cmd { return s.takeBack(s.sh, s.sync, s.say) }
 
 func (s *konsensScreen) say(text string, kind statusKind) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: text, kind: kind} }

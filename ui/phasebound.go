@@ -70,3 +70,17 @@ func (b *phaseBound) prelude(msg tea.Msg, open *session) bool {
 	}
 	return b.current(open)
 }
+
+// takeBack undoes the screen's last change through the one undo path
+// (shared.commitInverse), builds the rows again with sync and reports it
+// with say; with nothing to undo it says so.
+func (p *phaseBound) takeBack(sh *shared, sync func(), say func(string, statusKind) tea.Cmd) tea.Cmd {
+	e, ok := p.undo.pop()
+	if !ok {
+		return say(sh.T("board.undo.none"), statusInfo)
+	}
+	_, cmd := sh.commitInverse(e.change)
+	p.built = -1
+	sync()
+	return tea.Batch(cmd, say(sh.T("board.undone", e.what), statusOK))
+}

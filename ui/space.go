@@ -395,16 +395,7 @@ func (s *spaceScreen) delete() tea.Cmd {
 	return tea.Batch(cmd, s.say(s.sh.T("space.deleted", oneLineText(t.Title)), statusInfo))
 }
 
-func (s *spaceScreen) undoLast() tea.Cmd {
-	e, ok := s.undo.pop()
-	if !ok {
-		return s.say(s.sh.T("board.undo.none"), statusInfo)
-	}
-	_, cmd := s.sh.commitInverse(e.change)
-	s.built = -1
-	s.sync()
-	return tea.Batch(cmd, s.say(s.sh.T("board.undone", e.what), statusOK))
-}
+func (s *spaceScreen) undoLast() tea.Cmd { return s.takeBack(s.sh, s.sync, s.say) }
 
 // openGrid shows the rooms and slots as a form: one field each, and an
 // empty one to add a room or a slot. Emptying a field removes it.
