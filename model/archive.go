@@ -57,14 +57,21 @@ import (
 //
 // Version 10 added a method file's round_timeboxes (Phase.RoundTimeboxes
 // in the workshop's MethodDef), used only when the method has them.
+//
+// Version 11 added who proposed an Open Space topic from outside the
+// facilitator's screen (Session.Device, Session.Station), used only when
+// a phone or a station proposed one.
 const (
 	ArchiveFormat  = "werkstatt-archive"
-	ArchiveVersion = 10
+	ArchiveVersion = 11
 )
 
 // archiveVersion is the lowest version that holds everything in s.
 func archiveVersion(s Snapshot) int {
 	w := s.Workshop
+	if slices.ContainsFunc(s.Themes, func(t Theme) bool { return t.Session.Proposed() }) {
+		return 11 // an Open Space topic proposed from a phone or a station
+	}
 	if w.MethodDef != nil && slices.ContainsFunc(w.MethodDef.Phases, func(p Phase) bool { return len(p.RoundTimeboxes) > 0 }) {
 		return 10 // a method file's round_timeboxes
 	}

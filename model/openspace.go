@@ -30,6 +30,12 @@ type Session struct {
 	Who     string `json:"who,omitempty"`     // who took part: names or a number
 	Results string `json:"results,omitempty"` // what came out
 	Next    string `json:"next,omitempty"`    // next steps
+	// Device is the random id of the phone that proposed the topic
+	// (openspace_propose.go), Station the label of the station (a table's
+	// SSH session) that did; both "" for a topic typed at the
+	// facilitator's screen. Neither is in the record.
+	Device  string `json:"device,omitempty"`
+	Station string `json:"station,omitempty"`
 }
 
 // Placed reports whether the topic has a cell in the grid.
@@ -293,6 +299,12 @@ func validateSessions(s *Snapshot) error {
 		x := t.Session
 		if x == (Session{}) {
 			continue
+		}
+		if x.Device != "" && !ValidDeviceID(x.Device) {
+			return fmt.Errorf("topic %s: its device %q is not one werkstatt makes", t.ID, oneLineQ(x.Device))
+		}
+		if x.Station != OneLine(x.Station) {
+			return fmt.Errorf("topic %s: its station %q is not one line", t.ID, oneLineQ(x.Station))
 		}
 		if (x.Room == 0) != (x.Slot == 0) || x.Room < 0 || x.Slot < 0 || x.Room > len(rooms) || x.Slot > len(slots) {
 			return fmt.Errorf("topic %s: room %d, slot %d is not a cell of the %d × %d grid", t.ID, x.Room, x.Slot, len(rooms), len(slots))
