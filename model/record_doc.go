@@ -228,6 +228,10 @@ func heading(level int, text string) Block {
 
 func para(runs ...Run) Block { return Block{Kind: BlockPara, Runs: runs} }
 
+// phaseSection is a phase's part of the record: its question, then what
+// the phase holds (the reversals, the ranked themes with their cards, the
+// loose cards, the vote's results, the plan), or a line saying the phase
+// was skipped, is empty or has not come yet.
 func (r *record) phaseSection(i int, p Phase) RecordSection {
 	L := r.L
 	sec := RecordSection{Key: "phase-" + strconv.Itoa(i+1), Title: fmt.Sprintf("%d. %s", i+1, p.Name.In(r.lang))}
@@ -238,64 +242,15 @@ func (r *record) phaseSection(i int, p Phase) RecordSection {
 	reversals := i == r.reversePhase && len(r.s.Reversals) > 0
 	measures := i == r.planPhase && len(r.s.Measures) > 0
 	if r.perPhase[p.ID] == 0 && !r.hasThemes[p.ID] && !reversals && !measures && !r.hasRuled(p) {
-		switch {
-		case i < r.current:
-			add(para(Run{Text: L.Skipped}))
-		case i == r.current:
-			add(para(Run{Text: L.Empty}))
-		default:
-			add(para(Run{Text: L.NotYet}))
-		}
+		add(r.emptyPhase(i))
 		return sec
 	}
 	if reversals {
 		add(heading(2, L.Reversals), r.reversalList())
 	}
-	ranked := r.phaseThemes(p.ID)
-	vote := p.Steps.Has(StepVote) && p.Rule() == VoteDots
-	if vote && r.o.Diagrams && len(TopThemes(r.s.Themes, p.ID)) > 0 {
-		// The ranking first: who reads one page of a phase sees its result.
-		c := &Chart{Kind: ChartBars, Title: L.Top + " · " + p.Name.In(r.lang), Lang: r.lang}
-		for _, t := range ranked {
-			c.Bars = append(c.Bars, Bar{Label: OneLine(r.themeTitle(t.ID)), Value: t.Dots, Place: t.Place, Dots: true})
-		}
-		add(Block{Kind: BlockChart, Chart: c})
-	}
-	if p.CaptureKind() == CaptureSessions {
-		add(r.sessionBlocks(p)...) // record_openspace.go: the topics are the sessions
-		ranked, vote = nil, false
-	}
-	for _, t := range ranked {
-		title := OneLine(r.themeTitle(t.ID))
-		if vote && t.Place > 0 {
-			title = fmt.Sprintf("%d. %s – %s", t.Place, title, L.Dots(t.Dots))
-			if t.Tied {
-				title += " (" + L.Tied + ")"
-			}
-			if g := r.groupDotsNote(t.Theme); g != "" {
-				title += " (" + g + ")"
-			}
-		}
-		add(heading(2, title))
-		if cards := r.byTheme[t.ID]; len(cards) > 0 {
-			add(r.cardList(cards))
-		} else {
-			add(para(Run{Text: L.ThemeNoCards}))
-		}
-	}
-	if loose := r.loose[p.ID]; len(loose) > 0 && p.Rounds > 0 {
-		add(r.roundBlocks(p, loose)...) // record_forum_doc.go
-	} else if len(loose) > 0 && r.perSpeaker(p) {
-		add(r.speakerBlocks(loose)...) // record_forum_doc.go
-	} else if len(loose) > 0 && r.perTable(p) {
-		add(r.tableBlocks(loose)...) // record_tables.go
-	} else if len(loose) > 0 {
-		head := L.Contributions
-		if len(ranked) > 0 {
-			head = L.Unthemed
-		}
-		add(heading(2, head), r.cardList(loose))
-	}
+	themes, ranked, vote := r.themeBlocks(p)
+	add(themes...)
+	add(r.looseBlocks(p, len(ranked) > 0)...)
 	if note := r.copiesNote(p); note != "" {
 		add(para(Run{Text: note})) // record_tables.go
 	}
@@ -312,6 +267,81 @@ func (r *record) phaseSection(i int, p Phase) RecordSection {
 		}
 	}
 	return sec
+}
+
+// emptyPhase is the line of phase i when it holds nothing: skipped when
+// the workshop is past it, empty when it is on, not yet when it is to come.
+func (r *record) emptyPhase(i int) Block {
+	switch {
+	case i < r.current:
+		return para(Run{Text: r.L.Skipped})
+	case i == r.current:
+		return para(Run{Text: r.L.Empty})
+	}
+	return para(Run{Text: r.L.NotYet})
+}
+
+// themeBlocks are a phase's themes, ranked, each with its cards (the
+// ranking's chart first when the phase votes with dots), or the Open
+// Space's sessions; it returns the ranked themes and whether the phase's
+// vote is recorded.
+func (r *record) themeBlocks(p Phase) (out []Block, ranked []Ranked, vote bool) {
+	L := r.L
+	ranked = r.phaseThemes(p.ID)
+	vote = p.Steps.Has(StepVote) && p.Rule() == VoteDots
+	if vote && r.o.Diagrams && len(TopThemes(r.s.Themes, p.ID)) > 0 {
+		// The ranking first: who reads one page of a phase sees its result.
+		c := &Chart{Kind: ChartBars, Title: L.Top + " · " + p.Name.In(r.lang), Lang: r.lang}
+		for _, t := range ranked {
+			c.Bars = append(c.Bars, Bar{Label: OneLine(r.themeTitle(t.ID)), Value: t.Dots, Place: t.Place, Dots: true})
+		}
+		out = append(out, Block{Kind: BlockChart, Chart: c})
+	}
+	if p.CaptureKind() == CaptureSessions {
+		out = append(out, r.sessionBlocks(p)...) // record_openspace.go: the topics are the sessions
+		return out, nil, false
+	}
+	for _, t := range ranked {
+		title := OneLine(r.themeTitle(t.ID))
+		if vote && t.Place > 0 {
+			title = fmt.Sprintf("%d. %s – %s", t.Place, title, L.Dots(t.Dots))
+			if t.Tied {
+				title += " (" + L.Tied + ")"
+			}
+			if g := r.groupDotsNote(t.Theme); g != "" {
+				title += " (" + g + ")"
+			}
+		}
+		out = append(out, heading(2, title))
+		if cards := r.byTheme[t.ID]; len(cards) > 0 {
+			out = append(out, r.cardList(cards))
+		} else {
+			out = append(out, para(Run{Text: L.ThemeNoCards}))
+		}
+	}
+	return out, ranked, vote
+}
+
+// looseBlocks are a phase's cards in no theme: by round, by speaker or by
+// table where the phase records them so, else one list (headed as the
+// unthemed cards when the phase has themes).
+func (r *record) looseBlocks(p Phase, themed bool) []Block {
+	loose := r.loose[p.ID]
+	switch {
+	case len(loose) == 0:
+		return nil
+	case p.Rounds > 0:
+		return r.roundBlocks(p, loose) // record_forum_doc.go
+	case r.perSpeaker(p):
+		return r.speakerBlocks(loose) // record_forum_doc.go
+	case r.perTable(p):
+		return r.tableBlocks(loose) // record_tables.go
+	}
+	head := r.L.Contributions
+	if themed {
+		head = r.L.Unthemed
+	}
+	return []Block{heading(2, head), r.cardList(loose)}
 }
 
 // topBlocks are a voting phase's top themes.
