@@ -65,15 +65,6 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
-func TestMarkdownGolden(t *testing.T) {
-	s := demoSnap(t)
-	for _, lang := range []model.Lang{model.German, model.English} {
-		t.Run(string(lang), func(t *testing.T) {
-			golden(t, "musterdorf-"+string(lang)+".md", render(t, s, model.MarkdownOptions{Lang: lang, Diagrams: true}))
-		})
-	}
-}
-
 func TestMarkdownDeterministic(t *testing.T) {
 	s := demoSnap(t)
 	for _, o := range allOptions() {

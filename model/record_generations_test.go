@@ -5,40 +5,13 @@ import (
 	"testing"
 
 	"werkstatt/model"
-	"werkstatt/model/demo"
 )
 
-func lindenhagen(t testing.TB) model.Snapshot {
-	t.Helper()
-	d, ok := demo.ForMethod(model.MethodGenerationen)
-	if !ok {
-		t.Fatal("no Generationenwerkstatt demo")
-	}
-	s, err := d.Snapshot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-// TestGenerationenGolden keeps the record of the Generationenwerkstatt
-// demo in German and English (go test ./model -run TestGenerationenGolden
-// -update rewrites them).
-func TestGenerationenGolden(t *testing.T) {
-	s := lindenhagen(t)
-	for _, lang := range []model.Lang{model.German, model.English} {
-		t.Run(string(lang), func(t *testing.T) {
-			golden(t, "lindenhagen-"+string(lang)+".md", render(t, s, model.MarkdownOptions{Lang: lang, Diagrams: true}))
-		})
-	}
-}
-
-// TestGenerationenRecord checks what the record of a workshop with age
+// generationenRecord checks what the record of a workshop with age
 // groups says, in every form of it.
-func TestGenerationenRecord(t *testing.T) {
-	s := lindenhagen(t)
+func generationenRecord(t *testing.T, s model.Snapshot) {
 	de := render(t, s, model.MarkdownOptions{Lang: model.German})
-	for _, want := range []string{
+	containsAll(t, "German record", de, []string{
 		"### Was Jung und Alt gleich sehen, was sie trennt",
 		"- Treffpunkt im Dorf (Jung: Platz 1, 9 Punkte; Alt: Platz 2, 8 Punkte)",
 		"**Nur bei Jung weit vorn:**\n\n- Digitales (Jung: Platz 3, 7 Punkte; Alt: Platz 5, 4 Punkte)",
@@ -48,11 +21,7 @@ func TestGenerationenRecord(t *testing.T) {
 		"| Maßnahme | Thema | Tandem |",
 		"| Dorfcafé einmal im Monat | Dorfcafé im Dorfgemeinschaftshaus | Lea Brandt (Jung) & Gisela Hoffmann (Alt) |",
 		"| Ortsrat; Finn Wagner (Jung) & Ursula Meier (Alt) |",
-	} {
-		if !strings.Contains(de, want) {
-			t.Errorf("German record lacks %q", want)
-		}
-	}
+	})
 	anon := render(t, s, model.MarkdownOptions{Lang: model.English, Anonymize: true})
 	if strings.Contains(anon, "Lea Brandt") || !strings.Contains(anon, "| Young & Old (name anonymized) |") ||
 		!strings.Contains(anon, "*(Young)*") || !strings.Contains(anon, "### What Young and Old see alike, what divides them") {
@@ -80,7 +49,7 @@ func TestGenerationenRecord(t *testing.T) {
 	}
 	// The CSV names the tandem too.
 	var csv strings.Builder
-	if err := model.WriteMeasuresCSV(&csv, lindenhagen(t), model.CSVOptions{Lang: model.German}); err != nil {
+	if err := model.WriteMeasuresCSV(&csv, forumDemo(t, model.MethodGenerationen), model.CSVOptions{Lang: model.German}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(csv.String(), "Lea Brandt (Jung) & Gisela Hoffmann (Alt)") {

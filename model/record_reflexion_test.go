@@ -2,7 +2,6 @@ package model_test
 
 import (
 	"fmt"
-	"testing"
 	"time"
 
 	"werkstatt/model"
@@ -45,16 +44,4 @@ func reflexionSnapshot() model.Snapshot {
 		{ID: id(), What: "Tagesordnung mit Zeiten je Punkt", Who: "Hauptausschuss", Due: "2026-11-01", Status: model.StatusInProgress, Order: 1, Created: at, Updated: at},
 	}
 	return s
-}
-
-// TestReflexionGolden: the Reflexionsworkshop's record in German and
-// English, with its three phases (Erreichtes, Standort, Nächste Schritte),
-// the themes ranked by dots and the measures.
-func TestReflexionGolden(t *testing.T) {
-	s := reflexionSnapshot()
-	for _, lang := range []model.Lang{model.German, model.English} {
-		t.Run(string(lang), func(t *testing.T) {
-			golden(t, "lindau-reflexion-"+string(lang)+".md", render(t, s, model.MarkdownOptions{Lang: lang, Diagrams: true}))
-		})
-	}
 }

@@ -1,18 +1,12 @@
 package demo
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"flag"
 	"fmt"
-	"os"
-	"testing"
 	"time"
 
 	"werkstatt/model"
 )
-
-var updateForum = flag.Bool("update-forum", false, "rebuild wiesental-dorfladen.json and buergerforum-bachingen.json")
 
 // idMaker returns stable ids made from a seed, so a rebuild gives the
 // same file.
@@ -167,54 +161,4 @@ func bachingen() model.Snapshot {
 		s.Recommendations = append(s.Recommendations, r)
 	}
 	return s
-}
-
-// TestForumDemos rebuilds the Konsensieren and Bürgerforum demos with
-// -update-forum, and checks that the embedded files are what the
-// builders make and that they read back.
-func TestForumDemos(t *testing.T) {
-	for _, tc := range []struct {
-		file   string
-		build  func() model.Snapshot
-		method string
-		embed  *[]byte
-	}{
-		{"wiesental-dorfladen.json", wiesental, model.MethodKonsensieren, &wiesentalJSON},
-		{"buergerforum-bachingen.json", bachingen, model.MethodBuergerforum, &bachingenJSON},
-	} {
-		var buf bytes.Buffer
-		if err := model.WriteArchive(&buf, tc.build()); err != nil {
-			t.Fatal(err)
-		}
-		if *updateForum {
-			if err := os.WriteFile(tc.file, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			*tc.embed = buf.Bytes()
-		}
-		if !bytes.Equal(buf.Bytes(), *tc.embed) {
-			t.Errorf("%s differs from its builder; run go test ./model/demo -update-forum", tc.file)
-		}
-		d, ok := ForMethod(tc.method)
-		if !ok {
-			t.Fatalf("no demo for %s", tc.method)
-		}
-		s, err := d.Snapshot()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if s.Workshop.ID != d.WorkshopID || s.Workshop.Handle != d.Handle || s.Workshop.Method != tc.method {
-			t.Errorf("demo %s: %+v", tc.file, s.Workshop)
-		}
-	}
-	// The Konsensieren demo ends as a facilitator would expect: the
-	// cooperative first, close ahead of the Regiomat, nothing worse than
-	// leaving it as it is.
-	s, _ := model.ReadArchive(bytes.NewReader(wiesentalJSON))
-	m := s.Workshop.MethodOf()
-	p, _, _ := m.Phase("options")
-	ranked := model.Konsens(model.KonsensOptions(s, p), s.Resistances)
-	if ranked[0].Text != "Dorfladen als Genossenschaft der Bürgerinnen und Bürger" || ranked[0].Acceptance != 70 || !ranked[len(ranked)-1].Passive {
-		t.Errorf("Wiesental ranking: %+v", ranked)
-	}
 }

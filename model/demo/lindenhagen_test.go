@@ -1,18 +1,11 @@
 package demo
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"flag"
 	"fmt"
-	"os"
-	"testing"
 	"time"
 
 	"werkstatt/model"
 )
-
-var updateGen = flag.Bool("update-generationen", false, "rebuild lindenhagen-2026.json from lindenhagen()")
 
 // cest is the time zone of 9 May 2026 (summer time).
 var cest = time.FixedZone("CEST", 2*3600)
@@ -34,12 +27,7 @@ type genTheme struct {
 // 12 old) name their generation's view of village life, then shared
 // ideas in mixed teams, and start four tandem projects.
 func lindenhagen() model.Snapshot {
-	seq := 0
-	id := func(t time.Time) string {
-		seq++
-		sum := sha256.Sum256(fmt.Appendf(nil, "lindenhagen-2026/%d", seq))
-		return model.IDFrom(t, [10]byte(sum[:10]))
-	}
+	id := idMaker("lindenhagen-2026")
 	created := time.Date(2026, 4, 20, 17, 30, 0, 0, cest)
 	w := model.Workshop{
 		ID:           LindenhagenID,
@@ -190,50 +178,4 @@ func lindenhagen() model.Snapshot {
 		})
 	}
 	return s
-}
-
-// TestLindenhagen rebuilds the Generationenwerkstatt demo with
-// -update-generationen, and checks that the embedded file is what
-// lindenhagen() makes and that the archive reads back.
-func TestLindenhagen(t *testing.T) {
-	var buf bytes.Buffer
-	if err := model.WriteArchive(&buf, lindenhagen()); err != nil {
-		t.Fatal(err)
-	}
-	if *updateGen {
-		if err := os.WriteFile("lindenhagen-2026.json", buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		lindenhagenJSON = buf.Bytes()
-	}
-	if !bytes.Equal(buf.Bytes(), lindenhagenJSON) {
-		t.Error("lindenhagen-2026.json differs from lindenhagen(); run go test ./model/demo -update-generationen")
-	}
-	d, ok := ForMethod(model.MethodGenerationen)
-	if !ok {
-		t.Fatal("no demo for the Generationenwerkstatt")
-	}
-	s, err := d.Snapshot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s.Workshop.ID != d.WorkshopID || s.Workshop.Handle != d.Handle || len(s.Cards) != 31 || len(s.Measures) != 4 {
-		t.Errorf("demo %s: %d cards, %d measures", s.Workshop.Handle, len(s.Cards), len(s.Measures))
-	}
-	// Every vote adds up to the room's budget, per group: 12 people × 3.
-	for _, ph := range []string{"generations", "ideas"} {
-		young, old := 0, 0
-		for _, th := range s.Themes {
-			if th.Phase == ph {
-				young += th.GroupDots[model.AgeYoung]
-				old += th.GroupDots[model.AgeOld]
-			}
-		}
-		if young > 36 || old > 36 || young+old > s.Workshop.Budget() {
-			t.Errorf("%s: young %d, old %d dots", ph, young, old)
-		}
-	}
-	if m, ok := ForMethod(""); !ok || m.WorkshopID != WorkshopID {
-		t.Error("the default demo is not Musterdorf")
-	}
 }
