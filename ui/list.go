@@ -5,7 +5,10 @@ package ui
 // window follows the selection and how far a page goes. The board's cards
 // (cardList), the plan's measures, the reversal's themes and statements, the
 // vote's themes and cards, the home screen's workshops, the photos, the
-// Bürgerforum's recommendations and the Konsens rows are each a list.
+// Bürgerforum's recommendations, the Konsens rows, the Open Space's strip
+// of topics and the live panel's connected sessions are each a list. (The
+// Open Space's grid of rooms × slots is two-dimensional: it keeps a cell,
+// not a row; forms keep their focused field in form.go.)
 //
 // A screen builds its rows (any type that names its item with ref) and hands
 // them to setRows; the selection stays on the same item (by its rowRef) when

@@ -44,7 +44,8 @@ type serveState struct {
 	status ServeStatus // as the last poll read it
 	open   bool        // the panel is on screen
 	mode   serveMode
-	sel    int // the selected peer in the panel
+	list   list[peerRow] // who is connected, as the last poll read it; the selected peer
+	room   int           // lines the list gets in the panel (serveLayout)
 	fields [serveFields]textinput.Model
 	field  int
 	pin    textinput.Model
@@ -76,7 +77,7 @@ func (a *app) serveUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case serveStatusMsg:
 		a.serve.status = msg.st
-		a.serve.sel = min(a.serve.sel, max(len(a.serve.peers())-1, 0))
+		a.serve.list.setRows(peerRows(msg.st))
 		return a.sh.after(servePoll, func(time.Time) tea.Msg { return serveTickMsg{} }), true
 	case serveTickMsg:
 		return a.servePollCmd(), true
@@ -92,13 +93,19 @@ func (a *app) serveUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// peers are the connected sessions the panel lists: everyone but the
+// peerRow is a connected session in the panel's list; the selection
+// follows it by name when others come or go between two polls.
+type peerRow struct{ ServePeer }
+
+func (r peerRow) ref() rowRef { return peerRef(r.Name) }
+
+// peerRows are the connected sessions the panel lists: everyone but the
 // facilitator's own TUI.
-func (s *serveState) peers() []ServePeer {
-	var out []ServePeer
-	for _, p := range s.status.Peers {
+func peerRows(st ServeStatus) []peerRow {
+	var out []peerRow
+	for _, p := range st.Peers {
 		if p.Addr != "" {
-			out = append(out, p)
+			out = append(out, peerRow{p})
 		}
 	}
 	return out
@@ -134,12 +141,12 @@ func (a *app) serveKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.pin, cmd = s.pin.Update(msg)
 		return cmd
 	case serveDrop:
-		peers := s.peers()
+		p, picked := s.list.selected()
 		s.mode = serveList
-		if len(peers) == 0 || !a.yes(msg) {
+		if !picked || !a.yes(msg) {
 			return nil
 		}
-		name, srv := peers[s.sel].Name, s.srv
+		name, srv := p.Name, s.srv
 		s.busy = true
 		ok := a.sh.T("serve.dropped", name)
 		return func() tea.Msg {
@@ -153,9 +160,17 @@ func (a *app) serveKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "esc", "q", "f9":
 		s.open = false
 	case "up", "k":
-		s.sel = max(s.sel-1, 0)
+		s.list.move(-1)
 	case "down", "j":
-		s.sel = min(s.sel+1, max(len(s.peers())-1, 0))
+		s.list.move(+1)
+	case "pgup":
+		s.list.selectRow(s.list.page(-1, s.room, oneLineRows))
+	case "pgdown":
+		s.list.selectRow(s.list.page(+1, s.room, oneLineRows))
+	case "home":
+		s.list.selectRow(0)
+	case "end":
+		s.list.selectRow(len(s.list.rows) - 1)
 	case "s":
 		if s.status.On {
 			s.busy = true
@@ -172,7 +187,7 @@ func (a *app) serveKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.pin.CursorEnd()
 		return s.pin.Focus()
 	case "x", "delete":
-		if len(s.peers()) > 0 {
+		if _, ok := s.list.selected(); ok {
 			s.mode = serveDrop
 		}
 	}
@@ -276,8 +291,31 @@ func (a *app) serveWall() string {
 	return a.sh.T("serve.wall", st.Join, st.Options.PIN)
 }
 
-// serveView draws the panel in the body's box.
+// serveLayout fits the panel to the body's box (the root's layout, after
+// every message): the list of peers gets the lines the panel's head and
+// foot leave, and its window follows the selection.
+func (a *app) serveLayout(w, h int) {
+	s := &a.serve
+	s.room = max(h-len(a.serveHead(w))-len(a.serveFoot(w)), 0)
+	s.list.scroll(s.room, oneLineRows)
+}
+
+// serveView draws the panel in the body's box: the head, the window of
+// peers serveLayout placed, the foot; the start form instead of the list.
 func (a *app) serveView(w, h int) string {
+	s := &a.serve
+	lines := a.serveHead(w)
+	if s.mode == serveForm {
+		return clip(strings.Join(lines, "\n"), w, h)
+	}
+	lines = s.list.draw(s.room, func(r int) []string { return []string{a.peerLine(r, w)} }, lines)
+	return clip(strings.Join(append(lines, a.serveFoot(w)...), "\n"), w, h)
+}
+
+// serveHead is the panel above the list of peers: whether and how the
+// hall is served, the start form or the PIN field when open, and how
+// many are connected (the whole panel for the form).
+func (a *app) serveHead(w int) []string {
 	s := &a.serve
 	t, st := a.sh.T, a.sh.st
 	var lines []string
@@ -311,35 +349,46 @@ func (a *app) serveView(w, h int) string {
 		}
 		add("")
 		add(st.Subtle.Render(t("serve.form.keys")))
-		return clip(strings.Join(lines, "\n"), w, h)
+		return lines
 	case servePIN:
 		add(t("serve.pin.new") + " " + s.pin.View())
 		add(st.Subtle.Render(t("serve.pin.keys")))
 		add("")
 	}
-	peers := s.peers()
-	add(a.sh.N("serve.connected", len(peers), a.sh.N("serve.tables", s.status.Stations)))
-	for i, p := range peers {
-		mark := "  "
-		if i == s.sel {
-			mark = "› "
-		}
-		l := fmt.Sprintf("%s%-32s %-11s %s", mark, p.Name, a.sh.T("serve.role."+roleKey(p.Role)), p.Addr)
-		if i == s.sel {
-			l = st.CardSelected.Render(truncate(l, w))
-		}
-		lines = append(lines, truncate(l, w))
+	add(a.sh.N("serve.connected", len(s.list.rows), a.sh.N("serve.tables", s.status.Stations)))
+	return lines
+}
+
+// peerLine is row r of the list of peers: name, role and address.
+func (a *app) peerLine(r, w int) string {
+	s := &a.serve
+	p := s.list.rows[r]
+	mark := "  "
+	if r == s.list.sel {
+		mark = "› "
 	}
-	add("")
-	switch {
-	case s.mode == serveDrop && len(peers) > 0:
-		add(st.StatusError.Render(t("serve.drop.ask", peers[s.sel].Name)))
-	case s.status.On:
-		add(st.Subtle.Render(t("serve.keys.on")))
-	default:
-		add(st.Subtle.Render(t("serve.keys.off")))
+	l := truncate(fmt.Sprintf("%s%-32s %-11s %s", mark, p.Name, a.sh.T("serve.role."+roleKey(p.Role)), p.Addr), w)
+	if r == s.list.sel {
+		l = a.sh.st.CardSelected.Render(l)
 	}
-	return clip(strings.Join(lines, "\n"), w, h)
+	return l
+}
+
+// serveFoot is the panel under the list: the question before a drop, or
+// the keys.
+func (a *app) serveFoot(w int) []string {
+	s := &a.serve
+	t, st := a.sh.T, a.sh.st
+	if s.mode == serveForm {
+		return nil
+	}
+	line := st.Subtle.Render(t("serve.keys.off"))
+	if p, ok := s.list.selected(); ok && s.mode == serveDrop {
+		line = st.StatusError.Render(t("serve.drop.ask", p.Name))
+	} else if s.status.On {
+		line = st.Subtle.Render(t("serve.keys.on"))
+	}
+	return []string{"", truncate(line, w)}
 }
 
 // serveHelp is the help line's keys while the panel is open: the panel

@@ -30,6 +30,7 @@ const (
 	refPhoto
 	refRecommendation
 	refResistance
+	refPeer
 )
 
 func measureRef(id string) rowRef  { return rowRef{kind: refMeasure, id: id} }
@@ -39,3 +40,6 @@ func photoRef(id string) rowRef    { return rowRef{kind: refPhoto, id: id} }
 // A recommendation of the Bürgerforum, a row of a Konsens table.
 func recommendationRef(id string) rowRef { return rowRef{kind: refRecommendation, id: id} }
 func resistanceRef(id string) rowRef     { return rowRef{kind: refResistance, id: id} }
+
+// A session connected to the live hall, by its name (the serve panel).
+func peerRef(name string) rowRef { return rowRef{kind: refPeer, id: name} }

@@ -116,6 +116,9 @@ func (a *app) bodySize() (w, h int) {
 func (a *app) layout() {
 	w, h := a.bodySize()
 	a.screens[a.cur].SetSize(w, max(h, 0))
+	if a.serve.open {
+		a.serveLayout(w, max(h, 0))
+	}
 	a.helpText = a.helpLine(w)
 	if a.proj.on && a.sh.ws != nil {
 		a.proj.SetView(a.wallView())
