@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,20 +18,11 @@ import (
 // tandem.
 func TestGenerationenEndToEnd(t *testing.T) {
 	t.Parallel()
-	for _, size := range []struct{ w, h int }{{80, 24}, {200, 60}} {
-		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
-			generationenRun(t, size.w, size.h)
-		})
-	}
+	atBothSizes(t, generationenRun)
 }
 
 func generationenRun(t *testing.T, cols, rows int) {
-	dir := t.TempDir()
-	environ := e2eEnviron(t)
-	handle := strings.TrimSpace(ok(t, environ, "new", "--db", filepath.Join(dir, "db"), "--lang", "de",
-		"--title", "Generationenwerkstatt Birkenau", "--method", "generationenwerkstatt", "--participants", "12", "--dots", "3"))
-	tt := startTmuxSize(t, dir, environ, cols, rows)
-	tt.shell("werkstatt", "werkstatt --db db --lang de open "+handle)
+	tt, dir, handle := openMethod(t, newWorkshop{"generationenwerkstatt", "Generationenwerkstatt Birkenau", 12}, cols, rows)
 	tt.waitText("the generations side by side", "Blick der Generationen (Phase 1 von 3)", "Jung (13–25) · 0", "Alt (60+) · 0")
 
 	// Each generation's cards, F3 choosing whose they are.
@@ -143,20 +133,8 @@ func generationenRun(t *testing.T, cols, rows int) {
 		return strings.Contains(s, "Lea Brandt") && !strings.Contains(s, "Neue Maßnahme – Enter speichert")
 	})
 
-	tt.keys("F6")
-	tt.waitText("the record preview", "Dokumentation · "+handle+".md", "Rahmendaten")
-	tt.keys("w")
-	tt.waitText("the record's formats, Markdown first", "Format: [md]")
-	tt.keys("Enter")
-	tt.waitText("the record written", "Dokumentation gespeichert")
-	tt.quit()
-
-	b, err := os.ReadFile(filepath.Join(dir, handle+".md"))
-	if err != nil {
-		t.Fatalf("the record: %v", err)
-	}
-	md := string(b)
-	for _, want := range []string{
+	md := tt.writeRecord(filepath.Join(dir, handle+".md"), "Dokumentation · "+handle+".md", "Rahmendaten")
+	recordHas(t, md,
 		"### 1. Treffpunkt – 11 Punkte (punktgleich) (Jung 6, Alt 5)",
 		"- Kein Treffpunkt für Jugendliche *(Jung)*",
 		"- Das Café hat zu *(Alt)*",
@@ -167,12 +145,5 @@ func generationenRun(t *testing.T, cols, rows int) {
 		"**Nur bei Alt weit vorn:**\n\n- Versorgung (Jung: Platz 4, 1 Punkt; Alt: Platz 3, 4 Punkte)",
 		"| Maßnahme | Thema | Tandem |",
 		"| Dorfcafé einmal im Monat | Dorfcafé | Lea Brandt (Jung) & Gisela Hoffmann (Alt) |",
-	} {
-		if !strings.Contains(md, want) {
-			t.Errorf("the record lacks %q", want)
-		}
-	}
-	if t.Failed() {
-		t.Logf("the record:\n%s", md)
-	}
+	)
 }

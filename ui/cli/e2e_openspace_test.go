@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 )
@@ -18,21 +14,11 @@ import (
 // the priorities ranked and the measure.
 func TestOpenSpaceEndToEnd(t *testing.T) {
 	t.Parallel()
-	for _, size := range []struct{ w, h int }{{80, 24}, {200, 60}} {
-		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
-			openSpaceRun(t, size.w, size.h)
-		})
-	}
+	atBothSizes(t, openSpaceRun)
 }
 
 func openSpaceRun(t *testing.T, cols, rows int) {
-	dir := t.TempDir()
-	environ := e2eEnviron(t)
-	handle := strings.TrimSpace(ok(t, environ, "new", "--db", filepath.Join(dir, "db"), "--lang", "de",
-		"--title", "Open Space Hohenfels", "--method", "openspace", "--participants", "10", "--dots", "3"))
-	tt := startTmuxSize(t, dir, environ, cols, rows)
-	tt.text(`werkstatt --db db --lang de open ` + handle + `; echo "werkstatt exit=$?"`)
-	tt.keys("Enter")
+	tt, dir, handle := openMethod(t, newWorkshop{"openspace", "Open Space Hohenfels", 10}, cols, rows)
 	tt.waitText("the marketplace", "Marktplatz und Sessions (Phase 1 von 2)", "0 Themen · 0 im Raster", "Raum 1", "Raum 3", "14:00")
 
 	topic := func(title, convener string) {
@@ -93,18 +79,7 @@ func openSpaceRun(t *testing.T, cols, rows int) {
 	tt.text("Anna Berg")
 	tt.keys("Enter")
 	tt.waitLine("the measure in the plan", "Infoabend zum", "Anna Berg")
-	tt.keys("C-c")
-	tt.waitText("werkstatt quit", "werkstatt exit=0")
-
-	tt.text(`werkstatt --db db --lang de export ` + handle + ` -o protokoll.md; echo "export exit=$?"`)
-	tt.keys("Enter")
-	tt.waitText("the export", "export exit=0")
-	md, err := os.ReadFile(filepath.Join(dir, "protokoll.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	at := 0
-	for _, want := range []string{
+	recordInOrder(t, tt.exportRecord(dir, handle),
 		"## 1. Marktplatz und Sessions",
 		"| Zeit | Raum 1 | Raum 2 | Raum 3 |",
 		"| 10:00 | Dorfladen (Anna Berg) | – | – |",
@@ -117,11 +92,5 @@ func openSpaceRun(t *testing.T, cols, rows int) {
 		"| 2. | Mitfahrbank | Ben Kurz | 5 |",
 		"## 2. Handlungsplanung",
 		"| Infoabend zum Dorfladen | Dorfladen | Anna Berg |",
-	} {
-		i := strings.Index(string(md[at:]), want)
-		if i < 0 {
-			t.Fatalf("the record lacks %q (in this order):\n%s", want, md)
-		}
-		at += i + len(want)
-	}
+	)
 }

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,11 +14,7 @@ import (
 // three phases, the cards, the theme and the measure.
 func TestReflexionEndToEnd(t *testing.T) {
 	t.Parallel()
-	for _, size := range []struct{ w, h int }{{80, 24}, {200, 60}} {
-		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
-			reflexionRun(t, size.w, size.h)
-		})
-	}
+	atBothSizes(t, reflexionRun)
 }
 
 // look is the facilitator's glance at a new phase before typing on: a
@@ -29,12 +23,7 @@ func TestReflexionEndToEnd(t *testing.T) {
 func look() { time.Sleep(400 * time.Millisecond) }
 
 func reflexionRun(t *testing.T, cols, rows int) {
-	dir := t.TempDir()
-	environ := e2eEnviron(t)
-	handle := strings.TrimSpace(ok(t, environ, "new", "--db", filepath.Join(dir, "db"), "--lang", "de",
-		"--title", "Gemeinderat Lindau Rückblick", "--method", "reflexion", "--participants", "9", "--dots", "3"))
-	tt := startTmuxSize(t, dir, environ, cols, rows)
-	tt.shell("werkstatt", "werkstatt --db db --lang de open "+handle)
+	tt, dir, handle := openMethod(t, newWorkshop{"reflexion", "Gemeinderat Lindau Rückblick", 9}, cols, rows)
 	tt.waitText("the first phase", "Erreichtes (Phase 1 von 3)", "› Beitrag tippen")
 
 	achieved := []string{"Radweg zum Bahnhof gebaut", "Bürgersprechstunde jeden Monat", "Spielplatz erneuert"}
@@ -91,23 +80,7 @@ func reflexionRun(t *testing.T, cols, rows int) {
 	tt.keys("Escape")
 	tt.waitText("the plan", "Maßnahme 1 von 1")
 
-	tt.keys("F6")
-	tt.waitText("the record preview", "Gemeinderat Lindau Rückblick")
-	tt.keys("w")
-	tt.waitText("the record's formats, Markdown first", "Format: [md]")
-	tt.keys("Enter")
-	tt.waitText("the record written", "Dokumentation gespeichert")
-	tt.quit()
-
-	b, err := os.ReadFile(filepath.Join(dir, handle+".md"))
-	if err != nil {
-		t.Fatalf("the record is not in the folder werkstatt was started in: %v", err)
-	}
-	record := string(b)
-	for _, want := range append(append([]string{"Erreichtes", "Standort", "Nächste Schritte", "Sichtbare Erfolge",
-		"Jugendforum vorbereiten", "Bürgermeisterin", "Jugendforum im Frühjahr"}, achieved...), now...) {
-		if !strings.Contains(record, want) {
-			t.Errorf("the record lacks %q:\n%s", want, record)
-		}
-	}
+	md := tt.writeRecord(filepath.Join(dir, handle+".md"), "Gemeinderat Lindau Rückblick")
+	recordHas(t, md, append(append([]string{"Erreichtes", "Standort", "Nächste Schritte", "Sichtbare Erfolge",
+		"Jugendforum vorbereiten", "Bürgermeisterin", "Jugendforum im Frühjahr"}, achieved...), now...)...)
 }

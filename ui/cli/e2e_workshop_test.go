@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -315,19 +314,7 @@ func TestWorkshopEndToEnd(t *testing.T) {
 	// into the folder werkstatt was started in.
 	tt.shell("werkstatt", "clear; werkstatt --db db --lang de open "+handle)
 	tt.waitText("the plan after reopening", "Verwirklichungsphase", "Neuen Kicker")
-	tt.keys("F6")
-	tt.waitText("the record preview", "Jugendtreff Nordviertel", "Leitfrage")
-	tt.keys("w")
-	tt.waitText("the record's formats, Markdown first", "Format: [md]")
-	tt.keys("Enter")
-	tt.waitText("the record written", "Dokumentation gespeichert")
-	tt.quit()
-
-	b, err := os.ReadFile(filepath.Join(dir, handle+".md"))
-	if err != nil {
-		t.Fatalf("the record is not in the folder werkstatt was started in: %v", err)
-	}
-	checkRecord(t, string(b), statement)
+	checkRecord(t, tt.writeRecord(filepath.Join(dir, handle+".md"), "Jugendtreff Nordviertel", "Leitfrage"), statement)
 }
 
 // checkRecord checks the record the end-to-end workshop wrote.

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,20 +17,11 @@ import (
 // dots, counting the rounds' cards left outside its themes.
 func TestWorldCafeEndToEnd(t *testing.T) {
 	t.Parallel()
-	for _, size := range []struct{ w, h int }{{80, 24}, {200, 60}} {
-		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
-			worldCafeRun(t, size.w, size.h)
-		})
-	}
+	atBothSizes(t, worldCafeRun)
 }
 
 func worldCafeRun(t *testing.T, cols, rows int) {
-	dir := t.TempDir()
-	environ := e2eEnviron(t)
-	handle := strings.TrimSpace(ok(t, environ, "new", "--db", filepath.Join(dir, "db"), "--lang", "de",
-		"--title", "World Café Birkenau", "--method", "worldcafe", "--participants", "10", "--dots", "3"))
-	tt := startTmuxSize(t, dir, environ, cols, rows)
-	tt.shell("werkstatt", "werkstatt --db db --lang de open "+handle)
+	tt, dir, handle := openMethod(t, newWorkshop{"worldcafe", "World Café Birkenau", 10}, cols, rows)
 	tt.waitText("the café rounds", "Café-Runden (Phase 1 von 2)", "Runde 1: Was schätzen Sie heute – was soll bleiben?", "Runde: 1/3")
 
 	// ctrl+g opens the table's name as it is; ctrl+u clears it. At 80
@@ -139,16 +128,7 @@ func worldCafeRun(t *testing.T, cols, rows int) {
 	if cols >= 120 {
 		tt.waitLine("the table with its host", "Gastgeber/in: Ben Ott")
 	}
-	tt.quit()
-
-	tt.shell("export", "werkstatt --db db --lang de export "+handle+" -o protokoll.md")
-	tt.exited("export")
-	md, err := os.ReadFile(filepath.Join(dir, "protokoll.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	at := 0
-	for _, want := range []string{
+	recordInOrder(t, tt.exportRecord(dir, handle),
 		"## 1. Café-Runden",
 		"Tische und Gastgeber/innen: Linde – Anna Roth; Brunnen – Ben Ott\n",
 		"### Runde 1: Was schätzen Sie heute – was soll bleiben?\n\n**Linde**\n\n- Das Sommerfest\n\n**Brunnen**\n\n- Der Wochenmarkt\n",
@@ -160,13 +140,7 @@ func worldCafeRun(t *testing.T, cols, rows int) {
 		"### 2. Mobilität – 9 Punkte\n\n- Der Abendbus *(Brunnen)*\n",
 		"- Treffpunkt für alle *(Brunnen)*\n",
 		"3 Karten aus den Runden blieben ohne Thema; sie stehen oben bei ihrer Runde.",
-	} {
-		i := strings.Index(string(md[at:]), want)
-		if i < 0 {
-			t.Fatalf("the record lacks %q (in this order):\n%s", want, md)
-		}
-		at += i + len(want)
-	}
+	)
 }
 
 // markedRow is the settings form's line with the focus mark.

@@ -243,3 +243,97 @@ func (tt *tmuxTerm) newTheme(title string) {
 	tt.keys("Enter")
 	tt.waitText("the theme "+title, "Thema „"+title+"“ angelegt")
 }
+
+// atBothSizes runs an end-to-end run at 80×24 and at 200×60, each size a
+// subtest of its own.
+func atBothSizes(t *testing.T, run func(t *testing.T, cols, rows int)) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {200, 60}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			run(t, size.w, size.h)
+		})
+	}
+}
+
+// newWorkshop is what openMethod makes with `werkstatt new`: a German
+// workshop of the method, its title and participants, three dots each.
+type newWorkshop struct {
+	method, title string
+	participants  int
+}
+
+// openMethod makes the workshop in a folder of its own (the database is
+// dir/db) and opens it in werkstatt, in German, in a tmux shell of
+// cols×rows started in that folder; it returns the terminal, the folder
+// and the workshop's handle as soon as the command is typed.
+func openMethod(t *testing.T, w newWorkshop, cols, rows int) (tt *tmuxTerm, dir, handle string) {
+	t.Helper()
+	dir = t.TempDir()
+	environ := e2eEnviron(t)
+	handle = strings.TrimSpace(ok(t, environ, "new", "--db", filepath.Join(dir, "db"), "--lang", "de",
+		"--title", w.title, "--method", w.method, "--participants", strconv.Itoa(w.participants), "--dots", "3"))
+	tt = startTmuxSize(t, dir, environ, cols, rows)
+	tt.shell("werkstatt", "werkstatt --db db --lang de open "+handle)
+	return tt, dir, handle
+}
+
+// writeRecord writes the record as a facilitator does: F6 opens its
+// preview (waited for by the texts given), w the formats, Enter writes
+// Markdown into the folder werkstatt was started in; then it quits
+// werkstatt and returns the record read from path.
+func (tt *tmuxTerm) writeRecord(path string, preview ...string) string {
+	tt.t.Helper()
+	tt.keys("F6")
+	tt.waitText("the record preview", preview...)
+	tt.keys("w")
+	tt.waitText("the record's formats, Markdown first", "Format: [md]")
+	tt.keys("Enter")
+	tt.waitText("the record written", "Dokumentation gespeichert")
+	tt.quit()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tt.t.Fatalf("the record is not in the folder werkstatt was started in: %v", err)
+	}
+	return string(b)
+}
+
+// exportRecord quits werkstatt, exports the workshop's record with
+// `werkstatt export -o protokoll.md` in dir and returns it.
+func (tt *tmuxTerm) exportRecord(dir, handle string) string {
+	tt.t.Helper()
+	tt.quit()
+	tt.shell("export", "werkstatt --db db --lang de export "+handle+" -o protokoll.md")
+	tt.exited("export")
+	b, err := os.ReadFile(filepath.Join(dir, "protokoll.md"))
+	if err != nil {
+		tt.t.Fatal(err)
+	}
+	return string(b)
+}
+
+// recordHas fails the test for each of want the record lacks, and then
+// shows the record once.
+func recordHas(t *testing.T, md string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(md, w) {
+			t.Errorf("the record lacks %q", w)
+		}
+	}
+	if t.Failed() {
+		t.Logf("the record:\n%s", md)
+	}
+}
+
+// recordInOrder fails the test unless the record holds every one of want,
+// each after the one before.
+func recordInOrder(t *testing.T, md string, want ...string) {
+	t.Helper()
+	at := 0
+	for _, w := range want {
+		i := strings.Index(md[at:], w)
+		if i < 0 {
+			t.Fatalf("the record lacks %q (in this order):\n%s", w, md)
+		}
+		at += i + len(w)
+	}
+}
