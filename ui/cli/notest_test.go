@@ -7,10 +7,11 @@ import (
 )
 
 // TestBinaryLinksNoTestTooling: the werkstatt binary carries none of the
-// test drivers, hidden commands or the fixture generator (they live in
-// _test.go files and werkstatt/store/fixture), and no testing packages:
-// its symbol table (go tool nm) names none of them, its module list (go
-// version -m) has no test-only module, and a hidden command is unknown.
+// test drivers, hidden commands, the fixture generator or the load tests'
+// phones (they live in _test.go files, werkstatt/store/fixture and
+// werkstatt/ui/phone/phonetest), and no testing packages: its symbol table
+// (go tool nm) names none of them, its module list (go version -m) has no
+// test-only module, and a hidden command is unknown.
 func TestBinaryLinksNoTestTooling(t *testing.T) {
 	t.Parallel()
 	nm, err := exec.Command("go", "tool", "nm", bin).Output()
@@ -18,7 +19,8 @@ func TestBinaryLinksNoTestTooling(t *testing.T) {
 		t.Fatalf("go tool nm: %v", err)
 	}
 	banned := []string{
-		" werkstatt/store/fixture", // the fixture and its generator
+		" werkstatt/store/fixture",       // the fixture and its generator
+		" werkstatt/ui/phone/phonetest.", // the phones of the load tests
 		".cmdFeed", ".cmdHold", ".cmdPanic", ".cmdLive", ".cmdFixture", "cli.teaDriver", "cli.feedStore", "cli.panicking",
 		"werkstatt/ui.Feed", "werkstatt/ui.RunPanicking", "werkstatt/ui.isTimer", "werkstatt/ui.sequence", "werkstatt/ui.newDriver",
 		" testing.", " github.com/charmbracelet/x/exp/golden.",

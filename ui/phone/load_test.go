@@ -3,16 +3,10 @@ package phone
 import (
 	"context"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
-	"net/http/cookiejar"
-	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -21,6 +15,7 @@ import (
 	"werkstatt/model"
 	"werkstatt/store"
 	"werkstatt/ui/live"
+	"werkstatt/ui/phone/phonetest"
 )
 
 // TestPhonesLoad is the hall's phone load, run by .ci/perf (not by
@@ -38,8 +33,8 @@ func TestPhonesLoad(t *testing.T) {
 	if os.Getenv("WERKSTATT_PHONES_LOAD") == "" {
 		t.Skip("WERKSTATT_PHONES_LOAD=1 runs the phones' load (.ci/perf)")
 	}
-	phones := envInt("PHONES", 200)
-	dur := time.Duration(envInt("PHONES_SECONDS", 60)) * time.Second
+	phones := phonetest.EnvInt("PHONES", 200)
+	dur := time.Duration(phonetest.EnvInt("PHONES_SECONDS", 60)) * time.Second
 
 	st, err := store.Open(filepath.Join(t.TempDir(), "load.db"), nil)
 	if err != nil {
@@ -107,51 +102,38 @@ func TestPhonesLoad(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := loadClient(i)
-			if _, _, err := loadDo(c, "GET", base+"/?pin="+testPIN, nil); err != nil {
+			p := phonetest.New(base, i, 2)
+			if err := p.SignIn(testPIN); err != nil {
 				mu.Lock()
 				errs = append(errs, err.Error())
 				mu.Unlock()
 				return
 			}
-			_, body, _ := loadDo(c, "GET", base+"/", nil)
-			token := csrfOf(body)
 			time.Sleep(time.Duration(i) * 2 * time.Second / time.Duration(phones)) // spread over the 2 s
 			tick := time.NewTicker(time.Second)
 			defer tick.Stop()
 			for n := 0; time.Since(start) < dur; n++ {
 				<-tick.C
-				var form url.Values
-				if n%2 == 0 {
-					text := fmt.Sprintf("Handy %d Karte %d", i, n/2)
-					form = url.Values{"csrf": {token}, "text": {text}}
-					t0 := time.Now()
-					code, _, err := loadDo(c, "POST", base+"/card", form)
-					rtt := time.Since(t0)
-					mu.Lock()
-					switch {
-					case err != nil:
-						errs = append(errs, err.Error())
-					case code == http.StatusOK:
-						told = append(told, sent{text, t0})
-						rtts = append(rtts, rtt)
-					default:
-						refused++
-					}
-					mu.Unlock()
-					continue
-				}
-				delta := "1"
-				if n%6 == 5 {
-					delta = "-1"
-				}
-				form = url.Values{"csrf": {token}, "theme": {themes[(i+n)%len(themes)]}, "delta": {delta}}
+				text := fmt.Sprintf("Handy %d Karte %d", i, n/2)
+				path, form := p.Turn(i, n, themes, func() string { return text })
 				t0 := time.Now()
-				if _, _, err := loadDo(c, "POST", base+"/dots", form); err == nil {
-					mu.Lock()
-					rtts = append(rtts, time.Since(t0))
-					mu.Unlock()
+				code, _, _, err := p.Do("POST", path, form)
+				rtt := time.Since(t0)
+				mu.Lock()
+				switch {
+				case path == "/dots":
+					if err == nil {
+						rtts = append(rtts, rtt)
+					}
+				case err != nil:
+					errs = append(errs, err.Error())
+				case code == http.StatusOK:
+					told = append(told, sent{text, t0})
+					rtts = append(rtts, rtt)
+				default:
+					refused++
 				}
+				mu.Unlock()
 			}
 		}()
 	}
@@ -202,65 +184,12 @@ func TestPhonesLoad(t *testing.T) {
 	t.Logf("cards told saved: %d, on disk: %d, lost: %d, duplicated: %d, refused (slowed): %d, errors: %d %v",
 		len(told), len(snap.Cards), lost, dup, refused, len(errs), first(errs))
 	t.Logf("ballots: %d, over budget: %d, phone dots: %d", len(snap.Ballots), over, snap.PhoneDotsTotal("critique"))
-	t.Logf("POST→card in the facilitator's model: p50 %s, p99 %s, max %s (n=%d)", pct(lat, 50), pct(lat, 99), pct(lat, 100), len(lat))
-	t.Logf("POST round trip (card or dot, redirect followed): p50 %s, p99 %s (n=%d)", pct(rtts, 50), pct(rtts, 99), len(rtts))
+	t.Logf("POST→card in the facilitator's model: %s (n=%d)", phonetest.Spread(lat), len(lat))
+	t.Logf("POST round trip (card or dot, redirect followed): p50 %s, p99 %s (n=%d)", phonetest.Show(phonetest.Pct(rtts, .5)), phonetest.Show(phonetest.Pct(rtts, .99)), len(rtts))
 	t.Logf("process peak RSS (hub, server and the %d clients): %s", phones, peakRSS())
 	if lost > 0 || dup > 0 || over > 0 || len(told) != len(snap.Cards) {
 		t.Errorf("lost %d, duplicated %d, ballots over budget %d, told %d vs on disk %d", lost, dup, over, len(told), len(snap.Cards))
 	}
-}
-
-// loadClient is phone i: its own cookie jar and its own loopback address.
-func loadClient(i int) *http.Client {
-	jar, _ := cookiejar.New(nil)
-	local := &net.TCPAddr{IP: net.IPv4(127, 0, byte(1+i/250), byte(1+i%250))}
-	tr := &http.Transport{DialContext: (&net.Dialer{LocalAddr: local, Timeout: 10 * time.Second}).DialContext,
-		MaxIdleConnsPerHost: 2}
-	return &http.Client{Jar: jar, Transport: tr, Timeout: 30 * time.Second}
-}
-
-func loadDo(c *http.Client, method, u string, form url.Values) (int, string, error) {
-	var body io.Reader
-	if form != nil {
-		body = strings.NewReader(form.Encode())
-	}
-	req, _ := http.NewRequest(method, u, body)
-	if form != nil {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return 0, "", err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b), err
-}
-
-var loadCSRF = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
-
-func csrfOf(body string) string {
-	if m := loadCSRF.FindStringSubmatch(body); m != nil {
-		return m[1]
-	}
-	return ""
-}
-
-func envInt(name string, def int) int {
-	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
-		return n
-	}
-	return def
-}
-
-func pct(d []time.Duration, p int) string {
-	if len(d) == 0 {
-		return "–"
-	}
-	s := slices.Clone(d)
-	slices.Sort(s)
-	i := min(len(s)-1, (len(s)*p+99)/100-1)
-	return s[max(i, 0)].Round(100 * time.Microsecond).String()
 }
 
 func first(s []string) []string { return s[:min(len(s), 3)] }

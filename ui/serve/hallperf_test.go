@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +23,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"werkstatt/store"
+	"werkstatt/ui/phone/phonetest"
 )
 
 // The hall under load, for .ci/perf (not .ci/run: it takes minutes and its
@@ -321,15 +321,6 @@ func readProc(pid int) procStat {
 	return ps
 }
 
-func pct(d []time.Duration, p float64) time.Duration {
-	if len(d) == 0 {
-		return 0
-	}
-	s := slices.Clone(d)
-	slices.Sort(s)
-	return s[min(len(s)-1, int(float64(len(s))*p))]
-}
-
 // steady: 40 tables, a card every 2 s each for 60 s, phases moved every
 // 20 s, three watchers.
 func (lt *loadTest) steady() {
@@ -429,14 +420,12 @@ func (lt *loadTest) steady() {
 	t.Logf("HALL steady: %d tables + 2 watchers + moderation, a card every %v each for %v, %d phase moves", perfStations, perfEvery, perfFor, moves)
 	t.Logf("HALL typing took %v; the last card was on disk %v after the last Enter", typed.Round(time.Second), drained.Round(100*time.Millisecond))
 	t.Logf("HALL cards sent %d, on disk %d, duplicates %d", sent, onDisk, dups)
-	t.Logf("HALL Enter → card on a watcher's screen: p50 %v, p99 %v, max %v (%d samples over %d cards seen)",
-		pct(lat, 0.5).Round(100*time.Microsecond), pct(lat, 0.99).Round(100*time.Microsecond), pct(lat, 1).Round(100*time.Microsecond), len(lat), seenCards)
+	t.Logf("HALL Enter → card on a watcher's screen: %s (%d samples over %d cards seen)",
+		phonetest.Spread(lat), len(lat), seenCards)
 	t.Logf("HALL hub CPU %.0f%% of one core over %v (%v); RSS idle %d KiB, with %d sessions %d KiB (%.0f KiB per session), at the end %d KiB, peak %d KiB",
 		100*float64(end.cpu-connected.cpu)/float64(elapsed), elapsed.Round(time.Second), (end.cpu - connected.cpu),
 		idle.rss, perfStations+3, connected.rss, float64(connected.rss-idle.rss)/float64(perfStations+3), end.rss, end.hwm)
-	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
-		t.Logf("HALL load average at the end: %s", strings.Join(strings.Fields(string(b))[:3], " "))
-	}
+	t.Logf("HALL load average at the end: %s", loadAvg())
 	if onDisk != sent || dups != 0 {
 		t.Errorf("sent %d, on disk %d, %d duplicates", sent, onDisk, dups)
 	}

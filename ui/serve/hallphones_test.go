@@ -5,15 +5,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
-	"net/http/cookiejar"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -21,6 +17,7 @@ import (
 
 	"werkstatt/model"
 	"werkstatt/store"
+	"werkstatt/ui/phone/phonetest"
 )
 
 // TestHallPhones is issue 12's load proof, for .ci/perf (not .ci/run: it
@@ -58,9 +55,9 @@ func TestHallPhones(t *testing.T) {
 	if os.Getenv("WERKSTATT_HALL_PHONES") == "" {
 		t.Skip("WERKSTATT_HALL_PHONES=1 runs the hall's load with phones and SSH stations (.ci/perf)")
 	}
-	phones := hpEnvInt("PHONES", 200)
-	stations := hpEnvInt("PHONES_STATIONS", 10)
-	dur := time.Duration(hpEnvInt("PHONES_SECONDS", 60)) * time.Second
+	phones := phonetest.EnvInt("PHONES", 200)
+	stations := phonetest.EnvInt("PHONES_STATIONS", 10)
+	dur := time.Duration(phonetest.EnvInt("PHONES_SECONDS", 60)) * time.Second
 	follow := os.Getenv("PHONES_LIVE") // "page" (the default), "all" or "0"
 	if follow != "all" && follow != "0" {
 		follow = "page"
@@ -193,15 +190,15 @@ func (r *hpRun) report(t *testing.T, res hpResult, reloads int) {
 		res.phoneTold, res.phoneDisk, res.phoneLost, res.phoneDup, r.refused, len(r.errs), r.errs[:min(3, len(r.errs))])
 	t.Logf("PHONES+SSH stations: cards typed %d, on disk %d, lost %d, duplicated %d", res.stationSent, res.stationDisk, res.stationLost, res.stationDup)
 	t.Logf("PHONES+SSH ballots %d, over budget %d, phone dots %d", res.ballots, res.over, res.dots)
-	t.Logf("PHONES+SSH POST → card in the facilitator's model: p50 %s, p99 %s, max %s (n=%d, never arrived %d)",
-		hpDur(pct(res.phoneLat, 0.5)), hpDur(pct(res.phoneLat, 0.99)), hpDur(pct(res.phoneLat, 1)), len(res.phoneLat), res.phoneMissing)
-	t.Logf("PHONES+SSH station Enter → card in the facilitator's model: p50 %s, p99 %s, max %s (n=%d, never arrived %d)",
-		hpDur(pct(res.stationLat, 0.5)), hpDur(pct(res.stationLat, 0.99)), hpDur(pct(res.stationLat, 1)), len(res.stationLat), res.stationMissing)
-	t.Logf("PHONES+SSH POST → the hub's event at a bare peer (hub and phone server, no TUI): p50 %s, p99 %s, max %s; station Enter → the same: p50 %s, p99 %s, max %s; reloads of the facilitator %d",
-		hpDur(pct(res.phoneHub, 0.5)), hpDur(pct(res.phoneHub, 0.99)), hpDur(pct(res.phoneHub, 1)),
-		hpDur(pct(res.stationHub, 0.5)), hpDur(pct(res.stationHub, 0.99)), hpDur(pct(res.stationHub, 1)), reloads)
+	t.Logf("PHONES+SSH POST → card in the facilitator's model: %s (n=%d, never arrived %d)",
+		phonetest.Spread(res.phoneLat), len(res.phoneLat), res.phoneMissing)
+	t.Logf("PHONES+SSH station Enter → card in the facilitator's model: %s (n=%d, never arrived %d)",
+		phonetest.Spread(res.stationLat), len(res.stationLat), res.stationMissing)
+	t.Logf("PHONES+SSH POST → the hub's event at a bare peer (hub and phone server, no TUI): %s; station Enter → the same: %s; reloads of the facilitator %d",
+		phonetest.Spread(res.phoneHub),
+		phonetest.Spread(res.stationHub), reloads)
 	t.Logf("PHONES+SSH POST round trip (card or dot, redirect followed): p50 %s, p99 %s (n=%d); streams opened %d, page fetches on their events %d",
-		hpDur(pct(r.rtts, 0.5)), hpDur(pct(r.rtts, 0.99)), len(r.rtts), r.streams, r.fetches)
+		phonetest.Show(phonetest.Pct(r.rtts, 0.5)), phonetest.Show(phonetest.Pct(r.rtts, 0.99)), len(r.rtts), r.streams, r.fetches)
 }
 
 // hpRun is what the clients did.
@@ -218,11 +215,10 @@ type hpRun struct {
 }
 
 type hpPhone struct {
-	c     *http.Client
-	token string
-	mu    sync.Mutex
-	page  string        // the page on the phone's screen, which the script fetches again
-	nav   chan struct{} // a page was loaded (a form post's answer): a new stream
+	*phonetest.Phone
+	mu   sync.Mutex
+	page string        // the page on the phone's screen, which the script fetches again
+	nav  chan struct{} // a page was loaded (a form post's answer): a new stream
 }
 
 func (r *hpRun) fail(err error) {
@@ -235,21 +231,10 @@ func (r *hpRun) fail(err error) {
 // follow ("page", "all") it opens the live stream as the page's script
 // does.
 func (r *hpRun) signIn(ctx context.Context, i int, follow string) *hpPhone {
-	jar, _ := cookiejar.New(nil)
-	local := &net.TCPAddr{IP: net.IPv4(127, 0, byte(1+i/250), byte(1+i%250))}
-	tr := &http.Transport{DialContext: (&net.Dialer{LocalAddr: local, Timeout: 10 * time.Second}).DialContext, MaxIdleConnsPerHost: 4}
-	p := &hpPhone{c: &http.Client{Jar: jar, Transport: tr, Timeout: 30 * time.Second}, page: "/", nav: make(chan struct{}, 1)}
-	if _, _, _, err := hpDo(p.c, "GET", r.base+"/?pin="+perfPIN, nil); err != nil {
+	p := &hpPhone{Phone: phonetest.New(r.base, i, 4), page: "/", nav: make(chan struct{}, 1)}
+	if err := p.SignIn(perfPIN); err != nil {
 		r.fail(err)
 		return nil
-	}
-	_, body, _, err := hpDo(p.c, "GET", r.base+"/", nil)
-	if err != nil {
-		r.fail(err)
-		return nil
-	}
-	if m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(body); m != nil {
-		p.token = m[1]
 	}
 	if follow != "0" {
 		go r.follow(ctx, p, follow)
@@ -283,7 +268,7 @@ func (r *hpRun) follow(ctx context.Context, p *hpPhone, mode string) {
 
 // listen is one page's stream.
 func (r *hpRun) listen(ctx context.Context, p *hpPhone, path string) {
-	stream := &http.Client{Jar: p.c.Jar, Transport: p.c.Transport}
+	stream := &http.Client{Jar: p.Client.Jar, Transport: p.Client.Transport}
 	req, _ := http.NewRequestWithContext(ctx, "GET", r.base+path, nil)
 	resp, err := stream.Do(req)
 	if err != nil {
@@ -306,7 +291,7 @@ func (r *hpRun) listen(ctx context.Context, p *hpPhone, path string) {
 		p.mu.Lock()
 		page := p.page
 		p.mu.Unlock()
-		if _, _, _, err := hpDo(p.c, "GET", r.base+page, nil); err == nil {
+		if _, _, _, err := p.Do("GET", page, nil); err == nil {
 			r.mu.Lock()
 			r.fetches++
 			r.mu.Unlock()
@@ -321,24 +306,16 @@ func (r *hpRun) phone(p *hpPhone, i int, themes []string, start time.Time, dur t
 	defer tick.Stop()
 	for n := 0; time.Since(start) < dur; n++ {
 		<-tick.C
-		var form url.Values
-		path, tag := "/card", ""
-		if n%2 == 0 {
+		tag := ""
+		path, form := p.Turn(i, n, themes, func() string {
 			r.mu.Lock()
 			r.next[0]++
 			tag = fmt.Sprintf("P%06d", r.next[0])
 			r.mu.Unlock()
-			form = url.Values{"csrf": {p.token}, "text": {fmt.Sprintf("Handy %d: Karte %s", i, tag)}}
-		} else {
-			delta := "1"
-			if n%6 == 5 {
-				delta = "-1"
-			}
-			path = "/dots"
-			form = url.Values{"csrf": {p.token}, "theme": {themes[(i+n)%len(themes)]}, "delta": {delta}}
-		}
+			return fmt.Sprintf("Handy %d: Karte %s", i, tag)
+		})
 		t0 := time.Now()
-		code, _, final, err := hpDo(p.c, "POST", r.base+path, form)
+		code, _, final, err := p.Do("POST", path, form)
 		rtt := time.Since(t0)
 		r.mu.Lock()
 		switch {
@@ -468,35 +445,6 @@ func b2i(b bool) int {
 	}
 	return 0
 }
-
-// hpDo makes one request and returns the status, the body and the path
-// the redirects ended on (the script fetches it without ?ok=).
-func hpDo(c *http.Client, method, u string, form url.Values) (int, string, string, error) {
-	var body io.Reader
-	if form != nil {
-		body = strings.NewReader(form.Encode())
-	}
-	req, _ := http.NewRequest(method, u, body)
-	if form != nil {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return 0, "", "", err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b), resp.Request.URL.Path, err
-}
-
-func hpEnvInt(name string, def int) int {
-	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n >= 0 {
-		return n
-	}
-	return def
-}
-
-func hpDur(d time.Duration) string { return d.Round(100 * time.Microsecond).String() }
 
 func loadAvg() string {
 	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
