@@ -66,6 +66,7 @@ func (a *app) liveChanged(msg live.Changed) tea.Cmd {
 		a.proj.Stop()
 		return tea.Batch(a.switchTo(screenHome), a.setStatus(a.sh.T("live.deleted", msg.By), statusError))
 	}
+	news := a.proposedLine(msg) // space_propose.go
 	ws.snap.Apply(msg.Change)
 	mine := false
 	for _, wr := range a.sh.w.queue {
@@ -79,6 +80,9 @@ func (a *app) liveChanged(msg live.Changed) tea.Cmd {
 		ws.last, ws.lastVer = model.Change{}, 0
 	} else {
 		ws.last, ws.lastVer = msg.Change, ws.version
+	}
+	if news != "" {
+		return tea.Batch(a.startTicking(), a.setStatus(news, statusInfo))
 	}
 	return a.startTicking()
 }

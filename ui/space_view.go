@@ -220,6 +220,9 @@ func (s *spaceScreen) stripLines(w int) []string {
 	parts := make([]string, len(rows))
 	for i, r := range rows {
 		parts[i] = "[" + truncate(oneLineText(r.Title), 24) + "]"
+		if from := s.sh.proposedFrom(r.Theme); from != "" { // space_propose.go
+			parts[i] = "[" + truncate(oneLineText(r.Title), 24) + " · " + truncate(from, 12) + "]"
+		}
 	}
 	// Start the line so the selected topic shows.
 	first := 0
@@ -276,6 +279,7 @@ func (s *spaceScreen) detailLines(w int) []string {
 	}
 	out = append(out, st.ThemeTitle.Render(truncate(oneLineText(t.Title), w)))
 	add(s.sh.T("space.f.convener"), t.Session.Convener)
+	add(s.sh.T("space.from"), s.sh.proposedBy(t))
 	add(s.sh.T("space.f.who"), t.Session.Who)
 	add(s.sh.T("space.f.results"), t.Session.Results)
 	add(s.sh.T("space.f.next"), t.Session.Next)

@@ -79,6 +79,8 @@ func merge(group []queued) model.Change {
 		out.Cards = append(out.Cards, q.ch.Cards...)
 		out.DeleteCards = append(out.DeleteCards, q.ch.DeleteCards...)
 		out.Ballots = append(out.Ballots, q.ch.Ballots...)
+		out.Themes = append(out.Themes, q.ch.Themes...) // topics proposed (topics.go)
+		out.DeleteThemes = append(out.DeleteThemes, q.ch.DeleteThemes...)
 	}
 	// A ballot moved twice in the group is written once, as it is last.
 	if len(out.Ballots) > 1 {

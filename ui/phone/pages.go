@@ -97,6 +97,9 @@ func (s *Server) getWrite(w http.ResponseWriter, r *http.Request) {
 	live := s.live(func(snap *model.Snapshot, phase string) {
 		s.fillLive(v, snap, phase)
 		v.Mine = mine(v, snap, dev)
+		if v.Market = marketplace(snap, phase); v.Market {
+			v.Topics = myTopics(v, snap, phase, dev) // topics.go
+		}
 		v.Groups = snap.Workshop.PhoneGroups()
 		v.NoGroup = v.T("write.nogroup", snap.Workshop.PhoneLabel())
 	})

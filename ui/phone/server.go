@@ -166,6 +166,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /card/{id}", s.signed(s.getEdit))
 	m.HandleFunc("POST /card/{id}", s.signed(s.postEdit))
 	m.HandleFunc("POST /card/{id}/withdraw", s.signed(s.postWithdraw))
+	m.HandleFunc("POST /topic", s.signed(s.postTopic))
+	m.HandleFunc("POST /topic/{id}/withdraw", s.signed(s.postTopicWithdraw))
 	m.HandleFunc("GET /dots", s.signed(s.getDots))
 	m.HandleFunc("POST /dots", s.signed(s.postDots))
 	m.HandleFunc("GET /follow", s.signed(s.getFollow))

@@ -38,6 +38,9 @@ type view struct {
 	Draft   string
 	Mine    []mineCard
 	MaxLen  int
+	// write, in an Open Space's marketplace (topics.go)
+	Market bool
+	Topics []mineTopic
 	// edit
 	Card mineCard
 	// dots
@@ -99,7 +102,8 @@ func (s *Server) newView(r *http.Request, device, page string) *view {
 }
 
 // okNotices are the notices a redirect may name (?ok=…).
-var okNotices = map[string]bool{"write.sent": true, "mine.withdrawn": true, "mine.saved": true}
+var okNotices = map[string]bool{"write.sent": true, "mine.withdrawn": true, "mine.saved": true,
+	"topic.sent": true, "topic.withdrawn": true}
 
 // fillLive puts the live workshop's head into v: title, phase, question,
 // countdown, what the phones may do.
