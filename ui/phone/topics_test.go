@@ -10,6 +10,7 @@ import (
 
 	"werkstatt/model"
 	"werkstatt/ui/live"
+	"werkstatt/ui/phone/phonetest"
 )
 
 // openSpace is an env whose workshop is an Open Space in its marketplace.
@@ -145,7 +146,7 @@ func TestProposeTopicsTogether(t *testing.T) {
 	const n = 24
 	phones := make([]*client, n)
 	for i := range phones {
-		phones[i] = &client{e: e, c: loadClient(i)} // each from its own address, as phones in a hall
+		phones[i] = &client{e: e, c: phonetest.New(e.ts.URL, i, 2).Client} // each from its own address, as phones in a hall
 		if code, _ := phones[i].get("/?pin=" + testPIN); code != 200 {
 			t.Fatalf("phone %d signing in: %d", i, code)
 		}
