@@ -131,8 +131,8 @@ func (s *photosScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		p := r.Photo
-		p.Caption, p.Updated = fieldValue(s.input), s.sh.now()
-		return s.sh.commit(model.Change{Photos: []model.Photo{p}})
+		p.Caption = fieldValue(s.input)
+		return s.edit(p, "photos.undo.caption")
 	case key.Matches(msg, s.keys.Cancel):
 		s.editing = false
 		s.input.Blur()
@@ -168,15 +168,25 @@ func (s *photosScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.input.CursorEnd()
 		return s.input.Focus()
 	case key.Matches(msg, k.Consent):
-		p.Consent, p.Updated = !p.Consent, s.sh.now()
-		return s.sh.commit(model.Change{Photos: []model.Photo{p}})
+		p.Consent = !p.Consent
+		return s.edit(p, "photos.undo.consent")
 	case key.Matches(msg, k.Phase):
-		p.Phase, p.Updated = nextPhase(s.sh.ws.snap.Workshop.MethodOf(), p.Phase), s.sh.now()
-		return s.sh.commit(model.Change{Photos: []model.Photo{p}})
+		p.Phase = nextPhase(s.sh.ws.snap.Workshop.MethodOf(), p.Phase)
+		return s.edit(p, "photos.undo.phase")
 	case key.Matches(msg, k.Delete):
 		return s.remove(p)
 	}
 	return nil
+}
+
+// edit commits a photo's new caption, consent or phase through the one
+// undo path, so z takes it back; undone is the key of the text that
+// says so.
+func (s *photosScreen) edit(p model.Photo, undone string) tea.Cmd {
+	p.Updated = s.sh.now()
+	inv, cmd := s.sh.commitUndoable(model.Change{Photos: []model.Photo{p}})
+	s.undo.push(inv, s.sh.T(undone, p.Name), s.sh.lastSeq())
+	return cmd
 }
 
 // photoFiler is a store that reads a photo's bytes (store.Store does).
@@ -213,13 +223,14 @@ func (s *photosScreen) remove(p model.Photo) tea.Cmd {
 	// photo back gets them here.
 	if len(inv.Photos) > 0 {
 		inv.PhotoFiles = map[string][]byte{p.ID: data}
-		s.undo.push(inv, p.Name, s.sh.lastSeq())
+		s.undo.push(inv, s.sh.T("photos.restored", p.Name), s.sh.lastSeq())
 	}
 	s.sync()
 	return tea.Batch(cmd, func() tea.Msg { return statusMsg{s.sh.T("photos.deleted", p.Name), statusInfo} })
 }
 
-// restore brings back the photo deleted last.
+// restore takes back the last change: brings back the photo deleted
+// last, or its caption, consent or phase as they were.
 func (s *photosScreen) restore() tea.Cmd {
 	if s.sh.ws == nil || s.ws != s.sh.ws {
 		return nil
@@ -233,7 +244,7 @@ func (s *photosScreen) restore() tea.Cmd {
 		s.list.follow(photoRef(e.change.Photos[0].ID), s.list.find)
 	}
 	s.sync()
-	return tea.Batch(cmd, func() tea.Msg { return statusMsg{s.sh.T("photos.restored", e.what), statusOK} })
+	return tea.Batch(cmd, func() tea.Msg { return statusMsg{e.what, statusOK} })
 }
 
 // SetSize fits the caption's field to the body and moves the list's

@@ -10,7 +10,7 @@ import (
 )
 
 // Undo. Every undoable change of every screen (board, reversal, plan,
-// vote, photos) goes through sh.commitUndoable, which applies it and
+// vote, photos, Open Space, Bürgerforum, Konsens) goes through sh.commitUndoable, which applies it and
 // returns the change that takes it back. Each screen keeps those inverses
 // on an undoStack; z pops one and commits it through sh.commitInverse,
 // which stamps it with the time of the undo (model.Change.Stamped): an
