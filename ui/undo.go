@@ -10,8 +10,9 @@ import (
 )
 
 // Undo. Every undoable change of every screen (board, reversal, plan,
-// vote, photos, Open Space, Bürgerforum, Konsens) goes through sh.commitUndoable, which applies it and
-// returns the change that takes it back. Each screen keeps those inverses
+// vote, photos, Open Space, Bürgerforum, Konsens) goes through
+// sh.commitUndoable, which applies it and returns the change that takes
+// it back. Each screen keeps those inverses
 // on an undoStack; z pops one and commits it through sh.commitInverse,
 // which stamps it with the time of the undo (model.Change.Stamped): an
 // undo is a new change, so an archive exported before it cannot win over
