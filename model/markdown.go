@@ -390,13 +390,18 @@ func (r *record) writeCards(b *strings.Builder, cards []Card) {
 }
 
 // by is the escaped author and group of a card, "" when anonymized.
-func (r *record) by(c Card) string {
+func (r *record) by(c Card) string { return r.byIn(c, mdCell) }
+
+// byIn is the author, group and age group of a card, each made fit for
+// the record's form by clean, joined by commas; anonymized, only the age
+// group, which names no one.
+func (r *record) byIn(c Card, clean func(string) string) string {
 	var parts []string
 	for i, s := range []string{c.Author, c.Group, groupName(r.s, c.AgeGroup, r.lang)} {
 		if r.o.Anonymize && i < 2 {
-			continue // the age group stays: it names no one
+			continue
 		}
-		if s = mdCell(s); s != "" {
+		if s = clean(s); s != "" {
 			parts = append(parts, s)
 		}
 	}

@@ -89,18 +89,8 @@ func (r *record) writeAblauf(b *strings.Builder) {
 	fmt.Fprintf(b, "## %s\n\n", L.Ablauf.In(r.lang))
 	tableHead(b, L.AblaufHead0.In(r.lang), L.AblaufHead1.In(r.lang), L.AblaufHead2.In(r.lang))
 	for _, row := range rows {
-		planned := "–"
-		if row.Planned {
-			planned = row.Start.String() + "–" + row.End.String()
-		}
-		var actual []string
-		if row.HasActual() {
-			actual = append(actual, r.clock(row.ActualStart, false)+"–"+r.clock(row.ActualEnd, false))
-		}
-		if row.TimerMinutes > 0 {
-			actual = append(actual, fmt.Sprintf(L.Timer.In(r.lang), row.TimerMinutes))
-		}
-		tableRow(b, planned, orDash(mdCell(row.Label)), orDash(strings.Join(actual, ", ")))
+		planned, actual := r.ablaufTimes(row)
+		tableRow(b, planned, orDash(mdCell(row.Label)), actual)
 	}
 	b.WriteByte('\n')
 }

@@ -389,18 +389,7 @@ func (r *record) cardList(cards []Card) Block {
 }
 
 // plainBy is a card's author and group, "" when anonymized.
-func (r *record) plainBy(c Card) string {
-	var parts []string
-	for i, s := range []string{c.Author, c.Group, groupName(r.s, c.AgeGroup, r.lang)} {
-		if r.o.Anonymize && i < 2 {
-			continue // the age group stays: it names no one
-		}
-		if s = OneLine(s); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, ", ")
-}
+func (r *record) plainBy(c Card) string { return r.byIn(c, OneLine) }
 
 func (r *record) reversalList() Block {
 	list := Block{Kind: BlockList}

@@ -33,20 +33,28 @@ func (r *record) ablaufSection() (RecordSection, bool) {
 	L, l := extraLabels, r.lang
 	t := &Table{Head: []string{L.AblaufHead0.In(l), L.AblaufHead1.In(l), L.AblaufHead2.In(l)}, Weights: []int{2, 5, 4}}
 	for _, row := range rows {
-		planned := "–"
-		if row.Planned {
-			planned = row.Start.String() + "–" + row.End.String()
-		}
-		var actual []string
-		if row.HasActual() {
-			actual = append(actual, r.clock(row.ActualStart, false)+"–"+r.clock(row.ActualEnd, false))
-		}
-		if row.TimerMinutes > 0 {
-			actual = append(actual, fmt.Sprintf(L.Timer.In(l), row.TimerMinutes))
-		}
-		t.Rows = append(t.Rows, []string{planned, orDash(OneLine(row.Label)), orDash(strings.Join(actual, ", "))})
+		planned, actual := r.ablaufTimes(row)
+		t.Rows = append(t.Rows, []string{planned, orDash(OneLine(row.Label)), actual})
 	}
 	return RecordSection{Key: "ablauf", Title: L.Ablauf.In(l), Blocks: []Block{{Kind: BlockTable, Table: t}}}, true
+}
+
+// ablaufTimes are a row's cells of the Ablauf but its label: the time
+// planned, and the times the phase ran with its timer's minutes ("–" for
+// none of either).
+func (r *record) ablaufTimes(row AblaufRow) (planned, actual string) {
+	planned = "–"
+	if row.Planned {
+		planned = row.Start.String() + "–" + row.End.String()
+	}
+	var ran []string
+	if row.HasActual() {
+		ran = append(ran, r.clock(row.ActualStart, false)+"–"+r.clock(row.ActualEnd, false))
+	}
+	if row.TimerMinutes > 0 {
+		ran = append(ran, fmt.Sprintf(extraLabels.Timer.In(r.lang), row.TimerMinutes))
+	}
+	return planned, orDash(strings.Join(ran, ", "))
 }
 
 // peopleSection is the attendance by group, the names when asked, and
