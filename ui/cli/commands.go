@@ -83,25 +83,82 @@ func (c *cli) hall(s *store.Store, hub *live.Hub, id, phase string, opt *serve.O
 	return ui.Run(cfg)
 }
 
-// newFlags are the metadata flags of `werkstatt new`.
-type newFlags struct {
-	title, question, method, date, place, client, from string
-	facilitators                                       listFlag
-	participants, dots, cap                            int
+// workshopFlags are the settings of a workshop that `werkstatt new` and
+// `werkstatt edit` both take.
+type workshopFlags struct {
+	title, question, date, place, client string
+	facilitators                         listFlag
+	participants, dots, cap              int
 }
 
-func (c *cli) cmdNew(fs *flag.FlagSet) func([]string) error {
-	var f newFlags
+// define adds the flags to fs; dots is --dots's default.
+func (f *workshopFlags) define(fs *flag.FlagSet, dots int) {
 	fs.StringVar(&f.title, "title", "", "")
 	fs.StringVar(&f.question, "question", "", "")
-	fs.StringVar(&f.method, "method", model.MethodZukunftswerkstatt, "")
 	fs.StringVar(&f.date, "date", "", "")
 	fs.StringVar(&f.place, "place", "", "")
 	fs.StringVar(&f.client, "client", "", "")
 	fs.Var(&f.facilitators, "facilitator", "")
 	fs.IntVar(&f.participants, "participants", 0, "")
-	fs.IntVar(&f.dots, "dots", 3, "")
+	fs.IntVar(&f.dots, "dots", dots, "")
 	fs.IntVar(&f.cap, "cap", 0, "")
+}
+
+// setTexts writes the workshop's text flags that were given. Text from the
+// shell is stored as the TUI stores typed text: NFC (a macOS terminal may
+// pass a decomposed "ä") on one line.
+func (f *workshopFlags) setTexts(w *model.Workshop, set map[string]bool) {
+	for _, t := range []struct {
+		name string
+		dst  *string
+		v    string
+	}{{"title", &w.Title, f.title}, {"question", &w.Question, f.question}, {"place", &w.Place, f.place}, {"client", &w.Client, f.client}} {
+		if set[t.name] {
+			*t.dst = oneLine(norm.NFC.String(t.v))
+		}
+	}
+}
+
+// setRest writes the date, the facilitators and the numbers that were
+// given; a date it cannot read is the usage error bad makes.
+func (f *workshopFlags) setRest(w *model.Workshop, set map[string]bool, bad func(key string, args ...any) error) error {
+	if set["date"] {
+		d, err := model.ReadDate(f.date, time.Now())
+		if err != nil {
+			return bad("new.date", f.date, model.DateForms)
+		}
+		w.Date = d
+	}
+	if set["facilitator"] {
+		w.Facilitators = nil
+		for _, name := range f.facilitators {
+			if name != "" {
+				w.Facilitators = append(w.Facilitators, name)
+			}
+		}
+	}
+	if set["participants"] {
+		w.Participants = f.participants
+	}
+	if set["dots"] {
+		w.Dots = f.dots
+	}
+	if set["cap"] {
+		w.DotCap = f.cap
+	}
+	return nil
+}
+
+// newFlags are the metadata flags of `werkstatt new`.
+type newFlags struct {
+	workshopFlags
+	method, from string
+}
+
+func (c *cli) cmdNew(fs *flag.FlagSet) func([]string) error {
+	var f newFlags
+	f.define(fs, 3)
+	fs.StringVar(&f.method, "method", model.MethodZukunftswerkstatt, "")
 	fs.StringVar(&f.from, "from", "", "")
 	return func([]string) error {
 		set := map[string]bool{}
@@ -134,36 +191,17 @@ func (c *cli) cmdNew(fs *flag.FlagSet) func([]string) error {
 	}
 }
 
-// setTexts writes the workshop's text flags that were given. Text from the
-// shell is stored as the TUI stores typed text: NFC (a macOS terminal may
-// pass a decomposed "ä") on one line.
-func setTexts(w *model.Workshop, set map[string]bool, title, question, place, client string) {
-	for _, t := range []struct {
-		name string
-		dst  *string
-		v    string
-	}{{"title", &w.Title, title}, {"question", &w.Question, question}, {"place", &w.Place, place}, {"client", &w.Client, client}} {
-		if set[t.name] {
-			*t.dst = oneLine(norm.NFC.String(t.v))
-		}
-	}
-}
-
 // applyNewFlags checks the flags of `new` and writes the ones given (all
 // of them without --from) into w. Mistakes are usage errors: the call was
 // wrong, not the database.
 func (c *cli) applyNewFlags(w *model.Workshop, f newFlags, set map[string]bool) error {
 	bad := func(key string, args ...any) error { return usageError{"new", c.t(key, args...)} }
-	setTexts(w, set, f.title, f.question, f.place, f.client)
+	f.setTexts(w, set)
 	if w.Title == "" {
 		return bad("new.title")
 	}
-	if set["date"] {
-		d, err := model.ReadDate(f.date, time.Now())
-		if err != nil {
-			return bad("new.date", f.date, model.DateForms)
-		}
-		w.Date = d
+	if err := f.setRest(w, set, bad); err != nil {
+		return err
 	}
 	if set["method"] || w.Method == "" {
 		w.Method = f.method
@@ -174,23 +212,6 @@ func (c *cli) applyNewFlags(w *model.Workshop, f newFlags, set map[string]bool) 
 	}
 	if _, _, ok := m.Phase(w.Phase); !ok {
 		w.Phase = m.Phases[0].ID
-	}
-	if set["facilitator"] {
-		w.Facilitators = nil
-		for _, name := range f.facilitators {
-			if name != "" {
-				w.Facilitators = append(w.Facilitators, name)
-			}
-		}
-	}
-	if set["participants"] {
-		w.Participants = f.participants
-	}
-	if set["dots"] {
-		w.Dots = f.dots
-	}
-	if set["cap"] {
-		w.DotCap = f.cap
 	}
 	if c.langArg != "" || w.Lang == "" {
 		w.Lang = c.lang

@@ -15,22 +15,14 @@ import (
 // editFlags are the flags of `werkstatt edit`: every setting of a
 // workshop. Only the flags given change anything.
 type editFlags struct {
-	title, question, date, place, client, langRecord string
-	facilitators, phaseQuestions, phaseTimeboxes     listFlag
-	participants, dots, cap                          int
+	workshopFlags
+	langRecord                     string
+	phaseQuestions, phaseTimeboxes listFlag
 }
 
 func (c *cli) cmdEdit(fs *flag.FlagSet) func([]string) error {
 	var f editFlags
-	fs.StringVar(&f.title, "title", "", "")
-	fs.StringVar(&f.question, "question", "", "")
-	fs.StringVar(&f.date, "date", "", "")
-	fs.StringVar(&f.place, "place", "", "")
-	fs.StringVar(&f.client, "client", "", "")
-	fs.Var(&f.facilitators, "facilitator", "")
-	fs.IntVar(&f.participants, "participants", 0, "")
-	fs.IntVar(&f.dots, "dots", 0, "")
-	fs.IntVar(&f.cap, "cap", 0, "")
+	f.define(fs, 0)
 	fs.Var(&f.phaseQuestions, "phase-question", "")
 	fs.Var(&f.phaseTimeboxes, "phase-timebox", "")
 	fs.StringVar(&f.langRecord, "lang-record", "", "")
@@ -65,30 +57,9 @@ func (c *cli) cmdEdit(fs *flag.FlagSet) func([]string) error {
 // the model's rules; every mistake is a usage error.
 func (c *cli) applyEditFlags(w *model.Workshop, f editFlags, set map[string]bool) error {
 	bad := func(key string, args ...any) error { return usageError{"edit", c.t(key, args...)} }
-	setTexts(w, set, f.title, f.question, f.place, f.client)
-	if set["date"] {
-		d, err := model.ReadDate(f.date, time.Now())
-		if err != nil {
-			return bad("new.date", f.date, model.DateForms)
-		}
-		w.Date = d
-	}
-	if set["facilitator"] {
-		w.Facilitators = nil
-		for _, name := range f.facilitators {
-			if name != "" {
-				w.Facilitators = append(w.Facilitators, name)
-			}
-		}
-	}
-	if set["participants"] {
-		w.Participants = f.participants
-	}
-	if set["dots"] {
-		w.Dots = f.dots
-	}
-	if set["cap"] {
-		w.DotCap = f.cap
+	f.setTexts(w, set)
+	if err := f.setRest(w, set, bad); err != nil {
+		return err
 	}
 	if set["lang-record"] {
 		l, ok := model.ParseLang(f.langRecord)

@@ -182,7 +182,7 @@ func TestApplyNewFlagsKeepsTemplate(t *testing.T) {
 	c := &cli{lang: model.German, getenv: func(string) string { return "" }}
 	w := model.Workshop{Title: "Vorlage", Question: "Frage?", Method: model.MethodReflexion, Phase: "now",
 		Participants: 12, Dots: 5, Facilitators: []string{"A"}, Lang: model.English}
-	f := newFlags{title: "Neu", method: model.MethodZukunftswerkstatt, dots: 3}
+	f := newFlags{workshopFlags: workshopFlags{title: "Neu", dots: 3}, method: model.MethodZukunftswerkstatt}
 	if err := c.applyNewFlags(&w, f, map[string]bool{"title": true}); err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +190,7 @@ func TestApplyNewFlagsKeepsTemplate(t *testing.T) {
 		w.Participants != 12 || w.Dots != 5 || len(w.Facilitators) != 1 || w.Lang != model.English {
 		t.Errorf("flags not given changed the template: %+v", w)
 	}
-	f = newFlags{title: " Mu\u0308hle  am\nBach ", method: model.MethodZukunftswerkstatt, dots: 3}
+	f = newFlags{workshopFlags: workshopFlags{title: " Mu\u0308hle  am\nBach ", dots: 3}, method: model.MethodZukunftswerkstatt}
 	if err := c.applyNewFlags(&w, f, map[string]bool{"title": true}); err != nil {
 		t.Fatal(err)
 	}
