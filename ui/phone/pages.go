@@ -356,13 +356,25 @@ func (s *Server) postDots(w http.ResponseWriter, r *http.Request, dev string) {
 	if err != nil || (delta != 1 && delta != -1) {
 		delta = 0
 	}
-	var refused error
-	live, err := s.writeOne(func(snap *model.Snapshot, _ string) (model.Change, bool) {
-		b := snap.BallotOf(snap.Workshop.Phones.Vote, dev)
+	s.castBallot(w, r, dev, func(b *model.Ballot) {
 		if b.Dots == nil {
 			b.Dots = map[string]int{}
 		}
 		b.Dots[theme] += delta
+	}, func(be *model.BallotError) string { return refusalKeys[be.Reason] }, "/dots#t-"+theme)
+}
+
+// castBallot changes the device's ballot of the open vote with edit and
+// writes it, checked by the model's rules, as one step under the cache's
+// lock; then it sends the phone to done, or back to the vote page naming
+// the refusal (refusal picks the key of a model's BallotError, a vote
+// closed meanwhile is dots.closednow).
+func (s *Server) castBallot(w http.ResponseWriter, r *http.Request, dev string, edit func(b *model.Ballot),
+	refusal func(be *model.BallotError) string, done string) {
+	var refused error
+	live, err := s.writeOne(func(snap *model.Snapshot, _ string) (model.Change, bool) {
+		b := snap.BallotOf(snap.Workshop.Phones.Vote, dev)
+		edit(&b)
 		nb, err := model.CheckBallot(*snap, b, s.now())
 		if err != nil {
 			refused = err
@@ -378,7 +390,7 @@ func (s *Server) postDots(w http.ResponseWriter, r *http.Request, dev string) {
 		var be *model.BallotError
 		key := "dots.closednow"
 		if errors.As(refused, &be) {
-			key = refusalKeys[be.Reason]
+			key = refusal(be)
 		}
 		http.Redirect(w, r, "/dots?err="+key, http.StatusSeeOther)
 		return
@@ -387,7 +399,7 @@ func (s *Server) postDots(w http.ResponseWriter, r *http.Request, dev string) {
 		s.fail(w, r, http.StatusInternalServerError, "err.save")
 		return
 	}
-	http.Redirect(w, r, "/dots#t-"+theme, http.StatusSeeOther)
+	http.Redirect(w, r, done, http.StatusSeeOther)
 }
 
 // getFollow shows the phase, the countdown and, when allowed, the wall.

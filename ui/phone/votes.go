@@ -1,7 +1,6 @@
 package phone
 
 import (
-	"errors"
 	"net/http"
 
 	"werkstatt/model"
@@ -50,36 +49,15 @@ func recVotes(v *view, snap *model.Snapshot, device string) {
 // check and the write are one step under the cache's lock.
 func (s *Server) postVote(w http.ResponseWriter, r *http.Request, dev, rec string) {
 	vote := r.PostFormValue("vote")
-	var refused error
-	live, err := s.writeOne(func(snap *model.Snapshot, _ string) (model.Change, bool) {
-		b := snap.BallotOf(snap.Workshop.Phones.Vote, dev)
+	s.castBallot(w, r, dev, func(b *model.Ballot) {
 		if b.Votes == nil {
 			b.Votes = map[string]string{}
 		}
 		b.Votes[rec] = vote
-		nb, err := model.CheckBallot(*snap, b, s.now())
-		if err != nil {
-			refused = err
-			return model.Change{}, false
+	}, func(be *model.BallotError) string {
+		if be.Reason != model.BallotClosed {
+			return "votes.gone"
 		}
-		return model.Change{Ballots: []model.Ballot{nb}}, true
-	})
-	if !live {
-		s.fail(w, r, http.StatusConflict, "err.nolive")
-		return
-	}
-	if refused != nil {
-		key := "dots.closednow"
-		var be *model.BallotError
-		if errors.As(refused, &be) && be.Reason != model.BallotClosed {
-			key = "votes.gone"
-		}
-		http.Redirect(w, r, "/dots?err="+key, http.StatusSeeOther)
-		return
-	}
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, "err.save")
-		return
-	}
-	http.Redirect(w, r, "/dots#r-"+rec, http.StatusSeeOther)
+		return "dots.closednow"
+	}, "/dots#r-"+rec)
 }
