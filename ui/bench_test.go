@@ -70,7 +70,7 @@ func untimed(b *testing.B, fn func()) {
 }
 
 // benchStore writes a fixture with spec and opens it.
-func benchStore(b *testing.B, spec fixture.Spec) (*store.Store, fixture.Info) {
+func benchStore(b testing.TB, spec fixture.Spec) (*store.Store, fixture.Info) {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "fixture.db")
 	info := writeFixture(b, path, spec)
@@ -83,7 +83,7 @@ func benchStore(b *testing.B, spec fixture.Spec) (*store.Store, fixture.Info) {
 }
 
 // writeFixture creates the fixture database at path, closed again.
-func writeFixture(b *testing.B, path string, spec fixture.Spec) fixture.Info {
+func writeFixture(b testing.TB, path string, spec fixture.Spec) fixture.Info {
 	b.Helper()
 	st, err := store.Open(path, nil)
 	if err != nil {

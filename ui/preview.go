@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +14,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 
 	"werkstatt/model"
 	"werkstatt/store"
@@ -26,13 +24,6 @@ import (
 // milliseconds per kilobyte, so it runs in a Cmd with a spinner, and the
 // result is kept per (content, width, style): going back and forth or
 // resizing to a width seen before costs nothing.
-
-// renderKey identifies one rendering of the record.
-type renderKey struct {
-	sum   uint64 // hash of the Markdown, which changes with the snapshot
-	width int
-	style string
-}
 
 // previewSourceMsg carries the record of the open workshop (ws and its
 // version ver) or of one loaded from the home screen (ws nil); gen drops a
@@ -49,20 +40,6 @@ type previewSourceMsg struct {
 }
 
 func (previewSourceMsg) owner() screenID { return screenPreview }
-
-// previewRenderedMsg is glamour's output for the render with this id.
-type previewRenderedMsg struct {
-	id  int
-	key renderKey
-	out string
-	err error
-}
-
-func (previewRenderedMsg) owner() screenID { return screenPreview }
-
-// maxRenderCache bounds the kept renderings; a resize by dragging makes
-// one per width on the way.
-const maxRenderCache = 8
 
 type previewScreen struct {
 	sh      *shared
@@ -85,13 +62,14 @@ type previewScreen struct {
 	loading            bool
 	loadErr            error
 
-	md       string
-	file     string // what w and W write: md with the Mermaid diagrams
-	handle   string
-	mdWS     *session // the session and version md was made from
-	mdVer    int
-	shownKey renderKey
-	wantKey  renderKey // the rendering on its way
+	md         string
+	file       string // what w and W write: md with the Mermaid diagrams
+	handle     string
+	mdWS       *session // the session and version md was made from
+	mdVer      int
+	shownKey   renderKey
+	shownWhole bool      // shownKey's rendering is whole, not its first part
+	wantKey    renderKey // the rendering on its way
 
 	renderID  int
 	rendering bool
@@ -159,7 +137,7 @@ func (s *previewScreen) Enter() tea.Cmd {
 	s.mdWS = nil
 	s.md, s.file, s.handle = "", "", ""
 	s.vp.SetContent("")
-	s.shownKey = renderKey{}
+	s.shownKey, s.shownWhole = renderKey{}, false
 	s.gen++
 	gen, lang := s.gen, s.sh.lang
 	var load func() tea.Msg
@@ -200,59 +178,6 @@ func (s *previewScreen) style() string {
 	return "light"
 }
 
-// render shows the cached rendering for the current content, width and
-// style, or starts one in a Cmd.
-func (s *previewScreen) render() tea.Cmd {
-	if s.md == "" {
-		return nil
-	}
-	h := fnv.New64a()
-	h.Write([]byte(s.md))
-	// A record reads best at a document's width: on a wide screen the
-	// tables and paragraphs stop at 120 columns instead of stretching.
-	k := renderKey{sum: h.Sum64(), width: clamp(s.sh.width, 10, 120), style: s.style()}
-	if out, ok := s.cache[k]; ok {
-		s.show(k, out)
-		s.rendering = false
-		return nil
-	}
-	if s.rendering && s.wantKey == k {
-		return nil
-	}
-	s.wantKey = k
-	s.renderID++
-	s.rendering = true
-	id, md := s.renderID, s.md
-	return tea.Batch(func() tea.Msg {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(k.style), glamour.WithWordWrap(k.width))
-		if err != nil {
-			return previewRenderedMsg{id: id, key: k, err: fmt.Errorf("set up the renderer: %w", err)}
-		}
-		out, err := r.Render(md)
-		if err != nil {
-			return previewRenderedMsg{id: id, key: k, err: fmt.Errorf("render the record: %w", err)}
-		}
-		return previewRenderedMsg{id: id, key: k, out: strings.TrimRight(out, "\n ")}
-	}, s.spin.Tick)
-}
-
-// show puts a rendering into the viewport; the same record at another
-// width keeps its relative position.
-func (s *previewScreen) show(k renderKey, out string) {
-	if k == s.shownKey {
-		return
-	}
-	same := k.sum == s.shownKey.sum
-	pct := s.vp.ScrollPercent()
-	s.vp.SetContent(out)
-	s.shownKey = k
-	if same {
-		s.vp.SetYOffset(int(pct * float64(max(s.vp.TotalLineCount()-s.vp.Height(), 0))))
-	} else {
-		s.vp.GotoTop()
-	}
-}
-
 func (s *previewScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
@@ -274,19 +199,7 @@ func (s *previewScreen) Update(msg tea.Msg) tea.Cmd {
 		s.mdWS, s.mdVer = msg.ws, msg.ver
 		return s.render()
 	case previewRenderedMsg:
-		if msg.err == nil {
-			if len(s.cache) >= maxRenderCache {
-				clear(s.cache)
-			}
-			s.cache[msg.key] = msg.out
-		}
-		if msg.id != s.renderID {
-			return nil // a newer render is on its way
-		}
-		s.rendering, s.renderErr = false, msg.err
-		if msg.err == nil {
-			s.show(msg.key, msg.out)
-		}
+		return s.rendered(msg)
 	case spinner.TickMsg:
 		if s.rendering || s.loading {
 			// The next frame comes through the shared timer (sh.after)

@@ -45,3 +45,51 @@ func BenchmarkPreviewEnter(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPreviewFirstScreen measures the time from entering the
+// preview to the record's first screen, at 100, 1,000 and 10,000
+// contributions and at 80×24 and 250×70: whole = the record written
+// (bothRecords) and glamour on all of it, what the preview showed first
+// before; first = the record written and the first batch of pieces,
+// which fills the screen twice, what it shows first now. Both in one run:
+//
+//	go test ./ui -run '^$' -bench PreviewFirstScreen -benchtime 2x -count 1
+func BenchmarkPreviewFirstScreen(b *testing.B) {
+	for _, n := range []int{100, 1_000, 10_000} {
+		st, info := benchStore(b, fixture.Spec{Seed: 2035, Workshops: 1, Cards: n})
+		snap, err := st.Snapshot(info.IDs[0])
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, size := range []struct{ w, h int }{{80, 24}, {250, 70}} {
+			// The preview's width and height: at most 120 columns, the
+			// screen less its header and key lines.
+			k := renderKey{width: min(size.w, 120), style: "dark"}
+			lines := 2 * (size.h - 6)
+			b.Run(fmt.Sprintf("cards=%d/%dx%d/whole", n, size.w, size.h), func(b *testing.B) {
+				for b.Loop() {
+					md, _, err := bothRecords(snap, model.German)
+					if err != nil {
+						b.Fatal(err)
+					}
+					renderWhole(b, md, k)
+				}
+			})
+			b.Run(fmt.Sprintf("cards=%d/%dx%d/first", n, size.w, size.h), func(b *testing.B) {
+				for b.Loop() {
+					md, _, err := bothRecords(snap, model.German)
+					if err != nil {
+						b.Fatal(err)
+					}
+					j, err := newRenderJob(md, k)
+					if err == nil {
+						err = j.step(lines, 0)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
