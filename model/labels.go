@@ -50,13 +50,16 @@ type labels struct {
 	Cards         string
 	ThemesCount   string
 	ReversalCount string
-	Measures      string
-	Duration      string
-	Span          func(from, to, d string) string
-	Hours         func(h, m int) string
-	Dots          func(n int) string
-	Tied          string
-	Anonymous     string // replaces a person's name as "who" in an anonymized record
+	DotsCount     string // dots given in all the phases that vote by dots
+	// RecommendationCount: a Bürgerforum's recommendations.
+	RecommendationCount string
+	Measures            string
+	Duration            string
+	Span                func(from, to, d string) string
+	Hours               func(h, m int) string
+	Dots                func(n int) string
+	Tied                string
+	Anonymous           string // replaces a person's name as "who" in an anonymized record
 }
 
 var labelsDE = labels{
@@ -83,39 +86,41 @@ var labelsDE = labels{
 		}
 		return fmt.Sprintf("Vergeben: %d Punkte.", used)
 	},
-	Over:          func(n int) string { return fmt.Sprintf(" Das sind %d mehr, als die Runde hatte.", n) },
-	FromPhones:    func(n int) string { return fmt.Sprintf(" Davon %d per Handy.", n) },
-	Unthemed:      "Ohne Thema",
-	Contributions: "Beiträge",
-	ThemeNoCards:  "Keine Karten in diesem Thema.",
-	Top:           "Top-Themen",
-	TopItem:       func(place int, title string) string { return fmt.Sprintf("Platz %d: %s", place, title) },
-	Reversals:     "Positivumkehr",
-	NoTheme:       "(Thema fehlt)",
-	Untitled:      "(ohne Titel)",
-	Plan:          "Maßnahmenplan",
-	PlanCols:      [7]string{"Maßnahme", "Vision", "Wer", "Bis wann", "Erster Schritt", "Ressourcen", "Status"},
-	AnswersCol:    "Antwort auf (Kritik → Positivumkehr → Vision)",
-	ThemeCol:      "Thema",
-	LeadsTo:       func(title string) string { return "→ Vision „" + title + "“" },
-	Status:        [3]string{"offen", "in Arbeit", "erledigt"},
-	NoMeasures:    "Es wurden noch keine Maßnahmen geplant.",
-	Skipped:       "Diese Phase wurde übersprungen.",
-	Empty:         "In dieser Phase wurde noch nichts festgehalten.",
-	NotYet:        "Diese Phase hat noch nicht begonnen.",
-	Next:          "Nächstes Treffen",
-	NotAgreed:     "Noch nicht vereinbart.",
-	Appendix:      "Anhang: alle Beiträge",
-	AppendixNote:  "In der Reihenfolge, in der sie notiert wurden.",
-	AppendixCols:  [5]string{"Nr.", "Zeit", "Phase", "Beitrag", "Von"},
-	NoCards:       "Es wurden keine Beiträge notiert.",
-	Numbers:       "In Zahlen",
-	Cards:         "Beiträge",
-	ThemesCount:   "Themen",
-	ReversalCount: "Positive Umkehrungen",
-	Measures:      "Maßnahmen",
-	Duration:      "Vom ersten bis zum letzten Beitrag",
-	Span:          func(from, to, d string) string { return fmt.Sprintf("%s bis %s Uhr (%s)", from, to, d) },
+	Over:                func(n int) string { return fmt.Sprintf(" Das sind %d mehr, als die Runde hatte.", n) },
+	FromPhones:          func(n int) string { return fmt.Sprintf(" Davon %d per Handy.", n) },
+	Unthemed:            "Ohne Thema",
+	Contributions:       "Beiträge",
+	ThemeNoCards:        "Keine Karten in diesem Thema.",
+	Top:                 "Top-Themen",
+	TopItem:             func(place int, title string) string { return fmt.Sprintf("Platz %d: %s", place, title) },
+	Reversals:           "Positivumkehr",
+	NoTheme:             "(Thema fehlt)",
+	Untitled:            "(ohne Titel)",
+	Plan:                "Maßnahmenplan",
+	PlanCols:            [7]string{"Maßnahme", "Vision", "Wer", "Bis wann", "Erster Schritt", "Ressourcen", "Status"},
+	AnswersCol:          "Antwort auf (Kritik → Positivumkehr → Vision)",
+	ThemeCol:            "Thema",
+	LeadsTo:             func(title string) string { return "→ Vision „" + title + "“" },
+	Status:              [3]string{"offen", "in Arbeit", "erledigt"},
+	NoMeasures:          "Es wurden noch keine Maßnahmen geplant.",
+	Skipped:             "Diese Phase wurde übersprungen.",
+	Empty:               "In dieser Phase wurde noch nichts festgehalten.",
+	NotYet:              "Diese Phase hat noch nicht begonnen.",
+	Next:                "Nächstes Treffen",
+	NotAgreed:           "Noch nicht vereinbart.",
+	Appendix:            "Anhang: alle Beiträge",
+	AppendixNote:        "In der Reihenfolge, in der sie notiert wurden.",
+	AppendixCols:        [5]string{"Nr.", "Zeit", "Phase", "Beitrag", "Von"},
+	NoCards:             "Es wurden keine Beiträge notiert.",
+	Numbers:             "In Zahlen",
+	Cards:               "Beiträge",
+	ThemesCount:         "Themen",
+	ReversalCount:       "Positive Umkehrungen",
+	DotsCount:           "Vergebene Punkte",
+	RecommendationCount: "Empfehlungen",
+	Measures:            "Maßnahmen",
+	Duration:            "Vom ersten bis zum letzten Beitrag",
+	Span:                func(from, to, d string) string { return fmt.Sprintf("%s bis %s Uhr (%s)", from, to, d) },
 	Hours: func(h, m int) string {
 		if h == 0 {
 			return fmt.Sprintf("%d Min.", m)
@@ -151,39 +156,41 @@ var labelsEN = labels{
 		}
 		return fmt.Sprintf("Dots given: %d.", used)
 	},
-	Over:          func(n int) string { return fmt.Sprintf(" That is %d more than the room had.", n) },
-	FromPhones:    func(n int) string { return fmt.Sprintf(" %d of them were given by phone.", n) },
-	Unthemed:      "Not in a theme",
-	Contributions: "Contributions",
-	ThemeNoCards:  "No cards in this theme.",
-	Top:           "Top themes",
-	TopItem:       func(place int, title string) string { return fmt.Sprintf("Place %d: %s", place, title) },
-	Reversals:     "Positive reversals",
-	NoTheme:       "(theme missing)",
-	Untitled:      "(untitled)",
-	Plan:          "Action plan",
-	PlanCols:      [7]string{"Measure", "Vision", "Who", "By when", "First step", "Resources", "Status"},
-	AnswersCol:    "Answers (critique → reversal → vision)",
-	ThemeCol:      "Theme",
-	LeadsTo:       func(title string) string { return "→ vision “" + title + "”" },
-	Status:        [3]string{"open", "in progress", "done"},
-	NoMeasures:    "No measures have been planned yet.",
-	Skipped:       "This phase was skipped.",
-	Empty:         "Nothing has been recorded in this phase yet.",
-	NotYet:        "This phase has not started yet.",
-	Next:          "Next meeting",
-	NotAgreed:     "Not agreed yet.",
-	Appendix:      "Appendix: all contributions",
-	AppendixNote:  "In the order they were noted.",
-	AppendixCols:  [5]string{"No.", "Time", "Phase", "Contribution", "From"},
-	NoCards:       "No contributions were noted.",
-	Numbers:       "In numbers",
-	Cards:         "Contributions",
-	ThemesCount:   "Themes",
-	ReversalCount: "Positive reversals",
-	Measures:      "Measures",
-	Duration:      "From the first to the last contribution",
-	Span:          func(from, to, d string) string { return fmt.Sprintf("%s to %s (%s)", from, to, d) },
+	Over:                func(n int) string { return fmt.Sprintf(" That is %d more than the room had.", n) },
+	FromPhones:          func(n int) string { return fmt.Sprintf(" %d of them were given by phone.", n) },
+	Unthemed:            "Not in a theme",
+	Contributions:       "Contributions",
+	ThemeNoCards:        "No cards in this theme.",
+	Top:                 "Top themes",
+	TopItem:             func(place int, title string) string { return fmt.Sprintf("Place %d: %s", place, title) },
+	Reversals:           "Positive reversals",
+	NoTheme:             "(theme missing)",
+	Untitled:            "(untitled)",
+	Plan:                "Action plan",
+	PlanCols:            [7]string{"Measure", "Vision", "Who", "By when", "First step", "Resources", "Status"},
+	AnswersCol:          "Answers (critique → reversal → vision)",
+	ThemeCol:            "Theme",
+	LeadsTo:             func(title string) string { return "→ vision “" + title + "”" },
+	Status:              [3]string{"open", "in progress", "done"},
+	NoMeasures:          "No measures have been planned yet.",
+	Skipped:             "This phase was skipped.",
+	Empty:               "Nothing has been recorded in this phase yet.",
+	NotYet:              "This phase has not started yet.",
+	Next:                "Next meeting",
+	NotAgreed:           "Not agreed yet.",
+	Appendix:            "Appendix: all contributions",
+	AppendixNote:        "In the order they were noted.",
+	AppendixCols:        [5]string{"No.", "Time", "Phase", "Contribution", "From"},
+	NoCards:             "No contributions were noted.",
+	Numbers:             "In numbers",
+	Cards:               "Contributions",
+	ThemesCount:         "Themes",
+	ReversalCount:       "Positive reversals",
+	DotsCount:           "Dots given",
+	RecommendationCount: "Recommendations",
+	Measures:            "Measures",
+	Duration:            "From the first to the last contribution",
+	Span:                func(from, to, d string) string { return fmt.Sprintf("%s to %s (%s)", from, to, d) },
 	Hours: func(h, m int) string {
 		if h == 0 {
 			return fmt.Sprintf("%d min", m)

@@ -571,31 +571,3 @@ func (r *record) writeAppendix(b *strings.Builder) {
 	}
 	b.WriteByte('\n')
 }
-
-func (r *record) writeNumbers(b *strings.Builder) {
-	L, w := r.L, r.s.Workshop
-	fmt.Fprintf(b, "## %s\n\n", L.Numbers)
-	if w.Participants > 0 {
-		fmt.Fprintf(b, "- %s: %d\n", L.Participants, w.Participants)
-	}
-	var per []string
-	for _, p := range r.method.Phases {
-		per = append(per, fmt.Sprintf("%s %d", mdLine(p.Name.In(r.lang)), r.perPhase[p.ID]))
-	}
-	fmt.Fprintf(b, "- %s: %d (%s)\n", L.Cards, len(r.originals), strings.Join(per, ", "))
-	if g := r.cardsByGeneration(); g != "" {
-		fmt.Fprintf(b, "- %s\n", mdLine(g))
-	}
-	fmt.Fprintf(b, "- %s: %d\n", L.ThemesCount, len(r.s.Themes))
-	fmt.Fprintf(b, "- %s: %d\n", L.ReversalCount, len(r.s.Reversals))
-	fmt.Fprintf(b, "- %s: %d\n", L.Measures, len(r.s.Measures))
-	if len(r.originals) > 1 {
-		cards := byTime(r.originals)
-		first, last := cards[0].Created, cards[len(cards)-1].Created
-		withDate := DateOf(first) != DateOf(last.In(first.Location()))
-		d := last.Sub(first).Round(time.Minute)
-		span := L.Span(r.clock(first, withDate), r.clock(last.In(first.Location()), withDate),
-			L.Hours(int(d/time.Hour), int(d%time.Hour/time.Minute)))
-		fmt.Fprintf(b, "- %s: %s\n", L.Duration, span)
-	}
-}

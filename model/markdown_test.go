@@ -287,7 +287,7 @@ func expect(s model.Snapshot, o model.MarkdownOptions) shape {
 		e.Tables++
 		e.TableRows += len(s.Cards)
 	}
-	e.ListItems += 4 // contributions, themes, reversals, measures
+	e.ListItems += 1 + numberCounts(m, s) // contributions and the counts of what the method has
 	if w.Participants > 0 {
 		e.ListItems++
 	}
@@ -295,6 +295,29 @@ func expect(s model.Snapshot, o model.MarkdownOptions) shape {
 		e.ListItems++
 	}
 	return e
+}
+
+// numberCounts is how many counts the numbers have beside the
+// contributions: themes where a phase clusters or holds sessions, dots
+// where one votes by dots, reversals, recommendations and measures where
+// a phase has that step, each also when the snapshot has some.
+func numberCounts(m model.Method, s model.Snapshot) int {
+	has := func(n int, ok func(model.Phase) bool) int {
+		if n > 0 || slices.ContainsFunc(m.Phases, ok) {
+			return 1
+		}
+		return 0
+	}
+	step := func(st model.Step) func(model.Phase) bool {
+		return func(p model.Phase) bool { return p.Steps.Has(st) }
+	}
+	return has(len(s.Themes), func(p model.Phase) bool {
+		return p.Steps.Has(model.StepCluster) || p.CaptureKind() == model.CaptureSessions
+	}) +
+		has(0, func(p model.Phase) bool { return p.Steps.Has(model.StepVote) && p.Rule() == model.VoteDots }) +
+		has(len(s.Reversals), step(model.StepReverse)) +
+		has(len(s.Recommendations), step(model.StepRecommend)) +
+		has(len(s.Measures), step(model.StepPlan))
 }
 
 // extrasExpected adds the Ablauf, Teilnehmende, Ausblick and Fotos.

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // The Markdown record is text; the html and docx records are documents.
@@ -501,37 +500,6 @@ func (r *record) appendixSection() RecordSection {
 		t.Rows = append(t.Rows, row)
 	}
 	sec.Blocks = []Block{para(Run{Text: L.AppendixNote}), {Kind: BlockTable, Table: t}}
-	return sec
-}
-
-func (r *record) numbersSection() RecordSection {
-	L, w := r.L, r.s.Workshop
-	sec := RecordSection{Key: "numbers", Title: L.Numbers, Continues: true}
-	list := Block{Kind: BlockList}
-	item := func(s string) { list.Items = append(list.Items, []Run{{Text: s}}) }
-	if w.Participants > 0 {
-		item(fmt.Sprintf("%s: %d", L.Participants, w.Participants))
-	}
-	var per []string
-	for _, p := range r.method.Phases {
-		per = append(per, fmt.Sprintf("%s %d", p.Name.In(r.lang), r.perPhase[p.ID]))
-	}
-	item(fmt.Sprintf("%s: %d (%s)", L.Cards, len(r.originals), strings.Join(per, ", ")))
-	if g := r.cardsByGeneration(); g != "" {
-		item(g)
-	}
-	item(fmt.Sprintf("%s: %d", L.ThemesCount, len(r.s.Themes)))
-	item(fmt.Sprintf("%s: %d", L.ReversalCount, len(r.s.Reversals)))
-	item(fmt.Sprintf("%s: %d", L.Measures, len(r.s.Measures)))
-	if len(r.originals) > 1 {
-		cards := byTime(r.originals)
-		first, last := cards[0].Created, cards[len(cards)-1].Created
-		withDate := DateOf(first) != DateOf(last.In(first.Location()))
-		d := last.Sub(first).Round(time.Minute)
-		item(L.Duration + ": " + L.Span(r.clock(first, withDate), r.clock(last.In(first.Location()), withDate),
-			L.Hours(int(d/time.Hour), int(d%time.Hour/time.Minute))))
-	}
-	sec.Blocks = []Block{list}
 	return sec
 }
 
