@@ -143,14 +143,8 @@ func DefaultAgenda(m Method, start TimeOfDay, now time.Time) []AgendaItem {
 
 // phaseMinutes is how long the agenda plans for a phase: its timebox, or
 // in a phase whose rounds ask their own questions (a World Café) the
-// timebox of each round times the rounds.
-func phaseMinutes(p Phase) int {
-	m := int(p.Timebox / time.Minute)
-	if len(p.RoundQuestions) > 0 && p.Rounds > 1 {
-		m *= p.Rounds
-	}
-	return m
-}
+// rounds' timeboxes added up (Phase.Planned).
+func phaseMinutes(p Phase) int { return int(p.Planned() / time.Minute) }
 
 // Chain sets each item's start to the end of the one before it, from item
 // i on, so that changing a duration moves what follows.

@@ -36,6 +36,31 @@ const maxTableText = 200
 // so its timebox is one round's (a World Café's rounds).
 func (p Phase) PerRound() bool { return p.Rounds > 1 && len(p.RoundQuestions) > 0 }
 
+// RoundTimebox is round n's (from 1) timebox as the method gives it: the
+// round's own (Phase.RoundTimeboxes) in a phase whose rounds each have
+// one, else the phase's timebox.
+func (p Phase) RoundTimebox(n int) time.Duration {
+	if p.PerRound() && n >= 1 && n <= len(p.RoundTimeboxes) && p.RoundTimeboxes[n-1] > 0 {
+		return p.RoundTimeboxes[n-1]
+	}
+	return p.Timebox
+}
+
+// Planned is how long the phase runs as the method plans it: its
+// timebox, or, where each round has its own timebox (PerRound: a World
+// Café), the rounds' timeboxes added up, since the countdown runs once
+// per round.
+func (p Phase) Planned() time.Duration {
+	if !p.PerRound() {
+		return p.Timebox
+	}
+	var d time.Duration
+	for n := 1; n <= p.Rounds; n++ {
+		d += p.RoundTimebox(n)
+	}
+	return d
+}
+
 // HostOf is the host of the table named table, "" when none is given.
 func (w Workshop) HostOf(table string) string {
 	for _, t := range w.Tables {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -104,7 +105,7 @@ func (m Method) Summary(l Lang) string {
 	var b strings.Builder
 	var total time.Duration
 	for _, p := range m.Phases {
-		total += p.Timebox
+		total += p.Planned()
 	}
 	if l == German {
 		fmt.Fprintf(&b, "%s „%s“: %d %s, zusammen %s", m.ID, m.Name.In(l), len(m.Phases), plural(len(m.Phases), "Phase", "Phasen"), minutes(total, l))
@@ -127,7 +128,7 @@ func (m Method) Summary(l Lang) string {
 				steps = append(steps, stepLabels[n.step].In(l))
 			}
 		}
-		fmt.Fprintf(&b, "%s%d. %s (%s: %s)", sep, i+1, p.Name.In(l), minutes(p.Timebox, l), strings.Join(steps, ", "))
+		fmt.Fprintf(&b, "%s%d. %s (%s: %s)", sep, i+1, p.Name.In(l), phaseTime(p, l), strings.Join(steps, ", "))
 	}
 	b.WriteString(".")
 	if len(m.AgeGroups) > 0 {
@@ -142,6 +143,30 @@ func (m Method) Summary(l Lang) string {
 		}
 	}
 	return b.String()
+}
+
+// phaseTime is a phase's time in the summary: its timebox, or where
+// each round has its own timebox the rounds' times and their sum, as the
+// phase runs: "Runden 15 + 30 + 20 Min. = 1 Std. 5 Min.", "Runden 3 ×
+// 20 Min. = 1 Std.".
+func phaseTime(p Phase, l Lang) string {
+	if !p.PerRound() {
+		return minutes(p.Timebox, l)
+	}
+	var each []string
+	same := true
+	for n := 1; n <= p.Rounds; n++ {
+		each = append(each, strconv.Itoa(int(p.RoundTimebox(n)/time.Minute)))
+		same = same && p.RoundTimebox(n) == p.RoundTimebox(1)
+	}
+	rounds := strings.Join(each, " + ")
+	if same {
+		rounds = fmt.Sprintf("%d × %s", p.Rounds, each[0])
+	}
+	if l == German {
+		return fmt.Sprintf("Runden %s Min. = %s", rounds, minutes(p.Planned(), l))
+	}
+	return fmt.Sprintf("rounds %s min = %s", rounds, minutes(p.Planned(), l))
 }
 
 func plural(n int, one, more string) string {

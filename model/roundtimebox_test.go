@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -84,5 +85,47 @@ func TestRoundTimeboxesRefused(t *testing.T) {
 		if !found {
 			t.Errorf("%s: %v", tc.change, errs)
 		}
+	}
+}
+
+// A phase whose rounds each have their own timebox runs the countdown once
+// per round: the method file's summary (werkstatt methods --check) names
+// the rounds' times and counts them into the total, and the agenda plans
+// their sum, not the phase's timebox once (summary) or times the rounds
+// (agenda: 3 × 20 instead of 15 + 30 + 20).
+func TestRoundTimeboxesCount(t *testing.T) {
+	m, errs := ParseMethodFile([]byte(cafeFile + `
+[[phase]]
+id = "ernte"
+name = { de = "Ernte", en = "Harvest" }
+timebox = 40
+steps = ["collect", "cluster", "vote"]
+`))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if got := m.Phases[0].Planned(); got != 65*time.Minute {
+		t.Errorf("the rounds' phase plans %v, want 65m", got)
+	}
+	for l, want := range map[Lang]string{
+		German:  "kurzcafe „Kurzes Café“: 2 Phasen, zusammen 1 Std. 45 Min. – 1. Runden (Runden 15 + 30 + 20 Min. = 1 Std. 5 Min.: Sammeln); 2. Ernte (40 Min.: Sammeln, Clustern, Punkten).",
+		English: `kurzcafe "Short café": 2 phases, 1 h 45 min in all – 1. Rounds (rounds 15 + 30 + 20 min = 1 h 5 min: collect); 2. Harvest (40 min: collect, cluster, dot vote).`,
+	} {
+		if got := m.Summary(l); got != want {
+			t.Errorf("%s summary:\n got %s\nwant %s", l, got, want)
+		}
+	}
+	agenda := DefaultAgenda(m, DefaultStart, time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC))
+	var minutes []int
+	for _, it := range agenda {
+		minutes = append(minutes, it.Minutes)
+	}
+	if got := fmt.Sprint(minutes); got != "[15 65 15 40 15]" {
+		t.Errorf("agenda minutes %s, want [15 65 15 40 15] (welcome, rounds, break, harvest, closing)", got)
+	}
+	// The built-in World Café: three rounds of the phase's 20 minutes.
+	cafe, _ := MethodByID(MethodWorldCafe)
+	if got := cafe.Summary(German); !strings.Contains(got, "zusammen 1 Std. 40 Min. – 1. Café-Runden (Runden 3 × 20 Min. = 1 Std.: Sammeln)") {
+		t.Errorf("World Café summary: %s", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -46,8 +47,7 @@ func (c *cli) listMethods() error {
 		}
 		fmt.Fprintf(tw, "%s\t%s – %s\n", m.ID, m.Name.In(c.lang), m.Description.In(c.lang))
 		for _, p := range m.Phases {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.ID, p.Name.In(c.lang),
-				c.t("methods.minutes", int(p.Timebox/time.Minute)),
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.ID, p.Name.In(c.lang), c.phaseMinutes(p),
 				c.t("methods.aliases", strings.Join(p.Aliases, ", ")))
 		}
 	}
@@ -56,6 +56,25 @@ func (c *cli) listMethods() error {
 	}
 	_, err := fmt.Fprintf(c.stdout, "\n%s\n", c.t("methods.own"))
 	return err
+}
+
+// phaseMinutes is a phase's time in the list: its timebox, or for a phase
+// whose rounds each have their own timebox (a World Café) each round's,
+// "3 × 20 Min." or "15 + 30 + 20 Min.", as the phase runs.
+func (c *cli) phaseMinutes(p model.Phase) string {
+	if !p.PerRound() {
+		return c.t("methods.minutes", int(p.Timebox/time.Minute))
+	}
+	var each []string
+	same := true
+	for n := 1; n <= p.Rounds; n++ {
+		each = append(each, strconv.Itoa(int(p.RoundTimebox(n)/time.Minute)))
+		same = same && each[n-1] == each[0]
+	}
+	if same {
+		return c.t("methods.rounds", p.Rounds, int(p.RoundTimebox(1)/time.Minute))
+	}
+	return c.t("methods.roundlist", strings.Join(each, " + "))
 }
 
 // checkMethodFile prints the summary of a good method file, or every

@@ -45,8 +45,8 @@ func TestMethodsExampleChecks(t *testing.T) {
 	}
 	file := writeFile(t, dir, "beispiel.toml", ex)
 	for lang, want := range map[string]string{
-		"de": "stadtteilwerkstatt „Stadtteilwerkstatt“: 3 Phasen, zusammen 3 Std. 15 Min. – 1. Kritikphase (45 Min.: Sammeln, Clustern, Punkten); 2. Phantasiephase (1 Std. 30 Min.: Sammeln, Clustern, Punkten, Positivumkehr); 3. Tandem-Projekte (1 Std.: Sammeln, Maßnahmen, Tandems). Altersgruppen: Jung (13–25), Alt (60+).\n",
-		"en": `stadtteilwerkstatt "Neighbourhood workshop": 3 phases, 3 h 15 min in all – 1. Critique phase (45 min: collect, cluster, dot vote); 2. Vision phase (1 h 30 min: collect, cluster, dot vote, positive reversal); 3. Tandem projects (1 h: collect, measures, tandems). Age groups: Young (13–25), Old (60+).` + "\n",
+		"de": "stadtteilwerkstatt „Stadtteilwerkstatt“: 3 Phasen, zusammen 3 Std. 45 Min. – 1. Kritikphase (Runden 30 + 45 Min. = 1 Std. 15 Min.: Sammeln, Clustern, Punkten); 2. Phantasiephase (1 Std. 30 Min.: Sammeln, Clustern, Punkten, Positivumkehr); 3. Tandem-Projekte (1 Std.: Sammeln, Maßnahmen, Tandems). Altersgruppen: Jung (13–25), Alt (60+).\n",
+		"en": `stadtteilwerkstatt "Neighbourhood workshop": 3 phases, 3 h 45 min in all – 1. Critique phase (rounds 30 + 45 min = 1 h 15 min: collect, cluster, dot vote); 2. Vision phase (1 h 30 min: collect, cluster, dot vote, positive reversal); 3. Tandem projects (1 h: collect, measures, tandems). Age groups: Young (13–25), Old (60+).` + "\n",
 	} {
 		if got := ok(t, e, "--lang", lang, "methods", "--check", file); got != want {
 			t.Errorf("%s summary:\n got %q\nwant %q", lang, got, want)
@@ -192,5 +192,49 @@ func TestReadmeMethodExample(t *testing.T) {
 	ex := ok(t, env(t), "methods", "--example")
 	if !strings.Contains(string(readme), "```toml\n"+ex+"```\n") {
 		t.Error("README.md's example method file differs from `werkstatt methods --example`: copy it again")
+	}
+}
+
+// cafeRoundsFile is a World Café of a method file whose rounds each have
+// their own timebox: 15, 30 and (the phase's) 20 minutes.
+const cafeRoundsFile = `werkstatt = 1
+id = "kurzcafe"
+name = { de = "Kurzes Café", en = "Short café" }
+
+[[phase]]
+id = "runden"
+name = { de = "Café-Runden", en = "Café rounds" }
+timebox = 20
+steps = ["collect"]
+rounds = 3
+round_questions = [{ de = "Was bleibt?", en = "What stays?" }, { de = "Was fehlt?", en = "What is missing?" }, { de = "Was tun wir?", en = "What do we do?" }]
+round_timeboxes = [15, 30]
+
+[[phase]]
+id = "ernte"
+name = { de = "Ernte", en = "Harvest" }
+timebox = 40
+steps = ["collect", "cluster", "vote"]
+`
+
+// TestMethodsCheckRounds: `methods --check` of a World Café file names
+// each round's time and counts the rounds into the total (1 Std. 45 Min.,
+// not the 1 Std. of the phases' timeboxes once each); `methods` lists the
+// built-in World Café's rounds as 3 × 20 minutes.
+func TestMethodsCheckRounds(t *testing.T) {
+	e := env(t)
+	file := writeFile(t, t.TempDir(), "cafe.toml", cafeRoundsFile)
+	for lang, want := range map[string]string{
+		"de": "kurzcafe „Kurzes Café“: 2 Phasen, zusammen 1 Std. 45 Min. – 1. Café-Runden (Runden 15 + 30 + 20 Min. = 1 Std. 5 Min.: Sammeln); 2. Ernte (40 Min.: Sammeln, Clustern, Punkten).\n",
+		"en": `kurzcafe "Short café": 2 phases, 1 h 45 min in all – 1. Café rounds (rounds 15 + 30 + 20 min = 1 h 5 min: collect); 2. Harvest (40 min: collect, cluster, dot vote).` + "\n",
+	} {
+		if got := ok(t, e, "--lang", lang, "methods", "--check", file); got != want {
+			t.Errorf("%s summary:\n got %q\nwant %q", lang, got, want)
+		}
+	}
+	for lang, want := range map[string]string{"de": "Café-Runden  3 × 20 Min.", "en": "Café rounds  3 × 20 min"} {
+		if out := ok(t, e, "--lang", lang, "methods"); !strings.Contains(out, want) {
+			t.Errorf("%s: methods lacks %q:\n%s", lang, want, out)
+		}
 	}
 }

@@ -213,6 +213,8 @@ var stringsDE = map[string]string{
 	// methods
 	"methods.aliases":      "auch: %s",
 	"methods.minutes":      "%d Min.",
+	"methods.rounds":       "%d × %d Min.", // a World Café's rounds
+	"methods.roundlist":    "%s Min.",
 	"methods.both":         "--example und --check gehen nicht zusammen",
 	"methods.nofile":       "--check braucht die Methodendatei: --check DATEI.toml",
 	"methods.notfile":      "%s ist keine Methodendatei, sondern ein Ordner, Gerät oder eine Pipe",

@@ -213,6 +213,8 @@ var stringsEN = map[string]string{
 	// methods
 	"methods.aliases":      "also: %s",
 	"methods.minutes":      "%d min",
+	"methods.rounds":       "%d × %d min",
+	"methods.roundlist":    "%s min",
 	"methods.both":         "--example and --check do not go together",
 	"methods.nofile":       "--check needs the method file: --check FILE.toml",
 	"methods.notfile":      "%s is not a method file but a folder, device or pipe",
