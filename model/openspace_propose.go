@@ -35,7 +35,7 @@ func Proposal(themes []Theme, phase, title, convener, device, station string, no
 // no report, nobody gave it dots and no measure answers it. Once the
 // facilitator or the room did something with it, it belongs to the room.
 func MayWithdrawTopic(s *Snapshot, t Theme) bool {
-	if !t.Session.Proposed() || t.Session.Placed() || t.Session.Reported() || t.Dots > 0 || len(t.GroupDots) > 0 {
+	if !t.Session.Proposed() || !untouched(t) {
 		return false
 	}
 	if slices.ContainsFunc(s.Measures, func(m Measure) bool { return m.Vision == t.ID }) {
@@ -54,4 +54,25 @@ func PhoneMayWithdrawTopic(s *Snapshot, t Theme, device string) bool {
 // the label.
 func StationMayWithdrawTopic(s *Snapshot, t Theme, label string) bool {
 	return label != "" && t.Session.Station == label && MayWithdrawTopic(s, t)
+}
+
+// untouched reports whether topic t is still only its proposer's: beside
+// the grid, without a report, dots or the facilitator's mark.
+func untouched(t Theme) bool {
+	return !t.Session.Placed() && !t.Session.Reported() && t.Dots == 0 && len(t.GroupDots) == 0 && !t.Top
+}
+
+// StationMayPutTopic reports whether the station with the label may
+// write topic t over old (nil for a new topic): both are its own
+// proposals, untouched, in the same phase. The hub checks a station's
+// writes with it (ui/live), as it checks a station's cards by their label.
+func StationMayPutTopic(old *Theme, t Theme, label string) bool {
+	own := func(x Theme) bool { return label != "" && x.Session.Station == label && x.Session.Device == "" && untouched(x) }
+	return own(t) && (old == nil || own(*old) && old.Phase == t.Phase)
+}
+
+// StationMayDeleteTopic reports whether the station with the label may
+// delete the stored topic old: its own proposal, untouched.
+func StationMayDeleteTopic(old Theme, label string) bool {
+	return label != "" && old.Session.Station == label && untouched(old)
 }

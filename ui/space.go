@@ -195,6 +195,11 @@ func (s *spaceScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *spaceScreen) gridKey(msg tea.KeyPressMsg) tea.Cmd {
+	if s.sh.station() {
+		if cmd, ok := s.stationKey(msg); ok { // space_station.go
+			return cmd
+		}
+	}
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Up):
@@ -344,6 +349,9 @@ func (s *spaceScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 // saveTopic stores the topic of the form; a missing title is named at
 // its field and everything typed stays.
 func (s *spaceScreen) saveTopic() tea.Cmd {
+	if s.sh.station() {
+		return s.saveProposal() // space_station.go
+	}
 	f := &s.form
 	title := f.value("title")
 	if title == "" {
@@ -552,6 +560,9 @@ func (s *spaceScreen) KeyMap() help.KeyMap {
 		next := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", s.sh.T("forum.key.next")))
 		cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", s.sh.T("forum.key.cancel")))
 		return keyMap{short: []key.Binding{save, next, cancel}, full: [][]key.Binding{{save, next, cancel}}}
+	}
+	if s.sh.station() {
+		return s.stationKeyMap()
 	}
 	if s.moving != "" {
 		put := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", s.sh.T("space.key.put")))

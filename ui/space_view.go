@@ -263,6 +263,9 @@ func (s *spaceScreen) detailLines(w int) []string {
 		if s.inStrip() {
 			return nil
 		}
+		if s.sh.station() {
+			return []string{"", st.Muted.Render(truncate(s.sh.T("space.station.empty", s.rooms[s.col], s.slots[s.row]), w))}
+		}
 		return []string{"", st.Muted.Render(truncate(s.sh.T("space.empty", s.rooms[s.col], s.slots[s.row]), w))}
 	}
 	out := []string{""}

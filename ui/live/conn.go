@@ -119,11 +119,11 @@ func (c *Conn) Apply(id string, ch model.Change) error {
 func (c *Conn) applyOne(id string, ch model.Change) func() (Changed, error) {
 	return func() (Changed, error) {
 		if c.peer.Role == RoleStation {
-			groups, err := c.h.cardGroups(id, ch)
+			v, err := c.h.cardGroups(id, ch)
 			if err != nil {
 				return Changed{}, err
 			}
-			if err := c.stationMay(ch, groups); err != nil {
+			if err := c.stationMay(ch, v); err != nil {
 				return Changed{}, err
 			}
 		}
@@ -175,16 +175,31 @@ func (c *Conn) may(n need) error {
 func (c *Conn) label() string { return c.peer.Name }
 
 // stationMay checks that a station's change puts and deletes only cards
-// that carry its label, new ones and ones already stored: group maps the
-// workshop's cards, as the writes before this one leave them, to their
-// labels. It runs under the write lock, so no other write comes between.
-func (c *Conn) stationMay(ch model.Change, group map[string]string) error {
+// that carry its label, new ones and ones already stored, and only Open
+// Space topics it proposed that are still untouched
+// (model.StationMayPutTopic): v holds the workshop's cards and the named
+// themes as the writes before this one leave them. It runs under the
+// write lock, so no other write comes between.
+func (c *Conn) stationMay(ch model.Change, v *cardView) error {
 	deny := fmt.Errorf("%s: %w", c.peer.Name, ErrNotAllowed)
-	if ch.Workshop != nil || len(ch.Themes)+len(ch.Reversals)+len(ch.Measures)+len(ch.Photos)+
-		len(ch.PhotoFiles)+len(ch.DeleteThemes)+len(ch.DeleteReversals)+len(ch.DeleteMeasures)+
+	if ch.Workshop != nil || len(ch.Reversals)+len(ch.Measures)+len(ch.Photos)+
+		len(ch.PhotoFiles)+len(ch.DeleteReversals)+len(ch.DeleteMeasures)+
 		len(ch.DeletePhotos) > 0 {
 		return deny
 	}
+	label := model.OneLine(c.label())
+	for _, t := range ch.Themes {
+		old, ok := v.themes[t.ID]
+		if ok && !model.StationMayPutTopic(&old, t, label) || !ok && !model.StationMayPutTopic(nil, t, label) {
+			return deny
+		}
+	}
+	for _, id := range ch.DeleteThemes {
+		if old, ok := v.themes[id]; ok && !model.StationMayDeleteTopic(old, label) {
+			return deny
+		}
+	}
+	group := v.groups
 	for _, k := range ch.Cards {
 		if old, ok := group[k.ID]; k.Group != c.label() || ok && old != c.label() {
 			return deny

@@ -87,7 +87,7 @@ func (h *Hub) group(rs []*request) {
 		}
 		v := seen[r.workshop]
 		if v == nil {
-			v = &cardView{groups: map[string]string{}, known: map[string]bool{}}
+			v = newCardView()
 			seen[r.workshop] = v
 		}
 		if r.c.peer.Role == RoleStation {
@@ -97,7 +97,7 @@ func (h *Hub) group(rs []*request) {
 				r.done, r.err = true, err
 				continue
 			}
-			if err := r.c.stationMay(r.ch, v.groups); err != nil {
+			if err := r.c.stationMay(r.ch, v); err != nil {
 				r.done, r.err = true, err
 				continue
 			}
@@ -150,10 +150,18 @@ func (h *Hub) changed(from *Conn, ev Changed) {
 
 // cardView is what a group of writes knows of a workshop's cards: the
 // group label of each card it has read from the store or written itself
-// (known), a card in known but not in groups being one that is not there.
+// (known), a card in known but not in groups being one that is not there;
+// and the same of the Open Space topics a station proposes (themes,
+// tknown), read only when a change names themes.
 type cardView struct {
 	groups map[string]string
 	known  map[string]bool
+	themes map[string]model.Theme
+	tknown map[string]bool
+}
+
+func newCardView() *cardView {
+	return &cardView{groups: map[string]string{}, known: map[string]bool{}, themes: map[string]model.Theme{}, tknown: map[string]bool{}}
 }
 
 // read fetches the cards ch names that the view does not know yet: only
@@ -170,17 +178,46 @@ func (v *cardView) read(st *store.Store, workshop string, ch model.Change) error
 			want = append(want, id)
 		}
 	}
+	if len(want) > 0 {
+		m, err := st.CardGroups(workshop, want)
+		if err != nil {
+			return err
+		}
+		for _, id := range want {
+			v.known[id] = true
+			if g, ok := m[id]; ok {
+				v.groups[id] = g
+			}
+		}
+	}
+	return v.readThemes(st, workshop, ch)
+}
+
+// readThemes fetches the themes ch names that the view does not know yet
+// (store.Themes).
+func (v *cardView) readThemes(st *store.Store, workshop string, ch model.Change) error {
+	var want []string
+	for _, t := range ch.Themes {
+		if !v.tknown[t.ID] {
+			want = append(want, t.ID)
+		}
+	}
+	for _, id := range ch.DeleteThemes {
+		if !v.tknown[id] {
+			want = append(want, id)
+		}
+	}
 	if len(want) == 0 {
 		return nil
 	}
-	m, err := st.CardGroups(workshop, want)
+	m, err := st.Themes(workshop, want)
 	if err != nil {
 		return err
 	}
 	for _, id := range want {
-		v.known[id] = true
-		if g, ok := m[id]; ok {
-			v.groups[id] = g
+		v.tknown[id] = true
+		if t, ok := m[id]; ok {
+			v.themes[id] = t
 		}
 	}
 	return nil
@@ -196,15 +233,23 @@ func (v *cardView) apply(ch model.Change) {
 		v.known[id] = true
 		delete(v.groups, id)
 	}
+	for _, t := range ch.Themes {
+		v.tknown[t.ID] = true
+		v.themes[t.ID] = t
+	}
+	for _, id := range ch.DeleteThemes {
+		v.tknown[id] = true
+		delete(v.themes, id)
+	}
 }
 
 // cardGroups reads the stored groups of the cards ch names.
-func (h *Hub) cardGroups(id string, ch model.Change) (map[string]string, error) {
-	v := cardView{groups: map[string]string{}, known: map[string]bool{}}
+func (h *Hub) cardGroups(id string, ch model.Change) (*cardView, error) {
+	v := newCardView()
 	if err := v.read(h.st, id, ch); err != nil {
 		return nil, err
 	}
-	return v.groups, nil
+	return v, nil
 }
 
 func (c *Conn) hasLeft() bool {
