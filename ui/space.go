@@ -115,6 +115,9 @@ func (s *spaceScreen) SaveDraft() tea.Cmd {
 	if s.editing != spaceTopicForm || s.ws == nil || s.ws != s.sh.ws || s.form.value("title") == "" {
 		return nil
 	}
+	if s.sh.station() {
+		return s.saveProposal(true) // space_station.go
+	}
 	return s.saveTopic()
 }
 
@@ -350,7 +353,7 @@ func (s *spaceScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 // its field and everything typed stays.
 func (s *spaceScreen) saveTopic() tea.Cmd {
 	if s.sh.station() {
-		return s.saveProposal() // space_station.go
+		return s.saveProposal(false) // space_station.go
 	}
 	f := &s.form
 	title := f.value("title")

@@ -66,14 +66,16 @@ func (s *spaceScreen) openProposal(t model.Theme) tea.Cmd {
 }
 
 // saveProposal stores a station's topic: a new one beside the grid with
-// the station's label, or its own one changed while it still may be.
-func (s *spaceScreen) saveProposal() tea.Cmd {
+// the station's label, or its own one changed while it still may be. The
+// convener is asked for, except when the station quits (quitting): then
+// the topic is kept without one rather than lost.
+func (s *spaceScreen) saveProposal(quitting bool) tea.Cmd {
 	f := &s.form
 	title, convener := f.value("title"), f.value("convener")
 	switch {
 	case title == "":
 		return f.fail("title", s.sh.T("space.err.title"))
-	case convener == "":
+	case convener == "" && !quitting:
 		return f.fail("convener", s.sh.T("space.err.convener"))
 	}
 	now := s.sh.now()

@@ -87,4 +87,19 @@ func TestStationProposesTopic(t *testing.T) {
 	if s := fac.screen(); !strings.Contains(s, "Thema „Boule-Bahn am Dorfplatz“ von tisch3 zurückgezogen.") {
 		t.Errorf("the facilitator is not told of the withdrawal:\n%s", s)
 	}
+	// Without a convener the form asks for one; quitting keeps the topic.
+	st.press("n")
+	st.typeText("Halbfertig")
+	st.press("ctrl+s")
+	if s := st.screen(); !strings.Contains(s, "bitte den Namen angeben") {
+		t.Errorf("no convener asked for:\n%s", s)
+	}
+	st.press("ctrl+c")
+	kept := false
+	for _, x := range diskTopics(t, hub, w.ID) {
+		kept = kept || x.Title == "Halbfertig" && x.Session.Station == "tisch3"
+	}
+	if !kept {
+		t.Errorf("the station's topic typed when it quit is lost:\n%s", st.screen())
+	}
 }
