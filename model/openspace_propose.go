@@ -67,7 +67,9 @@ func untouched(t Theme) bool {
 // proposals, untouched, in the same phase. The hub checks a station's
 // writes with it (ui/live), as it checks a station's cards by their label.
 func StationMayPutTopic(old *Theme, t Theme, label string) bool {
-	own := func(x Theme) bool { return label != "" && x.Session.Station == label && x.Session.Device == "" && untouched(x) }
+	own := func(x Theme) bool {
+		return label != "" && x.Session.Station == label && x.Session.Device == "" && untouched(x)
+	}
 	return own(t) && (old == nil || own(*old) && old.Phase == t.Phase)
 }
 
