@@ -358,17 +358,7 @@ func roundGroups(cards []Card) (rounds []int, groups map[int][]string, by map[[2
 		c.Group = "" // the heading names it
 		by[key] = append(by[key], c)
 	}
-	slices.SortFunc(rounds, func(a, b int) int {
-		switch {
-		case a == b:
-			return 0
-		case a == 0:
-			return 1
-		case b == 0:
-			return -1
-		}
-		return a - b
-	})
+	slices.SortFunc(rounds, cmpRound)
 	return rounds, groups, by
 }
 
