@@ -147,19 +147,11 @@ func top(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 // items returns the item bucket name of workshop id, or an error when the
 // workshop has none.
 func items(tx *bolt.Tx, id string, name []byte) (*bolt.Bucket, error) {
-	w, err := top(tx, bucketW)
-	if err != nil {
-		return nil, err
+	b, err := optional(tx, id, name)
+	if err == nil && b == nil {
+		err = fmt.Errorf("bucket w/%s/%s is missing (%w)", keyText([]byte(id)), name, ErrDamaged)
 	}
-	ws := w.Bucket([]byte(id))
-	if ws == nil {
-		return nil, fmt.Errorf("bucket w/%s is missing (%w)", keyText([]byte(id)), ErrDamaged)
-	}
-	b := ws.Bucket(name)
-	if b == nil {
-		return nil, fmt.Errorf("bucket w/%s/%s is missing (%w)", keyText([]byte(id)), name, ErrDamaged)
-	}
-	return b, nil
+	return b, err
 }
 
 // createItemBuckets makes w/<id> with its four item buckets.
