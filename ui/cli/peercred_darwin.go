@@ -1,27 +1,13 @@
 package cli
 
-import (
-	"net"
-	"os"
+import "golang.org/x/sys/unix"
 
-	"golang.org/x/sys/unix"
-)
-
-// peerIsUs reports whether the process at the other end of conn runs as
-// this process's user (LOCAL_PEERCRED), beside the socket's mode 0600.
-func peerIsUs(conn net.Conn) bool {
-	uc, ok := conn.(*net.UnixConn)
-	if !ok {
-		return false
-	}
-	raw, err := uc.SyscallConn()
+// peerUID is the user of the process at the other end of the Unix socket
+// fd (LOCAL_PEERCRED).
+func peerUID(fd uintptr) (int, error) {
+	cred, err := unix.GetsockoptXucred(int(fd), unix.SOL_LOCAL, unix.LOCAL_PEERCRED)
 	if err != nil {
-		return false
+		return -1, err
 	}
-	var cred *unix.Xucred
-	var cerr error
-	err = raw.Control(func(fd uintptr) {
-		cred, cerr = unix.GetsockoptXucred(int(fd), unix.SOL_LOCAL, unix.LOCAL_PEERCRED)
-	})
-	return err == nil && cerr == nil && cred != nil && int(cred.Uid) == os.Getuid()
+	return int(cred.Uid), nil
 }
