@@ -3,6 +3,7 @@ package phone
 import (
 	"net/http"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"werkstatt/model"
@@ -47,10 +48,17 @@ func myTopics(v *view, snap *model.Snapshot, phase, device string) []mineTopic {
 	return out
 }
 
-// field reads one line of a form as a card's text is read (cleanCard,
-// MaxCardRunes) and folds it to one line; empty names the key to answer.
+// cleanLine is a topic's title or convener as stored: a card's text
+// cleaned (cleanCard), its tabs spaces, folded to one line (its lines
+// joined by " / ", as the record shows a multi-line text in one line).
+func cleanLine(text string) string {
+	return model.OneLine(strings.ReplaceAll(cleanCard(text), "\t", " "))
+}
+
+// field reads one line of a form (cleanLine) and bounds it as a card's
+// text, after folding; empty names the key to answer.
 func (s *Server) field(w http.ResponseWriter, r *http.Request, name, empty string) (string, bool) {
-	text := cleanCard(r.PostFormValue(name))
+	text := cleanLine(r.PostFormValue(name))
 	switch {
 	case text == "":
 		s.fail(w, r, http.StatusBadRequest, empty)
@@ -59,7 +67,7 @@ func (s *Server) field(w http.ResponseWriter, r *http.Request, name, empty strin
 		s.fail(w, r, http.StatusRequestEntityTooLarge, "err.toolong", MaxCardRunes)
 		return "", false
 	}
-	return model.OneLine(text), true
+	return text, true
 }
 
 // postTopic proposes a topic in the live marketplace.

@@ -14,7 +14,7 @@ import (
 )
 
 // openSpace is an env whose workshop is an Open Space in its marketplace.
-func openSpace(t *testing.T) *env {
+func openSpace(t testing.TB) *env {
 	return newEnv(t, func(w *model.Workshop) { w.Method, w.Phase = model.MethodOpenSpace, "marketplace" })
 }
 
