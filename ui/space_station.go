@@ -39,7 +39,7 @@ func (s *spaceScreen) stationKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		case !ok:
 			return nil, true
 		case s.stationMay(t):
-			return s.delete(), true
+			return s.withdraw(t), true
 		}
 		return s.say(s.sh.T("space.station.notyours"), statusInfo), true
 	case key.Matches(msg, k.Move, k.Grid, k.Undo, k.Vote, k.Plan, k.Home):
@@ -97,11 +97,21 @@ func (s *spaceScreen) saveProposal(quitting bool) tea.Cmd {
 	return tea.Batch(cmd, s.say(s.sh.T("space.station.saved", oneLineText(t.Title)), statusOK))
 }
 
+// withdraw takes the station's own topic back (no undo: z is the
+// facilitator's).
+func (s *spaceScreen) withdraw(t model.Theme) tea.Cmd {
+	cmd := s.sh.commit(model.Change{DeleteThemes: []string{t.ID}})
+	s.built = -1
+	s.sync()
+	return tea.Batch(cmd, s.say(s.sh.T("space.station.withdrawn", oneLineText(t.Title)), statusInfo))
+}
+
 // stationKeyMap is the help of a station's marketplace.
 func (s *spaceScreen) stationKeyMap() help.KeyMap {
 	k := s.keys
+	propose := key.NewBinding(key.WithKeys("n"), key.WithHelp("n", s.sh.T("space.station.form")))
 	open := key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", s.sh.T("space.station.key.open")))
 	del := key.NewBinding(key.WithKeys("x"), key.WithHelp("x", s.sh.T("space.station.key.withdraw")))
-	return keyMap{short: []key.Binding{k.New, open, del},
-		full: [][]key.Binding{{k.New, open, del}, {k.Up, k.Down, k.Left, k.Right}}}
+	return keyMap{short: []key.Binding{propose, del},
+		full: [][]key.Binding{{propose, open, del}, {k.Up, k.Down, k.Left, k.Right}}}
 }

@@ -74,10 +74,13 @@ func TestStationProposesTopic(t *testing.T) {
 	}
 	// Its own topic, in the strip: x withdraws it.
 	st.press("down", "down", "down")
-	if s := st.screen(); !strings.Contains(s, "Vorgeschlagen: von tisch3") {
-		t.Errorf("the station's topic does not say where it came from:\n%s", s)
+	if s := st.screen(); !strings.Contains(s, "Vorgeschlagen: von tisch3") || !strings.Contains(s, "x zieht es zurück") {
+		t.Errorf("the station's topic does not say where it came from or what the table may do:\n%s", s)
 	}
 	st.press("x")
+	if s := st.screen(); !strings.Contains(s, "Thema „Boule-Bahn am Dorfplatz“ zurückgezogen.") {
+		t.Errorf("the station is not told of its withdrawal:\n%s", s)
+	}
 	for _, x := range diskTopics(t, hub, w.ID) {
 		if x.ID == mine {
 			t.Fatalf("the station's topic was not withdrawn:\n%s", st.screen())

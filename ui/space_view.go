@@ -286,7 +286,11 @@ func (s *spaceScreen) detailLines(w int) []string {
 	add(s.sh.T("space.f.who"), t.Session.Who)
 	add(s.sh.T("space.f.results"), t.Session.Results)
 	add(s.sh.T("space.f.next"), t.Session.Next)
-	if !t.Session.Reported() {
+	switch {
+	case s.sh.station() && s.stationMay(t): // space_station.go
+		out = append(out, st.Muted.Render(truncate(s.sh.T("space.station.own"), w)))
+	case s.sh.station():
+	case !t.Session.Reported():
 		out = append(out, st.Muted.Render(truncate(s.sh.T("space.noreport"), w)))
 	}
 	return out
