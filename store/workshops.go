@@ -484,30 +484,6 @@ func freeHandle(hb *bolt.Bucket, want, title string) string {
 // writes wait, without decoding the whole workshop.
 func (s *Store) CardGroups(id string, cards []string) (map[string]string, error) {
 	m := make(map[string]string, len(cards))
-	err := s.view(func(tx *bolt.Tx) error {
-		wsb, err := top(tx, bucketWorkshops)
-		if err != nil {
-			return err
-		}
-		if wsb.Get([]byte(id)) == nil {
-			return &notFound{what: "workshop", ref: id}
-		}
-		b, err := items(tx, id, bucketCards)
-		if err != nil {
-			return err
-		}
-		for _, k := range cards {
-			v := b.Get([]byte(k))
-			if v == nil {
-				continue
-			}
-			var c model.Card
-			if err := decode(v, &c); err != nil {
-				return fmt.Errorf("card %s of %s: %w", keyText([]byte(k)), id, err)
-			}
-			m[k] = c.Group
-		}
-		return nil
-	})
+	err := readNamed(s, id, bucketCards, "card", cards, func(k string, c model.Card) { m[k] = c.Group })
 	return m, err
 }
