@@ -36,6 +36,7 @@ func TestMayWithdrawTopic(t *testing.T) {
 		{"placed", func(_ *model.Snapshot, t *model.Theme) { t.Session.Room, t.Session.Slot = 1, 2 }, false},
 		{"reported", func(_ *model.Snapshot, t *model.Theme) { t.Session.Results = "viel" }, false},
 		{"typed dots", func(_ *model.Snapshot, t *model.Theme) { t.Dots = 1 }, false},
+		{"marked", func(_ *model.Snapshot, t *model.Theme) { t.Top = true }, false},
 		{"phone dots", func(s *model.Snapshot, _ *model.Theme) {
 			s.Ballots = []model.Ballot{{ID: "x", Device: other, Dots: map[string]int{"t1": 1}}}
 		}, false},

@@ -50,10 +50,12 @@ func (a *app) proposedLine(msg live.Changed) string {
 		if !t.Session.Proposed() || slices.ContainsFunc(ws.snap.Themes, func(o model.Theme) bool { return o.ID == t.ID }) {
 			continue
 		}
+		// The title cut short, so the convener fits an 80-column line.
+		title := truncate(oneLineText(t.Title), 28)
 		if c := oneLineText(t.Session.Convener); c != "" {
-			return a.sh.T("space.proposed.by", a.sh.proposedBy(t), oneLineText(t.Title), c)
+			return a.sh.T("space.proposed.by", a.sh.proposedBy(t), title, truncate(c, 20))
 		}
-		return a.sh.T("space.proposed", a.sh.proposedBy(t), oneLineText(t.Title))
+		return a.sh.T("space.proposed", a.sh.proposedBy(t), title)
 	}
 	for _, id := range msg.Change.DeleteThemes {
 		if i := slices.IndexFunc(ws.snap.Themes, func(o model.Theme) bool { return o.ID == id }); i >= 0 && ws.snap.Themes[i].Session.Proposed() {
