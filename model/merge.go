@@ -19,6 +19,9 @@ type MergeReport struct {
 	// Details holds the same conflicts as data, so the UI can say them in
 	// the user's language with Lines.
 	Details []Conflict `json:"details,omitempty"`
+	// Moved are the Open Space topics that ended up in the same cell of
+	// the marketplace as another and went beside the grid (SettleCells).
+	Moved []TopicMove `json:"moved,omitempty"`
 }
 
 // Lines returns one line per conflict in language l.
@@ -30,9 +33,19 @@ func (r MergeReport) Lines(l Lang) []string {
 	return out
 }
 
+// MovedLines returns one line per topic moved beside the grid, in
+// language l.
+func (r MergeReport) MovedLines(l Lang) []string {
+	out := make([]string, len(r.Moved))
+	for i, m := range r.Moved {
+		out[i] = m.Line(l)
+	}
+	return out
+}
+
 // Changed reports whether the import wrote anything.
 func (r MergeReport) Changed() bool {
-	if r.Created || r.Added > 0 || r.Updated > 0 {
+	if r.Created || r.Added > 0 || r.Updated > 0 || len(r.Moved) > 0 {
 		return true
 	}
 	for _, c := range r.Details {
@@ -103,7 +116,10 @@ func (c Conflict) Line(l Lang) string {
 // united by id. An item on both sides that differs is taken from the side
 // with the later Updated time, the database's side on a tie, and noted as a
 // conflict; equal items count as unchanged. Nothing is ever deleted, so
-// merging the same copy twice changes nothing the second time.
+// merging the same copy twice changes nothing the second time. Open Space
+// topics that the two sides put into the same cell are settled
+// (SettleCells): one keeps the cell, the others go beside the grid, listed
+// in the report's Moved.
 //
 // The workshop's metadata merges the same way, except its handle: a handle
 // is the name typed on this machine, so the existing one is kept and
@@ -164,6 +180,9 @@ func Merge(existing, incoming Snapshot) (Snapshot, MergeReport) {
 			})
 	}
 	out.PhotoFiles = mergeFiles(existing.PhotoFiles, incoming.PhotoFiles, out.Photos)
+	// Two topics may now share a cell of the marketplace: one keeps it,
+	// the other waits beside the grid, and the report says so.
+	rep.Moved = out.SettleCells()
 	return out, rep
 }
 

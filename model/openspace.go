@@ -93,14 +93,18 @@ func Topics(themes []Theme, phase string) []Theme {
 	return out
 }
 
-// TopicAt finds the topic of a phase in the cell of room and slot.
+// TopicAt finds the topic of a phase in the cell of room and slot; of
+// two there (openspace_cells.go), the one that keeps the cell.
 func TopicAt(themes []Theme, phase string, room, slot int) (Theme, bool) {
+	var best Theme
+	found := false
 	for _, t := range themes {
-		if t.Phase == phase && t.Session.Placed() && t.Session.Room == room && t.Session.Slot == slot {
-			return t, true
+		if t.Phase == phase && t.Session.Placed() && t.Session.Room == room && t.Session.Slot == slot &&
+			(!found || cellFirst(t, best) < 0) {
+			best, found = t, true
 		}
 	}
-	return Theme{}, false
+	return best, found
 }
 
 // ErrNoCell is the error of a place outside the grid.

@@ -81,7 +81,7 @@ type spaceGrid struct {
 func (r *record) spaceGrid(p Phase) spaceGrid {
 	g := spaceGrid{cell: map[[2]int]Theme{}}
 	g.rooms, g.slots = r.s.Workshop.Grid(r.lang)
-	for _, t := range Topics(r.s.Themes, p.ID) {
+	for _, t := range SettledTopics(r.s.Themes, p.ID) {
 		x := t.Session
 		if !x.Placed() || x.Room > len(g.rooms) || x.Slot > len(g.slots) {
 			g.unplaced = append(g.unplaced, t)

@@ -215,7 +215,15 @@ func readSnapshot(tx *bolt.Tx, id string) (model.Snapshot, error) {
 	if snap.Ballots, err = readBallots(tx, id); err != nil {
 		return snap, err
 	}
-	return snap, readExtras(tx, id, &snap)
+	if err := readExtras(tx, id, &snap); err != nil {
+		return snap, err
+	}
+	// Two Open Space topics in one cell (two sessions placed them at
+	// once, or an import of an older werkstatt merged them): the one the
+	// cell keeps stays, the others are read as beside the grid, so the
+	// screen, the record and an export (which the import then reads) agree.
+	snap.SettleCells()
+	return snap, nil
 }
 
 // getWorkshop reads one workshop by id.

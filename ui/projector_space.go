@@ -10,7 +10,7 @@ import (
 // The grid takes one page; slots that do not fit go on the next pages.
 func (p *projector) spaceWall(ph model.Phase, w, h int) [][]string {
 	ws := &p.view
-	topics := model.Topics(ws.snap.Themes, ph.ID)
+	topics := model.SettledTopics(ws.snap.Themes, ph.ID)
 	if len(topics) == 0 {
 		return [][]string{{center(p.st.Muted.Render(p.t.T("proj.space.none")), w)}}
 	}

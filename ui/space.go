@@ -129,7 +129,7 @@ func (s *spaceScreen) sync() {
 	}
 	s.built = ws.version
 	s.rooms, s.slots = ws.snap.Workshop.Grid(s.sh.lang)
-	s.topics = model.Topics(ws.snap.Themes, s.phase)
+	s.topics = model.SettledTopics(ws.snap.Themes, s.phase) // two in one cell: one keeps it
 	s.cards = len(ws.Cards(s.phase))
 	s.cells = map[[2]int]string{}
 	s.byID = make(map[string]model.Theme, len(s.topics))

@@ -206,6 +206,7 @@ var stringsDE = map[string]string{
 	"import.conflicts.one":   "%d Konflikt",
 	"import.conflicts.other": "%d Konflikte",
 	"import.conflict":        "Konflikt: %s",
+	"import.moved":           "Marktplatz: %s", // an Open Space topic that went beside the grid
 
 	// backup
 	"backup.done": "Sicherung geschrieben: %s",

@@ -206,6 +206,7 @@ var stringsEN = map[string]string{
 	"import.conflicts.one":   "%d conflict",
 	"import.conflicts.other": "%d conflicts",
 	"import.conflict":        "conflict: %s",
+	"import.moved":           "marketplace: %s", // an Open Space topic that went beside the grid
 
 	// backup
 	"backup.done": "backup written: %s",

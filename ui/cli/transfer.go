@@ -247,8 +247,11 @@ func (c *cli) cmdImport(fs *flag.FlagSet) func([]string) error {
 			} else {
 				fmt.Fprintln(c.stdout, c.t("import.merged", handle, rep.Added, rep.Updated, rep.Unchanged, c.n("import.conflicts", len(rep.Conflicts))))
 			}
-			for _, conflict := range rep.Conflicts {
+			for _, conflict := range rep.Lines(c.lang) {
 				fmt.Fprintln(c.stdout, c.t("import.conflict", strings.TrimSpace(conflict)))
+			}
+			for _, moved := range rep.MovedLines(c.lang) {
+				fmt.Fprintln(c.stdout, c.t("import.moved", moved))
 			}
 			return nil
 		})

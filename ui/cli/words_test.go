@@ -33,6 +33,10 @@ func TestImportCountsInSingular(t *testing.T) {
 	if !strings.Contains(out, ", 1 Konflikt\n") {
 		t.Errorf("one conflict: %q", out)
 	}
+	// The conflict's line is in the --lang language too.
+	if !strings.Contains(out, "\nKonflikt: Karte „Viel zu laut“ unterscheidet sich: die importierte Fassung wurde übernommen (später geändert)\n") {
+		t.Errorf("the conflict is not said in German: %q", out)
+	}
 }
 
 // TestOpenPhaseByScreenName: --phase takes the names the screens show, in
