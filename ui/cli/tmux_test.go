@@ -25,8 +25,9 @@ import (
 
 // e2eWait is how long one expected screen may take to appear. It is long
 // because CI runs the tests under -race on two cores next to other
-// packages; a healthy run needs a fraction of a second per step.
-const e2eWait = 20 * time.Second
+// packages, sometimes beside other busy processes (one step of 20 s ran
+// out at a load of 12); a healthy run needs a fraction of a second per step.
+const e2eWait = 40 * time.Second
 
 // e2eEnviron is the German shell the end-to-end tests run werkstatt in:
 // the test's binary on the PATH, a home of its own, LANG=de_DE.UTF-8.
