@@ -46,6 +46,13 @@ type hall struct {
 // it, and a server with opt (PIN 4711 unless set).
 func newHall(t *testing.T, opt Options) *hall {
 	t.Helper()
+	return newHallWith(t, opt, nil)
+}
+
+// newHallWith is newHall with the workshop changed by edit before it is
+// stored (another method, another phase).
+func newHallWith(t *testing.T, opt Options, edit func(w *model.Workshop)) *hall {
+	t.Helper()
 	dir := t.TempDir()
 	st, err := store.Open(filepath.Join(dir, "werkstatt.db"), nil)
 	if err != nil {
@@ -53,6 +60,9 @@ func newHall(t *testing.T, opt Options) *hall {
 	}
 	t.Cleanup(func() { st.Close() })
 	ws := model.Workshop{Title: "Werkstatt Au", Participants: 20, Dots: 3, Method: model.MethodZukunftswerkstatt, Phase: "critique"}
+	if edit != nil {
+		edit(&ws)
+	}
 	if err := st.CreateWorkshop(&ws); err != nil {
 		t.Fatal(err)
 	}
