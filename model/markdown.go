@@ -190,34 +190,9 @@ func orDash(s string) string {
 }
 
 func (r *record) writeFacts(b *strings.Builder) {
-	w, L := r.s.Workshop, r.L
-	tableHead(b, L.FactsHead[0], L.FactsHead[1])
-	num := func(n int) string {
-		if n <= 0 {
-			return "–"
-		}
-		return strconv.Itoa(n)
-	}
-	var facil []string
-	for _, f := range w.Facilitators {
-		if f = mdCell(f); f != "" {
-			facil = append(facil, f)
-		}
-	}
-	rows := [][2]string{
-		{L.Date, orDash(mdCell(w.Date.Format(r.lang)))},
-		{L.Place, orDash(mdCell(w.Place))},
-		{L.Client, orDash(mdCell(w.Client))},
-		{L.Facilitators, orDash(strings.Join(facil, ", "))},
-		{L.Participants, num(w.Participants)},
-		{L.Method, mdCell(r.method.Name.In(r.lang))},
-		{L.DotsEach, num(w.Dots)},
-	}
-	if w.DotCap > 0 {
-		rows = append(rows, [2]string{L.DotCap, strconv.Itoa(w.DotCap)})
-	}
-	for _, row := range rows {
-		tableRow(b, "**"+row[0]+"**", row[1])
+	tableHead(b, r.L.FactsHead[0], r.L.FactsHead[1])
+	for _, f := range r.factsIn(mdCell, mdCell(r.method.Name.In(r.lang))) {
+		tableRow(b, "**"+f.Label+"**", f.Value)
 	}
 	b.WriteByte('\n')
 }

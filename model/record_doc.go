@@ -176,7 +176,12 @@ func BuildRecord(s Snapshot, o RecordOptions) RecordDoc {
 	return d
 }
 
-func (r *record) facts() []Fact {
+func (r *record) facts() []Fact { return r.factsIn(OneLine, r.method.Name.In(r.lang)) }
+
+// factsIn are the overview's facts about the workshop, each text made fit
+// for the record's form by clean; method is the method's name as the form
+// shows it.
+func (r *record) factsIn(clean func(string) string, method string) []Fact {
 	w, L := r.s.Workshop, r.L
 	num := func(n int) string {
 		if n <= 0 {
@@ -186,17 +191,17 @@ func (r *record) facts() []Fact {
 	}
 	var facil []string
 	for _, f := range w.Facilitators {
-		if f = OneLine(f); f != "" {
+		if f = clean(f); f != "" {
 			facil = append(facil, f)
 		}
 	}
 	facts := []Fact{
-		{L.Date, orDash(OneLine(w.Date.Format(r.lang)))},
-		{L.Place, orDash(OneLine(w.Place))},
-		{L.Client, orDash(OneLine(w.Client))},
+		{L.Date, orDash(clean(w.Date.Format(r.lang)))},
+		{L.Place, orDash(clean(w.Place))},
+		{L.Client, orDash(clean(w.Client))},
 		{L.Facilitators, orDash(strings.Join(facil, ", "))},
 		{L.Participants, num(w.Participants)},
-		{L.Method, r.method.Name.In(r.lang)},
+		{L.Method, method},
 		{L.DotsEach, num(w.Dots)},
 	}
 	if w.DotCap > 0 {
