@@ -102,17 +102,7 @@ func (s *forumScreen) detailLines(w int) []string {
 	}
 	st := s.sh.st
 	out := []string{""}
-	add := func(label, text string) {
-		if strings.TrimSpace(text) == "" {
-			return
-		}
-		for i, l := range wrap(label+": "+oneLineText(text), w) {
-			if i == 0 {
-				l = st.Label.Render(label+":") + strings.TrimPrefix(l, label+":")
-			}
-			out = append(out, l)
-		}
-	}
+	add := func(label, text string) { out = append(out, labelled(st, label, text, w)...) }
 	if r.Voted() {
 		out = append(out, truncate(s.sh.T("forum.approval", r.Approval(), r.Votes()), w))
 	}

@@ -269,17 +269,7 @@ func (s *spaceScreen) detailLines(w int) []string {
 		return []string{"", st.Muted.Render(truncate(s.sh.T("space.empty", s.rooms[s.col], s.slots[s.row]), w))}
 	}
 	out := []string{""}
-	add := func(label, text string) {
-		if strings.TrimSpace(text) == "" {
-			return
-		}
-		for i, l := range wrap(label+": "+oneLineText(text), w) {
-			if i == 0 {
-				l = st.Label.Render(label+":") + strings.TrimPrefix(l, label+":")
-			}
-			out = append(out, l)
-		}
-	}
+	add := func(label, text string) { out = append(out, labelled(st, label, text, w)...) }
 	out = append(out, st.ThemeTitle.Render(truncate(oneLineText(t.Title), w)))
 	add(s.sh.T("space.f.convener"), t.Session.Convener)
 	add(s.sh.T("space.from"), s.sh.proposedBy(t))

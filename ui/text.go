@@ -21,6 +21,19 @@ func truncate(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
+// labelled is "label: text" on lines of at most w cells, text on one
+// line and the label in its style; nothing for a blank text.
+func labelled(st *Styles, label, text string, w int) []string {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	out := wrap(label+": "+oneLineText(text), w)
+	if len(out) > 0 {
+		out[0] = st.Label.Render(label+":") + strings.TrimPrefix(out[0], label+":")
+	}
+	return out
+}
+
 // wrap breaks s into lines of at most w cells, at spaces and hyphens where
 // it can and inside long words where it must. Existing line breaks stay.
 func wrap(s string, w int) []string {
