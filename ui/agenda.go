@@ -54,22 +54,22 @@ func (s *agendaScreen) start(back screenID) tea.Cmd {
 
 // build makes the form from s.items and the workshop, puts back the texts
 // typed so far (vals, by row key) and focuses row at.
-func (s *agendaScreen) build(w model.Workshop, vals map[string]string, at int) tea.Cmd {
+func (s *agendaScreen) build(w model.Workshop, vals map[formKey]string, at int) tea.Cmd {
 	sh := s.sh
 	m := w.MethodOf()
 	f := newForm(sh, sh.T("agenda.title", w.Title), sh.T("agenda.hint"))
-	f.text("start", sh.T("agenda.f.start"), model.DefaultStart.String(), s.items[0].Start.String())
+	f.text(named("start"), sh.T("agenda.f.start"), model.DefaultStart.String(), s.items[0].Start.String())
 	for i, it := range s.items {
 		f.heading(it.Start.String() + "  " + it.Label(m, sh.lang))
-		f.text("t:"+strconv.Itoa(i), sh.T("agenda.f.name"), model.AgendaItem{Kind: it.Kind, Phase: it.Phase}.Label(m, sh.lang), it.Title)
-		f.text("m:"+strconv.Itoa(i), sh.T("agenda.f.minutes"), "0", strconv.Itoa(it.Minutes))
+		f.text(agendaField(agendaTitle, i), sh.T("agenda.f.name"), model.AgendaItem{Kind: it.Kind, Phase: it.Phase}.Label(m, sh.lang), it.Title)
+		f.text(agendaField(agendaMinutes, i), sh.T("agenda.f.minutes"), "0", strconv.Itoa(it.Minutes))
 	}
 	f.heading(sh.T("agenda.people"))
-	f.text("attendance", sh.T("agenda.f.attendance"), sh.T("agenda.p.attendance"), model.AttendanceText(w.Attendance))
-	f.text("names", sh.T("agenda.f.names"), sh.T("agenda.p.names"), strings.Join(w.Names, ", "))
-	f.text("minutes", sh.T("agenda.f.protokoll"), "", w.Credits.Minutes)
-	f.text("photos", sh.T("agenda.f.fotos"), "", w.Credits.Photos)
-	f.text("outlook", sh.T("agenda.f.outlook"), sh.T("agenda.p.outlook"), w.Outlook)
+	f.text(named("attendance"), sh.T("agenda.f.attendance"), sh.T("agenda.p.attendance"), model.AttendanceText(w.Attendance))
+	f.text(named("names"), sh.T("agenda.f.names"), sh.T("agenda.p.names"), strings.Join(w.Names, ", "))
+	f.text(named("minutes"), sh.T("agenda.f.protokoll"), "", w.Credits.Minutes)
+	f.text(named("photos"), sh.T("agenda.f.fotos"), "", w.Credits.Photos)
+	f.text(named("outlook"), sh.T("agenda.f.outlook"), sh.T("agenda.p.outlook"), w.Outlook)
 	f.restore(vals)
 	s.form = f
 	return s.form.focus(at)
@@ -125,35 +125,35 @@ func (s *agendaScreen) leave() tea.Cmd {
 func (s *agendaScreen) read() (model.Workshop, error) {
 	sh, f := s.sh, &s.form
 	w := sh.ws.snap.Workshop
-	start, err := model.ParseTimeOfDay(f.value("start"))
+	start, err := model.ParseTimeOfDay(f.value(named("start")))
 	if err != nil {
-		return w, errRow{"start", sh.T("agenda.err.start")}
+		return w, errRow{named("start"), sh.T("agenda.err.start")}
 	}
 	items := append([]model.AgendaItem(nil), s.items...)
 	for i := range items {
-		n, err := wholeNumber(f.value("m:" + strconv.Itoa(i)))
+		n, err := wholeNumber(f.value(agendaField(agendaMinutes, i)))
 		if err != nil || n > 12*60 {
-			return w, errRow{"m:" + strconv.Itoa(i), sh.T("agenda.err.minutes")}
+			return w, errRow{agendaField(agendaMinutes, i), sh.T("agenda.err.minutes")}
 		}
 		items[i].Minutes = n
-		items[i].Title = f.value("t:" + strconv.Itoa(i))
+		items[i].Title = f.value(agendaField(agendaTitle, i))
 		if items[i].Title == items[i].Label(w.MethodOf(), sh.lang) && items[i].Kind != model.AgendaBreak {
 			items[i].Title = ""
 		}
 	}
 	items[0].Start = start
 	w.Agenda = model.Chain(items, 1)
-	if w.Attendance, err = model.ParseAttendance(f.value("attendance")); err != nil {
-		return w, errRow{"attendance", sh.T("agenda.err.attendance")}
+	if w.Attendance, err = model.ParseAttendance(f.value(named("attendance"))); err != nil {
+		return w, errRow{named("attendance"), sh.T("agenda.err.attendance")}
 	}
 	w.Names = nil
-	for name := range strings.SplitSeq(f.value("names"), ",") {
+	for name := range strings.SplitSeq(f.value(named("names")), ",") {
 		if name = strings.TrimSpace(name); name != "" {
 			w.Names = append(w.Names, name)
 		}
 	}
-	w.Credits = model.Credits{Minutes: f.value("minutes"), Photos: f.value("photos")}
-	w.Outlook = f.value("outlook")
+	w.Credits = model.Credits{Minutes: f.value(named("minutes")), Photos: f.value(named("photos"))}
+	w.Outlook = f.value(named("outlook"))
 	return w, nil
 }
 

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -40,22 +39,29 @@ type agendaRow struct {
 	title, minutes string
 }
 
+// The two rows of an agenda item: its name and its minutes.
+const (
+	agendaTitle   = "agenda.title"
+	agendaMinutes = "agenda.minutes"
+)
+
+// agendaField is the key of row part (agendaTitle or agendaMinutes) of
+// agenda item i.
+func agendaField(part string, i int) formKey { return formKey{name: part, n: i} }
+
 // item is the index of the agenda item whose row has the focus and that
-// row's kind ("t:" or "m:"), -1 when the focus is on another row.
+// row's part (agendaTitle or agendaMinutes), -1 when the focus is on
+// another row.
 func (s *agendaScreen) item() (int, string) {
 	f := &s.form
 	if f.cur >= len(f.rows) {
 		return -1, ""
 	}
 	k := f.rows[f.cur].key
-	if !strings.HasPrefix(k, "t:") && !strings.HasPrefix(k, "m:") {
+	if k.name != agendaTitle && k.name != agendaMinutes || k.n < 0 || k.n >= len(s.items) {
 		return -1, ""
 	}
-	n, err := strconv.Atoi(k[2:])
-	if err != nil || n < 0 || n >= len(s.items) {
-		return -1, ""
-	}
-	return n, k[:2]
+	return k.n, k.name
 }
 
 // itemKey handles the keys that add, remove and move items; ok is false
@@ -72,15 +78,14 @@ func (s *agendaScreen) itemKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	vals := s.form.values()
 	rows := make([]agendaRow, len(s.items))
 	for j, it := range s.items {
-		n := strconv.Itoa(j)
-		rows[j] = agendaRow{it, vals["t:"+n], vals["m:"+n]}
+		rows[j] = agendaRow{it, vals[agendaField(agendaTitle, j)], vals[agendaField(agendaMinutes, j)]}
 	}
 	to := i // the item that has the focus after
 	switch {
 	case key.Matches(msg, k.Add):
 		it := model.AgendaItem{ID: model.NewID(s.sh.now()), Kind: model.AgendaBreak, Minutes: 15}
 		rows = slices.Insert(rows, i+1, agendaRow{it, "", "15"})
-		to, kind = i+1, "t:"
+		to, kind = i+1, agendaTitle
 	case key.Matches(msg, k.Remove):
 		if rows[i].item.Kind == model.AgendaPhase || len(rows) == 1 {
 			return s.status(s.sh.T("agenda.phase.keep")), true
@@ -102,27 +107,26 @@ func (s *agendaScreen) itemKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	}
 	s.setItems(rows, vals)
 	s.build(s.sh.ws.snap.Workshop, vals, 0)
-	return s.form.focus(s.form.index(kind + strconv.Itoa(to))), true
+	return s.form.focus(s.form.index(agendaField(kind, to))), true
 }
 
 // setItems makes rows the agenda, their texts the values of the item
 // rows, and the start times follow from the minutes typed where they are
 // numbers (a field that is not is refused on save, at its row).
-func (s *agendaScreen) setItems(rows []agendaRow, vals map[string]string) {
+func (s *agendaScreen) setItems(rows []agendaRow, vals map[formKey]string) {
 	items := make([]model.AgendaItem, len(rows))
 	for j, r := range rows {
 		items[j] = r.item
 		if n, err := wholeNumber(strings.TrimSpace(r.minutes)); err == nil && n <= 12*60 {
 			items[j].Minutes = n
 		}
-		n := strconv.Itoa(j)
-		vals["t:"+n], vals["m:"+n] = r.title, r.minutes
+		vals[agendaField(agendaTitle, j)], vals[agendaField(agendaMinutes, j)] = r.title, r.minutes
 	}
 	for j := len(rows); j < len(s.items); j++ {
-		delete(vals, "t:"+strconv.Itoa(j))
-		delete(vals, "m:"+strconv.Itoa(j))
+		delete(vals, agendaField(agendaTitle, j))
+		delete(vals, agendaField(agendaMinutes, j))
 	}
-	if start, err := model.ParseTimeOfDay(strings.TrimSpace(vals["start"])); err == nil {
+	if start, err := model.ParseTimeOfDay(strings.TrimSpace(vals[named("start")])); err == nil {
 		items[0].Start = start
 	} else {
 		items[0].Start = s.items[0].Start

@@ -3,7 +3,6 @@ package ui
 import (
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -155,20 +154,20 @@ func tableRows(f *form, w model.Workshop, cardTables []string) {
 	}
 	f.heading(sh.T("cafe.set.title"))
 	for _, name := range cardTables {
-		f.text("th:"+name, sh.T("cafe.set.hostof", truncate(model.OneLine(name), 24)), sh.T("cafe.set.p.host"), w.HostOf(name))
+		f.text(formKey{name: "table.host", id: name}, sh.T("cafe.set.hostof", truncate(model.OneLine(name), 24)), sh.T("cafe.set.p.host"), w.HostOf(name))
 	}
 	i := 0
 	for _, t := range w.Tables {
 		if slices.Contains(cardTables, t.Name) {
 			continue
 		}
-		f.text("tn:"+strconv.Itoa(i), sh.T("cafe.set.table"), sh.T("cafe.set.p.table"), t.Name)
-		f.text("tm:"+strconv.Itoa(i), sh.T("cafe.set.host"), sh.T("cafe.set.p.host"), t.Host)
+		f.text(formKey{name: "table.new", n: i}, sh.T("cafe.set.table"), sh.T("cafe.set.p.table"), t.Name)
+		f.text(formKey{name: "table.newhost", n: i}, sh.T("cafe.set.host"), sh.T("cafe.set.p.host"), t.Host)
 		i++
 	}
 	for range 2 {
-		f.text("tn:"+strconv.Itoa(i), sh.T("cafe.set.table"), sh.T("cafe.set.p.table"), "")
-		f.text("tm:"+strconv.Itoa(i), sh.T("cafe.set.host"), sh.T("cafe.set.p.host"), "")
+		f.text(formKey{name: "table.new", n: i}, sh.T("cafe.set.table"), sh.T("cafe.set.p.table"), "")
+		f.text(formKey{name: "table.newhost", n: i}, sh.T("cafe.set.host"), sh.T("cafe.set.p.host"), "")
 		i++
 	}
 }
@@ -183,15 +182,15 @@ func readTableRows(f *form, w *model.Workshop) error {
 	found := false
 	for _, r := range f.rows {
 		switch {
-		case strings.HasPrefix(r.key, "th:"):
-			name := strings.TrimPrefix(r.key, "th:")
+		case r.key.name == "table.host":
+			name := r.key.id
 			seen[name], found = true, true
 			if h := fieldValue(r.input); h != "" {
 				tables = append(tables, model.CafeTable{Name: name, Host: h})
 			}
-		case strings.HasPrefix(r.key, "tn:"):
+		case r.key.name == "table.new":
 			found = true
-			name, host := fieldValue(r.input), f.value("tm:"+strings.TrimPrefix(r.key, "tn:"))
+			name, host := fieldValue(r.input), f.value(formKey{name: "table.newhost", n: r.key.n})
 			switch {
 			case name == "" && host != "":
 				return errRow{r.key, sh.T("cafe.set.err.noname")}
@@ -222,7 +221,7 @@ func roundRows(f *form, w model.Workshop, p model.Phase) {
 		if boxes := w.RoundTimeboxes[p.ID]; n <= len(boxes) && boxes[n-1] > 0 {
 			val = strconv.Itoa(int(boxes[n-1] / time.Minute))
 		}
-		f.text("rt:"+p.ID+":"+strconv.Itoa(n), f.sh.T("cafe.set.round", n), def, val)
+		f.text(formKey{name: "round.timebox", id: p.ID, n: n}, f.sh.T("cafe.set.round", n), def, val)
 	}
 }
 
@@ -231,7 +230,7 @@ func roundRows(f *form, w model.Workshop, p model.Phase) {
 func readRoundRows(f *form, w *model.Workshop, p model.Phase) error {
 	sh := f.sh
 	for n := 1; n <= p.Rounds && p.PerRound(); n++ {
-		k := "rt:" + p.ID + ":" + strconv.Itoa(n)
+		k := formKey{name: "round.timebox", id: p.ID, n: n}
 		r := f.row(k)
 		if r == nil {
 			continue

@@ -83,14 +83,14 @@ func TestCafeHostsAndHarvest(t *testing.T) {
 	}
 	// F4: Backhaus gets a new host, a new table Kirchplatz one too, round 1 30 minutes.
 	hs.press("f4")
-	fieldTo(t, hs, "th:Backhaus")
+	fieldTo(t, hs, formKey{name: "table.host", id: "Backhaus"})
 	hs.press("ctrl+u")
 	hs.typeText("Jonas Weber-Lang")
-	fieldTo(t, hs, "tn:0")
+	fieldTo(t, hs, formKey{name: "table.new", n: 0})
 	hs.typeText("Kirchplatz")
-	fieldTo(t, hs, "tm:0")
+	fieldTo(t, hs, formKey{name: "table.newhost", n: 0})
 	hs.typeText("Pfarrer Udo")
-	fieldTo(t, hs, "rt:rounds:1")
+	fieldTo(t, hs, formKey{name: "round.timebox", id: "rounds", n: 1})
 	hs.typeText("30")
 	hs.press("ctrl+s")
 	hs.deliverAll()
@@ -102,7 +102,7 @@ func TestCafeHostsAndHarvest(t *testing.T) {
 	}
 	// A host without a table is named at its row.
 	hs.press("f4")
-	fieldTo(t, hs, "tm:1")
+	fieldTo(t, hs, formKey{name: "table.newhost", n: 1})
 	hs.typeText("Niemand")
 	hs.press("ctrl+s")
 	if scr := hs.screen(); hs.app.cur != screenSettings || !strings.Contains(scr, "braucht einen Tisch") {

@@ -36,13 +36,27 @@ const (
 // formRow is one row of a form.
 type formRow struct {
 	kind    rowKind
-	key     string // names the row for its owner: "title", "q:critique"
+	key     formKey // names the row for its owner
 	label   string
 	input   textinput.Model
 	choices []string
 	choice  int
 	note    func(*formRow) string // a muted line under the row, e.g. what a choice means
 }
+
+// formKey names a row of a form for its owner: a name ("title"), and
+// for a row repeated per item what item it is about, typed: an id (a
+// phase, a generation, a table's name) or a number (an agenda item, a
+// round, a room). The owner reads the item back from the key, never by
+// building or parsing strings such as "q:"+id.
+type formKey struct {
+	name string
+	id   string
+	n    int
+}
+
+// named is the key of a row that is not repeated per item.
+func named(name string) formKey { return formKey{name: name} }
 
 // formAction is what a key asked of the form's owner.
 type formAction int
@@ -58,14 +72,14 @@ func newForm(sh *shared, title, hint string) form {
 }
 
 // text adds a text field.
-func (f *form) text(key, label, placeholder, value string) {
+func (f *form) text(key formKey, label, placeholder, value string) {
 	in := newField(f.sh.st, placeholder)
 	in.SetValue(value)
 	f.rows = append(f.rows, formRow{kind: rowText, key: key, label: label, input: in})
 }
 
 // choose adds a choice among values.
-func (f *form) choose(key, label string, choices []string, choice int, note func(*formRow) string) {
+func (f *form) choose(key formKey, label string, choices []string, choice int, note func(*formRow) string) {
 	f.rows = append(f.rows, formRow{kind: rowChoice, key: key, label: label, choices: choices, choice: choice, note: note})
 }
 
@@ -75,7 +89,7 @@ func (f *form) heading(label string) {
 }
 
 // row finds a row by its key.
-func (f *form) row(key string) *formRow {
+func (f *form) row(key formKey) *formRow {
 	for i := range f.rows {
 		if f.rows[i].key == key {
 			return &f.rows[i]
@@ -85,7 +99,7 @@ func (f *form) row(key string) *formRow {
 }
 
 // index is the position of the row with key, -1 if there is none.
-func (f *form) index(key string) int {
+func (f *form) index(key formKey) int {
 	for i := range f.rows {
 		if f.rows[i].key == key {
 			return i
@@ -95,16 +109,17 @@ func (f *form) index(key string) int {
 }
 
 // value is the normalised text of a row: NFC, one line, trimmed.
-func (f *form) value(key string) string {
+func (f *form) value(key formKey) string {
 	if r := f.row(key); r != nil {
 		return fieldValue(r.input)
 	}
 	return ""
 }
 
-// fail shows an error at the row with key ("" for the whole form) and
+// fail shows an error at the row with key (the zero key for the whole
+// form) and
 // moves the focus there.
-func (f *form) fail(key, msg string) tea.Cmd {
+func (f *form) fail(key formKey, msg string) tea.Cmd {
 	f.err, f.errAt = msg, f.index(key)
 	if f.errAt >= 0 {
 		return f.focus(f.errAt)
@@ -221,8 +236,8 @@ func (f *form) paste(text string) tea.Cmd {
 
 // values are the typed texts and choices by row key, to keep or restore
 // what was typed across a failed save.
-func (f *form) values() map[string]string {
-	out := map[string]string{}
+func (f *form) values() map[formKey]string {
+	out := map[formKey]string{}
 	for _, r := range f.rows {
 		switch r.kind {
 		case rowText:
@@ -235,7 +250,7 @@ func (f *form) values() map[string]string {
 }
 
 // restore puts values back into the rows they came from.
-func (f *form) restore(vals map[string]string) {
+func (f *form) restore(vals map[formKey]string) {
 	for i := range f.rows {
 		r := &f.rows[i]
 		v, ok := vals[r.key]

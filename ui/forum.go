@@ -151,20 +151,20 @@ func (s *forumScreen) open(r model.Recommendation) tea.Cmd {
 		}
 		return strconv.Itoa(n)
 	}
-	f.text("text", T("forum.f.text"), T("forum.f.text.ph"), r.Text)
-	f.text("group", T("forum.f.group"), T("forum.f.group.ph"), r.Group)
-	f.text("rationale", T("forum.f.rationale"), "", r.Rationale)
+	f.text(named("text"), T("forum.f.text"), T("forum.f.text.ph"), r.Text)
+	f.text(named("group"), T("forum.f.group"), T("forum.f.group.ph"), r.Group)
+	f.text(named("rationale"), T("forum.f.rationale"), "", r.Rationale)
 	f.heading(T("forum.f.vote"))
-	f.text("yes", T("forum.f.yes"), "0", num(r.Yes))
-	f.text("no", T("forum.f.no"), "0", num(r.No))
-	f.text("abstain", T("forum.f.abstain"), "0", num(r.Abstain))
-	f.text("points", T("forum.f.points"), "0", num(r.Points))
-	f.text("minority", T("forum.f.minority"), T("forum.f.minority.ph"), r.Minority)
+	f.text(named("yes"), T("forum.f.yes"), "0", num(r.Yes))
+	f.text(named("no"), T("forum.f.no"), "0", num(r.No))
+	f.text(named("abstain"), T("forum.f.abstain"), "0", num(r.Abstain))
+	f.text(named("points"), T("forum.f.points"), "0", num(r.Points))
+	f.text(named("minority"), T("forum.f.minority"), T("forum.f.minority.ph"), r.Minority)
 	s.form, s.editing, s.editID = f, true, r.ID
 	s.form.SetSize(s.w, s.h)
 	start := 0
 	if r.ID != "" && r.Text != "" && !r.Voted() {
-		start = s.form.index("yes") // after the debate: the show of hands
+		start = s.form.index(named("yes")) // after the debate: the show of hands
 	}
 	return s.form.focus(start)
 }
@@ -185,12 +185,12 @@ func (s *forumScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 // is named at its field and everything typed stays.
 func (s *forumScreen) save() tea.Cmd {
 	f := &s.form
-	text := f.value("text")
+	text := f.value(named("text"))
 	if text == "" {
-		return f.fail("text", s.sh.T("forum.err.text"))
+		return f.fail(named("text"), s.sh.T("forum.err.text"))
 	}
 	var counts [4]int
-	for i, k := range []string{"yes", "no", "abstain", "points"} {
+	for i, k := range []formKey{named("yes"), named("no"), named("abstain"), named("points")} {
 		v := f.value(k)
 		if v == "" {
 			continue
@@ -211,7 +211,7 @@ func (s *forumScreen) save() tea.Cmd {
 			r.Order = max(r.Order, x.Order+1)
 		}
 	}
-	r.Text, r.Group, r.Rationale, r.Minority = text, f.value("group"), f.value("rationale"), f.value("minority")
+	r.Text, r.Group, r.Rationale, r.Minority = text, f.value(named("group")), f.value(named("rationale")), f.value(named("minority"))
 	r.Yes, r.No, r.Abstain, r.Points = counts[0], counts[1], counts[2], counts[3]
 	r.Updated = now
 	s.editing = false

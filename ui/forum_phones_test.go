@@ -49,8 +49,8 @@ func TestForumPhones(t *testing.T) {
 		t.Errorf("row %q lacks %q", row, want)
 	}
 	hs.press("enter")
-	if v := hs.app.screens[screenVote].(*voteScreen).recs.form.values(); v["yes"] != strconv.Itoa(first.Yes) {
-		t.Errorf("the form shows %q yes, want the typed %d", v["yes"], first.Yes)
+	if v := hs.app.screens[screenVote].(*voteScreen).recs.form.values(); v[named("yes")] != strconv.Itoa(first.Yes) {
+		t.Errorf("the form shows %q yes, want the typed %d", v[named("yes")], first.Yes)
 	}
 	hs.press("esc")
 	hs.press("f")

@@ -91,7 +91,7 @@ func TestForumRecommendations(t *testing.T) {
 	hs.press("ctrl+s", "end")
 	hs.deliverAll()
 	hs.press("enter")
-	if f := &recs(hs).form; !recs(hs).editing || f.rows[f.cur].key != "yes" {
+	if f := &recs(hs).form; !recs(hs).editing || f.rows[f.cur].key != named("yes") {
 		t.Errorf("enter on an unvoted recommendation does not open the yes count")
 	}
 	hs.press("esc")

@@ -17,19 +17,19 @@ type createForm struct {
 
 func newCreateForm(sh *shared) createForm {
 	f := createForm{newForm(sh, sh.T("home.form.title"), sh.T("home.form.hint"))}
-	f.text("title", sh.T("home.f.title"), sh.T("home.p.title"), "")
-	f.text("question", sh.T("home.f.question"), sh.T("home.p.question"), "")
-	f.text("date", sh.T("home.f.date"), sh.T("home.p.date"), model.DateOf(sh.now()).Format(sh.lang))
-	f.text("place", sh.T("home.f.place"), sh.T("home.p.place"), "")
-	f.text("client", sh.T("home.f.client"), sh.T("home.p.client"), "")
-	f.text("facilitators", sh.T("home.f.facilitators"), sh.T("home.p.facilitators"), "")
-	f.text("participants", sh.T("home.f.participants"), sh.T("home.p.participants"), "")
-	f.text("dots", sh.T("home.f.dots"), sh.T("home.p.dots"), "3")
+	f.text(named("title"), sh.T("home.f.title"), sh.T("home.p.title"), "")
+	f.text(named("question"), sh.T("home.f.question"), sh.T("home.p.question"), "")
+	f.text(named("date"), sh.T("home.f.date"), sh.T("home.p.date"), model.DateOf(sh.now()).Format(sh.lang))
+	f.text(named("place"), sh.T("home.f.place"), sh.T("home.p.place"), "")
+	f.text(named("client"), sh.T("home.f.client"), sh.T("home.p.client"), "")
+	f.text(named("facilitators"), sh.T("home.f.facilitators"), sh.T("home.p.facilitators"), "")
+	f.text(named("participants"), sh.T("home.f.participants"), sh.T("home.p.participants"), "")
+	f.text(named("dots"), sh.T("home.f.dots"), sh.T("home.p.dots"), "3")
 	var names []string
 	for _, m := range model.Methods() {
 		names = append(names, m.Name.In(sh.lang))
 	}
-	f.choose("method", sh.T("home.f.method"), names, 0, func(r *formRow) string {
+	f.choose(named("method"), sh.T("home.f.method"), names, 0, func(r *formRow) string {
 		return model.Methods()[clamp(r.choice, 0, len(names)-1)].Description.In(sh.lang)
 	})
 	methodFileRow(&f.form) // home_method.go
@@ -51,7 +51,7 @@ func (s *homeScreen) formKey(msg tea.KeyPressMsg) tea.Cmd {
 // workshop builds the workshop the form describes, or says which row is
 // wrong.
 func (f *createForm) workshop() (model.Workshop, error) {
-	m := model.Methods()[clamp(f.row("method").choice, 0, len(model.Methods())-1)]
+	m := model.Methods()[clamp(f.row(named("method")).choice, 0, len(model.Methods())-1)]
 	w := model.Workshop{Method: m.ID, Phase: m.Phases[0].ID, Lang: f.sh.lang}
 	if err := readMethodFileRow(&f.form, &w); err != nil { // home_method.go
 		return model.Workshop{}, err

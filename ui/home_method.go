@@ -20,19 +20,19 @@ import (
 
 // methodFileRow adds the row for the method file, after the method.
 func methodFileRow(f *form) {
-	f.text("methodfile", f.sh.T("home.f.methodfile"), f.sh.T("home.p.methodfile"), "")
+	f.text(named("methodfile"), f.sh.T("home.f.methodfile"), f.sh.T("home.p.methodfile"), "")
 }
 
 // readMethodFileRow gives w the method of the file the row names; an
 // empty row leaves w as it is.
 func readMethodFileRow(f *form, w *model.Workshop) error {
-	path := strings.TrimSpace(f.value("methodfile"))
+	path := strings.TrimSpace(f.value(named("methodfile")))
 	if path == "" {
 		return nil
 	}
 	m, err := loadMethodFile(path, f.sh.lang)
 	if err != nil {
-		return errRow{"methodfile", err.Error()}
+		return errRow{named("methodfile"), err.Error()}
 	}
 	w.Method, w.MethodDef, w.Phase = m.ID, &m, m.Phases[0].ID
 	return nil

@@ -32,7 +32,7 @@ func TestHomeMethodFile(t *testing.T) {
 		hs := newHarness(t, model.German, 100, 40)
 		hs.press("n")
 		hs.typeText("Stadtteil Nord")
-		homeFieldTo(t, hs, "methodfile")
+		homeFieldTo(t, hs, named("methodfile"))
 		hs.typeText(tc.path)
 		hs.press("enter")
 		scr := hs.screen()
@@ -45,14 +45,14 @@ func TestHomeMethodFile(t *testing.T) {
 		if list, _ := hs.st.Workshops(); len(list) != 0 {
 			t.Errorf("%s: a workshop was created", tc.path)
 		}
-		if v := hs.app.screens[screenHome].(*homeScreen).form.values(); v["title"] != "Stadtteil Nord" {
+		if v := hs.app.screens[screenHome].(*homeScreen).form.values(); v[named("title")] != "Stadtteil Nord" {
 			t.Errorf("the title typed was lost: %v", v)
 		}
 	}
 	hs := newHarness(t, model.German, 100, 40)
 	hs.press("n")
 	hs.typeText("Stadtteil Nord")
-	homeFieldTo(t, hs, "methodfile")
+	homeFieldTo(t, hs, named("methodfile"))
 	hs.typeText(good)
 	hs.press("enter")
 	list, _ := hs.st.Workshops()
@@ -62,7 +62,7 @@ func TestHomeMethodFile(t *testing.T) {
 }
 
 // homeFieldTo tabs the new-workshop form to the row of key.
-func homeFieldTo(t *testing.T, hs *harness, key string) {
+func homeFieldTo(t *testing.T, hs *harness, key formKey) {
 	t.Helper()
 	f := &hs.app.screens[screenHome].(*homeScreen).form
 	for range len(f.rows) {
@@ -71,5 +71,5 @@ func homeFieldTo(t *testing.T, hs *harness, key string) {
 		}
 		hs.press("tab")
 	}
-	t.Fatalf("no row %q in the form", key)
+	t.Fatalf("no row %+v in the form", key)
 }

@@ -80,9 +80,9 @@ func TestAgendaScreen(t *testing.T) {
 		t.Fatalf("agenda screen:\n%s", scr)
 	}
 	f := &hs.app.screens[screenAgenda].(*agendaScreen).form
-	f.row("m:1").input.SetValue("90")
-	f.row("attendance").input.SetValue("Jung 9, Alt 11, Verwaltung 2")
-	f.row("outlook").input.SetValue("Im Mai geht es weiter")
+	f.row(agendaField(agendaMinutes, 1)).input.SetValue("90")
+	f.row(named("attendance")).input.SetValue("Jung 9, Alt 11, Verwaltung 2")
+	f.row(named("outlook")).input.SetValue("Im Mai geht es weiter")
 	hs.press("ctrl+s")
 	hs.deliverAll()
 	if hs.app.cur != screenBoard {
@@ -99,7 +99,7 @@ func TestAgendaScreen(t *testing.T) {
 	// A count that is not one is refused at its field; nothing is saved.
 	hs.send(fkey(tea.KeyF8))
 	f = &hs.app.screens[screenAgenda].(*agendaScreen).form
-	f.row("attendance").input.SetValue("Jung neun")
+	f.row(named("attendance")).input.SetValue("Jung neun")
 	hs.press("ctrl+s")
 	if !strings.Contains(hs.screen(), "Gruppe und Zahl") || hs.app.cur != screenAgenda {
 		t.Errorf("bad count not refused:\n%s", hs.screen())

@@ -344,13 +344,13 @@ func (p *projector) projMeasures() []projGroup {
 	ms := slices.Clone(ws.snap.Measures)
 	slices.SortStableFunc(ms, func(x, y model.Measure) int { return cmp.Compare(x.Order, y.Order) })
 	answers := model.NewAnswers(ws.snap)
-	index := map[string]int{}
+	index := map[rowRef]int{} // a group per vision, or per statement for measures without one
 	var groups []projGroup
 	for _, m := range ms {
 		ans := answers.Of(m)
-		k := ans.Vision.ID
-		if k == "" && len(ans.Links) > 0 {
-			k = "r:" + ans.Links[0].Reversal.ID
+		k := themeRef(ans.Vision.ID)
+		if ans.Vision.ID == "" && len(ans.Links) > 0 {
+			k = statementRef(ans.Links[0].Reversal.ID)
 		}
 		i, ok := index[k]
 		if !ok {

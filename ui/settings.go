@@ -46,7 +46,7 @@ type settingsScreen struct {
 	// sent is what the last save from inside the workshop wrote, by row,
 	// and its write's number: if that write fails, the form comes back
 	// with it.
-	sent    map[string]string
+	sent    map[formKey]string
 	sentSeq int
 }
 
@@ -73,21 +73,21 @@ func (s *settingsScreen) start(w model.Workshop, back screenID) tea.Cmd {
 	sh := s.sh
 	s.old, s.back, s.busy = w, back, false
 	f := newForm(sh, sh.T("set.title", w.Title), sh.T("set.hint"))
-	f.text("title", sh.T("home.f.title"), sh.T("home.p.title"), w.Title)
-	f.text("question", sh.T("home.f.question"), sh.T("home.p.question"), w.Question)
-	f.text("date", sh.T("home.f.date"), sh.T("home.p.date"), w.Date.Format(sh.lang))
-	f.text("place", sh.T("home.f.place"), sh.T("home.p.place"), w.Place)
-	f.text("client", sh.T("home.f.client"), sh.T("home.p.client"), w.Client)
-	f.text("facilitators", sh.T("home.f.facilitators"), sh.T("home.p.facilitators"), strings.Join(w.Facilitators, ", "))
-	f.text("participants", sh.T("home.f.participants"), sh.T("home.p.participants"), fieldCount(w.Participants))
-	f.text("dots", sh.T("home.f.dots"), sh.T("home.p.dots"), fieldCount(w.Dots))
-	f.text("cap", sh.T("set.f.cap"), sh.T("set.p.cap"), fieldCount(w.DotCap))
+	f.text(named("title"), sh.T("home.f.title"), sh.T("home.p.title"), w.Title)
+	f.text(named("question"), sh.T("home.f.question"), sh.T("home.p.question"), w.Question)
+	f.text(named("date"), sh.T("home.f.date"), sh.T("home.p.date"), w.Date.Format(sh.lang))
+	f.text(named("place"), sh.T("home.f.place"), sh.T("home.p.place"), w.Place)
+	f.text(named("client"), sh.T("home.f.client"), sh.T("home.p.client"), w.Client)
+	f.text(named("facilitators"), sh.T("home.f.facilitators"), sh.T("home.p.facilitators"), strings.Join(w.Facilitators, ", "))
+	f.text(named("participants"), sh.T("home.f.participants"), sh.T("home.p.participants"), fieldCount(w.Participants))
+	f.text(named("dots"), sh.T("home.f.dots"), sh.T("home.p.dots"), fieldCount(w.Dots))
+	f.text(named("cap"), sh.T("set.f.cap"), sh.T("set.p.cap"), fieldCount(w.DotCap))
 	langs := []string{"Deutsch", "English"}
 	choice := 0
 	if w.Lang == model.English || w.Lang == "" && sh.lang == model.English {
 		choice = 1
 	}
-	f.choose("lang", sh.T("set.f.lang"), langs, choice, nil)
+	f.choose(named("lang"), sh.T("set.f.lang"), langs, choice, nil)
 	phoneRows(&f, w)
 	generationRows(&f, w)
 	tableRows(&f, w, sh.cardTables(w.ID)) // cafe.go
@@ -95,8 +95,8 @@ func (s *settingsScreen) start(w model.Workshop, back screenID) tea.Cmd {
 	f.heading(sh.T("set.phases", m.Name.In(sh.lang)))
 	for _, p := range m.Phases {
 		f.heading(p.Name.In(sh.lang))
-		f.text("q:"+p.ID, sh.T("set.f.question"), p.Question.In(sh.lang), w.Questions[p.ID])
-		f.text("tb:"+p.ID, sh.T("set.f.timebox"), strconv.Itoa(int(p.Timebox/time.Minute)),
+		f.text(formKey{name: "phase.question", id: p.ID}, sh.T("set.f.question"), p.Question.In(sh.lang), w.Questions[p.ID])
+		f.text(formKey{name: "phase.timebox", id: p.ID}, sh.T("set.f.timebox"), strconv.Itoa(int(p.Timebox/time.Minute)),
 			strconv.Itoa(int(w.TimeboxFor(p.ID)/time.Minute)))
 		roundRows(&f, w, p) // cafe.go
 	}
@@ -150,7 +150,7 @@ func (s *settingsScreen) Update(msg tea.Msg) tea.Cmd {
 	case settingsDoneMsg:
 		s.busy = false
 		if msg.err != nil {
-			return s.form.fail("", s.sh.T("set.err.save", oneLine(msg.err)))
+			return s.form.fail(formKey{}, s.sh.T("set.err.save", oneLine(msg.err)))
 		}
 		return tea.Batch(func() tea.Msg { return homeMsg{} },
 			func() tea.Msg { return statusMsg{s.sh.T("set.saved"), statusOK} })
@@ -225,7 +225,10 @@ func (s *settingsScreen) failed(msg writesFailedMsg) tea.Cmd {
 }
 
 // errRow is a check that failed on one row of a form.
-type errRow struct{ key, msg string }
+type errRow struct {
+	key formKey
+	msg string
+}
 
 func (e errRow) Error() string { return e.msg }
 
@@ -235,7 +238,7 @@ func (f *form) showError(err error) tea.Cmd {
 	if errors.As(err, &er) {
 		return f.fail(er.key, er.msg)
 	}
-	return f.fail("", oneLine(err))
+	return f.fail(formKey{}, oneLine(err))
 }
 
 // readWorkshopRows writes the rows of a workshop form (those it has) into
@@ -247,23 +250,23 @@ func readWorkshopRows(f *form, w *model.Workshop, old *model.Workshop) error {
 		key string
 		dst *string
 	}{{"title", &w.Title}, {"question", &w.Question}, {"place", &w.Place}, {"client", &w.Client}} {
-		if f.row(k.key) != nil {
-			*k.dst = f.value(k.key)
+		if f.row(named(k.key)) != nil {
+			*k.dst = f.value(named(k.key))
 		}
 	}
-	if f.row("date") != nil {
-		d, err := model.ReadDate(f.value("date"), sh.now())
+	if f.row(named("date")) != nil {
+		d, err := model.ReadDate(f.value(named("date")), sh.now())
 		var de *model.DateError
 		if errors.As(err, &de) && de.Impossible {
-			return errRow{"date", sh.T("form.err.noday", de.Input, model.DateForms)}
+			return errRow{named("date"), sh.T("form.err.noday", de.Input, model.DateForms)}
 		} else if err != nil {
-			return errRow{"date", sh.T("home.err.date", model.DateForms)}
+			return errRow{named("date"), sh.T("home.err.date", model.DateForms)}
 		}
 		w.Date = d
 	}
-	if f.row("facilitators") != nil {
+	if f.row(named("facilitators")) != nil {
 		w.Facilitators = nil
-		for name := range strings.SplitSeq(f.value("facilitators"), ",") {
+		for name := range strings.SplitSeq(f.value(named("facilitators")), ",") {
 			if name = strings.TrimSpace(name); name != "" {
 				w.Facilitators = append(w.Facilitators, name)
 			}
@@ -273,15 +276,15 @@ func readWorkshopRows(f *form, w *model.Workshop, old *model.Workshop) error {
 		key string
 		dst *int
 	}{{"participants", &w.Participants}, {"dots", &w.Dots}, {"cap", &w.DotCap}} {
-		if r := f.row(k.key); r != nil {
-			n, err := wholeNumber(f.value(k.key))
+		if r := f.row(named(k.key)); r != nil {
+			n, err := wholeNumber(f.value(named(k.key)))
 			if err != nil {
-				return errRow{k.key, sh.T("home.err.number", r.label)}
+				return errRow{named(k.key), sh.T("home.err.number", r.label)}
 			}
 			*k.dst = n
 		}
 	}
-	if r := f.row("lang"); r != nil {
+	if r := f.row(named("lang")); r != nil {
 		w.Lang = []model.Lang{model.German, model.English}[clamp(r.choice, 0, 1)]
 	}
 	readPhoneRows(f, w)
@@ -292,16 +295,16 @@ func readWorkshopRows(f *form, w *model.Workshop, old *model.Workshop) error {
 		return err
 	}
 	for _, p := range w.MethodOf().Phases {
-		if f.row("q:"+p.ID) != nil {
-			w.SetQuestion(p.ID, f.value("q:"+p.ID))
+		if f.row(formKey{name: "phase.question", id: p.ID}) != nil {
+			w.SetQuestion(p.ID, f.value(formKey{name: "phase.question", id: p.ID}))
 		}
-		if r := f.row("tb:" + p.ID); r != nil {
-			n, err := wholeNumber(f.value("tb:" + p.ID))
+		if r := f.row(formKey{name: "phase.timebox", id: p.ID}); r != nil {
+			n, err := wholeNumber(f.value(formKey{name: "phase.timebox", id: p.ID}))
 			if err != nil {
-				return errRow{"tb:" + p.ID, sh.T("home.err.number", r.label)}
+				return errRow{formKey{name: "phase.timebox", id: p.ID}, sh.T("home.err.number", r.label)}
 			}
 			if max := int(model.MaxTimebox / time.Minute); n > max {
-				return errRow{"tb:" + p.ID, sh.T("form.err.timebox", int(model.MinTimebox/time.Minute), max)}
+				return errRow{formKey{name: "phase.timebox", id: p.ID}, sh.T("form.err.timebox", int(model.MinTimebox/time.Minute), max)}
 			}
 			w.SetTimebox(p.ID, time.Duration(n)*time.Minute)
 		}
@@ -335,13 +338,13 @@ func limitRow(sh *shared, err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, model.ErrNoTitle):
-		return errRow{"title", sh.T("home.err.title")}
+		return errRow{named("title"), sh.T("home.err.title")}
 	case errors.As(err, &lim) && lim.Field == "timebox":
-		return errRow{"tb:" + lim.Phase, sh.T("form.err.timebox", lim.Min, lim.Max)}
+		return errRow{formKey{name: "phase.timebox", id: lim.Phase}, sh.T("form.err.timebox", lim.Min, lim.Max)}
 	case errors.As(err, &lim) && lim.Field == "cap":
-		return errRow{"cap", sh.T("form.err.cap", sh.number(lim.Max))}
+		return errRow{named("cap"), sh.T("form.err.cap", sh.number(lim.Max))}
 	case errors.As(err, &lim):
-		return errRow{lim.Field, sh.T("form.err.max", sh.number(lim.Max))}
+		return errRow{named(lim.Field), sh.T("form.err.max", sh.number(lim.Max))}
 	}
 	return fmt.Errorf("%s", oneLine(err))
 }

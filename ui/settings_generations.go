@@ -16,8 +16,8 @@ func generationRows(f *form, w model.Workshop) {
 	defs := w.MethodOf().AgeGroups
 	for i, g := range w.GenerationSlots(sh.lang) {
 		def := model.AgeGroup{Name: defs[i].Name.In(sh.lang), Min: defs[i].Min, Max: defs[i].Max}
-		f.text("ag:"+g.ID, sh.T("gen.settings.name", i+1), def.Name, g.Name)
-		f.text("aa:"+g.ID, sh.T("gen.settings.ages"), def.Ages(sh.lang), g.Ages(sh.lang))
+		f.text(formKey{name: "generation.name", id: g.ID}, sh.T("gen.settings.name", i+1), def.Name, g.Name)
+		f.text(formKey{name: "generation.ages", id: g.ID}, sh.T("gen.settings.ages"), def.Ages(sh.lang), g.Ages(sh.lang))
 	}
 }
 
@@ -26,22 +26,22 @@ func generationRows(f *form, w model.Workshop) {
 func readGenerationRows(f *form, w *model.Workshop) error {
 	sh := f.sh
 	slots := w.GenerationSlots(sh.lang)
-	if len(slots) == 0 || f.row("ag:"+slots[0].ID) == nil {
+	if len(slots) == 0 || f.row(formKey{name: "generation.name", id: slots[0].ID}) == nil {
 		return nil
 	}
 	named := false
 	for i := range slots {
 		g := &slots[i]
-		g.Name = f.value("ag:" + g.ID)
-		lo, hi, err := model.ParseAges(f.value("aa:" + g.ID))
+		g.Name = f.value(formKey{name: "generation.name", id: g.ID})
+		lo, hi, err := model.ParseAges(f.value(formKey{name: "generation.ages", id: g.ID}))
 		if err != nil {
-			return errRow{"aa:" + g.ID, sh.T("gen.settings.err")}
+			return errRow{formKey{name: "generation.ages", id: g.ID}, sh.T("gen.settings.err")}
 		}
 		g.Min, g.Max = lo, hi
 		named = named || g.Name != ""
 	}
 	if !named {
-		return errRow{"ag:" + slots[0].ID, sh.T("gen.settings.empty")}
+		return errRow{formKey{name: "generation.name", id: slots[0].ID}, sh.T("gen.settings.empty")}
 	}
 	w.SetGenerations(slots, sh.lang)
 	return nil

@@ -17,26 +17,26 @@ func phoneRows(f *form, w model.Workshop) {
 	if w.Phones.Stopped {
 		input = 1
 	}
-	f.choose("ph:input", sh.T("set.f.phinput"), []string{sh.T("set.phinput.on"), sh.T("set.phinput.off")}, input, nil)
+	f.choose(named("phones.input"), sh.T("set.f.phinput"), []string{sh.T("set.phinput.on"), sh.T("set.phinput.off")}, input, nil)
 	wall := 0
 	if w.Phones.Wall {
 		wall = 1
 	}
-	f.choose("ph:wall", sh.T("set.f.phwall"), []string{sh.T("set.phwall.off"), sh.T("set.phwall.on")}, wall, nil)
-	f.text("ph:groups", sh.T("set.f.phgroups"), sh.T("set.p.phgroups"), strings.Join(w.Phones.Groups, ", "))
+	f.choose(named("phones.wall"), sh.T("set.f.phwall"), []string{sh.T("set.phwall.off"), sh.T("set.phwall.on")}, wall, nil)
+	f.text(named("phones.groups"), sh.T("set.f.phgroups"), sh.T("set.p.phgroups"), strings.Join(w.Phones.Groups, ", "))
 }
 
 // readPhoneRows writes the phone rows (where the form has them) into w.
 func readPhoneRows(f *form, w *model.Workshop) {
-	if r := f.row("ph:input"); r != nil {
+	if r := f.row(named("phones.input")); r != nil {
 		w.Phones.Stopped = r.choice == 1
 	}
-	if r := f.row("ph:wall"); r != nil {
+	if r := f.row(named("phones.wall")); r != nil {
 		w.Phones.Wall = r.choice == 1
 	}
-	if f.row("ph:groups") != nil {
+	if f.row(named("phones.groups")) != nil {
 		var groups []string
-		for g := range strings.SplitSeq(f.value("ph:groups"), ",") {
+		for g := range strings.SplitSeq(f.value(named("phones.groups")), ",") {
 			if g = model.OneLine(g); g != "" {
 				groups = append(groups, g)
 			}

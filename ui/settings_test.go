@@ -15,7 +15,7 @@ import (
 
 // fieldTo moves the settings form's focus to the row with key, as a user
 // does with tab, and clears the field.
-func fieldTo(t *testing.T, hs *harness, key string) {
+func fieldTo(t *testing.T, hs *harness, key formKey) {
 	t.Helper()
 	s := hs.app.screens[screenSettings].(*settingsScreen)
 	for range len(s.form.rows) {
@@ -25,7 +25,7 @@ func fieldTo(t *testing.T, hs *harness, key string) {
 		}
 		hs.press("tab")
 	}
-	t.Fatalf("no row %q in the settings form", key)
+	t.Fatalf("no row %+v in the settings form", key)
 }
 
 // TestSettingsFromHome: e on the home screen opens the selected
@@ -38,16 +38,19 @@ func TestSettingsFromHome(t *testing.T) {
 	if hs.app.cur != screenSettings || !strings.Contains(hs.screen(), "Einstellungen: Jugendtreff Nordviertel") {
 		t.Fatalf("e on home:\n%s", hs.screen())
 	}
-	for _, f := range []struct{ key, text string }{
-		{"title", "Jugendtreff Nord"}, {"question", "Was braucht der Treff?"}, {"date", "5.12.26"},
-		{"place", "Jugendzentrum"}, {"client", "Stadtteilbüro"}, {"facilitators", "Anna Berg, Jo Kim"},
-		{"participants", "18"}, {"dots", "5"}, {"cap", "12"},
-		{"q:vision", "Wie sieht der Traumtreff aus?"}, {"tb:implementation", "45"},
+	for _, f := range []struct {
+		key  formKey
+		text string
+	}{
+		{named("title"), "Jugendtreff Nord"}, {named("question"), "Was braucht der Treff?"}, {named("date"), "5.12.26"},
+		{named("place"), "Jugendzentrum"}, {named("client"), "Stadtteilbüro"}, {named("facilitators"), "Anna Berg, Jo Kim"},
+		{named("participants"), "18"}, {named("dots"), "5"}, {named("cap"), "12"},
+		{formKey{name: "phase.question", id: "vision"}, "Wie sieht der Traumtreff aus?"}, {formKey{name: "phase.timebox", id: "implementation"}, "45"},
 	} {
 		fieldTo(t, hs, f.key)
 		hs.typeText(f.text)
 	}
-	fieldTo(t, hs, "lang")
+	fieldTo(t, hs, named("lang"))
 	hs.press("right")
 	hs.press("ctrl+s")
 	if hs.app.cur != screenHome || !strings.Contains(hs.app.status, "Einstellungen gespeichert") {
@@ -68,7 +71,7 @@ func TestSettingsFromHome(t *testing.T) {
 	}
 	// Esc leaves without a change.
 	hs.press("f4")
-	fieldTo(t, hs, "title")
+	fieldTo(t, hs, named("title"))
 	hs.typeText("Verworfen")
 	hs.press("esc")
 	if got, _ := hs.st.Workshop(w.ID); hs.app.cur != screenHome || got.Title != "Jugendtreff Nord" {
@@ -81,26 +84,27 @@ func TestSettingsFromHome(t *testing.T) {
 // everything typed stays in the form.
 func TestSettingsRefuseKeepsTyping(t *testing.T) {
 	for _, tt := range []struct {
-		key, text, want string
+		key        formKey
+		text, want string
 	}{
-		{"participants", "9223372036854775807", "Höchstens 10.000."},
-		{"participants", "4611686018427387904", "Höchstens 10.000."},
-		{"participants", "99999999999999999999", "Höchstens 10.000."},
-		{"tb:vision", "99999999999999999999", "1 bis 720 Minuten, bitte."},
-		{"tb:vision", "-5", "Minuten: bitte eine ganze Zahl ab 0."},
-		{"dots", "101", "Höchstens 100."},
-		{"cap", "61", "Höchstens 60 – so viele Punkte hat der Raum"},
-		{"date", "31.02.2026", "Den 31.02.2026 gibt es nicht. So geht es: 2026-12-05,"},
-		{"date", "morgen", "Datum bitte so: 2026-12-05"},
-		{"tb:critique", "721", "1 bis 720 Minuten, bitte."},
-		{"title", "", "Bitte einen Titel eingeben."},
+		{named("participants"), "9223372036854775807", "Höchstens 10.000."},
+		{named("participants"), "4611686018427387904", "Höchstens 10.000."},
+		{named("participants"), "99999999999999999999", "Höchstens 10.000."},
+		{formKey{name: "phase.timebox", id: "vision"}, "99999999999999999999", "1 bis 720 Minuten, bitte."},
+		{formKey{name: "phase.timebox", id: "vision"}, "-5", "Minuten: bitte eine ganze Zahl ab 0."},
+		{named("dots"), "101", "Höchstens 100."},
+		{named("cap"), "61", "Höchstens 60 – so viele Punkte hat der Raum"},
+		{named("date"), "31.02.2026", "Den 31.02.2026 gibt es nicht. So geht es: 2026-12-05,"},
+		{named("date"), "morgen", "Datum bitte so: 2026-12-05"},
+		{formKey{name: "phase.timebox", id: "critique"}, "721", "1 bis 720 Minuten, bitte."},
+		{named("title"), "", "Bitte einen Titel eingeben."},
 	} {
-		t.Run(tt.key+"="+tt.text, func(t *testing.T) {
+		t.Run(tt.key.name+tt.key.id+"="+tt.text, func(t *testing.T) {
 			hs := newHarness(t, model.German, 80, 24)
 			w := hs.workshop("Treff")
 			hs.open(w.ID)
 			hs.press("f4")
-			fieldTo(t, hs, "place")
+			fieldTo(t, hs, named("place"))
 			hs.typeText("Jugendzentrum")
 			fieldTo(t, hs, tt.key)
 			hs.typeText(tt.text)
@@ -110,9 +114,9 @@ func TestSettingsRefuseKeepsTyping(t *testing.T) {
 				t.Fatalf("want the form with %q:\n%s", tt.want, hs.screen())
 			}
 			if s.form.rows[s.form.cur].key != tt.key {
-				t.Errorf("focus on %q, want the wrong field %q", s.form.rows[s.form.cur].key, tt.key)
+				t.Errorf("focus on %+v, want the wrong field %+v", s.form.rows[s.form.cur].key, tt.key)
 			}
-			if v := s.form.values(); v["place"] != "Jugendzentrum" || v[tt.key] != tt.text {
+			if v := s.form.values(); v[named("place")] != "Jugendzentrum" || v[tt.key] != tt.text {
 				t.Errorf("typed values lost: %v", v)
 			}
 			if got, _ := hs.st.Workshop(w.ID); got.Place != "" || got.Participants != 20 {
@@ -135,7 +139,7 @@ func TestSettingsAfterVote(t *testing.T) {
 	if hs.app.cur != screenSettings {
 		t.Fatalf("F4 on the vote screen:\n%s", hs.screen())
 	}
-	fieldTo(t, hs, "participants")
+	fieldTo(t, hs, named("participants"))
 	hs.typeText("14")
 	hs.press("ctrl+s")
 	if hs.app.cur != screenVote {
@@ -177,9 +181,9 @@ func TestSettingsFromEveryPhase(t *testing.T) {
 		t.Fatalf("esc from the settings:\n%s", hs.screen())
 	}
 	hs.press("f4")
-	fieldTo(t, hs, "q:critique")
+	fieldTo(t, hs, formKey{name: "phase.question", id: "critique"})
 	hs.typeText("Was nervt im Treff?")
-	fieldTo(t, hs, "tb:critique")
+	fieldTo(t, hs, formKey{name: "phase.timebox", id: "critique"})
 	hs.typeText("25")
 	hs.press("ctrl+s")
 	if scr := hs.screen(); !strings.Contains(scr, "Was nervt im Treff?") || !strings.Contains(scr, "25:00") {
@@ -227,9 +231,9 @@ func TestSettingsWriteFails(t *testing.T) {
 	hs.app.sh.store = fs
 	hs.open(w.ID)
 	hs.press("f4")
-	fieldTo(t, hs, "participants")
+	fieldTo(t, hs, named("participants"))
 	hs.typeText("25")
-	fieldTo(t, hs, "place")
+	fieldTo(t, hs, named("place"))
 	hs.typeText("Jugendzentrum")
 	fs.fail = true
 	hs.press("ctrl+s")
@@ -237,7 +241,7 @@ func TestSettingsWriteFails(t *testing.T) {
 	if hs.app.cur != screenSettings || !strings.Contains(hs.screen(), "Nicht gespeichert (siehe unten)") {
 		t.Fatalf("after a failed write:\n%s", hs.screen())
 	}
-	if v := s.form.values(); v["participants"] != "25" || v["place"] != "Jugendzentrum" {
+	if v := s.form.values(); v[named("participants")] != "25" || v[named("place")] != "Jugendzentrum" {
 		t.Errorf("typed values lost: %v", v)
 	}
 	if got := hs.app.sh.ws.snap.Workshop.Participants; got != 20 {

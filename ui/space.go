@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"strconv"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -112,7 +111,7 @@ func (s *spaceScreen) Typing() bool { return s.editing != spaceNoForm }
 // report typed is never lost; a form without a title has nothing to
 // keep.
 func (s *spaceScreen) SaveDraft() tea.Cmd {
-	if s.editing != spaceTopicForm || s.ws == nil || s.ws != s.sh.ws || s.form.value("title") == "" {
+	if s.editing != spaceTopicForm || s.ws == nil || s.ws != s.sh.ws || s.form.value(named("title")) == "" {
 		return nil
 	}
 	if s.sh.station() {
@@ -319,17 +318,17 @@ func (s *spaceScreen) openTopic(t model.Theme, at [2]int) tea.Cmd {
 		hint = T("space.form.at", s.rooms[at[0]-1], s.slots[at[1]-1]) + " " + hint
 	}
 	f := newForm(s.sh, title, hint)
-	f.text("title", T("space.f.title"), T("space.f.title.ph"), t.Title)
-	f.text("convener", T("space.f.convener"), T("space.f.convener.ph"), t.Session.Convener)
+	f.text(named("title"), T("space.f.title"), T("space.f.title.ph"), t.Title)
+	f.text(named("convener"), T("space.f.convener"), T("space.f.convener.ph"), t.Session.Convener)
 	f.heading(T("space.f.report"))
-	f.text("who", T("space.f.who"), T("space.f.who.ph"), t.Session.Who)
-	f.text("results", T("space.f.results"), "", oneLineText(t.Session.Results))
-	f.text("next", T("space.f.next"), "", oneLineText(t.Session.Next))
+	f.text(named("who"), T("space.f.who"), T("space.f.who.ph"), t.Session.Who)
+	f.text(named("results"), T("space.f.results"), "", oneLineText(t.Session.Results))
+	f.text(named("next"), T("space.f.next"), "", oneLineText(t.Session.Next))
 	s.form, s.editing, s.editID, s.at = f, spaceTopicForm, t.ID, at
 	s.form.SetSize(s.w, s.h)
 	start := 0
 	if t.ID != "" && t.Title != "" && t.Session.Convener != "" {
-		start = s.form.index("who") // after the session: its report
+		start = s.form.index(named("who")) // after the session: its report
 	}
 	return s.form.focus(start)
 }
@@ -356,9 +355,9 @@ func (s *spaceScreen) saveTopic() tea.Cmd {
 		return s.saveProposal(false) // space_station.go
 	}
 	f := &s.form
-	title := f.value("title")
+	title := f.value(named("title"))
 	if title == "" {
-		return f.fail("title", s.sh.T("space.err.title"))
+		return f.fail(named("title"), s.sh.T("space.err.title"))
 	}
 	now := s.sh.now()
 	t, ok := s.byID[s.editID]
@@ -372,8 +371,8 @@ func (s *spaceScreen) saveTopic() tea.Cmd {
 		}
 	}
 	t.Title = title
-	t.Session.Convener, t.Session.Who = f.value("convener"), f.value("who")
-	t.Session.Results, t.Session.Next = f.value("results"), f.value("next")
+	t.Session.Convener, t.Session.Who = f.value(named("convener")), f.value(named("who"))
+	t.Session.Results, t.Session.Next = f.value(named("results")), f.value(named("next"))
 	t.Updated = now
 	s.editing = spaceNoForm
 	inv, cmd := s.sh.commitUndoable(model.Change{Themes: []model.Theme{t}})
@@ -408,6 +407,10 @@ func (s *spaceScreen) delete() tea.Cmd {
 
 func (s *spaceScreen) undoLast() tea.Cmd { return s.takeBack(s.sh, s.sync, s.say) }
 
+// newAxis is the number in the key of the grid form's empty field that
+// adds a room or a slot (the others are numbered from 1).
+const newAxis = 0
+
 // openGrid shows the rooms and slots as a form: one field each, and an
 // empty one to add a room or a slot. Emptying a field removes it.
 func (s *spaceScreen) openGrid() tea.Cmd {
@@ -415,14 +418,14 @@ func (s *spaceScreen) openGrid() tea.Cmd {
 	f := newForm(s.sh, T("space.grid.title"), T("space.grid.hint"))
 	f.heading(T("space.grid.rooms"))
 	for i, r := range s.rooms {
-		f.text("room"+strconv.Itoa(i+1), T("space.grid.room", i+1), "", r)
+		f.text(formKey{name: "room", n: i + 1}, T("space.grid.room", i+1), "", r)
 	}
-	f.text("room+", T("space.grid.newroom"), T("space.grid.newroom.ph"), "")
+	f.text(formKey{name: "room", n: newAxis}, T("space.grid.newroom"), T("space.grid.newroom.ph"), "")
 	f.heading(T("space.grid.slots"))
 	for i, x := range s.slots {
-		f.text("slot"+strconv.Itoa(i+1), T("space.grid.slot", i+1), "", x)
+		f.text(formKey{name: "slot", n: i + 1}, T("space.grid.slot", i+1), "", x)
 	}
-	f.text("slot+", T("space.grid.newslot"), T("space.grid.newslot.ph"), "")
+	f.text(formKey{name: "slot", n: newAxis}, T("space.grid.newslot"), T("space.grid.newslot.ph"), "")
 	s.form, s.editing = f, spaceGridForm
 	s.form.SetSize(s.w, s.h)
 	return s.form.focus(1)
@@ -443,7 +446,7 @@ func (s *spaceScreen) saveGrid() tea.Cmd {
 		n    int
 	}{{false, "room", len(s.rooms)}, {true, "slot", len(s.slots)}} {
 		for i := axis.n; i >= 1; i-- { // from the end, so the numbers stay
-			k := axis.key + strconv.Itoa(i)
+			k := formKey{name: axis.key, n: i}
 			v := f.value(k)
 			if v != "" {
 				if w, err = model.RenameGrid(w, s.sh.lang, axis.slot, i, v); err != nil {
@@ -460,9 +463,9 @@ func (s *spaceScreen) saveGrid() tea.Cmd {
 				moved[t.ID] = t
 			}
 		}
-		if v := f.value(axis.key + "+"); v != "" {
+		if v := f.value(formKey{name: axis.key, n: newAxis}); v != "" {
 			if w, err = model.AddGrid(w, s.sh.lang, axis.slot, v); err != nil {
-				return f.fail(axis.key+"+", s.gridErr(err))
+				return f.fail(formKey{name: axis.key, n: newAxis}, s.gridErr(err))
 			}
 		}
 	}

@@ -175,12 +175,12 @@ func TestMethodValueStaysInItsColumn(t *testing.T) {
 	}
 	before := col()
 	for range 10 {
-		if f := hs.app.screens[screenHome].(*homeScreen).form; f.rows[f.cur].key == "method" {
+		if f := hs.app.screens[screenHome].(*homeScreen).form; f.rows[f.cur].key == named("method") {
 			break
 		}
 		hs.press("tab")
 	}
-	if f := hs.app.screens[screenHome].(*homeScreen).form; f.rows[f.cur].key != "method" {
+	if f := hs.app.screens[screenHome].(*homeScreen).form; f.rows[f.cur].key != named("method") {
 		t.Fatalf("tab never reached the method field")
 	}
 	if after := col(); after != before {
