@@ -275,17 +275,17 @@ func oneLineQ(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// maxItemID is the longest item id an archive may carry; werkstatt's own
-// ids have 26 characters.
-const maxItemID = 64
+// MaxItemID is the longest item id an archive or an import may carry;
+// werkstatt's own ids have 26 characters.
+const MaxItemID = 64
 
 // checkID checks an item id: 1 to 64 of A–Z, a–z, 0–9, "-" and "_".
 func checkID(kind string, i int, id string) error {
 	if id == "" {
 		return fmt.Errorf("%s %d has no id", kind, i+1)
 	}
-	if len(id) > maxItemID {
-		return fmt.Errorf("%s %d: id is longer than %d characters", kind, i+1, maxItemID)
+	if len(id) > MaxItemID {
+		return fmt.Errorf("%s %d: id is longer than %d characters", kind, i+1, MaxItemID)
 	}
 	for _, c := range []byte(id) {
 		if !(isASCIILetter(c) || c >= '0' && c <= '9' || c == '-' || c == '_') {

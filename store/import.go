@@ -3,8 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -19,7 +17,7 @@ import (
 // card's theme, a reversal's theme, a measure's vision) pointing at themes
 // that exist once the import is done.
 func (s *Store) Import(snap model.Snapshot) (model.MergeReport, error) {
-	if err := validateSnapshot(&snap); err != nil {
+	if err := snap.CheckImport(); err != nil {
 		return model.MergeReport{}, fmt.Errorf("import: %w", err)
 	}
 	var rep model.MergeReport
@@ -35,7 +33,7 @@ func (s *Store) Import(snap model.Snapshot) (model.MergeReport, error) {
 		// The database's bytes are not read: putPhotos keeps the bytes
 		// of a photo it holds and takes the archive's for new ones.
 		merged, r := model.Merge(cur, snap)
-		if err := checkRefs(merged); err != nil {
+		if err := merged.CheckRefs(); err != nil {
 			return err
 		}
 		rep = r
@@ -59,7 +57,7 @@ func (s *Store) Import(snap model.Snapshot) (model.MergeReport, error) {
 
 // importNew stores a workshop the database does not have yet.
 func importNew(tx *bolt.Tx, snap model.Snapshot, rep *model.MergeReport) error {
-	if err := checkRefs(snap); err != nil {
+	if err := snap.CheckRefs(); err != nil {
 		return err
 	}
 	hb, err := top(tx, bucketHandles)
@@ -86,126 +84,5 @@ func importNew(tx *bolt.Tx, snap model.Snapshot, rep *model.MergeReport) error {
 	})
 }
 
-// validateSnapshot checks an incoming snapshot on its own, before the
-// database is touched; it writes the canonical method and phase ids into
-// the workshop.
-func validateSnapshot(snap *model.Snapshot) error {
-	w := &snap.Workshop
-	if strings.TrimSpace(w.ID) == "" {
-		return errors.New("the workshop has no id")
-	}
-	if len(w.ID) > maxID {
-		return fmt.Errorf("workshop id %q is longer than %d bytes", w.ID, maxID)
-	}
-	if err := w.Validate(); err != nil {
-		return fmt.Errorf("workshop %s: %w", w.ID, err)
-	}
-	m := w.MethodOf()
-	phase := func(kind, id, p string) error {
-		if _, _, ok := m.Phase(p); !ok {
-			return fmt.Errorf("%s %s: phase %q is not a phase of %s (%s)", kind, id, p, m.ID, strings.Join(m.PhaseIDs(), ", "))
-		}
-		return nil
-	}
-	if err := uniqueIDs("card", snap.Cards, func(c model.Card) string { return c.ID }); err != nil {
-		return err
-	}
-	if err := uniqueIDs("theme", snap.Themes, func(t model.Theme) string { return t.ID }); err != nil {
-		return err
-	}
-	if err := uniqueIDs("reversal", snap.Reversals, func(r model.Reversal) string { return r.ID }); err != nil {
-		return err
-	}
-	if err := uniqueIDs("measure", snap.Measures, func(m model.Measure) string { return m.ID }); err != nil {
-		return err
-	}
-	if err := uniqueIDs("photo", snap.Photos, func(p model.Photo) string { return p.ID }); err != nil {
-		return err
-	}
-	if err := uniqueIDs("ballot", snap.Ballots, func(b model.Ballot) string { return b.ID }); err != nil {
-		return err
-	}
-	for _, b := range snap.Ballots {
-		if err := phase("ballot", b.ID, b.Phase); err != nil {
-			return err
-		}
-	}
-	for _, p := range snap.Photos {
-		if p.Phase != "" {
-			if err := phase("photo", p.ID, p.Phase); err != nil {
-				return err
-			}
-		}
-	}
-	for _, c := range snap.Cards {
-		if err := phase("card", c.ID, c.Phase); err != nil {
-			return err
-		}
-	}
-	for _, t := range snap.Themes {
-		if err := phase("theme", t.ID, t.Phase); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// maxID is the longest id the store accepts from an import; werkstatt's own
-// ids have 26 characters.
-const maxID = 64
-
-// uniqueIDs checks that every item has an id of sensible length and no two
-// share one.
-func uniqueIDs[T any](kind string, list []T, id func(T) string) error {
-	seen := make(map[string]bool, len(list))
-	for i, it := range list {
-		k := id(it)
-		switch {
-		case strings.TrimSpace(k) == "":
-			return fmt.Errorf("%s %d of %d has no id", kind, i+1, len(list))
-		case len(k) > maxID:
-			return fmt.Errorf("%s id %q is longer than %d bytes", kind, k, maxID)
-		case seen[k]:
-			return fmt.Errorf("two %ss have the id %s", kind, k)
-		}
-		seen[k] = true
-	}
-	return nil
-}
-
-// checkRefs checks that the themes items point at exist in the snapshot.
-func checkRefs(snap model.Snapshot) error {
-	themes := make([]string, len(snap.Themes))
-	for i, t := range snap.Themes {
-		themes[i] = t.ID
-	}
-	slices.Sort(themes)
-	has := func(id string) bool {
-		_, ok := slices.BinarySearch(themes, id)
-		return ok
-	}
-	for _, c := range snap.Cards {
-		if c.Theme != "" && !has(c.Theme) {
-			return fmt.Errorf("card %s lies in theme %s, which is missing", c.ID, c.Theme)
-		}
-	}
-	revs := make(map[string]bool, len(snap.Reversals))
-	for _, r := range snap.Reversals {
-		if r.Theme != "" && !has(r.Theme) {
-			return fmt.Errorf("reversal %s turns theme %s, which is missing", r.ID, r.Theme)
-		}
-		if r.Vision != "" && !has(r.Vision) {
-			return fmt.Errorf("reversal %s leads to vision %s, which is missing", r.ID, r.Vision)
-		}
-		revs[r.ID] = true
-	}
-	for _, m := range snap.Measures {
-		if m.Vision != "" && !has(m.Vision) {
-			return fmt.Errorf("measure %s serves vision %s, which is missing", m.ID, m.Vision)
-		}
-		if m.Reversal != "" && !revs[m.Reversal] {
-			return fmt.Errorf("measure %s answers reversal %s, which is missing", m.ID, m.Reversal)
-		}
-	}
-	return nil
-}
+// maxID is the longest id the store takes from an import or a rescue.
+const maxID = model.MaxItemID
