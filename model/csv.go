@@ -33,14 +33,8 @@ type CSVOptions struct {
 // spreadsheets show as text and do not print: "=SUMME(A1)" typed by a
 // participant stays text and cannot reach other cells or files.
 func WriteMeasuresCSV(w io.Writer, s Snapshot, o CSVOptions) error {
-	lang := o.Lang
-	if lang == "" {
-		lang = s.Workshop.Lang
-	}
+	lang := s.Workshop.RecordLang(o.Lang, German)
 	L := labelsFor(lang)
-	if lang != English {
-		lang = German
-	}
 	bw := bufio.NewWriter(w)
 	if o.BOM {
 		bw.WriteString("\ufeff")

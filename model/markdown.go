@@ -80,13 +80,7 @@ type record struct {
 
 func newRecord(s Snapshot, o MarkdownOptions) *record {
 	s = WithPhoneDots(s) // a theme's dots are the typed ones and the phones' together
-	lang := o.Lang
-	if lang == "" {
-		lang = s.Workshop.Lang
-	}
-	if lang != English {
-		lang = German
-	}
+	lang := s.Workshop.RecordLang(o.Lang, German)
 	r := &record{
 		s: s, o: o, lang: lang, L: labelsFor(lang), method: s.Workshop.MethodOf(),
 		themeByID: make(map[string]Theme, len(s.Themes)),

@@ -94,8 +94,8 @@ func newPreview(sh *shared) *previewScreen {
 // recordMarkdown and recordFile are the places the preview asks the model
 // for the record: for the screen without the Mermaid diagrams a terminal
 // cannot draw, for the file with them, as `werkstatt export` writes it.
-// The record is in the workshop's language, as it is mailed; lang is used
-// for a workshop that has none.
+// The record's language is model.Workshop.RecordLang's: the workshop's,
+// as it is mailed; lang (the user's) for a workshop that has none.
 func recordMarkdown(snap model.Snapshot, lang model.Lang) (string, error) {
 	return record(snap, lang, false)
 }
@@ -105,9 +105,7 @@ func recordFile(snap model.Snapshot, lang model.Lang) (string, error) {
 }
 
 func record(snap model.Snapshot, lang model.Lang, diagrams bool) (string, error) {
-	if snap.Workshop.Lang != "" {
-		lang = snap.Workshop.Lang
-	}
+	lang = snap.Workshop.RecordLang("", lang)
 	var b strings.Builder
 	err := model.WriteMarkdown(&b, snap, model.MarkdownOptions{Lang: lang, Diagrams: diagrams})
 	return b.String(), err

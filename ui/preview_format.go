@@ -93,10 +93,7 @@ func (s *previewScreen) recordBytes(format int) func() ([]byte, error) {
 	if ws := s.sh.ws; ws != nil && s.mdWS == ws {
 		snap = ws.snap
 	}
-	lang := s.sh.lang
-	if snap.Workshop.Lang != "" {
-		lang = snap.Workshop.Lang
-	}
+	lang := snap.Workshop.RecordLang("", s.sh.lang)
 	pf, _ := s.sh.store.(photoFiler)
 	return func() ([]byte, error) {
 		if shown, _ := model.PhotosIn(snap.Photos, false); len(shown) > 0 && pf != nil {

@@ -84,7 +84,7 @@ func (s *settingsScreen) start(w model.Workshop, back screenID) tea.Cmd {
 	f.text(named("cap"), sh.T("set.f.cap"), sh.T("set.p.cap"), fieldCount(w.DotCap))
 	langs := []string{"Deutsch", "English"}
 	choice := 0
-	if w.Lang == model.English || w.Lang == "" && sh.lang == model.English {
+	if w.RecordLang("", sh.lang) == model.English { // the record's language as the preview writes it
 		choice = 1
 	}
 	f.choose(named("lang"), sh.T("set.f.lang"), langs, choice, nil)

@@ -46,11 +46,13 @@ func (c *cli) cmdExport(fs *flag.FlagSet) func([]string) error {
 			return err
 		}
 		// The record is in the workshop's language unless --lang says
-		// otherwise; the command line's messages stay in the user's.
-		lang := c.lang
-		if c.langArg == "" && snap.Workshop.Lang != "" {
-			lang = snap.Workshop.Lang
+		// otherwise (model.Workshop.RecordLang); the command line's
+		// messages stay in the user's.
+		var asked model.Lang
+		if c.langArg != "" {
+			asked = c.lang
 		}
+		lang := snap.Workshop.RecordLang(asked, c.lang)
 		if o.sep == 0 {
 			o.sep = ','
 			if lang == model.German {
