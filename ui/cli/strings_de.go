@@ -1,8 +1,10 @@
 package cli
 
+import "werkstatt/ui/i18n"
+
 // stringsDE is the German catalogue of the command line. Keep its keys in
 // step with stringsEN; a test checks both hold every key the code uses.
-var stringsDE = map[string]string{
+var stringsDE = i18n.Catalog{
 	// Aufruf.
 	"usage.title": "werkstatt – Zukunftswerkstatt oder Reflexionsworkshop im Terminal moderieren,\n" +
 		"offline, mit fertiger Dokumentation, sobald die Veranstaltung endet.",

@@ -1,8 +1,10 @@
 package cli
 
+import "werkstatt/ui/i18n"
+
 // stringsEN is the English catalogue of the command line. Keep its keys in
 // step with stringsDE; a test checks both hold every key the code uses.
-var stringsEN = map[string]string{
+var stringsEN = i18n.Catalog{
 	// Usage.
 	"usage.title": "werkstatt – run a Zukunftswerkstatt or a reflection workshop in the terminal,\n" +
 		"offline, and get the written record the moment it ends.",

@@ -1,37 +1,29 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"werkstatt/model"
+	"werkstatt/ui/i18n"
 )
 
-// t returns the text for key in the user's language, formatted with args.
-// A missing key shows as the key itself, which a test prevents.
-func (c *cli) t(key string, args ...any) string {
-	cat := stringsEN
-	if c.lang == model.German {
-		cat = stringsDE
-	}
-	s, ok := cat[key]
-	if !ok {
-		s = key
-	}
-	if len(args) == 0 {
-		return s
-	}
-	return fmt.Sprintf(s, args...)
+// t returns the text for key in the user's language, formatted with args
+// (i18n.Catalog.T). A missing key shows as the key itself, which a test
+// prevents.
+func (c *cli) t(key string, args ...any) string { return c.catalog().T(key, args...) }
+
+// n returns the text for a counted noun in the user's language
+// (i18n.Catalog.N).
+func (c *cli) n(key string, count int, args ...any) string {
+	return c.catalog().N(key, count, args...)
 }
 
-// n returns the text for a counted noun: key+".one" when count is 1, else
-// key+".other", formatted with count and then args.
-func (c *cli) n(key string, count int, args ...any) string {
-	form := ".other"
-	if count == 1 {
-		form = ".one"
+// catalog is the command line's catalogue in the user's language.
+func (c *cli) catalog() i18n.Catalog {
+	if c.lang == model.German {
+		return stringsDE
 	}
-	return c.t(key+form, append([]any{count}, args...)...)
+	return stringsEN
 }
 
 // usageCommands lists the commands in the order the help shows them; the

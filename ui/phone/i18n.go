@@ -1,16 +1,16 @@
 package phone
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"werkstatt/model"
+	"werkstatt/ui/i18n"
 )
 
 // words are the page's texts, German and English.
-var words = map[model.Lang]map[string]string{
+var words = map[model.Lang]i18n.Catalog{
 	model.German: {
 		"lang.name":       "Deutsch",
 		"lang.switch":     "English",
@@ -230,16 +230,7 @@ var words = map[model.Lang]map[string]string{
 }
 
 // tr returns the text of key in language l, formatted with args.
-func tr(l model.Lang, key string, args ...any) string {
-	s, ok := words[l][key]
-	if !ok {
-		s = key
-	}
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
-}
+func tr(l model.Lang, key string, args ...any) string { return words[l].T(key, args...) }
 
 // langOf picks the page's language: ?lang=, then the device's choice,
 // then the browser's Accept-Language, then German.
