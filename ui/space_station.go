@@ -58,8 +58,8 @@ func (s *spaceScreen) stationMay(t model.Theme) bool {
 func (s *spaceScreen) openProposal(t model.Theme) tea.Cmd {
 	T := s.sh.T
 	f := newForm(s.sh, T("space.station.form"), T("space.station.hint")+" "+T("space.form.hint"))
-	f.text("title", T("space.f.title"), T("space.f.title.ph"), t.Title)
-	f.text("convener", T("space.f.convener"), T("space.f.convener.ph"), t.Session.Convener)
+	f.text(named("title"), T("space.f.title"), T("space.f.title.ph"), t.Title)
+	f.text(named("convener"), T("space.f.convener"), T("space.f.convener.ph"), t.Session.Convener)
 	s.form, s.editing, s.editID, s.at = f, spaceTopicForm, t.ID, [2]int{}
 	s.form.SetSize(s.w, s.h)
 	return s.form.focus(0)
@@ -71,12 +71,12 @@ func (s *spaceScreen) openProposal(t model.Theme) tea.Cmd {
 // the topic is kept without one rather than lost.
 func (s *spaceScreen) saveProposal(quitting bool) tea.Cmd {
 	f := &s.form
-	title, convener := f.value("title"), f.value("convener")
+	title, convener := f.value(named("title")), f.value(named("convener"))
 	switch {
 	case title == "":
-		return f.fail("title", s.sh.T("space.err.title"))
+		return f.fail(named("title"), s.sh.T("space.err.title"))
 	case convener == "" && !quitting:
-		return f.fail("convener", s.sh.T("space.err.convener"))
+		return f.fail(named("convener"), s.sh.T("space.err.convener"))
 	}
 	now := s.sh.now()
 	t, ok := s.byID[s.editID]
