@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -130,6 +131,9 @@ func TestUndoStandsOnTheNewerScreens(t *testing.T) {
 			hs.press(tc.undo...)
 			if got, want := newerContentOf(stored()), newerContentOf(before); !reflect.DeepEqual(got, want) {
 				t.Fatalf("the undo did not bring back what was:\n%s", hs.screen())
+			}
+			if tc.name == "photos" && !strings.Contains(hs.screen(), "Rückgängig: Einverständnis für phantasie-wand.png") {
+				t.Errorf("z does not say what it took back:\n%s", hs.screen())
 			}
 			old, err := model.ReadArchive(bytes.NewReader(archive))
 			if err != nil {
