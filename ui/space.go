@@ -33,7 +33,10 @@ type spaceScreen struct {
 	strip        list[spaceRow] // the topics beside the grid
 	cards        int            // the phase's cards (phones, stations): not on the grid, in the record
 
-	row, col int    // the selection: row len(slots) is the strip
+	// The selection: row len(slots) is the strip (a list[spaceRow]). The
+	// grid keeps its own row and column: it is two-dimensional, which
+	// list[R], a column of rows, is not.
+	row, col int
 	moving   string // the topic being carried, "" for none
 
 	editing spaceForm
