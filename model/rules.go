@@ -223,6 +223,24 @@ func Handle(title string, taken func(string) bool) string {
 // maxHandle is the longest handle Handle makes, so it stays typeable.
 const maxHandle = 40
 
+// MaxGivenHandle is the longest handle a workshop may be given (an
+// import, an edit); the ones Handle makes are shorter.
+const MaxGivenHandle = 64
+
+// ValidHandle reports whether h is a handle a workshop may carry: 1 to
+// MaxGivenHandle of a–z, 0–9 and -, so it is typed without quoting.
+func ValidHandle(h string) bool {
+	if h == "" || len(h) > MaxGivenHandle {
+		return false
+	}
+	for _, r := range h {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
 // cutHandle shortens an ASCII handle to at most n bytes, at the end of a
 // word when there is one, so a long title does not leave half a word.
 func cutHandle(h string, n int) string {

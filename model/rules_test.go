@@ -542,3 +542,21 @@ func TestNewIDEncodesTime(t *testing.T) {
 		t.Errorf("ids a millisecond apart differ early: %q %q", a, b)
 	}
 }
+
+// TestValidHandle: a handle a workshop may be given is 1 to 64 of a–z,
+// 0–9 and -; what Handle makes always is one.
+func TestValidHandle(t *testing.T) {
+	for h, want := range map[string]bool{
+		"musterdorf-2035": true, "a": true, strings.Repeat("x", 64): true,
+		"": false, strings.Repeat("x", 65): false, "Musterdorf": false, "dorf_2035": false, "straße": false, "a b": false,
+	} {
+		if got := ValidHandle(h); got != want {
+			t.Errorf("ValidHandle(%q) = %t, want %t", h, got, want)
+		}
+	}
+	for _, title := range []string{"Zukunftswerkstatt Musterdorf 2035", "Straße & Plätze", "", "😀", strings.Repeat("Ä", 100)} {
+		if h := Handle(title, nil); !ValidHandle(h) {
+			t.Errorf("Handle(%q) = %q, which is not a valid handle", title, h)
+		}
+	}
+}

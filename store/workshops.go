@@ -323,7 +323,7 @@ func checkChange(id string, ch model.Change) (model.Workshop, error) {
 		if err := nw.Validate(); err != nil && !errors.As(err, &lim) {
 			return nw, fmt.Errorf("apply to workshop %s: %w", id, err)
 		}
-		if !validHandle(nw.Handle) {
+		if !model.ValidHandle(nw.Handle) {
 			return nw, fmt.Errorf("apply to workshop %s: handle %q: use 1 to 64 of a–z, 0–9 and -", id, nw.Handle)
 		}
 	}
@@ -457,22 +457,6 @@ func (s *Store) DeleteWorkshop(id string) error {
 	return err
 }
 
-// maxHandle is the longest handle the store accepts as given.
-const maxHandle = 64
-
-// validHandle reports whether h is typeable: 1 to 64 of a–z, 0–9 and -.
-func validHandle(h string) bool {
-	if h == "" || len(h) > maxHandle {
-		return false
-	}
-	for _, r := range h {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return false
-		}
-	}
-	return true
-}
-
 // freeHandle returns want when it is well-formed and free, else a free
 // handle made from want (or from the title when want is empty).
 func freeHandle(hb *bolt.Bucket, want, title string) string {
@@ -480,7 +464,7 @@ func freeHandle(hb *bolt.Bucket, want, title string) string {
 	switch {
 	case want == "":
 		return model.Handle(title, taken)
-	case validHandle(want) && !taken(want):
+	case model.ValidHandle(want) && !taken(want):
 		return want
 	}
 	return model.Handle(want, taken)
