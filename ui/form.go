@@ -17,6 +17,11 @@ type form struct {
 	title string
 	hint  string // the keys, under the rows
 	rows  []formRow
+	// The focus and the window. A form is not a list[R]: its window is
+	// counted in lines, not rows (a row's error and note wrap under it,
+	// and a row taller than a small window shows in part), marks take a
+	// line where more lies above or below, and tab wraps around from the
+	// last field to the first.
 	cur   int // the focused row; never a heading
 	off   int // the first line of the rows shown
 	w, h  int // the form's box (SetSize)
