@@ -164,10 +164,15 @@ func cleanCard(text string) string {
 
 // cardText reads and checks the text field of a form.
 func (s *Server) cardText(w http.ResponseWriter, r *http.Request) (string, bool) {
-	text := cleanCard(r.PostFormValue("text"))
+	return s.bounded(w, r, cleanCard(r.PostFormValue("text")), "err.empty")
+}
+
+// bounded answers an empty text with the key empty and one over
+// MaxCardRunes with err.toolong; ok is false when it answered.
+func (s *Server) bounded(w http.ResponseWriter, r *http.Request, text, empty string) (string, bool) {
 	switch {
 	case text == "":
-		s.fail(w, r, http.StatusBadRequest, "err.empty")
+		s.fail(w, r, http.StatusBadRequest, empty)
 		return "", false
 	case utf8.RuneCountInString(text) > MaxCardRunes:
 		s.fail(w, r, http.StatusRequestEntityTooLarge, "err.toolong", MaxCardRunes)

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"werkstatt/model"
 )
@@ -58,16 +57,7 @@ func cleanLine(text string) string {
 // field reads one line of a form (cleanLine) and bounds it as a card's
 // text, after folding; empty names the key to answer.
 func (s *Server) field(w http.ResponseWriter, r *http.Request, name, empty string) (string, bool) {
-	text := cleanLine(r.PostFormValue(name))
-	switch {
-	case text == "":
-		s.fail(w, r, http.StatusBadRequest, empty)
-		return "", false
-	case utf8.RuneCountInString(text) > MaxCardRunes:
-		s.fail(w, r, http.StatusRequestEntityTooLarge, "err.toolong", MaxCardRunes)
-		return "", false
-	}
-	return text, true
+	return s.bounded(w, r, cleanLine(r.PostFormValue(name)), empty)
 }
 
 // postTopic proposes a topic in the live marketplace.
