@@ -104,8 +104,7 @@ func newRecord(s Snapshot, o MarkdownOptions) *record {
 		r.themeByID[t.ID] = t
 		r.hasThemes[t.Phase] = true
 	}
-	cards := slices.Clone(s.Cards)
-	slices.SortStableFunc(cards, func(a, b Card) int {
+	cards := sortedCards(s.Cards, func(a, b *Card) int {
 		return cmp.Or(cmp.Compare(a.Order, b.Order), a.Created.Compare(b.Created), strings.Compare(a.ID, b.ID))
 	})
 	for _, c := range cards {
@@ -485,10 +484,26 @@ func (r *record) writeNext(b *strings.Builder) {
 
 // byTime returns the cards in the order they were noted.
 func byTime(cards []Card) []Card {
-	out := slices.Clone(cards)
-	slices.SortStableFunc(out, func(a, b Card) int {
+	return sortedCards(cards, func(a, b *Card) int {
 		return cmp.Or(a.Created.Compare(b.Created), strings.Compare(a.ID, b.ID))
 	})
+}
+
+// sortedCards returns the cards in the order of cmp, which ends with the
+// id, so the order is total and the sort need not be stable. It sorts
+// pointers and copies each card once: sorting the cards themselves, in a
+// stable merge, moved them again and again, a quarter of writing the
+// record of 10,000 contributions.
+func sortedCards(cards []Card, cmp func(a, b *Card) int) []Card {
+	ptrs := make([]*Card, len(cards))
+	for i := range cards {
+		ptrs[i] = &cards[i]
+	}
+	slices.SortFunc(ptrs, cmp)
+	out := make([]Card, len(cards))
+	for i, p := range ptrs {
+		out[i] = *p
+	}
 	return out
 }
 
