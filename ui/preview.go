@@ -31,9 +31,8 @@ import (
 type previewSourceMsg struct {
 	gen    int
 	md     string // the record as shown
-	file   string // the record as written, with its diagrams
 	handle string
-	snap   model.Snapshot // what html and docx are written from
+	snap   model.Snapshot // what w writes the record from, in any format
 	err    error
 	ws     *session
 	ver    int
@@ -57,13 +56,12 @@ type previewScreen struct {
 	// the one chosen last, chooseAs that W asked.
 	choosing, chooseAs bool
 	format             int
-	snap               model.Snapshot // the record's workshop, for html and docx
+	snap               model.Snapshot // the record's workshop as shown, for w in any format
 	gen                int            // loads from the home screen
 	loading            bool
 	loadErr            error
 
 	md         string
-	file       string // what w and W write: md with the Mermaid diagrams
 	handle     string
 	mdWS       *session // the session and version md was made from
 	mdVer      int
@@ -111,19 +109,13 @@ func record(snap model.Snapshot, lang model.Lang, diagrams bool) (string, error)
 	return b.String(), err
 }
 
-// bothRecords is the record for the screen and for the file.
-func bothRecords(snap model.Snapshot, lang model.Lang) (view, file string, err error) {
-	if view, err = recordMarkdown(snap, lang); err == nil {
-		file, err = recordFile(snap, lang)
-	}
-	return view, file, err
-}
-
 // Enter shows the record of the open workshop, or of the workshop selected
-// on the home screen. The record is written (bothRecords: 13 ms at 1,000
-// contributions, 157 ms at 10,000) in a Cmd, from a clone of the open
-// workshop or a snapshot read from the store, so the screen never waits;
-// a record already made for this version of the workshop is shown at once.
+// on the home screen. The record is written (about 80 ms at 10,000
+// contributions) in a Cmd, from a clone of the open workshop or a
+// snapshot read from the store, so the screen never waits; a record
+// already made for this version of the workshop is shown at once. Only
+// the record for the screen: the file's, with its diagrams, is written
+// when w asks for it, from the same snapshot.
 func (s *previewScreen) Enter() tea.Cmd {
 	s.active, s.asking, s.choosing = true, false, false
 	s.loadErr, s.renderErr = nil, nil
@@ -133,7 +125,7 @@ func (s *previewScreen) Enter() tea.Cmd {
 		return s.render()
 	}
 	s.mdWS = nil
-	s.md, s.file, s.handle = "", "", ""
+	s.md, s.handle = "", ""
 	s.vp.SetContent("")
 	s.shownKey, s.shownWhole = renderKey{}, false
 	s.gen++
@@ -143,8 +135,8 @@ func (s *previewScreen) Enter() tea.Cmd {
 		// The clone shares nothing the board may change meanwhile.
 		snap, ver := ws.snap.Clone(), ws.version
 		load = func() tea.Msg {
-			md, file, err := bothRecords(snap, lang)
-			return previewSourceMsg{gen: gen, md: md, file: file, handle: snap.Workshop.Handle, err: err, ws: ws, ver: ver}
+			md, err := recordMarkdown(snap, lang)
+			return previewSourceMsg{gen: gen, md: md, handle: snap.Workshop.Handle, snap: snap, err: err, ws: ws, ver: ver}
 		}
 	} else {
 		id, st := s.sh.homeSel, s.sh.store
@@ -157,8 +149,8 @@ func (s *previewScreen) Enter() tea.Cmd {
 			if err != nil {
 				return previewSourceMsg{gen: gen, err: err}
 			}
-			md, file, err := bothRecords(snap, lang)
-			return previewSourceMsg{gen: gen, md: md, file: file, handle: snap.Workshop.Handle, snap: snap, err: err}
+			md, err := recordMarkdown(snap, lang)
+			return previewSourceMsg{gen: gen, md: md, handle: snap.Workshop.Handle, snap: snap, err: err}
 		}
 	}
 	s.loading = true
@@ -193,7 +185,7 @@ func (s *previewScreen) Update(msg tea.Msg) tea.Cmd {
 			s.loadErr = msg.err
 			return nil
 		}
-		s.md, s.file, s.handle, s.snap = msg.md, msg.file, msg.handle, msg.snap
+		s.md, s.handle, s.snap = msg.md, msg.handle, msg.snap
 		s.mdWS, s.mdVer = msg.ws, msg.ver
 		return s.render()
 	case previewRenderedMsg:

@@ -48,10 +48,11 @@ func BenchmarkPreviewEnter(b *testing.B) {
 
 // BenchmarkPreviewFirstScreen measures the time from entering the
 // preview to the record's first screen, at 100, 1,000 and 10,000
-// contributions and at 80×24 and 250×70: whole = the record written
-// (bothRecords) and glamour on all of it, what the preview showed first
-// before; first = the record written and the first batch of pieces,
-// which fills the screen twice, what it shows first now. Both in one run:
+// contributions and at 80×24 and 250×70: whole = both records written
+// (bothRecords: the screen's and the file's) and glamour on all of it,
+// what the preview showed first before; first = the screen's record
+// written and the first batch of pieces, which fills the screen,
+// what it shows first now. Both in one run:
 //
 //	go test ./ui -run '^$' -bench PreviewFirstScreen -benchtime 2x -count 1
 func BenchmarkPreviewFirstScreen(b *testing.B) {
@@ -65,7 +66,7 @@ func BenchmarkPreviewFirstScreen(b *testing.B) {
 			// The preview's width and height: at most 120 columns, the
 			// screen less its header and key lines.
 			k := renderKey{width: min(size.w, 120), style: "dark"}
-			lines := 2 * (size.h - 6)
+			lines := size.h - 6 + firstBatchMore
 			b.Run(fmt.Sprintf("cards=%d/%dx%d/whole", n, size.w, size.h), func(b *testing.B) {
 				for b.Loop() {
 					md, _, err := bothRecords(snap, model.German)
@@ -77,7 +78,7 @@ func BenchmarkPreviewFirstScreen(b *testing.B) {
 			})
 			b.Run(fmt.Sprintf("cards=%d/%dx%d/first", n, size.w, size.h), func(b *testing.B) {
 				for b.Loop() {
-					md, _, err := bothRecords(snap, model.German)
+					md, err := recordMarkdown(snap, model.German)
 					if err != nil {
 						b.Fatal(err)
 					}

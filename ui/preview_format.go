@@ -85,15 +85,15 @@ func (s *previewScreen) ext() string { return "." + recordFormats[s.format] }
 // reads the photos' bytes and scales them, so it runs in a Cmd, not in
 // Update.
 func (s *previewScreen) recordBytes(format int) func() ([]byte, error) {
-	if format == 0 {
-		file := s.file
-		return func() ([]byte, error) { return []byte(file), nil }
-	}
 	snap := s.snap
-	if ws := s.sh.ws; ws != nil && s.mdWS == ws {
-		snap = ws.snap
-	}
 	lang := snap.Workshop.RecordLang("", s.sh.lang)
+	if format == 0 {
+		// The Markdown file, with the Mermaid diagrams the screen leaves out.
+		return func() ([]byte, error) {
+			md, err := recordFile(snap, lang)
+			return []byte(md), err
+		}
+	}
 	pf, _ := s.sh.store.(photoFiler)
 	return func() ([]byte, error) {
 		if shown, _ := model.PhotosIn(snap.Photos, false); len(shown) > 0 && pf != nil {

@@ -15,9 +15,9 @@ import (
 // wants its first page at once. recordChunks cuts the Markdown where
 // glamour renders the pieces apart to the same lines as the whole
 // (joinRendered puts them together); the first batch is what fills the
-// screen twice, so the first screen shows within milliseconds at any
-// size, and the later batches, each twice the Markdown of the one
-// before, follow in the background while the reader reads and scrolls.
+// screen, so the first screen shows within milliseconds at any size, and
+// the later batches, each twice the Markdown of the one before, follow in
+// the background while the reader reads and scrolls.
 
 // renderKey identifies one rendering of the record.
 type renderKey struct {
@@ -46,6 +46,11 @@ const maxRenderCache = 8
 // chunkBytes is the size from which a long list is cut between two of
 // its items. Headings always start a piece.
 const chunkBytes = 4 << 10
+
+// firstBatchMore is how many lines the first batch renders beyond the
+// screen, so the first key down has something to show; the next batch
+// follows within a few dozen milliseconds.
+const firstBatchMore = 5
 
 // firstBatchBytes is the Markdown of the second batch; each batch after
 // it renders twice as much, so the screen takes the growing record a few
@@ -191,7 +196,7 @@ func (j *renderJob) result(id int, k renderKey, bytes int) previewRenderedMsg {
 }
 
 // render shows the cached rendering for the current content, width and
-// style, or starts one: its first batch fills the screen twice.
+// style, or starts one: its first batch fills the screen.
 func (s *previewScreen) render() tea.Cmd {
 	if s.md == "" {
 		return nil
@@ -212,7 +217,7 @@ func (s *previewScreen) render() tea.Cmd {
 	s.wantKey = k
 	s.renderID++
 	s.rendering = true
-	id, md, lines := s.renderID, s.md, 2*max(s.vp.Height(), 1)
+	id, md, lines := s.renderID, s.md, max(s.vp.Height(), 1)+firstBatchMore
 	return tea.Batch(func() tea.Msg {
 		j, err := newRenderJob(md, k)
 		if err == nil {

@@ -56,6 +56,11 @@ func TestPreviewInWorkshopAndBack(t *testing.T) {
 func TestPreviewWritesFile(t *testing.T) {
 	hs := newHarness(t, model.German, 80, 24)
 	w := storeWorkshop(t, hs, "Schreib mich", "2026-03-14", model.MethodZukunftswerkstatt, 1)
+	// A theme, so the record has a diagram (the mindmap of the themes).
+	theme := model.Theme{ID: model.NewID(fixedNow), Phase: w.Phase, Title: "Verkehr", Created: fixedNow, Updated: fixedNow}
+	if err := hs.st.Apply(w.ID, model.Change{Themes: []model.Theme{theme}}); err != nil {
+		t.Fatal(err)
+	}
 	hs.open(w.ID)
 	start := t.TempDir() // the folder werkstatt was started in
 	hs.app.sh.outDir = start
@@ -77,6 +82,15 @@ func TestPreviewWritesFile(t *testing.T) {
 	data, _ := os.ReadFile(path)
 	if !strings.Contains(string(data), "Schreib mich") {
 		t.Errorf("file lacks the title:\n%s", data)
+	}
+	// The file is the record as export writes it, with the diagrams the
+	// screen leaves out, written when w asks for it.
+	snap, err := hs.st.Snapshot(w.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, _ := recordFile(snap, model.German); string(data) != want || !strings.Contains(want, "```mermaid") {
+		t.Errorf("w wrote another record than export's with its diagrams:\n%s", data)
 	}
 	if s := hs.screen(); !strings.Contains(s, "gespeichert") {
 		t.Errorf("status does not say where:\n%s", s)

@@ -149,7 +149,11 @@ func TestNoRankingBeforeTheVote(t *testing.T) {
 		t.Errorf("the projector ranks before any dot:\n%s", s)
 	}
 	hs.press("f5", "f6")
-	if md := previewOf(hs).file; strings.Contains(md, "1. Verkehr") || strings.Contains(md, "punktgleich") {
+	md, err := recordFile(previewOf(hs).snap, model.German)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(md, "1. Verkehr") || strings.Contains(md, "punktgleich") {
 		t.Errorf("the record ranks before any dot:\n%s", md)
 	}
 	hs.press("esc")
