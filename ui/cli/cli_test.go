@@ -531,3 +531,31 @@ func TestLockContention(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpDemoNamesEveryDemo checks that `help demo` offers every method
+// that has a demo, in both languages: the list had stopped at two of six.
+func TestHelpDemoNamesEveryDemo(t *testing.T) {
+	t.Parallel()
+	e := env(t)
+	for _, lang := range []string{"de", "en"} {
+		out := ok(t, e, "help", "demo", "--lang", lang)
+		for _, d := range demo.All() {
+			if !strings.Contains(out, d.Method) {
+				t.Errorf("werkstatt help demo --lang %s lacks the demo %q:\n%s", lang, d.Method, out)
+			}
+		}
+	}
+}
+
+// TestHelpOpenPhaseEitherLanguage checks that `help open` says what
+// --phase takes: an id or a name the screens show in either language (it
+// said "German name", but "Critique phase" works as well).
+func TestHelpOpenPhaseEitherLanguage(t *testing.T) {
+	t.Parallel()
+	e := env(t)
+	for lang, want := range map[string]string{"en": "a name the screens show", "de": "Name wie auf dem Bildschirm"} {
+		if out := ok(t, e, "help", "open", "--lang", lang); !strings.Contains(out, want) {
+			t.Errorf("werkstatt help open --lang %s lacks %q:\n%s", lang, want, out)
+		}
+	}
+}

@@ -38,10 +38,12 @@ var stringsDE = i18n.Catalog{
 		"    PHASE: Kennung oder Name wie auf dem Bildschirm (critique, Kritikphase, Erreichtes)",
 	"usage.cmd.list": "list [--json]                die Werkstätten: Kürzel, Titel, Datum, Methode, Phase,\n" +
 		"                             Zahl der Beiträge",
-	"usage.cmd.open": "open KÜRZEL [--phase P]      eine Werkstatt öffnen (Phase als id oder deutscher Name)",
+	"usage.cmd.open": "open KÜRZEL [--phase P]      eine Werkstatt öffnen (Phase: Kennung oder Name wie auf dem Bildschirm)",
 	"usage.cmd.demo": "demo [Optionen]              eine Demo-Werkstatt anlegen, falls sie fehlt, und öffnen\n" +
-		"    --method M               die Demo dieser Methode: zukunftswerkstatt (Standard: Musterdorf)\n" +
-		"                             oder generationenwerkstatt (Lindenhagen)\n" +
+		"    --method M               die Demo dieser Methode: zukunftswerkstatt (Standard: Musterdorf),\n" +
+		"                             generationenwerkstatt (Lindenhagen), konsensieren (Wiesental),\n" +
+		"                             buergerforum (Bachingen), worldcafe (Eichenried)\n" +
+		"                             oder openspace (Altenbrück)\n" +
 		"    --no-open                nur anlegen und ihr Kürzel ausgeben",
 	"demo.method": "keine Demo für die Methode %q; Demos gibt es für: %s",
 	"usage.cmd.export": "export KÜRZEL [Optionen]     die Dokumentation schreiben (Standard: Markdown auf stdout)\n" +

@@ -38,10 +38,12 @@ var stringsEN = i18n.Catalog{
 		"    PHASE: an id or a name the screens show (critique, Kritikphase, Achieved)",
 	"usage.cmd.list": "list [--json]                the workshops: handle, title, date, method, phase,\n" +
 		"                             number of contributions",
-	"usage.cmd.open": "open HANDLE [--phase P]      open a workshop (phase by id or German name)",
+	"usage.cmd.open": "open HANDLE [--phase P]      open a workshop (phase: an id or a name the screens show)",
 	"usage.cmd.demo": "demo [options]               create a demo workshop if missing and open it\n" +
-		"    --method M               the demo of this method: zukunftswerkstatt (default: Musterdorf)\n" +
-		"                             or generationenwerkstatt (Lindenhagen)\n" +
+		"    --method M               the demo of this method: zukunftswerkstatt (default: Musterdorf),\n" +
+		"                             generationenwerkstatt (Lindenhagen), konsensieren (Wiesental),\n" +
+		"                             buergerforum (Bachingen), worldcafe (Eichenried)\n" +
+		"                             or openspace (Altenbrück)\n" +
 		"    --no-open                only create it and print its handle",
 	"demo.method": "no demo for the method %q; there are demos for: %s",
 	"usage.cmd.export": "export HANDLE [flags]        write the record (default Markdown to stdout)\n" +
