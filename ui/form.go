@@ -393,12 +393,15 @@ func (f *form) rowLines(r *formRow, i, labelW, fieldW, w int) []string {
 	if i == f.cur {
 		mark, style = "› ", st.Accent.Bold(true)
 	}
-	label := mark + style.Render(pad(truncate(r.label, labelW-2), labelW-2)) + "  "
+	label := mark + style.Render(pad(truncate(r.label, labelW-2), labelW-2))
 	var out []string
 	switch r.kind {
 	case rowText:
-		out = append(out, truncate(label+r.input.View(), w))
+		out = append(out, truncate(label+"  "+r.input.View(), w))
 	case rowChoice:
+		// One blank less than a text row: the choice's padding is the
+		// other, so ‹ stands in the column where typed values start.
+		label += " "
 		choice := "‹ " + r.choices[clamp(r.choice, 0, len(r.choices)-1)] + " ›"
 		if i == f.cur {
 			choice = st.StepActive.Render(choice)

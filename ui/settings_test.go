@@ -314,3 +314,38 @@ func TestVoteCapAboveBudget(t *testing.T) {
 		t.Errorf("a cap at the budget was not stored: %d", got.DotCap)
 	}
 }
+
+// TestSettingsChoiceAligned: a choice (‹ Deutsch ›) starts in the column
+// where the typed values start, in both languages; it stood one cell to
+// the right of them.
+func TestSettingsChoiceAligned(t *testing.T) {
+	for _, tt := range []struct {
+		lang          model.Lang
+		text, choice  string
+		value, picked string
+	}{
+		{model.German, "Teilnehmende", "Sprache der Doku", "18", "‹"},
+		{model.English, "Participants", "Record language", "18", "‹"},
+	} {
+		hs := newHarness(t, tt.lang, 80, 24)
+		w := model.Workshop{Title: "Jugendtreff", Participants: 18, Dots: 3, Method: model.MethodZukunftswerkstatt, Lang: model.German}
+		if err := hs.st.CreateWorkshop(&w); err != nil {
+			t.Fatal(err)
+		}
+		hs.open(w.ID)
+		hs.press("f4")
+		col := map[string]int{}
+		for _, l := range strings.Split(hs.screen(), "\n") {
+			for _, row := range [][2]string{{tt.text, tt.value}, {tt.choice, tt.picked}} {
+				if strings.Contains(l, row[0]) {
+					if i := strings.Index(l, row[1]); i >= 0 {
+						col[row[0]] = width(l[:i])
+					}
+				}
+			}
+		}
+		if len(col) != 2 || col[tt.text] != col[tt.choice] {
+			t.Errorf("%v: value columns %v, want the same:\n%s", tt.lang, col, hs.screen())
+		}
+	}
+}
