@@ -130,3 +130,18 @@ func TestOneWordPerThing(t *testing.T) {
 		t.Errorf("the board's help names page down %q, want pgdn as every other screen", got)
 	}
 }
+
+// TestCataloguesNameKeysAlike: the screens name the control key as the
+// key hints do, "ctrl+s", in both languages; a hint saying „Strg+S“ (or
+// "Ctrl+S") next to „ctrl+n“ in the same sentence reads as two keys.
+func TestCataloguesNameKeysAlike(t *testing.T) {
+	for lang, cat := range map[string]catalog{"de": stringsDE, "en": stringsEN} {
+		for k, v := range cat {
+			for _, bad := range []string{"Strg+", "Strg-", "Ctrl+", "CTRL+"} {
+				if strings.Contains(v, bad) {
+					t.Errorf("%s %q says %q, the screens say ctrl+: %q", lang, k, bad, v)
+				}
+			}
+		}
+	}
+}

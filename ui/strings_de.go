@@ -557,7 +557,7 @@ var stringsDE = catalog{
 	"photos.undo.phase":     "Rückgängig: Phase von %s",
 	"photos.err.read":       "Foto nicht gelöscht: es lässt sich nicht lesen (%s)",
 	"agenda.title":          "Ablauf, Teilnehmende und Ausblick: %s",
-	"agenda.hint":           "Die Programmpunkte folgen aufeinander: eine Dauer ändern verschiebt die folgenden. Auf einem Programmpunkt: ctrl+n fügt eine Pause danach ein, ctrl+x entfernt ihn, alt+↑/↓ verschiebt ihn. Strg+S speichert.",
+	"agenda.hint":           "Die Programmpunkte folgen aufeinander: eine Dauer ändern verschiebt die folgenden. Auf einem Programmpunkt: ctrl+n fügt eine Pause danach ein, ctrl+x entfernt ihn, alt+↑/↓ verschiebt ihn. ctrl+s speichert.",
 	"agenda.f.start":        "Beginn",
 	"agenda.f.name":         "Name",
 	"agenda.f.minutes":      "Minuten",

@@ -557,7 +557,7 @@ var stringsEN = catalog{
 	"photos.undo.phase":     "Undone: phase of %s",
 	"photos.err.read":       "photo not deleted: it cannot be read (%s)",
 	"agenda.title":          "Agenda, participants and outlook: %s",
-	"agenda.hint":           "The items follow one another: changing a duration moves the ones after it. On an item: ctrl+n adds a break after it, ctrl+x removes it, alt+↑/↓ moves it. Ctrl+S saves.",
+	"agenda.hint":           "The items follow one another: changing a duration moves the ones after it. On an item: ctrl+n adds a break after it, ctrl+x removes it, alt+↑/↓ moves it. ctrl+s saves.",
 	"agenda.f.start":        "Start",
 	"agenda.f.name":         "Name",
 	"agenda.f.minutes":      "Minutes",

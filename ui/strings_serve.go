@@ -41,7 +41,7 @@ var serveDE = catalog{
 	"serve.field.pin.random": "zufällig",
 	"serve.field.fpin.off":   "leer: Co-Moderation aus",
 	"serve.field.port.bad":   "Der SSH-Port ist eine Zahl von 1 bis 65535.",
-	"serve.form.keys":        "Tab/↓ nächstes Feld · Enter im letzten Feld oder Strg+S startet · Esc bricht ab",
+	"serve.form.keys":        "Tab/↓ nächstes Feld · Enter im letzten Feld oder ctrl+s startet · Esc bricht ab",
 	// The help line while the panel is open (its keys, not the board's).
 	"serve.help.stop":   "stoppen",
 	"serve.help.start":  "starten",
