@@ -145,3 +145,21 @@ func TestCataloguesNameKeysAlike(t *testing.T) {
 		}
 	}
 }
+
+// TestAgendaLabelsDistinct: the F8 form's field labels differ from one
+// another in each language; in English the minutes of an item and the
+// one who wrote the minutes („Protokoll“) were both "Minutes".
+func TestAgendaLabelsDistinct(t *testing.T) {
+	for lang, cat := range map[string]catalog{"de": stringsDE, "en": stringsEN} {
+		seen := map[string]string{}
+		for k, v := range cat {
+			if !strings.HasPrefix(k, "agenda.f.") {
+				continue
+			}
+			if other, ok := seen[v]; ok {
+				t.Errorf("%s: %q and %q are both %q in the Ablauf form", lang, k, other, v)
+			}
+			seen[v] = k
+		}
+	}
+}
