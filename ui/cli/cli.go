@@ -342,6 +342,15 @@ func missingValue(fs *flag.FlagSet, args []string) string {
 	return ""
 }
 
+// longFlag names a flag as the usage and README do: the flag package says
+// -dots for --dots; a one-letter flag (-o) keeps its one dash.
+func longFlag(name string) string {
+	if strings.HasPrefix(name, "-") && !strings.HasPrefix(name, "--") && len(name) > 2 {
+		return "-" + name
+	}
+	return name
+}
+
 // flagError turns the flag package's English errors into the user's
 // language; -h and --help show the usage on stdout.
 func (c *cli) flagError(cmd string, err error) error {
@@ -356,6 +365,9 @@ func (c *cli) flagError(cmd string, err error) error {
 		{"bad flag syntax: ", "usage.flag.syntax"},
 	} {
 		if rest, ok := strings.CutPrefix(msg, p.prefix); ok {
+			if p.key != "usage.flag.syntax" {
+				rest = longFlag(rest)
+			}
 			return usageError{cmd, c.t(p.key, rest)}
 		}
 	}
@@ -370,9 +382,7 @@ func (c *cli) flagError(cmd string, err error) error {
 		}
 		if val, flagAndReason, ok := strings.Cut(rest, p.sep); ok {
 			name, reason, _ := strings.Cut(flagAndReason, ": ")
-			if !strings.HasPrefix(name, "--") {
-				name = "-" + name // the flag package names it -dots; usage and README say --dots
-			}
+			name = longFlag(name)
 			if p.key != "" {
 				reason = c.t(p.key)
 			} else {

@@ -92,7 +92,7 @@ bad.toml:19: eine Abstimmungsregel ohne den Schritt "vote"
 	}{
 		{[]string{"methods", "--check", filepath.Join(dir, "missing.toml")}, 1, "werkstatt: "},
 		{[]string{"methods", "--check", dir}, 1, "is not a method file but a folder, device or pipe"},
-		{[]string{"methods", "--check"}, 2, "flag -check needs a value"},
+		{[]string{"methods", "--check"}, 2, "flag --check needs a value"},
 		{[]string{"methods", "--check", ""}, 2, "--check needs the method file"},
 		{[]string{"methods", "--example", "--check", "x.toml"}, 2, "do not go together"},
 	} {

@@ -165,7 +165,7 @@ func TestMainInProcess(t *testing.T) {
 		{[]string{"-h"}, nil, 0, "Usage:", "", "", true},
 		{[]string{"version"}, nil, 0, "werkstatt dev", "", "", true},
 		{[]string{"bogus", "--lang", "de"}, nil, 2, "", "werkstatt: unbekannter Befehl „bogus“\n", "", false},
-		{[]string{"--lang"}, nil, 2, "", "werkstatt: flag -lang needs a value\n", "", false},
+		{[]string{"--lang"}, nil, 2, "", "werkstatt: flag --lang needs a value\n", "", false},
 		{[]string{"list", "--json=vielleicht"}, nil, 2, "", "werkstatt: invalid value \"vielleicht\" for --json", "", false},
 	}
 	for _, tt := range tests {
