@@ -181,7 +181,9 @@ func (sh *shared) agendaLine() string {
 }
 
 // agendaClock is the day's clock at now with what comes next in the
-// workshop's Ablaufplan; "" without one.
+// workshop's Ablaufplan; "" without one. On another day than the
+// workshop's date (a rehearsal, the demo) it is only the time: the
+// Ablauf's minutes to the break belong to the day itself.
 func agendaClock(t catalog, w model.Workshop, now time.Time) string {
 	if len(w.Agenda) == 0 {
 		return ""
@@ -189,6 +191,8 @@ func agendaClock(t catalog, w model.Workshop, now time.Time) string {
 	c := model.ClockAt(w.Agenda, model.Of(now))
 	clock := now.Format("15:04")
 	switch {
+	case w.Date != "" && w.Date != model.DateOf(now):
+		return clock
 	case c.Finished:
 		return clock
 	case c.Next == model.AgendaBreak && c.NextIn > 0:

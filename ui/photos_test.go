@@ -116,3 +116,21 @@ func TestAgendaClockOnProjector(t *testing.T) {
 		t.Errorf("projector without the clock:\n%s", scr)
 	}
 }
+
+// TestAgendaClockOtherDay: on another day than the workshop's (the demo
+// opened today, a rehearsal) the projector shows only the time, not the
+// minutes to the Ablauf's break, in both languages.
+func TestAgendaClockOtherDay(t *testing.T) {
+	for _, tt := range []struct {
+		lang model.Lang
+		not  string
+	}{{model.German, "bis zur Pause"}, {model.English, "to the break"}} {
+		hs := demoHarness(t, tt.lang)
+		hs.clock = time.Date(2026, 3, 13, 10, 55, 0, 0, time.Local) // the day before the demo's 14 March
+		hs.press("f5")
+		scr := hs.screen()
+		if !strings.Contains(scr, "10:55") || strings.Contains(scr, tt.not) {
+			t.Errorf("%v: want 10:55 without %q:\n%s", tt.lang, tt.not, scr)
+		}
+	}
+}
