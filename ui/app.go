@@ -39,6 +39,10 @@ type screen interface {
 
 // drafter is a screen that can hold typed text not yet saved; on quit the
 // root asks it to save the draft so nothing typed is lost.
+// leaver is a screen with work of its own running in the background,
+// which it pauses when another screen takes its place.
+type leaver interface{ Leave() }
+
 type drafter interface {
 	SaveDraft() tea.Cmd
 }
@@ -481,6 +485,9 @@ func (a *app) switchTo(id screenID) tea.Cmd {
 		id = screenHome
 	}
 	a.dropStaleStatus(id)
+	if l, ok := a.screens[a.cur].(leaver); ok && id != a.cur {
+		l.Leave()
+	}
 	a.cur = id
 	a.fullHelp = false
 	return tea.Batch(a.sh.rememberPlace(id), a.screens[id].Enter())

@@ -70,6 +70,7 @@ type previewScreen struct {
 	wantKey    renderKey // the rendering on its way
 
 	renderID  int
+	paused    *previewRenderedMsg // a rendering left unfinished when the preview was left
 	rendering bool
 	renderErr error
 	cache     map[renderKey]string
@@ -366,6 +367,10 @@ func refusal(t catalog, err error) string {
 }
 
 func (s *previewScreen) Typing() bool { return s.asking || s.choosing }
+
+// Leave is called when another screen takes the preview's place: a
+// rendering on its way pauses after its batch (preview_render.go).
+func (s *previewScreen) Leave() { s.active = false }
 
 // SetSize fits the path's field and the record's viewport, under the
 // line of state, to the body.

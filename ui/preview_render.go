@@ -214,6 +214,14 @@ func (s *previewScreen) render() tea.Cmd {
 	if s.rendering && s.wantKey == k {
 		return nil
 	}
+	if p := s.paused; p != nil {
+		s.paused = nil
+		if p.key == k && p.id == s.renderID {
+			// Entered again: the rendering goes on where it stopped.
+			s.wantKey, s.rendering = k, true
+			return tea.Batch(s.nextBatch(*p), s.spin.Tick)
+		}
+	}
 	s.wantKey = k
 	s.renderID++
 	s.rendering = true
@@ -252,6 +260,17 @@ func (s *previewScreen) rendered(msg previewRenderedMsg) tea.Cmd {
 		return nil
 	}
 	s.show(msg.key, msg.out, false)
+	if !s.active {
+		// The preview was left: the rest waits until it is entered
+		// again, so the board is not slowed by a record no one reads.
+		s.paused, s.rendering = &msg, false
+		return nil
+	}
+	return s.nextBatch(msg)
+}
+
+// nextBatch renders the job's next batch, twice the Markdown of the last.
+func (s *previewScreen) nextBatch(msg previewRenderedMsg) tea.Cmd {
 	j, id, k, bytes := msg.job, msg.id, msg.key, msg.job.batch
 	return func() tea.Msg {
 		if err := j.step(0, bytes); err != nil {

@@ -283,3 +283,48 @@ func bothRecords(snap model.Snapshot, lang model.Lang) (view, file string, err e
 	}
 	return view, file, err
 }
+
+// TestPreviewPausesWhenLeft: leaving the preview while a long record is
+// still being rendered pauses the rendering after the batch on its way
+// (the board is not slowed by a record no one reads); entering it again
+// goes on where it stopped, without starting over, and ends with the
+// whole record.
+func TestPreviewPausesWhenLeft(t *testing.T) {
+	hs, _ := openBoard(t, model.German, 80, 24)
+	ws := hs.app.sh.ws
+	ws.snap = withCards(ws.snap, 1500, []string{"Parkplätze am Bahnhof sind ständig voll", "Der Bus fährt abends nicht"})
+	ws.version++
+	p := hs.app.screens[screenPreview].(*previewScreen)
+	hs.app.cur = screenPreview
+	hs.app.layout()
+	var src previewSourceMsg
+	for _, m := range flatten(runCmd(p.Enter())) {
+		if m, ok := m.(previewSourceMsg); ok {
+			src = m
+		}
+	}
+	_, cmd := hs.app.Update(src)
+	_, next := hs.app.Update(renderedIn(t, cmd))
+	if next == nil {
+		t.Fatal("the record of 1,500 contributions was whole after its first batch")
+	}
+	id := p.renderID
+	hs.press("esc")
+	if hs.app.cur != screenBoard {
+		t.Fatalf("esc went to screen %d, want the board", hs.app.cur)
+	}
+	msg := renderedIn(t, next) // the batch that was on its way
+	_, after := hs.app.Update(msg)
+	if after != nil || p.rendering || p.paused == nil {
+		t.Fatalf("after leaving, the rendering went on (next Cmd %v, rendering %v, paused %v)", after != nil, p.rendering, p.paused != nil)
+	}
+	done := msg.job.next
+	hs.press("f6")
+	if hs.app.cur != screenPreview || p.renderID != id || msg.job.next <= done {
+		t.Fatalf("entering again did not go on with the paused rendering (screen %d, render %d → %d, pieces %d → %d)", hs.app.cur, id, p.renderID, done, msg.job.next)
+	}
+	if p.rendering || p.paused != nil {
+		t.Fatal("the resumed rendering did not end")
+	}
+	sameLines(t, "the resumed preview", renderWhole(t, p.md, p.shownKey), p.vp.GetContent())
+}
