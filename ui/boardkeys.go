@@ -203,6 +203,9 @@ func (s *boardScreen) KeyMap() help.KeyMap {
 		b    key.Binding
 	}{{model.StepVote, k.Vote}, {model.StepReverse, k.Reverse}, {model.StepPlan, k.Plan}} {
 		if s.sh.ws != nil && s.offers(st.step) {
+			if st.step == model.StepVote {
+				st.b = s.voteHelp(st.b)
+			}
 			editing = append(editing, st.b)
 		}
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -164,5 +165,28 @@ func TestKonsensWindow(t *testing.T) {
 	hs.press("enter")
 	if got := konsens(hs).input.Value(); !strings.HasPrefix(got, "V10") {
 		t.Errorf("enter on V10 put %q into the input", got)
+	}
+}
+
+// TestBoardHelpNamesTheVote: the board's help names what v opens in the
+// phase – Konsensieren, a Bürgerforum's Abstimmung – as the step bar does,
+// not „Punkten“ (dots), in both languages.
+func TestBoardHelpNamesTheVote(t *testing.T) {
+	for _, tt := range []struct {
+		open func(testing.TB, model.Lang, int, int) (*harness, model.Workshop)
+		lang model.Lang
+		want string
+	}{
+		{openKonsens, model.German, "Konsensieren"},
+		{openKonsens, model.English, "consensing"},
+		{openForum, model.German, "Abstimmung"},
+		{openForum, model.English, "vote"},
+	} {
+		hs, _ := tt.open(t, tt.lang, 100, 40)
+		hs.press("esc", "?")
+		scr := hs.screen()
+		if !regexp.MustCompile(`(?m)^\s+v\s+` + tt.want + `(\s|$)`).MatchString(scr) {
+			t.Errorf("%v: the help lacks „v %s“:\n%s", tt.lang, tt.want, scr)
+		}
 	}
 }

@@ -1,6 +1,10 @@
 package ui
 
-import "werkstatt/model"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"werkstatt/model"
+)
 
 // The vote screen (v) follows the phase's vote rule: the dot vote is
 // voteScreen itself; Konsensieren (konsens.go) and the yes/no vote on a
@@ -26,6 +30,19 @@ func (s *boardScreen) voteName() string {
 	}
 	p, _ := s.sh.ws.Phase()
 	return s.sh.voteName(p)
+}
+
+// voteHelp is the help of v on the board: what v opens in this phase
+// („Konsensieren“, not „Punkten“, where options get resistance).
+func (s *boardScreen) voteHelp(b key.Binding) key.Binding {
+	p, _ := s.sh.ws.Phase()
+	switch p.Rule() {
+	case model.VoteResistance:
+		b.SetHelp(b.Help().Key, s.sh.T("board.key.konsens"))
+	case model.VoteYesNo:
+		b.SetHelp(b.Help().Key, s.sh.T("board.key.forumvote"))
+	}
+	return b
 }
 
 // ruled returns the screen of the phase's rule when it is not the dot
