@@ -120,3 +120,28 @@ func TestForumSizes(t *testing.T) {
 }
 
 func recs(hs *harness) *forumScreen { return vote(hs).recs }
+
+// TestProjectorPhaseWithoutThemes: in a phase that has no themes (the
+// Bürgerforum's input) the projector heads the cards as the board does,
+// „Beiträge“ / "Contributions", not „Ohne Thema“ / "No theme".
+func TestProjectorPhaseWithoutThemes(t *testing.T) {
+	for _, tt := range []struct {
+		lang      model.Lang
+		want, not string
+	}{{model.German, "Beiträge (6)", "Ohne Thema"}, {model.English, "Contributions (6)", "No theme"}} {
+		hs := newHarness(t, tt.lang, 80, 24)
+		d, _ := demo.ForMethod(model.MethodBuergerforum)
+		snap, err := d.Snapshot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := hs.st.Import(snap); err != nil {
+			t.Fatal(err)
+		}
+		hs.send(openMsg{id: snap.Workshop.ID, phase: "information"})
+		hs.press("f5")
+		if scr := hs.screen(); !strings.Contains(scr, tt.want) || strings.Contains(scr, tt.not) {
+			t.Errorf("%v: want %q, not %q:\n%s", tt.lang, tt.want, tt.not, scr)
+		}
+	}
+}

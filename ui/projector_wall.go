@@ -292,7 +292,12 @@ func (p *projector) projGroups() []projGroup {
 		}
 	}
 	if len(loose) > 0 {
-		groups = append(groups, projGroup{title: p.t.T("proj.unthemed"), cards: loose})
+		// A phase without themes calls its cards what the board does.
+		title := p.t.T("proj.unthemed")
+		if ph, _ := ws.Phase(); !ph.Steps.Has(model.StepCluster) {
+			title = p.t.T("board.contributions")
+		}
+		groups = append(groups, projGroup{title: title, cards: loose})
 	}
 	return groups
 }
