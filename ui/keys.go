@@ -52,7 +52,7 @@ func newGlobalKeys(t catalog) globalKeys {
 // workshopBindings are the global keys that make sense inside a workshop,
 // for the full help.
 func (g globalKeys) workshopBindings() []key.Binding {
-	return []key.Binding{g.Timer, g.Extend, g.Reset, g.NextPhase, g.PrevPhase, g.Rules, g.Projector, g.Preview, g.Retry, g.Settings, g.Photos, g.Agenda, g.PhoneQR, g.Serve, g.HelpF1, g.Quit}
+	return []key.Binding{g.Timer, g.Extend, g.Reset, g.NextPhase, g.PrevPhase, g.Rules, g.Projector, g.Preview, g.Retry, g.Settings, g.Photos, g.Agenda, g.Serve, g.PhoneQR, g.HelpF1, g.Quit}
 }
 
 // keyMap is a screen's keys for bubbles/help.

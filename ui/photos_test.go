@@ -134,3 +134,25 @@ func TestAgendaClockOtherDay(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpFunctionKeysInOrder: the help lists F9 (live in the hall)
+// before F10 (the phones' QR code), in both languages.
+func TestHelpFunctionKeysInOrder(t *testing.T) {
+	for _, lang := range []model.Lang{model.German, model.English} {
+		hs := demoHarness(t, lang)
+		hs.send(tea.WindowSizeMsg{Width: 80, Height: 50})
+		hs.press("f7", "?")
+		f9, f10 := -1, -1
+		for i, l := range strings.Split(hs.screen(), "\n") {
+			switch f := strings.Fields(l); {
+			case len(f) > 0 && f[0] == "F9":
+				f9 = i
+			case len(f) > 0 && f[0] == "F10":
+				f10 = i
+			}
+		}
+		if f9 < 0 || f10 < 0 || f9 > f10 {
+			t.Errorf("%v: F9 on line %d, F10 on line %d; want F9 first:\n%s", lang, f9, f10, hs.screen())
+		}
+	}
+}
