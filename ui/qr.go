@@ -106,7 +106,11 @@ func (a *app) qrView(w, h int) string {
 	addr := a.qr.url
 	title := st.Title.Render(truncate(a.sh.T("qr.title"), w))
 	if addr == "" {
-		return strings.Join([]string{title, "", st.Muted.Render(truncate(a.sh.T("qr.none"), w))}, "\n")
+		lines := []string{title, ""}
+		for _, l := range wrap(a.sh.T("qr.none"), w) {
+			lines = append(lines, st.Muted.Render(l))
+		}
+		return strings.Join(append(lines, "", st.Muted.Render(truncate(a.sh.T("qr.none.close"), w))), "\n")
 	}
 	closeKey := "qr.close"
 	if a.sh.role == live.RoleProjector {

@@ -152,3 +152,26 @@ func TestLiveProjectorQR(t *testing.T) {
 		t.Fatalf("the projector kept the code after F10 closed:\n%s", scr)
 	}
 }
+
+// TestPhoneQRNotServed: F10 without a phones' page says so in full at
+// 80 columns (the line was cut at „unless phones are …“) and names the
+// key that closes it, which does, in both languages.
+func TestPhoneQRNotServed(t *testing.T) {
+	for _, tt := range []struct {
+		lang       model.Lang
+		end, close string
+	}{{model.German, "abgeschaltet sind.", "F10 oder Esc schließt."}, {model.English, "turned off.", "F10 or Esc closes."}} {
+		hs := demoHarness(t, tt.lang)
+		hs.app.qr.src = func() string { return "" } // werkstatt without serve
+		hs.app.sh.keys.PhoneQR.SetEnabled(true)
+		hs.press("esc", "f10")
+		scr := hs.screen()
+		if !strings.Contains(scr, tt.end) || !strings.Contains(scr, tt.close) || strings.Contains(scr, "…") {
+			t.Errorf("%v: want the whole message and %q:\n%s", tt.lang, tt.close, scr)
+		}
+		hs.press("esc")
+		if strings.Contains(hs.screen(), tt.end) {
+			t.Errorf("%v: esc did not close it:\n%s", tt.lang, hs.screen())
+		}
+	}
+}

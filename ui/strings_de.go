@@ -532,6 +532,7 @@ var stringsDE = catalog{
 	"key.phoneqr":           "QR-Code für Handys",
 	"qr.title":              "Mitmachen per Handy: QR-Code scannen",
 	"qr.none":               "Die Handy-Seite läuft nicht: „werkstatt serve“ startet sie, wenn Handys nicht abgeschaltet sind.",
+	"qr.none.close":         "F10 oder Esc schließt.",
 	"qr.pin":                "PIN %s",
 	"qr.close":              "F10 oder Esc schließt. Handy und Laptop müssen im selben WLAN sein.",
 	"qr.small":              "Für den QR-Code ist das Fenster zu klein – die Adresse steht oben.",

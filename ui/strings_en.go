@@ -532,6 +532,7 @@ var stringsEN = catalog{
 	"key.phoneqr":           "QR code for phones",
 	"qr.title":              "Join by phone: scan the QR code",
 	"qr.none":               "The phones' page is not running: 'werkstatt serve' starts it unless phones are turned off.",
+	"qr.none.close":         "F10 or Esc closes.",
 	"qr.pin":                "PIN %s",
 	"qr.close":              "F10 or Esc closes. Phone and laptop must be on the same Wi-Fi.",
 	"qr.small":              "The window is too small for the QR code – the address is above.",
