@@ -355,6 +355,10 @@ func (a *app) serveHead(w int) []string {
 		add(st.Subtle.Render(t("serve.pin.keys")))
 		add("")
 	}
+	if len(s.list.rows) == 0 {
+		add(t("serve.connected.none"))
+		return lines
+	}
 	add(a.sh.N("serve.connected", len(s.list.rows), a.sh.N("serve.tables", s.status.Stations)))
 	return lines
 }

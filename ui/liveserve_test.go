@@ -205,3 +205,22 @@ func TestServePanelHelpLine(t *testing.T) {
 		t.Errorf("the board's help line did not come back: %q", last())
 	}
 }
+
+// TestServePanelNobody: the live panel with no one connected says so in a
+// sentence, not „0 Verbindungen (0 Tische):“ over an empty list; in both
+// languages.
+func TestServePanelNobody(t *testing.T) {
+	for _, tt := range []struct {
+		lang      model.Lang
+		want, not string
+	}{{model.German, "Noch niemand verbunden.", "0 Verbindungen"}, {model.English, "Nobody connected yet.", "0 connections"}} {
+		hs := newHarness(t, tt.lang, 80, 24)
+		hs.app.serve.srv = &hallServer{opt: ServeOptions{Port: 2323, PIN: "4711"}}
+		w := hs.workshop("Werkstatt Au")
+		hs.send(openMsg{id: w.ID})
+		hs.send(f9())
+		if scr := hs.screen(); !strings.Contains(scr, tt.want) || strings.Contains(scr, tt.not) {
+			t.Errorf("%v: want %q, not %q:\n%s", tt.lang, tt.want, tt.not, scr)
+		}
+	}
+}
