@@ -31,6 +31,27 @@ func chromium() string {
 	return ""
 }
 
+// phoneBrowser starts a headless Chromium with a phone's 360×740 window
+// for a real-browser test, stopped when the test ends (at most 90 s); the
+// test is skipped where there is no Chromium or it does not start.
+func phoneBrowser(t *testing.T) context.Context {
+	t.Helper()
+	path := chromium()
+	if path == "" {
+		t.Skip("no chromium on PATH (Debian: apt-get install chromium): the real-browser test is skipped")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
+		chromedp.WindowSize(360, 740), chromedp.Flag("disable-dev-shm-usage", true))
+	actx, stopAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, stopBrowser := chromedp.NewContext(actx)
+	ctx, stopTimer := context.WithTimeout(bctx, 90*time.Second)
+	t.Cleanup(func() { stopTimer(); stopBrowser(); stopAlloc() })
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740)); err != nil {
+		t.Skipf("chromium %s does not start here (%v): the real-browser test is skipped", path, err)
+	}
+	return ctx
+}
+
 // facilitatorModel is the facilitator's copy of the workshop, kept as the
 // TUI keeps it: read once, then every Changed of the hub applied.
 type facilitatorModel struct {
@@ -70,25 +91,10 @@ func (f *facilitatorModel) wait(t *testing.T, what string, ok func(s model.Snaps
 // gives its dots when the vote opens (the ranking changes) and looks
 // right at 360×740 (a screenshot, checked not to be blank).
 func TestBrowser(t *testing.T) {
-	path := chromium()
-	if path == "" {
-		t.Skip("no chromium on PATH (Debian: apt-get install chromium): the real-browser test is skipped")
-	}
 	e := newEnv(t, func(w *model.Workshop) { w.Participants, w.Dots = 10, 3 })
 	fac := &facilitatorModel{snap: e.snap()}
 	e.fac.SetSend(fac.event)
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
-		chromedp.WindowSize(360, 740), chromedp.Flag("disable-dev-shm-usage", true))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740)); err != nil {
-		t.Skipf("chromium %s does not start here (%v): the real-browser test is skipped", path, err)
-	}
+	ctx := phoneBrowser(t)
 
 	// waitText polls an element's text until ok holds: after a click the
 	// form posts and the page comes back, and a node looked at

@@ -1,7 +1,6 @@
 package phone
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,24 +18,10 @@ import (
 // sees it under „Meine Themen“, withdraws it (gone from the facilitator's
 // model), and the page is no wider than a 320 px phone.
 func TestBrowserTopic(t *testing.T) {
-	path := chromium()
-	if path == "" {
-		t.Skip("no chromium on PATH (Debian: apt-get install chromium): the real-browser test is skipped")
-	}
 	e := openSpace(t)
 	fac := &facilitatorModel{snap: e.snap()}
 	e.fac.SetSend(fac.event)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
-		chromedp.WindowSize(360, 740), chromedp.Flag("disable-dev-shm-usage", true))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740)); err != nil {
-		t.Skipf("chromium %s does not start here (%v): the real-browser test is skipped", path, err)
-	}
+	ctx := phoneBrowser(t)
 	waitMarket := func(ok func(string) bool) {
 		t.Helper()
 		deadline := time.Now().Add(20 * time.Second)
