@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"werkstatt/model"
@@ -38,15 +37,7 @@ func TestStationCheckInAGroupReadsStoredCards(t *testing.T) {
 		{t2, model.Change{DeleteCards: []string{"x"}}, true},
 		{t2, model.Change{Cards: []model.Card{card("y", "neu an Tisch 2", "tisch2")}}, false},
 	}
-	errs := make([]error, len(writes))
-	h.wmu.Lock()
-	var wg sync.WaitGroup
-	for i, w := range writes {
-		wg.Go(func() { errs[i] = w.c.Apply(ws, w.ch) })
-		waitWriters(t, i+1) // queued in this order, written as one group
-	}
-	h.wmu.Unlock()
-	wg.Wait()
+	errs := applyAsOneGroup(t, h, len(writes), func(i int) error { return writes[i].c.Apply(ws, writes[i].ch) })
 	for i, w := range writes {
 		if w.refused != errors.Is(errs[i], ErrNotAllowed) || !w.refused && errs[i] != nil {
 			t.Errorf("write %d (%s): %v, refused %v", i, w.c.Peer().Name, errs[i], w.refused)

@@ -11,6 +11,23 @@ import (
 	"werkstatt/model"
 )
 
+// applyAsOneGroup runs n writes, each queued behind the write lock in
+// order before the next starts, so the hub writes them as one group, and
+// returns their errors.
+func applyAsOneGroup(t *testing.T, h *Hub, n int, apply func(i int) error) []error {
+	t.Helper()
+	errs := make([]error, n)
+	h.wmu.Lock()
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { errs[i] = apply(i) })
+		waitWriters(t, i+1) // queued in this order
+	}
+	h.wmu.Unlock()
+	wg.Wait()
+	return errs
+}
+
 // waitWriters blocks until n goroutines wait inside the hub's write (the
 // test holds the write turn, so they cannot get further).
 func waitWriters(t *testing.T, n int) {
@@ -103,16 +120,8 @@ func TestBadChangeInAGroupFailsAlone(t *testing.T) {
 		{t1, model.Change{DeleteCards: []string{"b"}}, ErrNotAllowed},
 		{fac, model.Change{Cards: []model.Card{card("c", "C", "")}}, nil},
 	}
-	errs := make([]error, len(writes))
 	before := h.Store().Commits()
-	h.wmu.Lock()
-	var wg sync.WaitGroup
-	for i, w := range writes {
-		wg.Go(func() { errs[i] = w.c.Apply(ws, w.ch) })
-		waitWriters(t, i+1) // queued in this order
-	}
-	h.wmu.Unlock()
-	wg.Wait()
+	errs := applyAsOneGroup(t, h, len(writes), func(i int) error { return writes[i].c.Apply(ws, writes[i].ch) })
 	for i, w := range writes {
 		switch {
 		case w.want == nil && errs[i] != nil, w.want != nil && errs[i] == nil:

@@ -3,7 +3,6 @@ package live
 import (
 	"errors"
 	"fmt"
-	"sync"
 	"testing"
 
 	"werkstatt/model"
@@ -54,15 +53,7 @@ func TestStationWritesOnlyItsOwnTopics(t *testing.T) {
 		{t1, model.Change{DeleteThemes: []string{"n"}}, true}, // placed by the facilitator in this group
 		{t2, model.Change{DeleteThemes: []string{"b"}}, false},
 	}
-	errs := make([]error, len(writes))
-	h.wmu.Lock()
-	var wg sync.WaitGroup
-	for i, w := range writes {
-		wg.Go(func() { errs[i] = w.c.Apply(ws, w.ch) })
-		waitWriters(t, i+1) // queued in this order, written as one group
-	}
-	h.wmu.Unlock()
-	wg.Wait()
+	errs := applyAsOneGroup(t, h, len(writes), func(i int) error { return writes[i].c.Apply(ws, writes[i].ch) })
 	for i, w := range writes {
 		if w.refused != errors.Is(errs[i], ErrNotAllowed) || !w.refused && errs[i] != nil {
 			t.Errorf("write %d (%s): %v, refused %v", i, w.c.Peer().Name, errs[i], w.refused)
